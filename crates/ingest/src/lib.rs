@@ -1,1 +1,156 @@
-//! placeholder
+//! Ingestion: reads news as users have it (HTML, text/Markdown, JSON lines, RSS/Atom/JSON Feed,
+//! WARC) and turns it into [`Document`]s. Pure parsing; the only I/O is reading the input file.
+//!
+//! Every parser takes bytes and returns documents plus diagnostics; none of them panics on any
+//! input. Only opening and reading a file returns an error.
+
+pub mod dates;
+pub mod detect;
+pub mod feed;
+pub mod html;
+pub mod jsonl;
+pub mod lang;
+pub mod text;
+pub mod warc;
+
+use dossier_core::{Diagnostic, Document, Format};
+use std::io::Read;
+use std::path::Path;
+
+pub use detect::detect_format;
+
+/// Limits that protect the process from hostile or broken input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Largest single file (or stdin) read into memory; WARC files are streamed and exempt.
+    pub max_file_bytes: u64,
+    /// Largest single WARC record payload.
+    pub max_record_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_file_bytes: 64 * 1024 * 1024, max_record_bytes: 16 * 1024 * 1024 }
+    }
+}
+
+/// Why a file could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{path}: file is empty")]
+    Empty { path: String },
+    #[error("{path}: file is too large ({size} bytes, limit {limit})")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("{path}: binary data, not a supported news format")]
+    Binary { path: String },
+    #[error("{path}: {message}")]
+    Malformed { path: String, message: String },
+}
+
+/// What one input file yielded.
+#[derive(Debug, Default)]
+pub struct FileOutcome {
+    pub format: Option<Format>,
+    /// Documents found. Records that failed are in `diagnostics` as errors.
+    pub documents: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl FileOutcome {
+    /// True when some record could not be used.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(|d| d.severity == dossier_core::Severity::Error)
+    }
+}
+
+/// Read one file (or `-` for standard input) and hand every document to `sink`, in input order.
+///
+/// WARC files are streamed record by record, so memory does not grow with the file.
+pub fn read_path(
+    path: &Path,
+    label: &str,
+    limits: Limits,
+    sink: &mut dyn FnMut(Document),
+) -> Result<FileOutcome, IngestError> {
+    let io = |source| IngestError::Io { path: label.to_string(), source };
+    if label == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(limits.max_file_bytes + 1)
+            .read_to_end(&mut buf)
+            .map_err(io)?;
+        if buf.len() as u64 > limits.max_file_bytes {
+            return Err(IngestError::TooLarge { path: label.into(), size: buf.len() as u64, limit: limits.max_file_bytes });
+        }
+        return read_bytes(&buf, label, None, limits, sink);
+    }
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.is_dir() {
+        return Err(IngestError::Malformed { path: label.into(), message: "is a directory".into() });
+    }
+    if meta.len() == 0 {
+        return Err(IngestError::Empty { path: label.into() });
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if detect::is_warc_name(name) {
+        return warc::read_warc_file(path, label, limits, sink);
+    }
+    if meta.len() > limits.max_file_bytes {
+        return Err(IngestError::TooLarge { path: label.into(), size: meta.len(), limit: limits.max_file_bytes });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    read_bytes(&bytes, label, Some(name), limits, sink)
+}
+
+/// Parse an in-memory input. `name` (a file name) helps format detection; content decides when
+/// the name says nothing.
+pub fn read_bytes(
+    bytes: &[u8],
+    label: &str,
+    name: Option<&str>,
+    limits: Limits,
+    sink: &mut dyn FnMut(Document),
+) -> Result<FileOutcome, IngestError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::Empty { path: label.into() });
+    }
+    let format = detect_format(name, bytes)
+        .ok_or_else(|| IngestError::Binary { path: label.into() })?;
+    let mut outcome = FileOutcome { format: Some(format), ..Default::default() };
+    let mut count = 0usize;
+    let mut counting_sink = |d: Document| {
+        count += 1;
+        sink(d)
+    };
+    match format {
+        Format::Html => {
+            let out = html::parse_html(bytes, None, None, dossier_core::Provenance::file(label));
+            outcome.diagnostics = out.diagnostics;
+            if let Some(doc) = out.document {
+                counting_sink(doc);
+            }
+        }
+        Format::Text | Format::Markdown => {
+            let (doc, diags) = text::parse_text(bytes, format, label);
+            outcome.diagnostics = diags;
+            if let Some(doc) = doc {
+                counting_sink(doc);
+            }
+        }
+        Format::Jsonl => outcome.diagnostics = jsonl::parse_jsonl(bytes, label, &mut counting_sink),
+        Format::Rss | Format::Atom | Format::JsonFeed => {
+            outcome.diagnostics = feed::parse_feed(bytes, label, &mut counting_sink)?;
+        }
+        Format::Warc => {
+            let o = warc::read_warc_bytes(bytes, label, limits, &mut counting_sink)?;
+            outcome.diagnostics = o.diagnostics;
+        }
+    }
+    outcome.documents = count;
+    if outcome.documents == 0 && !outcome.has_errors() {
+        outcome.diagnostics.push(Diagnostic::error(label, "no article text found"));
+    }
+    Ok(outcome)
+}

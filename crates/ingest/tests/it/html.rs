@@ -1,0 +1,1 @@
+//! Tests of the HTML parser over the pages in `tests/data/html`.
