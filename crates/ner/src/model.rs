@@ -1,0 +1,382 @@
+//! The loaded model and its forward pass: lexical features, hash embeddings, the maxout/layernorm
+//! encoder, the precomputed parser layer and greedy BILUO decoding.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::hash::{murmur3_u64, string_id};
+use crate::lex;
+use crate::msgpack::{self, Value};
+use crate::tokenizer::{ChunkCache, Token, Tokenizer};
+use crate::weights::{gemm, Move, Weights, HIDDEN, HP, NF, PAD, PIECES, WIDTH, WP};
+use crate::{Entity, NerError};
+
+/// spaCy's `nlp.max_length`: spaCy refuses longer texts; we process them anyway.
+pub const SPACY_MAX_LENGTH: usize = 1_000_000;
+
+/// The cached lexical features of one distinct token text.
+#[derive(Debug, Clone, Copy)]
+struct Lex {
+    /// Row indices into the four hash tables, 4 per column, column-major.
+    rows: [u32; 16],
+    is_space: bool,
+}
+
+/// Reusable per-worker buffers and caches: no allocation per token once warm.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    chunks: ChunkCache,
+    lex: HashMap<Box<str>, Lex>,
+    tokens: Vec<Token>,
+    rows: Vec<[u32; 16]>,
+    spaces: Vec<bool>,
+    pad: Vec<f32>,
+    z: Vec<f32>,
+    v: Vec<f32>,
+    c: Vec<f32>,
+    shape: String,
+}
+
+impl Workspace {
+    /// An empty workspace.
+    pub fn new() -> Workspace {
+        Workspace::default()
+    }
+}
+
+/// spaCy's `en_core_web_sm` NER, loaded from a model package directory.
+#[derive(Debug)]
+pub struct Model {
+    tokenizer: Tokenizer,
+    lexeme_norm: HashMap<u64, String>,
+    w: Weights,
+}
+
+fn read(dir: &Path, rel: &str) -> Result<Vec<u8>, NerError> {
+    let path = dir.join(rel);
+    std::fs::read(&path).map_err(|source| NerError::Io { path, source })
+}
+
+/// `y[0..288]` → maxout over pieces → layernorm into `out[0..96]`.
+#[inline]
+fn maxout_ln(y: &[f32], g: &[f32], beta: &[f32], out: &mut [f32; WIDTH]) {
+    let mut sum = 0f32;
+    for (o, dst) in out.iter_mut().enumerate() {
+        let base = o * PIECES;
+        let mut m = y[base];
+        for p in 1..PIECES {
+            m = m.max(y[base + p]);
+        }
+        *dst = m;
+        sum += m;
+    }
+    let mu = sum / WIDTH as f32;
+    let mut var = 0f32;
+    for x in out.iter() {
+        let d = x - mu;
+        var += d * d;
+    }
+    let var = var / WIDTH as f32 + 1e-8;
+    let inv = 1.0 / var.sqrt();
+    for ((x, gg), bb) in out.iter_mut().zip(g).zip(beta) {
+        *x = (*x - mu) * inv * gg + bb;
+    }
+}
+
+impl Model {
+    /// Loads a model package directory (the unpacked `en_core_web_sm-3.8.0` folder holding
+    /// `config.cfg`, `tokenizer`, `vocab/lookups.bin`, `ner/model`, `ner/moves`).
+    pub fn load(dir: &Path) -> Result<Model, NerError> {
+        if !dir.join("ner").join("model").is_file() {
+            return Err(NerError::NotAModel(dir.to_path_buf()));
+        }
+        let tokenizer = Tokenizer::from_bytes(&read(dir, "tokenizer")?)?;
+        let lk = msgpack::decode(&read(dir, "vocab/lookups.bin")?)?;
+        let mut lexeme_norm = HashMap::new();
+        if let Some(m) = lk.get("lexeme_norm").and_then(Value::as_map) {
+            for (k, v) in m {
+                if let (Some(k), Some(v)) = (k.as_u64(), v.as_str()) {
+                    lexeme_norm.insert(k, v.to_owned());
+                }
+            }
+        }
+        let w = Weights::load(&read(dir, "ner/model")?, &read(dir, "ner/moves")?)?;
+        Ok(Model {
+            tokenizer,
+            lexeme_norm,
+            w,
+        })
+    }
+
+    /// The entity labels this model can emit.
+    pub fn labels(&self) -> &[&'static str] {
+        &self.w.labels
+    }
+
+    /// Named entities of one text (NER-only spaCy: no sentence boundaries).
+    pub fn entities(&self, text: &str) -> Vec<Entity> {
+        let mut ws = Workspace::new();
+        self.entities_with(text, &mut ws)
+    }
+
+    /// Named entities of many texts, in parallel over documents (rayon).
+    pub fn entities_batch(&self, texts: &[&str]) -> Vec<Vec<Entity>> {
+        texts
+            .par_iter()
+            .with_min_len(4)
+            .map_init(Workspace::new, |ws, t| self.entities_with(t, ws))
+            .collect()
+    }
+
+    /// spaCy's tokens of `text`: byte ranges, whitespace flags.
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut ws = Workspace::new();
+        self.tokenizer
+            .tokenize(text, &mut ws.chunks, &mut ws.tokens);
+        ws.tokens
+    }
+
+    /// Named entities of one text, reusing `ws` (caches and buffers) across calls.
+    pub fn entities_with(&self, text: &str, ws: &mut Workspace) -> Vec<Entity> {
+        let mut tokens = std::mem::take(&mut ws.tokens);
+        self.tokenizer.tokenize(text, &mut ws.chunks, &mut tokens);
+        let spans = self.predict(text, &tokens, ws);
+        let mut out = Vec::with_capacity(spans.len());
+        // Byte → char offsets, walking forward once.
+        let (mut bpos, mut cpos) = (0usize, 0usize);
+        let mut to_char = |b: usize| {
+            cpos += text[bpos..b].chars().count();
+            bpos = b;
+            cpos
+        };
+        for (s, e, label) in spans {
+            let start = tokens[s].start;
+            let end = tokens[e - 1].end;
+            let start_char = to_char(start);
+            let end_char = to_char(end);
+            out.push(Entity {
+                start_char,
+                end_char,
+                start,
+                end,
+                label: self.w.labels[label as usize],
+            });
+        }
+        ws.tokens = tokens;
+        out
+    }
+
+    fn lex(&self, orth: &str, shape: &mut String) -> Lex {
+        let norm_id = match self.lexeme_norm.get(&string_id(orth)) {
+            Some(n) => string_id(n),
+            None => match lex::base_norm(orth) {
+                Some(n) => string_id(n),
+                None => string_id(&orth.to_lowercase()),
+            },
+        };
+        lex::word_shape(orth, shape);
+        let ids = [
+            norm_id,
+            string_id(lex::prefix(orth)),
+            string_id(lex::suffix(orth)),
+            string_id(shape),
+        ];
+        let mut rows = [0u32; 16];
+        for (c, id) in ids.iter().enumerate() {
+            self.hash_rows(c, *id, &mut rows);
+        }
+        Lex {
+            rows,
+            is_space: lex::is_space_token(orth),
+        }
+    }
+
+    fn hash_rows(&self, col: usize, id: u64, rows: &mut [u32; 16]) {
+        let e = &self.w.embeds[col];
+        for (k, h) in murmur3_u64(id, e.seed).iter().enumerate() {
+            rows[col * 4 + k] = (*h as usize % e.rows) as u32;
+        }
+    }
+
+    /// tok2vec + greedy decoding; returns `(start_token, end_token, label_index)`.
+    fn predict(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ws: &mut Workspace,
+    ) -> Vec<(usize, usize, u16)> {
+        let n = tokens.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        // 1. Features.
+        ws.rows.clear();
+        ws.spaces.clear();
+        for t in tokens {
+            let orth = &text[t.start..t.end];
+            let lx = match ws.lex.get(orth) {
+                Some(l) => *l,
+                None => {
+                    let l = self.lex(orth, &mut ws.shape);
+                    if ws.lex.len() > 1 << 18 {
+                        ws.lex.clear();
+                    }
+                    ws.lex.insert(orth.into(), l);
+                    l
+                }
+            };
+            let mut rows = lx.rows;
+            if let Some(norm) = t.norm {
+                self.hash_rows(0, norm, &mut rows);
+            }
+            ws.rows.push(rows);
+            ws.spaces.push(lx.is_space);
+        }
+
+        // 2. Embeddings summed through the reducer's maxout, then layernorm, into the padded array.
+        let np = n + 2 * PAD;
+        ws.pad.clear();
+        ws.pad.resize(np * WIDTH, 0.0);
+        let w = &self.w;
+        let mut y = [0f32; WP];
+        let mut out = [0f32; WIDTH];
+        for (t, rows) in ws.rows.iter().enumerate() {
+            y.copy_from_slice(&w.red_b);
+            for (c, e) in w.embeds.iter().enumerate() {
+                for &r in &rows[c * 4..c * 4 + 4] {
+                    let src = &e.proj[r as usize * WP..(r as usize + 1) * WP];
+                    for (a, b) in y.iter_mut().zip(src) {
+                        *a += b;
+                    }
+                }
+            }
+            maxout_ln(&y, &w.red_g, &w.red_beta, &mut out);
+            ws.pad[(PAD + t) * WIDTH..(PAD + t + 1) * WIDTH].copy_from_slice(&out);
+        }
+
+        // 3. Encoder: 4 residual layers over the window [prev, cur, next].
+        let zw = 3 * WP;
+        ws.z.resize(np * zw, 0.0);
+        for layer in &w.layers {
+            gemm(np, WIDTH, zw, &ws.pad, &layer.w, &mut ws.z, false);
+            for i in 0..np {
+                y.copy_from_slice(&layer.b);
+                let cur = &ws.z[i * zw + WP..i * zw + 2 * WP];
+                for (a, b) in y.iter_mut().zip(cur) {
+                    *a += b;
+                }
+                if i > 0 {
+                    let prev = &ws.z[(i - 1) * zw..(i - 1) * zw + WP];
+                    for (a, b) in y.iter_mut().zip(prev) {
+                        *a += b;
+                    }
+                }
+                if i + 1 < np {
+                    let next = &ws.z[(i + 1) * zw + 2 * WP..(i + 2) * zw];
+                    for (a, b) in y.iter_mut().zip(next) {
+                        *a += b;
+                    }
+                }
+                maxout_ln(&y, &layer.g, &layer.beta, &mut out);
+                for (p, o) in ws.pad[i * WIDTH..(i + 1) * WIDTH].iter_mut().zip(&out) {
+                    *p += o;
+                }
+            }
+        }
+
+        // 4. Projection to 64 and the precomputed lower layer for every token and slot.
+        ws.v.resize(n * HIDDEN, 0.0);
+        for t in 0..n {
+            ws.v[t * HIDDEN..(t + 1) * HIDDEN].copy_from_slice(&w.proj_b);
+        }
+        gemm(
+            n,
+            WIDTH,
+            HIDDEN,
+            &ws.pad[PAD * WIDTH..(PAD + n) * WIDTH],
+            &w.proj_w,
+            &mut ws.v,
+            true,
+        );
+        let cw = NF * HP;
+        ws.c.resize(n * cw, 0.0);
+        gemm(n, HIDDEN, cw, &ws.v, &w.lower_w, &mut ws.c, false);
+
+        // 5. Greedy decoding.
+        self.decode(n, &ws.c, &ws.spaces)
+    }
+
+    fn decode(&self, n: usize, c: &[f32], spaces: &[bool]) -> Vec<(usize, usize, u16)> {
+        let w = &self.w;
+        let cw = NF * HP;
+        let mut ents = Vec::new();
+        let mut open: Option<(usize, u16)> = None;
+        let mut acc = [0f32; HP];
+        let mut h = [0f32; HIDDEN];
+        for b0 in 0..n {
+            // acc = C[b0, 0] + (C[start, 1] | pad1) + (C[b0-1, 2] | pad2) + b
+            let row0 = &c[b0 * cw..b0 * cw + HP];
+            acc.copy_from_slice(row0);
+            let (s1, s2): (&[f32], &[f32]) = match open {
+                Some((start, _)) => (
+                    &c[start * cw + HP..start * cw + 2 * HP],
+                    &c[(b0 - 1) * cw + 2 * HP..b0 * cw],
+                ),
+                None => (&w.lower_pad[HP..2 * HP], &w.lower_pad[2 * HP..3 * HP]),
+            };
+            for i in 0..HP {
+                acc[i] += s1[i] + s2[i] + w.lower_b[i];
+            }
+            for (o, hv) in h.iter_mut().enumerate() {
+                *hv = acc[2 * o].max(acc[2 * o + 1]);
+            }
+            let has_next = b0 + 1 < n;
+            let mut best: Option<(usize, f32)> = None;
+            for (ci, a) in w.actions.iter().enumerate() {
+                let valid = match open {
+                    Some((_, lab)) => {
+                        a.label == Some(lab) && (a.mv == Move::L || (a.mv == Move::I && has_next))
+                    }
+                    None => match a.mv {
+                        Move::O => true,
+                        Move::U => a.label.is_some() && !spaces[b0],
+                        Move::B => a.label.is_some() && !spaces[b0] && has_next,
+                        Move::I | Move::L => false,
+                    },
+                };
+                if !valid {
+                    continue;
+                }
+                let wr = &w.upper_w[ci * HIDDEN..(ci + 1) * HIDDEN];
+                let mut s = w.upper_b[ci];
+                let mut parts = [0f32; 8];
+                for (k, (x, y)) in wr.iter().zip(&h).enumerate() {
+                    parts[k & 7] += x * y;
+                }
+                s += parts.iter().sum::<f32>();
+                let better = match best {
+                    None => true,
+                    Some((_, bs)) => s > bs,
+                };
+                if better {
+                    best = Some((ci, s));
+                }
+            }
+            let Some((ci, _)) = best else { continue };
+            let a = w.actions[ci];
+            match (a.mv, a.label) {
+                (Move::B, Some(l)) => open = Some((b0, l)),
+                (Move::L, Some(l)) => {
+                    if let Some((start, _)) = open.take() {
+                        ents.push((start, b0 + 1, l));
+                    }
+                }
+                (Move::U, Some(l)) => ents.push((b0, b0 + 1, l)),
+                _ => {}
+            }
+        }
+        ents
+    }
+}
