@@ -1,0 +1,71 @@
+//! Dossier's annotate stage: sentences and TimeML TIMEX3 time expressions, normalised against the
+//! document creation time (which is always an explicit input: this crate never reads the clock).
+//!
+//! - [`annotate`]: sentences + time expressions of one text.
+//! - [`timex::extract`]: time expressions only.
+//! - [`timeml`]: read TimeML / TempEval-3 files and write them back with our TIMEX3 tags.
+//! - [`eval`]: score against gold TIMEX3 tags (TempEval-3 strict/relaxed/type/value measures).
+
+pub mod eval;
+pub mod rules;
+pub mod sentence;
+pub mod timeml;
+pub mod timex;
+pub mod token;
+
+pub use timex::{extract, interval, is_valid_value};
+
+use chrono::NaiveDate;
+use dossier_core::annotation::Annotated;
+use dossier_core::{Diagnostic, Timestamp};
+use std::path::PathBuf;
+
+/// Errors of the file-level functions ([`timeml::process_dir`], [`eval::eval_timex`]).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{path}: {message}")]
+    Format { path: PathBuf, message: String },
+    #[error("{0}: no TimeML files found")]
+    Empty(PathBuf),
+}
+
+impl Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io { path: path.into(), source }
+    }
+}
+
+/// Annotate one document's text: sentences and time expressions.
+///
+/// `dct` is the document creation (publication) date that relative expressions are resolved
+/// against; without it they get underspecified values (`XXXX-XX-XX`) and a diagnostic says so.
+/// `language` selects the rule table (`en`; others fall back to English for now).
+pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated {
+    let mut diagnostics = Vec::new();
+    let lang = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    if !lang.is_empty() && lang != "en" {
+        diagnostics.push(Diagnostic::warning(
+            "annotate",
+            format!("no time-expression rules for language {language:?}; English rules used"),
+        ));
+    }
+    let (sentences, time_expressions) = timex::extract_with_sentences(text, dct, language);
+    if dct.is_none() && time_expressions.iter().any(|t| t.anchored) {
+        diagnostics.push(Diagnostic::warning(
+            "annotate",
+            "no document date: relative time expressions left unresolved (XXXX)",
+        ));
+    }
+    Annotated { sentences, time_expressions, diagnostics }
+}
+
+/// [`annotate`] with a core [`Timestamp`] as the document date (its local calendar date is used).
+pub fn annotate_at(text: &str, dct: Option<&Timestamp>, language: &str) -> Annotated {
+    annotate(text, dct.map(Timestamp::local_date), language)
+}

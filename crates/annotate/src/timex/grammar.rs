@@ -1,0 +1,1381 @@
+//! The time-expression grammar over tokens: dates, relative dates, durations, sets and times.
+//!
+//! Each `parse_*` function looks at the tokens from one position and returns how far its pattern
+//! reaches and what it means; `match_at` keeps the longest.
+
+use super::calendar::{
+    add_months, add_quarters, duration_value, holiday_date, pod_code, quarter_of, season_code, DVal,
+};
+use super::Tense;
+use crate::rules::{Lex, Lexicon, PartOfDay, Ref, Season, Unit, Word};
+use crate::token::{Kind, Tok};
+use chrono::{Datelike, Duration, NaiveDate};
+use dossier_core::annotation::TimexType;
+
+/// One grammar match.
+#[derive(Debug, Clone)]
+pub struct M {
+    /// Token index one past the match.
+    pub end: usize,
+    pub kind: TimexType,
+    pub value: String,
+    pub modifier: Option<&'static str>,
+    pub anchored: bool,
+}
+
+/// A date-like core before rendering: its value, and whether the document date placed it.
+#[derive(Debug, Clone)]
+struct D {
+    end: usize,
+    val: DVal,
+    /// The year came from the document date (an explicit "of 1990" may replace it).
+    year_implicit: bool,
+    /// The whole value came from the document date ("yesterday", "last week").
+    relative: bool,
+    modifier: Option<&'static str>,
+    /// A time of day: `MO`, `EV`, `10:35`.
+    time: Option<String>,
+}
+
+pub struct Grammar<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Tok],
+    pub lexicon: &'a Lexicon,
+    pub dct: Option<NaiveDate>,
+    pub tense: Tense,
+    pub finance: bool,
+    /// One past the last token of the sentence: patterns never cross it.
+    pub end: usize,
+}
+
+/// Placeholder anchor when there is no document date; values that depend on it are written with X.
+fn fallback_dct() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
+}
+
+/// Quantity: a number, or `None` for "a few", "several".
+#[derive(Debug, Clone, Copy)]
+struct Q {
+    n: Option<f64>,
+    end: usize,
+    approx: bool,
+    article: bool,
+}
+
+impl<'a> Grammar<'a> {
+    // ---- token access -------------------------------------------------------------------
+
+    fn tok(&self, i: usize) -> Option<&'a Tok> {
+        if i < self.end {
+            self.toks.get(i)
+        } else {
+            None
+        }
+    }
+
+    fn lx(&self, i: usize) -> Option<Lex> {
+        self.tok(i).and_then(|t| t.lex)
+    }
+
+    fn w(&self, i: usize, w: Word) -> bool {
+        self.lx(i) == Some(Lex::Word(w))
+    }
+
+    fn punct(&self, i: usize, c: u8) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// A number token, with its digit count.
+    fn num(&self, i: usize) -> Option<(u32, usize)> {
+        self.tok(i).filter(|t| t.kind == Kind::Num).map(|t| (t.num, t.digits()))
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(word))
+    }
+
+    fn adjacent(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| !t.space_before)
+    }
+
+    fn dct(&self) -> NaiveDate {
+        self.dct.unwrap_or_else(fallback_dct)
+    }
+
+    // ---- entry --------------------------------------------------------------------------
+
+    pub fn match_at(&self, i: usize) -> Option<M> {
+        // A quantity modifier in front: "about", "nearly", "more than", "at least", "up to".
+        if let Some((modifier, j)) = self.quant_prefix(i) {
+            if let Some(mut m) = self.core(j) {
+                if m.modifier.is_none() || m.modifier == Some("APPROX") {
+                    m.modifier = Some(modifier);
+                }
+                return Some(m);
+            }
+            return None;
+        }
+        self.core(i)
+    }
+
+    fn quant_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        match self.lx(i)? {
+            Lex::Word(Word::About) => {
+                if self.is(i, "some") && self.num(i + 1).is_none() && !matches!(self.lx(i + 1), Some(Lex::Number(_))) {
+                    return None;
+                }
+                Some(("APPROX", i + 1))
+            }
+            Lex::Word(Word::Nearly) => Some(("LESS_THAN", i + 1)),
+            Lex::Word(Word::More) if self.w(i + 1, Word::Than) => Some(("MORE_THAN", i + 2)),
+            Lex::Word(Word::Less) if self.w(i + 1, Word::Than) => Some(("LESS_THAN", i + 2)),
+            Lex::Word(Word::Over) => Some(("MORE_THAN", i + 1)),
+            Lex::Word(Word::Within) => Some(("EQUAL_OR_LESS", i + 1)),
+            Lex::Word(Word::UpTo) if self.w(i + 1, Word::To) => Some(("EQUAL_OR_LESS", i + 2)),
+            _ if self.is(i, "at") && self.w(i + 1, Word::AtLeast) => Some(("EQUAL_OR_MORE", i + 2)),
+            _ if self.is(i, "no") && self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
+                Some(("EQUAL_OR_LESS", i + 3))
+            }
+            _ => None,
+        }
+    }
+
+    fn core(&self, i: usize) -> Option<M> {
+        let mut best: Option<M> = None;
+        let mut consider = |m: Option<M>| {
+            if let Some(m) = m {
+                if best.as_ref().is_none_or(|b| m.end > b.end) {
+                    best = Some(m);
+                }
+            }
+        };
+        consider(self.parse_time(i));
+        consider(self.parse_duration(i));
+        consider(self.parse_set(i));
+        consider(self.parse_date(i).map(|d| self.render(d)));
+        consider(self.parse_ref(i));
+        best
+    }
+
+    fn render(&self, d: D) -> M {
+        let x_year = self.dct.is_none() && (d.relative || d.year_implicit);
+        let mut value = if self.dct.is_none() && d.relative {
+            match d.val {
+                DVal::Day(_) => "XXXX-XX-XX".to_string(),
+                DVal::Month(..) => "XXXX-XX".to_string(),
+                DVal::Quarter(..) => "XXXX-QX".to_string(),
+                _ => d.val.render(true),
+            }
+        } else {
+            d.val.render(x_year)
+        };
+        let mut kind = TimexType::Date;
+        if let Some(t) = &d.time {
+            if matches!(d.val, DVal::Day(_)) {
+                value.push('T');
+                value.push_str(t);
+                kind = TimexType::Time;
+            }
+        }
+        M { end: d.end, kind, value, modifier: d.modifier, anchored: d.relative || d.year_implicit }
+    }
+
+    // ---- numbers ------------------------------------------------------------------------
+
+    fn quant(&self, i: usize) -> Option<Q> {
+        if let Some((n, digits)) = self.num(i) {
+            if digits > 7 {
+                return None;
+            }
+            let mut v = f64::from(n);
+            let mut end = i + 1;
+            // "1,000", "2.5", "5 1/2"
+            if self.punct(end, b',') && self.adjacent(end) && self.adjacent(end + 1) {
+                if let Some((m, 3)) = self.num(end + 1) {
+                    v = v * 1000.0 + f64::from(m);
+                    end += 2;
+                }
+            } else if self.punct(end, b'.') && self.adjacent(end) && self.adjacent(end + 1) {
+                if let Some((m, d)) = self.num(end + 1) {
+                    if d <= 3 {
+                        v += f64::from(m) / 10f64.powi(d as i32);
+                        end += 2;
+                    }
+                }
+            } else if let (Some((a, 1)), true, Some((b, 1))) = (self.num(end), self.punct(end + 1, b'/'), self.num(end + 2)) {
+                if b > 0 && a < b {
+                    v += f64::from(a) / f64::from(b);
+                    end += 3;
+                }
+            }
+            return Some(Q { n: Some(v), end, approx: false, article: false });
+        }
+        match self.lx(i)? {
+            Lex::Number(n) => {
+                let mut v = n;
+                let mut end = i + 1;
+                // "twenty-five", "twenty five"
+                if n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
+                    let k = if self.punct(end, b'-') { end + 1 } else { end };
+                    if let Some(Lex::Number(u)) = self.lx(k) {
+                        if u < 10.0 {
+                            v += u;
+                            end = k + 1;
+                        }
+                    }
+                }
+                // "two hundred", "three thousand"
+                while let Some(Lex::Number(m)) = self.lx(end) {
+                    if (m == 100.0 || m == 1000.0) && v < m {
+                        v *= m;
+                        end += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // "one and a half"
+                if self.w(end, Word::And) && self.w(end + 1, Word::A) && self.w(end + 2, Word::Half) {
+                    v += 0.5;
+                    end += 3;
+                }
+                Some(Q { n: Some(v), end, approx: false, article: false })
+            }
+            Lex::Word(Word::A) => match self.lx(i + 1) {
+                Some(Lex::Word(Word::Few)) => Some(Q { n: None, end: i + 2, approx: false, article: false }),
+                Some(Lex::Word(Word::Couple)) => {
+                    let end = if self.w(i + 2, Word::Of) { i + 3 } else { i + 2 };
+                    Some(Q { n: Some(2.0), end, approx: true, article: false })
+                }
+                Some(Lex::Word(Word::Half)) => Some(Q { n: Some(0.5), end: i + 2, approx: false, article: false }),
+                _ => Some(Q { n: Some(1.0), end: i + 1, approx: false, article: true }),
+            },
+            Lex::Word(Word::Few | Word::Several) => Some(Q { n: None, end: i + 1, approx: false, article: false }),
+            Lex::Word(Word::About) if self.is(i, "some") => {
+                Some(Q { n: None, end: i + 1, approx: false, article: false })
+            }
+            Lex::Word(Word::Half) if self.w(i + 1, Word::A) => {
+                Some(Q { n: Some(0.5), end: i + 2, approx: false, article: false })
+            }
+            _ => None,
+        }
+    }
+
+    fn unit(&self, i: usize) -> Option<(Unit, bool)> {
+        match self.lx(i)? {
+            Lex::Unit(u, p) => Some((u, p)),
+            // "second" is looked up as a unit; the ordinal meaning is handled by the quarter rules.
+            _ => None,
+        }
+    }
+
+    // ---- durations ----------------------------------------------------------------------
+
+    fn parse_duration(&self, i: usize) -> Option<M> {
+        let mut j = i;
+        let the = self.w(j, Word::The);
+        if the {
+            j += 1;
+        }
+        // "the past", "the next", "the first", "recent", "the coming", "another"
+        let mut rel: Option<Word> = None;
+        match self.lx(j) {
+            Some(Lex::Word(
+                w @ (Word::Past | Word::Last | Word::Next | Word::Coming | Word::Previous | Word::Following
+                | Word::Latest | Word::Recent),
+            )) => {
+                rel = Some(w);
+                j += 1;
+            }
+            Some(Lex::Ordinal(1)) => {
+                rel = Some(Word::Previous);
+                j += 1;
+            }
+            _ if self.is(j, "another") || self.is(j, "additional") => {
+                j += 1;
+            }
+            _ => {}
+        }
+        if self.is(j, "year") && self.punct(j + 1, b'-') && self.w(j + 2, Word::Earlier) {
+            // "the year-earlier nine months"
+            j += 3;
+        }
+        let q = self.quant(j);
+        let (n, mut k, approx) = match q {
+            Some(q) => {
+                if q.article && (rel.is_some() || the) {
+                    return None;
+                }
+                (q.n, q.end, q.approx)
+            }
+            None => (None, j, false),
+        };
+        if q.is_some() && (self.is(k, "more") || self.is(k, "additional") || self.is(k, "full") || self.is(k, "straight") || self.is(k, "consecutive") || self.is(k, "trading") || self.is(k, "business")) {
+            k += 1;
+        }
+        // "two to three weeks"
+        let mut modifier: Option<&'static str> = if approx { Some("APPROX") } else { None };
+        if q.is_some() && (self.w(k, Word::To) || self.w(k, Word::Or) || self.punct(k, b'-')) {
+            if let Some(q2) = self.quant(k + 1) {
+                if self.unit(q2.end).is_some() {
+                    k = q2.end;
+                    modifier = Some("EQUAL_OR_MORE");
+                }
+            }
+        }
+        let hyphen = q.is_some() && self.punct(k, b'-') && self.adjacent(k) && self.adjacent(k + 1);
+        if hyphen {
+            k += 1;
+        }
+        let (unit, plural) = self.unit(k)?;
+        if q.is_none() {
+            // A bare unit: only plurals ("years", "recent weeks", "the past few days").
+            if !plural {
+                return None;
+            }
+            if the && rel.is_none() {
+                return None;
+            }
+            if rel.is_none() && matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter) {
+                return None;
+            }
+        } else if let Some(qq) = q {
+            if qq.article && matches!(unit, Unit::Second | Unit::Quarter) {
+                return None;
+            }
+            if qq.article && self.w(k + 1, Word::Of) {
+                return None;
+            }
+            if hyphen && plural {
+                return None;
+            }
+            if !hyphen && n.is_some_and(|v| v == 1.0) && plural && !qq.article {
+                // "one years" is not English; "1 years" is probably a table.
+            }
+        }
+        let mut end = k + 1;
+        // "or so", "or more", "ahead"
+        if self.w(end, Word::Or) && self.w(end + 1, Word::So) {
+            end += 2;
+            modifier = Some("APPROX");
+        } else if self.w(end, Word::Or) && self.w(end + 1, Word::More) {
+            end += 2;
+            modifier = Some("EQUAL_OR_MORE");
+        } else if self.w(end, Word::Ahead) && the {
+            end += 1;
+        }
+        // "two years ago", "a year earlier", "three days later", "a week from now"
+        if !hyphen && !the && rel.is_none() {
+            let dir = if self.w(end, Word::Ago) || self.w(end, Word::Earlier) {
+                Some((-1, end + 1))
+            } else if self.w(end, Word::Later) {
+                Some((1, end + 1))
+            } else if self.w(end, Word::From) && self.is(end + 1, "now") {
+                Some((1, end + 2))
+            } else {
+                None
+            };
+            if let Some((sign, e)) = dir {
+                return Some(self.shifted(n, unit, sign, e, modifier));
+            }
+        }
+        if hyphen && n.is_none() {
+            return None;
+        }
+        // "the year", "the past year" without a number are dates, not durations.
+        let value = duration_value(n, unit);
+        Some(M { end, kind: TimexType::Duration, value, modifier, anchored: false })
+    }
+
+    /// "two years ago": the date `n` units before (sign -1) or after (+1) the document date.
+    fn shifted(&self, n: Option<f64>, unit: Unit, sign: i32, end: usize, modifier: Option<&'static str>) -> M {
+        let dct = self.dct();
+        let anchored = true;
+        let Some(n) = n else {
+            let r = if sign < 0 { Ref::Past } else { Ref::Future };
+            return M { end, kind: TimexType::Date, value: r.value().to_string(), modifier, anchored };
+        };
+        let k = n.round() as i32 * sign;
+        let val = match unit {
+            Unit::Second | Unit::Minute | Unit::Hour => DVal::Day(dct),
+            Unit::Day => DVal::Day(dct + Duration::days(i64::from(k))),
+            Unit::Week | Unit::Fortnight => {
+                let f = if unit == Unit::Fortnight { 14 } else { 7 };
+                DVal::Week(dct + Duration::days(i64::from(k) * f))
+            }
+            Unit::Month => {
+                let (y, m) = add_months(dct.year(), dct.month(), k);
+                DVal::Month(y, m)
+            }
+            Unit::Quarter => {
+                let (y, q) = quarter_of(dct);
+                let (y, q) = add_quarters(y, q, k);
+                DVal::Quarter(y, q)
+            }
+            Unit::Year => {
+                if self.finance && n == 1.0 && sign < 0 {
+                    let (y, q) = self.reporting_quarter();
+                    DVal::Quarter(y - 1, q)
+                } else {
+                    DVal::Year(dct.year() + k)
+                }
+            }
+            Unit::Decade => DVal::Year(dct.year() + 10 * k),
+            Unit::Century => DVal::Year(dct.year() + 100 * k),
+        };
+        let value = if self.dct.is_none() { val.render(true) } else { val.render(false) };
+        M { end, kind: TimexType::Date, value, modifier, anchored }
+    }
+
+    /// The quarter a financial report published on the document date is about: the last one.
+    fn reporting_quarter(&self) -> (i32, u32) {
+        let (y, q) = quarter_of(self.dct());
+        add_quarters(y, q, -1)
+    }
+
+    // ---- sets ---------------------------------------------------------------------------
+
+    fn parse_set(&self, i: usize) -> Option<M> {
+        let set = |end, value: String| Some(M { end, kind: TimexType::Set, value, modifier: None, anchored: false });
+        match self.lx(i)? {
+            Lex::SetAdverb(u) => set(i + 1, duration_value(Some(1.0), u)),
+            Lex::Weekday(d, true) if self.tok(i)?.cap => {
+                let mut v = format!("XXXX-WXX-{}", d + 1);
+                let mut end = i + 1;
+                if let Some(Lex::PartOfDay(p)) = self.lx(end) {
+                    if !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) {
+                        v.push('T');
+                        v.push_str(pod_code(p));
+                        end += 1;
+                    }
+                }
+                set(end, v)
+            }
+            Lex::Word(Word::Every | Word::Per) => {
+                let mut j = i + 1;
+                if self.is(j, "other") {
+                    j += 1;
+                }
+                match self.lx(j)? {
+                    Lex::Weekday(d, _) => set(j + 1, format!("XXXX-WXX-{}", d + 1)),
+                    Lex::Month(m, _) if self.tok(j)?.cap => set(j + 1, format!("XXXX-{m:02}")),
+                    Lex::Season(s) => set(j + 1, format!("XXXX-{}", season_code(s))),
+                    Lex::PartOfDay(p) if !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) => {
+                        set(j + 1, format!("XXXX-XX-XXT{}", pod_code(p)))
+                    }
+                    Lex::Unit(u, false) => set(j + 1, duration_value(Some(1.0), u)),
+                    _ => {
+                        let q = self.quant(j)?;
+                        let (u, _) = self.unit(q.end)?;
+                        set(q.end + 1, duration_value(q.n, u))
+                    }
+                }
+            }
+            // "$5 a year", "twice a week"
+            Lex::Word(Word::A) => {
+                let (u, plural) = self.unit(i + 1)?;
+                if plural || matches!(u, Unit::Second | Unit::Quarter) {
+                    return None;
+                }
+                let prev = i.checked_sub(1).and_then(|p| self.tok(p))?;
+                let ok = prev.kind == Kind::Num
+                    || matches!(prev.kind, Kind::Punct(b'%'))
+                    || ["times", "twice", "once", "cents", "dollars", "percent"]
+                        .iter()
+                        .any(|w| self.text[prev.start..prev.end].eq_ignore_ascii_case(w))
+                    || matches!(prev.lex, Some(Lex::Number(_)));
+                let next_ok = !matches!(
+                    self.lx(i + 2),
+                    Some(Lex::Word(Word::Ago | Word::Earlier | Word::Later | Word::Or | Word::Of))
+                );
+                if ok && next_ok {
+                    set(i + 2, duration_value(Some(1.0), u))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    // ---- fuzzy references ---------------------------------------------------------------
+
+    fn parse_ref(&self, i: usize) -> Option<M> {
+        let r = |end, r: Ref| {
+            Some(M { end, kind: TimexType::Date, value: r.value().to_string(), modifier: None, anchored: false })
+        };
+        match self.lx(i)? {
+            Lex::Ref(x) => {
+                if x == Ref::Future && !self.is(i, "soon") {
+                    return None; // bare "future" needs "the"/"in the"
+                }
+                r(i + 1, x)
+            }
+            Lex::Word(Word::Recent) => {
+                // "recent" alone is a fuzzy past; "recent years" is a duration (longer match).
+                r(i + 1, Ref::Past)
+            }
+            Lex::Word(Word::The) => {
+                let mut j = i + 1;
+                if self.is(j, "near") || self.is(j, "distant") || self.is(j, "foreseeable") || self.is(j, "immediate") {
+                    j += 1;
+                }
+                match self.lx(j)? {
+                    Lex::Ref(Ref::Future) => r(j + 1, Ref::Future),
+                    Lex::Word(Word::Past) if j == i + 1 => {
+                        // "the past" alone; "the past two years" is a longer duration match.
+                        r(j + 1, Ref::Past)
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    // ---- times of day -------------------------------------------------------------------
+
+    /// "10:35 a.m.", "9 a.m. Tuesday", "5 p.m. EST Nov. 9", "noon Saturday".
+    fn parse_time(&self, i: usize) -> Option<M> {
+        let (mut h, mut min, mut end);
+        let t = self.tok(i)?;
+        match t.kind {
+            Kind::Num if t.digits() <= 2 && t.num <= 24 => {
+                h = t.num;
+                min = 0;
+                end = i + 1;
+                let mut has_minutes = false;
+                if (self.punct(end, b':') || self.punct(end, b'.')) && self.adjacent(end) && self.adjacent(end + 1) {
+                    if let Some((m, 2)) = self.num(end + 1) {
+                        if m < 60 && self.punct(end, b':') {
+                            min = m;
+                            end += 2;
+                            has_minutes = true;
+                        }
+                    }
+                }
+                match self.ampm(end) {
+                    Some((pm, e)) => {
+                        if h == 0 || h > 12 {
+                            return None;
+                        }
+                        if pm && h < 12 {
+                            h += 12;
+                        }
+                        if !pm && h == 12 {
+                            h = 0;
+                        }
+                        end = e;
+                    }
+                    None if has_minutes => {}
+                    None if self.is(end, "o") && self.punct(end + 1, b'\'') && self.is(end + 2, "clock") => {
+                        end += 3;
+                    }
+                    None => return None,
+                }
+                if self.w(end, Word::Zone) {
+                    end += 1;
+                }
+            }
+            Kind::Word => match t.lex? {
+                Lex::PartOfDay(PartOfDay::Noon) => {
+                    h = 12;
+                    min = 0;
+                    end = i + 1;
+                }
+                Lex::PartOfDay(PartOfDay::Midnight) => {
+                    h = 24;
+                    min = 0;
+                    end = i + 1;
+                }
+                _ => return None,
+            },
+            _ => return None,
+        }
+        let time = format!("{h:02}:{min:02}");
+        // A day after the time: "9 a.m. Tuesday", "5 p.m. EST, Nov. 6".
+        let mut k = end;
+        if self.punct(k, b',') {
+            k += 1;
+        }
+        if self.is(k, "on") {
+            k += 1;
+        }
+        if let Some(d) = self.parse_date(k) {
+            if matches!(d.val, DVal::Day(_)) && d.time.is_none() {
+                let mut d = d;
+                d.time = Some(time);
+                return Some(self.render(d));
+            }
+        }
+        let dct = self.dct();
+        let d = D {
+            end,
+            val: DVal::Day(dct),
+            year_implicit: false,
+            relative: true,
+            modifier: None,
+            time: Some(time),
+        };
+        Some(self.render(d))
+    }
+
+    fn ampm(&self, i: usize) -> Option<(bool, usize)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let w = &self.text[t.start..t.end];
+        let pm = if w.eq_ignore_ascii_case("am") || w.eq_ignore_ascii_case("a") {
+            false
+        } else if w.eq_ignore_ascii_case("pm") || w.eq_ignore_ascii_case("p") {
+            true
+        } else {
+            return None;
+        };
+        if w.len() == 2 {
+            let end = if self.punct(i + 1, b'.') && self.adjacent(i + 1) { i + 2 } else { i + 1 };
+            return Some((pm, end));
+        }
+        // "a.m." / "a.m" / "p.m."
+        if self.punct(i + 1, b'.') && self.adjacent(i + 1) && self.is(i + 2, "m") && self.adjacent(i + 2) {
+            let end = if self.punct(i + 3, b'.') && self.adjacent(i + 3) { i + 4 } else { i + 3 };
+            return Some((pm, end));
+        }
+        None
+    }
+
+    // ---- dates --------------------------------------------------------------------------
+
+    /// A date with an optional position modifier ("early", "the end of", "mid-") in front, and
+    /// an optional part of day or explicit year ("of 1990") after.
+    fn parse_date(&self, i: usize) -> Option<D> {
+        let mut j = i;
+        let mut modifier: Option<&'static str> = None;
+        let mut after_of = false;
+        let the = self.w(j, Word::The);
+        if the {
+            j += 1;
+        }
+        match self.lx(j) {
+            Some(Lex::Word(Word::Early)) => {
+                modifier = Some("START");
+                j += 1;
+            }
+            Some(Lex::Word(Word::Late)) => {
+                modifier = Some("END");
+                j += 1;
+            }
+            Some(Lex::Word(Word::Mid)) => {
+                modifier = Some("MID");
+                j += 1;
+                if self.punct(j, b'-') {
+                    j += 1;
+                }
+            }
+            Some(Lex::Word(w @ (Word::Earlier | Word::Later))) if !the => {
+                // "earlier this year", "later Sunday", "late yesterday"
+                if matches!(
+                    self.lx(j + 1),
+                    Some(Lex::Word(Word::This | Word::Last | Word::Next) | Lex::DayOffset(_) | Lex::Weekday(_, false))
+                ) {
+                    modifier = Some(if w == Word::Earlier { "START" } else { "END" });
+                    j += 1;
+                } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year") {
+                    modifier = Some(if w == Word::Earlier { "START" } else { "END" });
+                    j += 3; // "earlier in the year" → "the year" as this year
+                    after_of = true;
+                    j -= 1;
+                }
+            }
+            Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle))) if the => {
+                if self.w(j + 1, Word::Of) {
+                    modifier = Some(match w {
+                        Word::Beginning => "START",
+                        Word::End => "END",
+                        _ => "MID",
+                    });
+                    j += 2;
+                    after_of = true;
+                } else {
+                    return None;
+                }
+            }
+            Some(Lex::Ordinal(o @ (1 | 2))) if the && self.w(j + 1, Word::Half) && self.w(j + 2, Word::Of) => {
+                // "the first half of 1990" / "the second half of the year"
+                let mut k = j + 3;
+                let year = if let Some((y, 4)) = self.num(k) {
+                    k += 1;
+                    Some(y as i32)
+                } else if self.w(k, Word::The) && self.is(k + 1, "year") {
+                    k += 2;
+                    None
+                } else if self.w(k, Word::This) && self.is(k + 1, "year") {
+                    k += 2;
+                    None
+                } else {
+                    return None;
+                };
+                return Some(D {
+                    end: k,
+                    val: DVal::Half(year.unwrap_or(self.dct().year()), o),
+                    year_implicit: year.is_none(),
+                    relative: false,
+                    modifier: None,
+                    time: None,
+                });
+            }
+            _ => {}
+        }
+        let start = if modifier.is_some() { j } else { i };
+        let with_the = the && modifier.is_none();
+        let mut d = self.date_core(start, with_the || after_of, after_of)?;
+        if modifier.is_some() {
+            d.modifier = modifier;
+        }
+        // A part of day after a day: "Friday morning", "yesterday afternoon".
+        if matches!(d.val, DVal::Day(_)) && d.time.is_none() {
+            if let Some(Lex::PartOfDay(p)) = self.lx(d.end) {
+                d.time = Some(pod_code(p).to_string());
+                d.end += 1;
+            }
+        }
+        // "the third quarter of 1990", "the winter of 1994", "January of this year"
+        if d.year_implicit && self.w(d.end, Word::Of) {
+            if let Some((y, 4)) = self.num(d.end + 1) {
+                if let Some(v) = d.val.with_year(y as i32) {
+                    d.val = v;
+                    d.end += 2;
+                    d.year_implicit = false;
+                    d.relative = false;
+                }
+            }
+        }
+        // "1990 and beyond", "1994 or later"
+        if self.w(d.end, Word::And) && self.is(d.end + 1, "beyond") {
+            d.end += 2;
+            d.modifier = Some("ON_OR_AFTER");
+        } else if self.w(d.end, Word::Or) && self.w(d.end + 1, Word::Later) {
+            d.end += 2;
+            d.modifier = Some("ON_OR_AFTER");
+        } else if self.w(d.end, Word::Or) && self.w(d.end + 1, Word::Earlier) {
+            d.end += 2;
+            d.modifier = Some("ON_OR_BEFORE");
+        } else if self.w(d.end, Word::Or) && self.w(d.end + 1, Word::So) {
+            d.end += 2;
+            d.modifier = Some("APPROX");
+        }
+        Some(d)
+    }
+
+    fn pick_year_md(&self, m: u32, day: Option<u32>) -> i32 {
+        let dct = self.dct();
+        let y = dct.year();
+        let target = (m, day.unwrap_or(if self.tense == Tense::Future { 31 } else { 1 }));
+        let now = (dct.month(), dct.day());
+        match self.tense {
+            Tense::Future => {
+                if day.is_none() && m == dct.month() {
+                    y
+                } else if target < now {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+            Tense::Past => {
+                if day.is_none() && m == dct.month() {
+                    y
+                } else if target > now {
+                    y - 1
+                } else {
+                    y
+                }
+            }
+            Tense::Present => {
+                // Nearest occurrence.
+                let diff = (m as i32 - dct.month() as i32) * 31 + (target.1 as i32 - now.1 as i32);
+                if diff > 7 * 31 {
+                    y - 1
+                } else if diff < -7 * 31 {
+                    y + 1
+                } else {
+                    y
+                }
+            }
+        }
+    }
+
+    fn weekday_date(&self, wd: u32, rel: Option<Word>) -> NaiveDate {
+        let dct = self.dct();
+        let cur = dct.weekday().num_days_from_monday() as i64;
+        let wd = i64::from(wd);
+        let back = (cur - wd).rem_euclid(7); // days back to the most recent such day (0 = today)
+        let fwd = (wd - cur).rem_euclid(7);
+        match rel {
+            Some(Word::Last | Word::Past | Word::Previous) => dct - Duration::days(if back == 0 { 7 } else { back }),
+            Some(Word::Next | Word::Coming | Word::Following) => {
+                dct + Duration::days(if fwd == 0 { 7 } else { fwd })
+            }
+            _ => {
+                if back == 0 {
+                    dct
+                } else if self.tense == Tense::Future {
+                    dct + Duration::days(fwd)
+                } else {
+                    dct - Duration::days(back)
+                }
+            }
+        }
+    }
+
+    fn month_ok(&self, i: usize, abbrev: bool) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        if !t.cap {
+            return false;
+        }
+        let next_num = self.num(if abbrev && self.punct(i + 1, b'.') { i + 2 } else { i + 1 }).is_some();
+        if abbrev {
+            return next_num || (self.punct(i + 1, b'.') && self.adjacent(i + 1));
+        }
+        if self.is(i, "may") || self.is(i, "march") {
+            // Verbs and names: accept with a number after or a preposition before.
+            if next_num {
+                return true;
+            }
+            let Some(p) = i.checked_sub(1).and_then(|p| self.toks.get(p)) else { return false };
+            let pw = &self.text[p.start..p.end];
+            return [
+                "in", "by", "since", "until", "till", "through", "from", "during", "before", "after", "of", "early",
+                "late", "mid", "last", "next", "this", "-", "to", "and",
+            ]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(pw))
+                && !self.punct(i + 1, b'-');
+        }
+        true
+    }
+
+    /// Day of month at `i` ("7", "7th"); returns (day, next index).
+    fn day_num(&self, i: usize) -> Option<(u32, usize)> {
+        let (d, digits) = self.num(i)?;
+        if digits > 2 || d == 0 || d > 31 {
+            return None;
+        }
+        let mut end = i + 1;
+        if self.w(end, Word::Ordinal) && self.adjacent(end) {
+            end += 1;
+        }
+        // Not a time ("7:30") or a decimal.
+        if (self.punct(end, b':') || self.punct(end, b'.')) && self.num(end + 1).is_some() && self.adjacent(end + 1) {
+            return None;
+        }
+        Some((d, end))
+    }
+
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (y, digits) = self.num(i)?;
+        (digits == 4 && (1000..=2199).contains(&y)).then_some(y as i32)
+    }
+
+    fn date_core(&self, i: usize, the: bool, after_of: bool) -> Option<D> {
+        let mut j = i;
+        if the && self.w(j, Word::The) {
+            j += 1;
+        }
+        let dct = self.dct();
+        let mk = |end, val, year_implicit, relative| D { end, val, year_implicit, relative, modifier: None, time: None };
+        let lex = self.lx(j);
+        match lex {
+            // ---- explicit dates with a month name
+            Some(Lex::Month(m, abbrev)) if self.month_ok(j, abbrev) => {
+                let mut k = j + 1;
+                if abbrev && self.punct(k, b'.') && self.adjacent(k) {
+                    k += 1;
+                }
+                if let Some((day, e)) = self.day_num(k) {
+                    let mut e2 = e;
+                    if self.punct(e2, b',') {
+                        e2 += 1;
+                    }
+                    if let Some(y) = self.year_num(e2) {
+                        let date = NaiveDate::from_ymd_opt(y, m, day)?;
+                        return Some(mk(e2 + 1, DVal::Day(date), false, false));
+                    }
+                    let y = self.pick_year_md(m, Some(day));
+                    let date = NaiveDate::from_ymd_opt(y, m, day)?;
+                    return Some(mk(e, DVal::Day(date), true, false));
+                }
+                let mut e = k;
+                if self.w(e, Word::Of) || self.punct(e, b',') {
+                    e += 1;
+                }
+                if let Some(y) = self.year_num(e) {
+                    return Some(mk(e + 1, DVal::Month(y, m), false, false));
+                }
+                // "January this year", "December last year"
+                if let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(k) {
+                    if self.is(k + 1, "year") {
+                        let y = dct.year()
+                            + match w {
+                                Word::Last => -1,
+                                Word::Next => 1,
+                                _ => 0,
+                            };
+                        return Some(mk(k + 2, DVal::Month(y, m), false, true));
+                    }
+                }
+                if abbrev && !self.punct(j + 1, b'.') {
+                    return None;
+                }
+                let y = self.pick_year_md(m, None);
+                Some(mk(k, DVal::Month(y, m), true, false))
+            }
+            // ---- "22 March 2024", "the 22nd of March"; years; decades; ISO and slashed dates
+            _ if self.num(j).is_some() => self.numeric_date(j),
+            Some(Lex::Word(Word::Fiscal)) => {
+                let y = self.year_num(j + 1)?;
+                Some(mk(j + 2, DVal::Year(y), false, false))
+            }
+            // ---- weekdays
+            Some(Lex::Weekday(wd, false)) if self.tok(j)?.cap => {
+                let d = self.weekday_date(wd, None);
+                // "Friday, Aug. 7": the explicit date wins and the extent covers both.
+                let mut k = j + 1;
+                if self.punct(k, b',') {
+                    k += 1;
+                }
+                if let Some(Lex::Month(..)) = self.lx(k) {
+                    if let Some(x) = self.date_core(k, false, false) {
+                        if matches!(x.val, DVal::Day(_)) {
+                            return Some(x);
+                        }
+                    }
+                }
+                Some(mk(j + 1, DVal::Day(d), false, true))
+            }
+            // ---- today, yesterday, tomorrow, tonight
+            Some(Lex::DayOffset(off)) if !the => {
+                Some(mk(j + 1, DVal::Day(dct + Duration::days(i64::from(off))), false, true))
+            }
+            Some(Lex::Tonight) if !the => {
+                let mut d = mk(j + 1, DVal::Day(dct), false, true);
+                d.time = Some("NI".to_string());
+                Some(d)
+            }
+            // ---- "the morning", "overnight", "this afternoon"
+            Some(Lex::PartOfDay(p)) if (the || self.is(j, "overnight")) && !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) => {
+                let mut d = mk(j + 1, DVal::Day(dct), false, true);
+                d.time = Some(pod_code(p).to_string());
+                Some(d)
+            }
+            // ---- holidays
+            Some(Lex::Holiday(_)) if self.tok(j)?.cap => self.holiday(j),
+            // ---- seasons
+            Some(Lex::Season(s)) if the || self.year_num(j + 1).is_some() || self.prev_is_prep(j) => {
+                if let Some(y) = self.year_num(j + 1) {
+                    return Some(mk(j + 2, DVal::Season(y, s), false, false));
+                }
+                if self.w(j + 1, Word::Of) {
+                    if let Some(y) = self.year_num(j + 2) {
+                        return Some(mk(j + 3, DVal::Season(y, s), false, false));
+                    }
+                }
+                let y = self.season_year(s, None);
+                Some(mk(j + 1, DVal::Season(y, s), true, false))
+            }
+            // ---- quarters: "the third quarter", "third-quarter", "the second half"
+            Some(Lex::Ordinal(_)) | Some(Lex::Unit(Unit::Second, false)) => self.quarter(j, the),
+            // ---- this/last/next + unit, weekday, month, season
+            Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next | Word::Past | Word::Coming | Word::Previous | Word::Following | Word::Latest))) => {
+                self.relative(j, w, the)
+            }
+            // "the week of March 6"
+            Some(Lex::Unit(Unit::Week, false)) if the && self.w(j + 1, Word::Of) => {
+                let x = self.date_core(j + 2, false, false)?;
+                match x.val {
+                    DVal::Day(d) => Some(mk(x.end, DVal::Week(d), x.year_implicit, false)),
+                    _ => None,
+                }
+            }
+            // "the year", "the month", "the week" after "the end of": this one.
+            Some(Lex::Unit(u, false)) if after_of => self.this_unit(j + 1, u, 0),
+            // "the weekend"
+            Some(Lex::Word(Word::Weekend)) if the && !self.tok(j)?.cap => {
+                Some(mk(j + 1, DVal::Weekend(self.weekend_anchor(None)), false, true))
+            }
+            // "the quarter" (a financial report's quarter)
+            Some(Lex::Unit(Unit::Quarter, false)) if the && self.finance => {
+                let (y, q) = self.reporting_quarter();
+                Some(mk(j + 1, DVal::Quarter(y, q), false, true))
+            }
+            // "year-earlier", "the year-ago quarter", "year end", "year's end"
+            Some(Lex::Unit(Unit::Year, false)) => self.year_compound(j),
+            _ => None,
+        }
+    }
+
+    fn prev_is_prep(&self, j: usize) -> bool {
+        let Some(p) = j.checked_sub(1).and_then(|p| self.toks.get(p)) else { return false };
+        let pw = &self.text[p.start..p.end];
+        ["in", "since", "until", "by", "during", "through", "this", "last", "next", "early", "late", "mid", "-"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(pw))
+    }
+
+    fn numeric_date(&self, j: usize) -> Option<D> {
+        let mk = |end, val, year_implicit| D { end, val, year_implicit, relative: false, modifier: None, time: None };
+        let (n, digits) = self.num(j)?;
+        // ISO 2024-03-22
+        if digits == 4 && self.punct(j + 1, b'-') && self.adjacent(j + 1) {
+            if let (Some((m, 2)), true, Some((d, 2))) = (self.num(j + 2), self.punct(j + 3, b'-'), self.num(j + 4)) {
+                if self.adjacent(j + 2) && self.adjacent(j + 4) {
+                    let date = NaiveDate::from_ymd_opt(n as i32, m, d)?;
+                    return Some(mk(j + 5, DVal::Day(date), false));
+                }
+            }
+        }
+        // US 3/22/2024
+        if digits <= 2 && self.punct(j + 1, b'/') && self.adjacent(j + 1) && self.punct(j + 3, b'/') {
+            if let (Some((d, 1..=2)), Some((y, 4))) = (self.num(j + 2), self.num(j + 4)) {
+                if self.adjacent(j + 4) {
+                    let date = NaiveDate::from_ymd_opt(y as i32, n, d)?;
+                    return Some(mk(j + 5, DVal::Day(date), false));
+                }
+            }
+            return None;
+        }
+        // 22 March 2024, 22nd of March
+        if let Some((day, mut k)) = self.day_num(j) {
+            if self.w(k, Word::Of) {
+                k += 1;
+            }
+            if let Some(Lex::Month(m, abbrev)) = self.lx(k) {
+                if self.tok(k)?.cap {
+                    let mut e = k + 1;
+                    if abbrev && self.punct(e, b'.') && self.adjacent(e) {
+                        e += 1;
+                    }
+                    let mut e2 = e;
+                    if self.punct(e2, b',') {
+                        e2 += 1;
+                    }
+                    if let Some(y) = self.year_num(e2) {
+                        return Some(mk(e2 + 1, DVal::Day(NaiveDate::from_ymd_opt(y, m, day)?), false));
+                    }
+                    let y = self.pick_year_md(m, Some(day));
+                    return Some(mk(e, DVal::Day(NaiveDate::from_ymd_opt(y, m, day)?), true));
+                }
+            }
+        }
+        // Decades: "1990s", "the '80s" (the apostrophe form is handled by the caller's token)
+        if digits == 4 && n % 10 == 0 && self.is(j + 1, "s") && self.adjacent(j + 1) {
+            return Some(mk(j + 2, DVal::Decade(n as i32 / 10), false));
+        }
+        // Centuries: "the 21st century"
+        if digits <= 2 && self.w(j + 1, Word::Ordinal) && self.adjacent(j + 1) && self.is(j + 2, "century") {
+            return Some(mk(j + 3, DVal::Century(n as i32 - 1), false));
+        }
+        // Years
+        let y = self.year_num(j)?;
+        let prev = j.checked_sub(1).and_then(|p| self.toks.get(p));
+        if prev.is_some_and(|p| matches!(p.kind, Kind::Punct(b'$' | b'#' | b'.' | b'/' | b':')) && !p.space_before) {
+            return None;
+        }
+        if prev.is_some_and(|p| matches!(p.kind, Kind::Punct(b'$'))) {
+            return None;
+        }
+        let next = self.tok(j + 1);
+        if next.is_some_and(|t| matches!(t.kind, Kind::Punct(b'%' | b':')) || (t.kind == Kind::Num && !t.space_before)) {
+            return None;
+        }
+        if next.is_some_and(|t| t.kind == Kind::Punct(b',') && !t.space_before)
+            && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+        {
+            return None;
+        }
+        if !(1900..=2099).contains(&y) {
+            let ok = prev.is_some_and(|p| {
+                let w = &self.text[p.start..p.end];
+                ["in", "since", "of", "from", "by", "until", "year", "before", "after", "during", "-"]
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(w))
+            });
+            if !ok {
+                return None;
+            }
+        }
+        Some(mk(j + 1, DVal::Year(y), false))
+    }
+
+    fn holiday(&self, j: usize) -> Option<D> {
+        let mut best: Option<(usize, crate::rules::HolidayRule)> = None;
+        for (names, rule) in &self.lexicon.holidays {
+            let ok = names.iter().enumerate().all(|(k, n)| self.is(j + k, n));
+            if ok && best.is_none_or(|(len, _)| names.len() > len) {
+                best = Some((names.len(), *rule));
+            }
+        }
+        let (len, rule) = best?;
+        let mut end = j + len;
+        if let Some(y) = self.year_num(end) {
+            end += 1;
+            return Some(D {
+                end,
+                val: DVal::Day(holiday_date(rule, y)?),
+                year_implicit: false,
+                relative: false,
+                modifier: None,
+                time: None,
+            });
+        }
+        let dct = self.dct();
+        let y = dct.year();
+        let this = holiday_date(rule, y)?;
+        let date = match self.tense {
+            Tense::Past if this > dct => holiday_date(rule, y - 1)?,
+            Tense::Future if this < dct => holiday_date(rule, y + 1)?,
+            _ => this,
+        };
+        Some(D { end, val: DVal::Day(date), year_implicit: true, relative: false, modifier: None, time: None })
+    }
+
+    fn season_of(d: NaiveDate) -> Season {
+        match d.month() {
+            3..=5 => Season::Spring,
+            6..=8 => Season::Summer,
+            9..=11 => Season::Fall,
+            _ => Season::Winter,
+        }
+    }
+
+    fn season_index(s: Season) -> i32 {
+        match s {
+            Season::Spring => 0,
+            Season::Summer => 1,
+            Season::Fall => 2,
+            Season::Winter => 3,
+        }
+    }
+
+    /// The year of a season named without one; `rel` is last/next/this.
+    fn season_year(&self, s: Season, rel: Option<Word>) -> i32 {
+        let dct = self.dct();
+        // Winter is written with the year it starts in; January belongs to last year's winter.
+        let (cy, cur) = match (dct.month(), Self::season_of(dct)) {
+            (1 | 2, Season::Winter) => (dct.year() - 1, Season::Winter),
+            (_, c) => (dct.year(), c),
+        };
+        let (ci, si) = (Self::season_index(cur), Self::season_index(s));
+        match rel {
+            Some(Word::Last | Word::Past | Word::Previous) => {
+                if si < ci {
+                    cy
+                } else {
+                    cy - 1
+                }
+            }
+            Some(Word::Next | Word::Coming | Word::Following) => {
+                if si > ci {
+                    cy
+                } else {
+                    cy + 1
+                }
+            }
+            Some(_) => cy,
+            None => match self.tense {
+                Tense::Past if si > ci => cy - 1,
+                Tense::Future if si < ci => cy + 1,
+                _ => cy,
+            },
+        }
+    }
+
+    fn weekend_anchor(&self, rel: Option<Word>) -> NaiveDate {
+        // The Saturday of the weekend meant.
+        let sat = self.weekday_date(5, rel);
+        if rel.is_none() && self.tense != Tense::Future {
+            let dct = self.dct();
+            if dct.weekday().num_days_from_monday() == 6 {
+                return dct - Duration::days(1);
+            }
+        }
+        sat
+    }
+
+    fn quarter(&self, j: usize, the: bool) -> Option<D> {
+        let t = self.tok(j)?;
+        let w = &self.text[t.start..t.end];
+        let q = match self.lx(j)? {
+            Lex::Ordinal(o) => o,
+            Lex::Unit(Unit::Second, false) if w.eq_ignore_ascii_case("second") => 2,
+            _ => return None,
+        };
+        let mut k = j + 1;
+        if self.punct(k, b'-') {
+            k += 1;
+        }
+        let (u, plural) = self.unit(k)?;
+        let mk = |end, val, year_implicit| D { end, val, year_implicit, relative: false, modifier: None, time: None };
+        if u == Unit::Quarter && !plural && (1..=4).contains(&q) {
+            let mut e = k + 1;
+            if self.w(e, Word::Of) {
+                if let Some(y) = self.year_num(e + 1) {
+                    return Some(mk(e + 2, DVal::Quarter(y, q), false));
+                }
+                if self.w(e + 1, Word::This) && self.is(e + 2, "year") {
+                    e += 3;
+                    return Some(mk(e, DVal::Quarter(self.dct().year(), q), true));
+                }
+                if self.w(e + 1, Word::Last) && self.is(e + 2, "year") {
+                    return Some(mk(e + 3, DVal::Quarter(self.dct().year() - 1, q), true));
+                }
+            }
+            let _ = the;
+            let y = self.dct().year();
+            // A quarter named in the past tense that has not begun yet is last year's.
+            let (_, cq) = quarter_of(self.dct());
+            let y = if q > cq && self.tense == Tense::Past && !self.finance { y - 1 } else { y };
+            e = e.max(k + 1);
+            return Some(mk(e, DVal::Quarter(y, q), true));
+        }
+        None
+    }
+
+    fn this_unit(&self, end: usize, u: Unit, delta: i32) -> Option<D> {
+        let dct = self.dct();
+        let val = match u {
+            Unit::Day => DVal::Day(dct + Duration::days(i64::from(delta))),
+            Unit::Week => DVal::Week(dct + Duration::days(7 * i64::from(delta))),
+            Unit::Month => {
+                let (y, m) = add_months(dct.year(), dct.month(), delta);
+                DVal::Month(y, m)
+            }
+            Unit::Quarter => {
+                let (y, q) = quarter_of(dct);
+                let (y, q) = add_quarters(y, q, delta);
+                DVal::Quarter(y, q)
+            }
+            Unit::Year => DVal::Year(dct.year() + delta),
+            Unit::Decade => DVal::Decade(dct.year() / 10 + delta),
+            Unit::Century => DVal::Century(dct.year() / 100 + delta),
+            _ => return None,
+        };
+        Some(D { end, val, year_implicit: false, relative: true, modifier: None, time: None })
+    }
+
+    fn relative(&self, j: usize, w: Word, the: bool) -> Option<D> {
+        let delta = match w {
+            Word::This => 0,
+            Word::Last | Word::Past | Word::Previous => -1,
+            Word::Latest => -1,
+            _ => 1,
+        };
+        let k = j + 1;
+        match self.lx(k)? {
+            Lex::Unit(Unit::Quarter, false) if w == Word::Latest || (w == Word::Last && self.finance) => {
+                let (y, q) = self.reporting_quarter();
+                Some(D { end: k + 1, val: DVal::Quarter(y, q), year_implicit: false, relative: true, modifier: None, time: None })
+            }
+            Lex::Unit(u, false) => {
+                if w == Word::Latest {
+                    return None;
+                }
+                // "this past week" / "the past year"
+                let mut d = self.this_unit(k + 1, u, delta)?;
+                if u == Unit::Day && w == Word::This {
+                    return None;
+                }
+                if self.is(k + 1, "s") || self.punct(k + 1, b'\'') && self.is(k + 2, "s") {
+                    // "last year's" — the possessive stays outside the extent
+                    d.end = k + 1;
+                }
+                Some(d)
+            }
+            Lex::Word(Word::Weekend) => {
+                let rel = if w == Word::This { None } else { Some(w) };
+                Some(D { end: k + 1, val: DVal::Weekend(self.weekend_anchor(rel)), year_implicit: false, relative: true, modifier: None, time: None })
+            }
+            Lex::Weekday(wd, false) if !the => {
+                let rel = if w == Word::This { None } else { Some(w) };
+                let mut d = D {
+                    end: k + 1,
+                    val: DVal::Day(self.weekday_date(wd, rel)),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                };
+                if let Some(Lex::PartOfDay(p)) = self.lx(k + 1) {
+                    d.time = Some(pod_code(p).to_string());
+                    d.end += 1;
+                }
+                Some(d)
+            }
+            Lex::Month(m, _) if !the && self.tok(k)?.cap => {
+                let dct = self.dct();
+                let y = dct.year();
+                let y = match w {
+                    Word::This => y,
+                    Word::Last | Word::Past | Word::Previous => {
+                        if m < dct.month() {
+                            y
+                        } else {
+                            y - 1
+                        }
+                    }
+                    _ => {
+                        if m > dct.month() {
+                            y
+                        } else {
+                            y + 1
+                        }
+                    }
+                };
+                Some(D { end: k + 1, val: DVal::Month(y, m), year_implicit: false, relative: true, modifier: None, time: None })
+            }
+            Lex::Season(s) => {
+                let y = self.season_year(s, Some(w));
+                Some(D { end: k + 1, val: DVal::Season(y, s), year_implicit: false, relative: true, modifier: None, time: None })
+            }
+            Lex::PartOfDay(p) if w == Word::This || (w == Word::Last && p == PartOfDay::Night) => {
+                let dct = self.dct();
+                let day = if w == Word::Last { dct - Duration::days(1) } else { dct };
+                Some(D { end: k + 1, val: DVal::Day(day), year_implicit: false, relative: true, modifier: None, time: Some(pod_code(p).to_string()) })
+            }
+            // "this past spring", "this coming Friday"
+            Lex::Word(w2 @ (Word::Past | Word::Coming)) if w == Word::This => self.relative(k, w2, the),
+            _ => None,
+        }
+    }
+
+    fn year_compound(&self, j: usize) -> Option<D> {
+        let dct = self.dct();
+        let mk = |end, val, modifier| D { end, val, year_implicit: false, relative: true, modifier, time: None };
+        // "year end", "year-end", "year's end"
+        let mut k = j + 1;
+        if self.punct(k, b'-') || (self.punct(k, b'\'') && self.is(k + 1, "s")) {
+            k += if self.punct(k, b'-') { 1 } else { 2 };
+        }
+        if self.w(k, Word::End) {
+            return Some(mk(k + 1, DVal::Year(dct.year()), Some("END")));
+        }
+        // "year-earlier", "year-ago" (+ "quarter"/"period"/"results")
+        if self.punct(j + 1, b'-') && (self.w(j + 2, Word::Earlier) || self.w(j + 2, Word::Ago)) {
+            let mut end = j + 3;
+            let val = if self.finance {
+                let (y, q) = self.reporting_quarter();
+                DVal::Quarter(y - 1, q)
+            } else {
+                DVal::Year(dct.year() - 1)
+            };
+            if self.is(end, "quarter") || self.is(end, "period") {
+                end += 1;
+            } else if self.w(end, Word::Ordinal) {
+                return None;
+            }
+            return Some(mk(end, val, None));
+        }
+        None
+    }
+}
+
