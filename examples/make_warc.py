@@ -16,7 +16,7 @@ The HTML pages live in this script, not in separate files, so that ingesting exa
 recursively does not read them twice. All outlets, authors and analysts are fictional; the events
 are real (see README.md).
 
-Usage: python3 examples/corpus/make_warc.py   (writes next to this script, in warc/)
+Usage: python3 examples/make_warc.py   (writes examples/corpus/warc/)
 """
 import base64
 import gzip
@@ -26,7 +26,7 @@ import struct
 import uuid
 import zlib
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "corpus")
 OUT = os.path.join(HERE, "warc", "dossier-crawl-2024.warc.gz")
 NS = uuid.UUID("6f1c9b2e-3d4a-5b6c-8d7e-9f0a1b2c3d4e")
 
@@ -187,7 +187,7 @@ def response_record(name, uri, warc_date, http_date, body, content_type, extra=(
 
 def main():
     out = []
-    info = ("software: Dossier examples/corpus/make_warc.py\r\n"
+    info = ("software: Dossier examples/make_warc.py\r\n"
             "format: WARC File Format 1.0\r\n"
             "conformsTo: http://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.0/\r\n"
             "isPartOf: dossier-example-crawl-2024\r\n"
