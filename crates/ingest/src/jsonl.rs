@@ -1,9 +1,159 @@
-//! JSON lines: one article per line.
+//! JSON lines: one article per line with `title`, `text` or `html`, `published`, `url`,
+//! `source` or `publisher`, optional `id` and `language`; other fields are kept as metadata.
 
-use dossier_core::{Diagnostic, Document};
+use crate::{dates, html, lang};
+use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
+use serde_json::{Map, Value};
 
-/// Parse JSON lines, handing each article to `sink`.
+const PUBLISHED_KEYS: &[&str] = &["published", "date", "published_at", "datePublished", "pubDate", "time"];
+const URL_KEYS: &[&str] = &["url", "link", "canonical_url"];
+const PUBLISHER_KEYS: &[&str] = &["publisher", "source", "site", "site_name"];
+const LANGUAGE_KEYS: &[&str] = &["language", "lang"];
+
+/// Parse JSON lines, handing each article to `sink`. Bad lines become error diagnostics naming
+/// the line; the good lines are still used.
 pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) -> Vec<Diagnostic> {
-    let _ = (bytes, label, sink);
-    Vec::new()
+    let mut diags = Vec::new();
+    let text = String::from_utf8_lossy(bytes);
+    let ends_with_newline = text.ends_with('\n');
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim().trim_start_matches('\u{feff}');
+        if line.is_empty() {
+            continue;
+        }
+        let at = format!("{label} line {}", i + 1);
+        let obj: Map<String, Value> = match serde_json::from_str(line) {
+            Ok(Value::Object(o)) => o,
+            Ok(_) => {
+                diags.push(Diagnostic::error(at, "not a JSON object"));
+                continue;
+            }
+            Err(e) => {
+                let last = i + 1 == lines.len() && !ends_with_newline;
+                let why = if last && e.is_eof() { "truncated JSON (file cut off?)".to_string() } else { format!("invalid JSON: {e}") };
+                diags.push(Diagnostic::error(at, why));
+                continue;
+            }
+        };
+        match article(obj, label, i + 1, &mut diags) {
+            Some(doc) => sink(doc),
+            None => diags.push(Diagnostic::error(at, "no `text` or `html` field with article text")),
+        }
+    }
+    diags
+}
+
+fn take_str(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
+    for k in keys {
+        if let Some(v) = obj.remove(*k) {
+            match v {
+                Value::String(s) if !s.trim().is_empty() => return Some(s),
+                Value::Object(mut o) => {
+                    // {"source": {"name": "…", "url": …}}
+                    if let Some(Value::String(n)) = o.remove("name") {
+                        return Some(n);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    None
+}
+
+fn article(mut obj: Map<String, Value>, label: &str, line: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+    let at = format!("{label} line {line}");
+    let provenance = Provenance::at(label, format!("line {line}"));
+    let title = take_str(&mut obj, &["title", "headline"]);
+    let raw_url = take_str(&mut obj, URL_KEYS);
+    let mut doc = if let Some(text) = take_str(&mut obj, &["text", "body", "content"]) {
+        let mut d = Document::new(Format::Jsonl, provenance, normalise_text(&text));
+        // An `html` field beside `text` is kept out of metadata: the text is what counts.
+        obj.remove("html");
+        d.format = Format::Jsonl;
+        d
+    } else if let Some(h) = take_str(&mut obj, &["html"]) {
+        let out = html::parse_html(h.as_bytes(), Some("utf-8"), raw_url.as_deref(), provenance);
+        diags.extend(out.diagnostics);
+        let mut d = out.document?;
+        d.format = Format::Jsonl;
+        d
+    } else {
+        return None;
+    };
+    if doc.text.trim().is_empty() {
+        return None;
+    }
+    if title.is_some() {
+        doc.title = title;
+    }
+    if let Some(u) = raw_url {
+        match canonical_url(&u) {
+            Some(c) => doc.url = Some(c),
+            None => diags.push(Diagnostic::warning(&at, format!("url is not an absolute http(s) URL: {u:?}"))),
+        }
+    }
+    if let Some(p) = take_str(&mut obj, PUBLISHER_KEYS) {
+        doc.publisher = Some(p);
+    }
+    if let Some(p) = take_str(&mut obj, PUBLISHED_KEYS) {
+        match dates::parse_datetime(&p) {
+            Some(ts) => doc.published = Some(ts),
+            None => diags.push(Diagnostic::warning(&at, format!("publication date not understood: {p:?}"))),
+        }
+    }
+    if let Some(l) = take_str(&mut obj, LANGUAGE_KEYS) {
+        doc.language = lang::normalize_language_tag(&l);
+    }
+    if doc.language.is_none() {
+        doc.language = lang::detect_language(&doc.text);
+    }
+    for (k, v) in obj {
+        doc.metadata.insert(k, v);
+    }
+    Some(doc)
+}
+
+/// Paragraphs separated by a blank line, whitespace inside them collapsed.
+pub(crate) fn normalise_text(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.split("\n\n")
+        .map(crate::fragment::collapse)
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_and_bad_lines() {
+        let src = concat!(
+            r#"{"id":"a1","title":"T","text":"Para one.\n\nPara  two.","published":"2024-01-04T10:00:00+03:30","url":"https://ex.com/a?utm_source=x","source":{"name":"Wire"},"section":"world"}"#,
+            "\n",
+            "{not json}\n",
+            r#"{"title":"no text"}"#,
+            "\n",
+            r#"{"title":"cut"#,
+        );
+        let mut docs = Vec::new();
+        let diags = parse_jsonl(src.as_bytes(), "f.jsonl", &mut |d| docs.push(d));
+        assert_eq!(docs.len(), 1);
+        let d = &docs[0];
+        assert_eq!(d.text, "Para one.\n\nPara two.");
+        assert_eq!(d.url.as_deref(), Some("https://ex.com/a"));
+        assert_eq!(d.publisher.as_deref(), Some("Wire"));
+        assert_eq!(d.published.unwrap().utc_string(), "2024-01-04T06:30:00Z");
+        assert_eq!(d.metadata["section"], "world");
+        assert_eq!(d.metadata["id"], "a1");
+        assert_eq!(d.provenance.locator.as_deref(), Some("line 1"));
+        let msgs: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+        assert_eq!(msgs.len(), 3, "{msgs:?}");
+        assert!(msgs[0].contains("line 2") && msgs[0].contains("invalid JSON"));
+        assert!(msgs[1].contains("line 3"));
+        assert!(msgs[2].contains("line 4") && msgs[2].contains("truncated"));
+    }
 }

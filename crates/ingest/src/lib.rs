@@ -5,8 +5,10 @@
 //! input. Only opening and reading a file returns an error.
 
 pub mod dates;
+mod decode;
 pub mod detect;
 pub mod feed;
+pub mod fragment;
 pub mod html;
 pub mod jsonl;
 pub mod lang;

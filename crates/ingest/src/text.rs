@@ -1,9 +1,245 @@
 //! Plain text and Markdown articles: title line, dateline or front matter, body.
+//!
+//! The first non-empty line is the title. A dateline among the next lines ("As of: March 25,
+//! 2024 10:57 a.m", "Stand: 25.03.2024 11:20 Uhr", "Updated: …") or a `date:` in YAML front matter
+//! gives the publication time. A file's mtime is never used.
 
-use dossier_core::{Diagnostic, Document, Format};
+use crate::{dates, decode::decode, fragment::collapse, lang};
+use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
+
+/// How many lines after the title are searched for a dateline.
+const DATELINE_WINDOW: usize = 6;
 
 /// Parse a text or Markdown article.
 pub fn parse_text(bytes: &[u8], format: Format, label: &str) -> (Option<Document>, Vec<Diagnostic>) {
-    let _ = (bytes, format, label);
-    (None, Vec::new())
+    let raw = decode(bytes, None).replace("\r\n", "\n").replace('\r', "\n");
+    let mut diags = Vec::new();
+    let mut doc = Document::new(format, Provenance::file(label), String::new());
+    let mut body: &str = &raw;
+
+    if let Some((front, rest)) = split_front_matter(&raw) {
+        apply_front_matter(front, &mut doc, &mut diags, label);
+        body = rest;
+    }
+
+    let markdown = format == Format::Markdown;
+    let mut lines = body.lines().enumerate().peekable();
+    let mut consumed = 0usize;
+    if doc.title.is_none() {
+        for (i, line) in lines.by_ref() {
+            let t = clean_line(line, markdown);
+            if !t.is_empty() {
+                doc.title = Some(t);
+                consumed = i + 1;
+                break;
+            }
+        }
+    }
+    let all: Vec<&str> = body.lines().collect();
+    let mut skip_line = None;
+    if doc.published.is_none() {
+        let mut seen = 0;
+        for (i, line) in all.iter().enumerate().skip(consumed) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            seen += 1;
+            if seen > DATELINE_WINDOW {
+                break;
+            }
+            if let Some(ts) = dates::parse_dateline(line) {
+                doc.published = Some(ts);
+                skip_line = Some(i);
+                break;
+            }
+        }
+    }
+
+    let mut paras: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for (i, line) in all.iter().enumerate().skip(consumed) {
+        if Some(i) == skip_line {
+            continue;
+        }
+        let t = clean_line(line, markdown);
+        if t.is_empty() {
+            if !cur.is_empty() {
+                paras.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        // Markdown headings are paragraphs of their own.
+        if markdown && line.trim_start().starts_with('#') {
+            if !cur.is_empty() {
+                paras.push(std::mem::take(&mut cur));
+            }
+            paras.push(t);
+            continue;
+        }
+        if !cur.is_empty() {
+            cur.push(' ');
+        }
+        cur.push_str(&t);
+    }
+    if !cur.is_empty() {
+        paras.push(cur);
+    }
+    doc.text = paras.join("\n\n");
+    if doc.text.trim().is_empty() {
+        diags.push(Diagnostic::error(label, "no article text after the title"));
+        return (None, diags);
+    }
+    if doc.language.is_none() {
+        doc.language = lang::detect_language(&doc.text);
+    }
+    (Some(doc), diags)
+}
+
+/// Strip Markdown markup from one line (headings, emphasis, links, images) and collapse spaces.
+fn clean_line(line: &str, markdown: bool) -> String {
+    if !markdown {
+        return collapse(line);
+    }
+    let l = line.trim_start().trim_start_matches('#').trim_start_matches('>');
+    let l = l.trim_start();
+    let l = l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")).unwrap_or(l);
+    let mut out = String::with_capacity(l.len());
+    let mut chars = l.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '*' | '_' if l[i..].starts_with("**") || l[i..].starts_with("__") => {
+                chars.next();
+            }
+            '!' if l[i + 1..].starts_with('[') => {
+                // Images vanish: skip to the closing parenthesis.
+                if let Some(end) = l[i..].find(')') {
+                    while chars.peek().is_some_and(|(j, _)| *j <= i + end) {
+                        chars.next();
+                    }
+                }
+            }
+            '[' => {
+                // [text](url) keeps the text.
+                if let Some(close) = l[i..].find("](") {
+                    if let Some(paren) = l[i + close..].find(')') {
+                        out.push_str(&l[i + 1..i + close]);
+                        let end = i + close + paren;
+                        while chars.peek().is_some_and(|(j, _)| *j <= end) {
+                            chars.next();
+                        }
+                        continue;
+                    }
+                }
+                out.push(c);
+            }
+            '`' => {}
+            _ => out.push(c),
+        }
+    }
+    collapse(&out)
+}
+
+/// YAML front matter between `---` lines at the very start.
+fn split_front_matter(raw: &str) -> Option<(&str, &str)> {
+    let rest = raw.trim_start_matches('\u{feff}').strip_prefix("---\n")?;
+    let end = rest.find("\n---\n").map(|e| (e, e + 5)).or_else(|| rest.find("\n...\n").map(|e| (e, e + 5)))
+        .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))?;
+    Some((&rest[..end.0], &rest[end.1..]))
+}
+
+/// Read the flat `key: value` pairs of front matter (lists as `[a, b]` or `- a` lines).
+fn apply_front_matter(front: &str, doc: &mut Document, diags: &mut Vec<Diagnostic>, label: &str) {
+    let mut last_key: Option<String> = None;
+    for line in front.lines() {
+        if let Some(item) = line.trim_start().strip_prefix("- ") {
+            if let Some(k) = &last_key {
+                let entry = doc.metadata.entry(k.clone()).or_insert_with(|| serde_json::Value::Array(vec![]));
+                if let serde_json::Value::Array(a) = entry {
+                    a.push(serde_json::Value::String(unquote(item).to_string()));
+                }
+            }
+            continue;
+        }
+        let Some((k, v)) = line.split_once(':') else { continue };
+        let key = k.trim().to_lowercase();
+        let value = unquote(v.trim());
+        last_key = Some(key.clone());
+        if value.is_empty() {
+            continue;
+        }
+        match key.as_str() {
+            "title" | "headline" => doc.title = Some(value.to_string()),
+            "date" | "published" | "pubdate" | "published_at" | "datepublished" => {
+                match dates::parse_datetime(value) {
+                    Some(ts) => doc.published = Some(ts),
+                    None => diags.push(Diagnostic::warning(label, format!("front matter date not understood: {value:?}"))),
+                }
+            }
+            "publisher" | "source" | "site" | "site_name" => doc.publisher = Some(value.to_string()),
+            "url" | "canonical" | "link" => {
+                doc.url = canonical_url(value);
+                if doc.url.is_none() {
+                    diags.push(Diagnostic::warning(label, format!("front matter url not absolute: {value:?}")));
+                }
+            }
+            "language" | "lang" => doc.language = crate::lang::normalize_language_tag(value),
+            _ => {
+                let v = if value.starts_with('[') && value.ends_with(']') {
+                    serde_json::Value::Array(
+                        value[1..value.len() - 1]
+                            .split(',')
+                            .map(|s| serde_json::Value::String(unquote(s.trim()).to_string()))
+                            .collect(),
+                    )
+                } else {
+                    serde_json::Value::String(value.to_string())
+                };
+                doc.metadata.insert(key, v);
+            }
+        }
+    }
+}
+
+fn unquote(s: &str) -> &str {
+    let s = s.trim();
+    if s.len() >= 2 && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\''))) {
+        &s[1..s.len() - 1]
+    } else {
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_dateline_body() {
+        let src = "\n\nWhat is known about the group?\n\nbackground\n\nAs of: March 25, 2024 10:57 a.m\n\nFirst para\nwrapped line.\n\nSecond para.\n";
+        let (doc, diags) = parse_text(src.as_bytes(), Format::Text, "a.txt");
+        let doc = doc.unwrap();
+        assert!(diags.is_empty());
+        assert_eq!(doc.title.as_deref(), Some("What is known about the group?"));
+        assert_eq!(doc.published.unwrap().local_string(), "2024-03-25T10:57:00");
+        assert_eq!(doc.text, "background\n\nFirst para wrapped line.\n\nSecond para.");
+    }
+
+    #[test]
+    fn markdown_front_matter() {
+        let src = "---\ntitle: \"Arrests in Gera\"\ndate: 2024-03-20T08:00:00+01:00\npublisher: Northbridge Daily\ntags: [plot, arrest]\n---\n\n# Ignored heading\n\nTwo men were **arrested** in [Gera](https://example.org/gera).\n";
+        let (doc, _) = parse_text(src.as_bytes(), Format::Markdown, "a.md");
+        let doc = doc.unwrap();
+        assert_eq!(doc.title.as_deref(), Some("Arrests in Gera"));
+        assert_eq!(doc.publisher.as_deref(), Some("Northbridge Daily"));
+        assert_eq!(doc.published.unwrap().utc_string(), "2024-03-20T07:00:00Z");
+        assert_eq!(doc.text, "Ignored heading\n\nTwo men were arrested in Gera.");
+        assert_eq!(doc.metadata["tags"], serde_json::json!(["plot", "arrest"]));
+    }
+
+    #[test]
+    fn title_only_is_an_error() {
+        let (doc, diags) = parse_text(b"Just a title\n", Format::Text, "t.txt");
+        assert!(doc.is_none());
+        assert_eq!(diags.len(), 1);
+    }
 }
