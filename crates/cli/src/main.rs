@@ -1,1 +1,60 @@
-fn main() {}
+//! The `dossier` binary: parses the command line and hands each subcommand to `cmd::*`.
+//!
+//! Thin by design: all real work lives in the library crates.
+
+mod cmd;
+mod output;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Dossier: news reports in, a cited, time-aware knowledge base out.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about)]
+struct Cli {
+    /// The store file (SQLite).
+    #[arg(long, global = true, env = "DOSSIER_STORE", default_value = "dossier.db")]
+    store: PathBuf,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Ingest files, folders (recursively) or `-` (standard input) into the store.
+    Ingest(cmd::ingest::Args),
+    /// List the stored documents.
+    Docs(cmd::docs::Args),
+    /// Show one document with its extracted text.
+    Doc(cmd::doc::Args),
+    /// Full-text search over the stored documents.
+    Search(cmd::search::Args),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Ingest(a) => cmd::ingest::run(&cli.store, a),
+        Command::Docs(a) => cmd::docs::run(&cli.store, a),
+        Command::Doc(a) => cmd::doc::run(&cli.store, a),
+        Command::Search(a) => cmd::search::run(&cli.store, a),
+    }
+}

@@ -1,0 +1,305 @@
+//! `dossier ingest PATH...`: files, folders (recursively) and `-` into the store, one
+//! transaction per file, with a progress bar on a terminal and a summary at the end.
+
+use anyhow::{Context, Result};
+use dossier_core::{Diagnostic, Document, Severity};
+use dossier_ingest::{detect, FileOutcome, IngestError, Limits};
+use dossier_store::{PutOutcome, SqliteStore, Store, StoreTx};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+/// File endings taken when walking a folder (files named explicitly are always tried).
+const KNOWN_ENDINGS: &[&str] = &[
+    ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson",
+    ".json", ".xml", ".rss", ".atom", ".warc", ".warc.gz",
+];
+
+/// Files parsed in parallel ahead of the (sequential, ordered) writer.
+const BATCH: usize = 64;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files, folders (read recursively) or `-` for standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Largest file read (bytes); larger files fail with a clear error. WARC files are streamed.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_file_size: u64,
+    /// Parser threads (default: all cores). Writing is always one ordered transaction per file.
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Print the summary as JSON on stdout.
+    #[arg(long)]
+    json: bool,
+    /// No progress output; errors and the summary only.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+/// The end-of-run summary (also `--json`).
+#[derive(Debug, Default, Serialize)]
+pub struct Summary {
+    pub files: usize,
+    pub failed_files: usize,
+    pub documents: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub duplicate: usize,
+    pub near_duplicates: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub seconds: f64,
+}
+
+enum Input {
+    Stdin,
+    File(PathBuf),
+}
+
+impl Input {
+    fn label(&self) -> String {
+        match self {
+            Input::Stdin => "-".into(),
+            Input::File(p) => p.display().to_string(),
+        }
+    }
+}
+
+fn collect_inputs(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+        } else if p.is_dir() {
+            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter().filter_entry(|e| {
+                e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+            });
+            for entry in walker {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let name = e.file_name().to_string_lossy().to_ascii_lowercase();
+                        if KNOWN_ENDINGS.iter().any(|end| name.ends_with(end)) {
+                            inputs.push(Input::File(e.into_path()));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => failures.push(format!("{}: cannot read folder entry: {e}", p.display())),
+                }
+            }
+        } else if p.exists() {
+            inputs.push(Input::File(p.clone()));
+        } else {
+            failures.push(format!("{}: no such file or folder", p.display()));
+        }
+    }
+    inputs
+}
+
+/// A parsed file waiting for the writer.
+struct Parsed {
+    label: String,
+    result: Result<(FileOutcome, Vec<Document>), IngestError>,
+}
+
+fn parse_in_memory(input: &Input, limits: Limits) -> Parsed {
+    let label = input.label();
+    let mut docs = Vec::new();
+    let path = match input {
+        Input::Stdin => PathBuf::from("-"),
+        Input::File(p) => p.clone(),
+    };
+    let result = dossier_ingest::read_path(&path, &label, limits, &mut |d| docs.push(d)).map(|o| (o, docs));
+    Parsed { label, result }
+}
+
+/// Streams (WARC) are parsed by the writer itself, record by record.
+fn is_stream(input: &Input) -> bool {
+    matches!(input, Input::File(p) if p.file_name().and_then(|n| n.to_str()).is_some_and(detect::is_warc_name))
+}
+
+struct Reporter {
+    bar: Option<ProgressBar>,
+    quiet: bool,
+    last_line: Instant,
+    started: Instant,
+}
+
+impl Reporter {
+    fn error(&self, line: &str) {
+        match &self.bar {
+            Some(b) => b.println(line),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    fn progress(&mut self, done: usize, total: usize, s: &Summary) {
+        let rate = s.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-6);
+        if let Some(b) = &self.bar {
+            b.set_position(done as u64);
+            b.set_message(format!("{} docs, {rate:.0} docs/s, {} errors", s.documents, s.errors));
+        } else if !self.quiet && (self.last_line.elapsed() >= Duration::from_secs(5) || done == total) {
+            eprintln!("ingest: {done}/{total} files, {} documents, {rate:.0} docs/s, {} errors", s.documents, s.errors);
+            self.last_line = Instant::now();
+        }
+    }
+}
+
+pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
+    let started = Instant::now();
+    let mut store = SqliteStore::open(store_path).with_context(|| format!("opening store {}", store_path.display()))?;
+    let limits = Limits { max_file_bytes: args.max_file_size, ..Limits::default() };
+    let mut s = Summary::default();
+    let mut early_failures = Vec::new();
+    let inputs = collect_inputs(&args.paths, &mut early_failures);
+    let show_bar = !args.quiet && std::io::stderr().is_terminal();
+    let bar = show_bar.then(|| {
+        let b = ProgressBar::new(inputs.len() as u64);
+        b.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} files  {msg}  [{elapsed_precise}]")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut rep = Reporter { bar, quiet: args.quiet, last_line: Instant::now(), started };
+    for f in &early_failures {
+        rep.error(&format!("error: {f}"));
+        s.failed_files += 1;
+        s.errors += 1;
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let total = inputs.len();
+    let mut done = 0usize;
+    let mut i = 0usize;
+    while i < inputs.len() {
+        if is_stream(&inputs[i]) {
+            let label = inputs[i].label();
+            let Input::File(path) = &inputs[i] else { unreachable!("streams are files") };
+            write_streaming(&mut store, path, &label, limits, &mut s, &rep)?;
+            i += 1;
+            done += 1;
+            rep.progress(done, total, &s);
+            continue;
+        }
+        let end = (i..inputs.len()).take(BATCH).take_while(|&j| !is_stream(&inputs[j])).last().map_or(i + 1, |j| j + 1);
+        let parsed: Vec<Parsed> = pool.install(|| inputs[i..end].par_iter().map(|inp| parse_in_memory(inp, limits)).collect());
+        for p in parsed {
+            write_parsed(&mut store, p, &mut s, &rep)?;
+            done += 1;
+            rep.progress(done, total, &s);
+        }
+        i = end;
+    }
+    s.files = total + early_failures.len();
+    s.seconds = started.elapsed().as_secs_f64();
+    if let Some(b) = &rep.bar {
+        b.finish_and_clear();
+    }
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&s)?);
+    } else {
+        println!(
+            "{} files: {} documents ({} new, {} updated, {} duplicate; {} near-duplicate links), {} files failed, {:.1}s",
+            s.files, s.documents, s.new, s.updated, s.duplicate, s.near_duplicates, s.failed_files, s.seconds
+        );
+    }
+    Ok(if s.failed_files > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+}
+
+fn count(s: &mut Summary, o: PutOutcome) {
+    s.documents += 1;
+    match o {
+        PutOutcome::New { near_duplicate_of, .. } => {
+            s.new += 1;
+            if near_duplicate_of.is_some() {
+                s.near_duplicates += 1;
+            }
+        }
+        PutOutcome::Updated { .. } => s.updated += 1,
+        PutOutcome::Duplicate { .. } => s.duplicate += 1,
+    }
+}
+
+fn report_diagnostics(diags: &[Diagnostic], s: &mut Summary, rep: &Reporter) -> bool {
+    let mut failed = false;
+    for d in diags {
+        match d.severity {
+            Severity::Error => {
+                s.errors += 1;
+                failed = true;
+                rep.error(&d.to_string());
+            }
+            Severity::Warning => {
+                s.warnings += 1;
+                tracing::warn!("{d}");
+            }
+        }
+    }
+    failed
+}
+
+/// Store one parsed file in one transaction.
+fn write_parsed(store: &mut SqliteStore, p: Parsed, s: &mut Summary, rep: &Reporter) -> Result<()> {
+    let (outcome, docs) = match p.result {
+        Ok(x) => x,
+        Err(e) => {
+            rep.error(&format!("error: {e}"));
+            s.failed_files += 1;
+            s.errors += 1;
+            return Ok(());
+        }
+    };
+    let mut tx = store.begin()?;
+    let mut outcomes = Vec::with_capacity(docs.len());
+    for d in &docs {
+        outcomes.push(tx.put(d).with_context(|| format!("storing a document from {}", p.label))?);
+    }
+    tx.commit().with_context(|| format!("committing {}", p.label))?;
+    for o in outcomes {
+        count(s, o);
+    }
+    if report_diagnostics(&outcome.diagnostics, s, rep) {
+        s.failed_files += 1;
+    }
+    Ok(())
+}
+
+/// Stream a WARC file into one transaction, record by record.
+fn write_streaming(store: &mut SqliteStore, path: &Path, label: &str, limits: Limits, s: &mut Summary, rep: &Reporter) -> Result<()> {
+    let mut tx = store.begin()?;
+    let mut outcomes = Vec::new();
+    let mut store_err = None;
+    let result = dossier_ingest::read_path(path, label, limits, &mut |d| {
+        if store_err.is_none() {
+            match tx.put(&d) {
+                Ok(o) => outcomes.push(o),
+                Err(e) => store_err = Some(e),
+            }
+        }
+    });
+    if let Some(e) = store_err {
+        return Err(e).with_context(|| format!("storing a document from {label}"));
+    }
+    match result {
+        Ok(outcome) => {
+            tx.commit().with_context(|| format!("committing {label}"))?;
+            for o in outcomes {
+                count(s, o);
+            }
+            if report_diagnostics(&outcome.diagnostics, s, rep) {
+                s.failed_files += 1;
+            }
+        }
+        Err(e) => {
+            drop(tx);
+            rep.error(&format!("error: {e}"));
+            s.failed_files += 1;
+            s.errors += 1;
+        }
+    }
+    Ok(())
+}
