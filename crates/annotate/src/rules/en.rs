@@ -272,7 +272,7 @@ const WORDS: &[(&str, Word)] = &[
 ];
 
 const FUTURE_MARKERS: &[&str] =
-    &["will", "ll", "shall", "going", "plans", "plan", "planned", "scheduled", "expected", "expects", "expect", "intends", "due", "upcoming", "until", "tomorrow", "hopes", "aims", "would"];
+    &["will", "ll", "shall", "going", "plans", "plan", "planned", "scheduled", "expected", "expects", "expect", "intends", "hopes", "aims", "would"];
 
 /// Build the English table.
 pub fn lexicon() -> Lexicon {

@@ -10,6 +10,7 @@ use super::Tense;
 use crate::rules::{Lex, Lexicon, PartOfDay, Ref, Season, Unit, Word};
 use crate::token::{Kind, Tok};
 use chrono::{Datelike, Duration, NaiveDate};
+use std::cell::Cell;
 use dossier_core::annotation::TimexType;
 
 /// One grammar match.
@@ -42,8 +43,13 @@ pub struct Grammar<'a> {
     pub toks: &'a [Tok],
     pub lexicon: &'a Lexicon,
     pub dct: Option<NaiveDate>,
-    pub tense: Tense,
+    /// Tense of the whole sentence.
+    pub sentence_tense: Tense,
+    /// Tense around the current match (set by `match_at`).
+    pub tense: Cell<Tense>,
     pub finance: bool,
+    /// First token of the sentence.
+    pub start: usize,
     /// One past the last token of the sentence: patterns never cross it.
     pub end: usize,
 }
@@ -105,6 +111,8 @@ impl<'a> Grammar<'a> {
     // ---- entry --------------------------------------------------------------------------
 
     pub fn match_at(&self, i: usize) -> Option<M> {
+        // The verbs nearest the expression decide its direction; the sentence's tense otherwise.
+        self.tense.set(super::local_tense(self.text, self.toks, self.start, self.end, i, self.sentence_tense));
         // A quantity modifier in front: "about", "nearly", "more than", "at least", "up to".
         if let Some((modifier, j)) = self.quant_prefix(i) {
             if let Some(mut m) = self.core(j) {
@@ -119,18 +127,20 @@ impl<'a> Grammar<'a> {
     }
 
     fn quant_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
+        // A number (or "a", "an") must follow the looser prefixes: "over a week" but not
+        // "over the weekend", "around 7:15 p.m." but not "around Wednesday's ruling".
+        let quantity = |j: usize| self.num(j).is_some() || matches!(self.lx(j), Some(Lex::Number(_) | Lex::Word(Word::A)));
         match self.lx(i)? {
             Lex::Word(Word::About) => {
-                if self.is(i, "some") && self.num(i + 1).is_none() && !matches!(self.lx(i + 1), Some(Lex::Number(_))) {
+                if self.is(i, "about") || self.is(i, "some") || !quantity(i + 1) {
                     return None;
                 }
                 Some(("APPROX", i + 1))
             }
-            Lex::Word(Word::Nearly) => Some(("LESS_THAN", i + 1)),
+            Lex::Word(Word::Nearly) if self.is(i, "nearly") || quantity(i + 1) => Some(("LESS_THAN", i + 1)),
             Lex::Word(Word::More) if self.w(i + 1, Word::Than) => Some(("MORE_THAN", i + 2)),
             Lex::Word(Word::Less) if self.w(i + 1, Word::Than) => Some(("LESS_THAN", i + 2)),
-            Lex::Word(Word::Over) => Some(("MORE_THAN", i + 1)),
-            Lex::Word(Word::Within) => Some(("EQUAL_OR_LESS", i + 1)),
+            Lex::Word(Word::Over) if quantity(i + 1) && !self.w(i + 1, Word::The) => Some(("MORE_THAN", i + 1)),
             Lex::Word(Word::UpTo) if self.w(i + 1, Word::To) => Some(("EQUAL_OR_LESS", i + 2)),
             _ if self.is(i, "at") && self.w(i + 1, Word::AtLeast) => Some(("EQUAL_OR_MORE", i + 2)),
             _ if self.is(i, "no") && self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
@@ -327,11 +337,39 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
-        if q.is_none() {
-            // A bare unit: only plurals ("years", "recent weeks", "the past few days").
-            if !plural {
+        // "a 44-year-old", "52 years old": ages, not durations.
+        if self.is(k + 1, "old") || (self.punct(k + 1, b'-') && self.is(k + 2, "old")) {
+            return None;
+        }
+        // "the two-week crisis", "the 14-day period": "the" belongs to the noun, not the timex.
+        if the && rel.is_none() && q.is_some() && (hyphen || !plural) {
+            return None;
+        }
+        if q.is_some_and(|q| q.article) && i > 0 {
+            // "$2 million a year", "four flights a week", "24 hours a day": rates, not durations.
+            if let Some(p) = self.toks.get(i - 1) {
+                let pw = &self.text[p.start..p.end];
+                if p.kind == Kind::Num
+                    || matches!(p.kind, Kind::Punct(b'%'))
+                    || matches!(p.lex, Some(Lex::Number(_)) | Some(Lex::Unit(_, true)))
+                    || ["million", "billion", "times", "twice", "once", "cents", "percent", "flights", "shares", "seats"]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(pw))
+                {
+                    return None;
+                }
+            }
+        }
+        let mut n = n;
+        if q.is_none() && !plural {
+            if matches!(unit, Unit::Decade | Unit::Century) && matches!(rel, Some(Word::Past | Word::Last)) {
+                n = Some(1.0); // "the past decade"
+            } else if the && unit == Unit::Year && (self.is(k + 1, "ended") || self.is(k + 1, "ending")) {
+                n = Some(1.0); // "the year ended Sept. 30"
+            } else {
                 return None;
             }
+        } else if q.is_none() {
             if the && rel.is_none() {
                 return None;
             }
@@ -437,7 +475,24 @@ impl<'a> Grammar<'a> {
     fn parse_set(&self, i: usize) -> Option<M> {
         let set = |end, value: String| Some(M { end, kind: TimexType::Set, value, modifier: None, anchored: false });
         match self.lx(i)? {
-            Lex::SetAdverb(u) => set(i + 1, duration_value(Some(1.0), u)),
+            Lex::SetAdverb(u) => {
+                // "rallies almost daily." but not "the daily tally", "quarterly dividend".
+                if let Some(n) = self.tok(i + 1) {
+                    let nw = &self.text[n.start..n.end];
+                    if n.kind == Kind::Word
+                        && !n.cap
+                        && ![
+                            "in", "at", "to", "for", "since", "and", "or", "from", "by", "on", "with", "until", "during",
+                            "through", "between", "outside", "of", "basis", "but", "as", "over", "after", "before",
+                        ]
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(nw))
+                    {
+                        return None;
+                    }
+                }
+                set(i + 1, duration_value(Some(1.0), u))
+            }
             Lex::Weekday(d, true) if self.tok(i)?.cap => {
                 let mut v = format!("XXXX-WXX-{}", d + 1);
                 let mut end = i + 1;
@@ -470,29 +525,6 @@ impl<'a> Grammar<'a> {
                     }
                 }
             }
-            // "$5 a year", "twice a week"
-            Lex::Word(Word::A) => {
-                let (u, plural) = self.unit(i + 1)?;
-                if plural || matches!(u, Unit::Second | Unit::Quarter) {
-                    return None;
-                }
-                let prev = i.checked_sub(1).and_then(|p| self.tok(p))?;
-                let ok = prev.kind == Kind::Num
-                    || matches!(prev.kind, Kind::Punct(b'%'))
-                    || ["times", "twice", "once", "cents", "dollars", "percent"]
-                        .iter()
-                        .any(|w| self.text[prev.start..prev.end].eq_ignore_ascii_case(w))
-                    || matches!(prev.lex, Some(Lex::Number(_)));
-                let next_ok = !matches!(
-                    self.lx(i + 2),
-                    Some(Lex::Word(Word::Ago | Word::Earlier | Word::Later | Word::Or | Word::Of))
-                );
-                if ok && next_ok {
-                    set(i + 2, duration_value(Some(1.0), u))
-                } else {
-                    None
-                }
-            }
             _ => None,
         }
     }
@@ -505,14 +537,20 @@ impl<'a> Grammar<'a> {
         };
         match self.lx(i)? {
             Lex::Ref(x) => {
-                if x == Ref::Future && !self.is(i, "soon") {
-                    return None; // bare "future" needs "the"/"in the"
+                if self.is(i, "previously") || self.is(i, "formerly") {
+                    return None;
                 }
-                r(i + 1, x)
-            }
-            Lex::Word(Word::Recent) => {
-                // "recent" alone is a fuzzy past; "recent years" is a duration (longer match).
-                r(i + 1, Ref::Past)
+                // "as soon as", "soon after": connectives, not times.
+                if self.is(i, "soon")
+                    && (self.is(i + 1, "as") || self.is(i + 1, "after") || i.checked_sub(1).is_some_and(|p| self.is(p, "as")))
+                {
+                    return None;
+                }
+                let mut end = i + 1;
+                if x == Ref::Future && matches!(self.lx(end), Some(Lex::Unit(_, true))) {
+                    end += 1; // "future quarters"
+                }
+                r(end, x)
             }
             Lex::Word(Word::The) => {
                 let mut j = i + 1;
@@ -674,10 +712,9 @@ impl<'a> Grammar<'a> {
             }
             Some(Lex::Word(w @ (Word::Earlier | Word::Later))) if !the => {
                 // "earlier this year", "later Sunday", "late yesterday"
-                if matches!(
-                    self.lx(j + 1),
-                    Some(Lex::Word(Word::This | Word::Last | Word::Next) | Lex::DayOffset(_) | Lex::Weekday(_, false))
-                ) {
+                let this_year_or_month = self.w(j + 1, Word::This)
+                    && (self.is(j + 2, "year") || self.is(j + 2, "month") || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
+                if this_year_or_month || self.lx(j + 1) == Some(Lex::DayOffset(-1)) {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
                     j += 1;
                 } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year") {
@@ -767,41 +804,23 @@ impl<'a> Grammar<'a> {
         Some(d)
     }
 
+    /// The year of a month (and day) named without one: the nearest occurrence when it is
+    /// within four months of the document date, else the tense decides the direction.
     fn pick_year_md(&self, m: u32, day: Option<u32>) -> i32 {
         let dct = self.dct();
         let y = dct.year();
-        let target = (m, day.unwrap_or(if self.tense == Tense::Future { 31 } else { 1 }));
-        let now = (dct.month(), dct.day());
-        match self.tense {
-            Tense::Future => {
-                if day.is_none() && m == dct.month() {
-                    y
-                } else if target < now {
-                    y + 1
-                } else {
-                    y
-                }
-            }
-            Tense::Past => {
-                if day.is_none() && m == dct.month() {
-                    y
-                } else if target > now {
-                    y - 1
-                } else {
-                    y
-                }
-            }
-            Tense::Present => {
-                // Nearest occurrence.
-                let diff = (m as i32 - dct.month() as i32) * 31 + (target.1 as i32 - now.1 as i32);
-                if diff > 7 * 31 {
-                    y - 1
-                } else if diff < -7 * 31 {
-                    y + 1
-                } else {
-                    y
-                }
-            }
+        if day.is_none() && m == dct.month() {
+            return y;
+        }
+        let at = |yy: i32| NaiveDate::from_ymd_opt(yy, m, day.unwrap_or(15).min(28)).map(|d| (d - dct).num_days());
+        let (Some(prev), Some(cur), Some(next)) = (at(y - 1), at(y), at(y + 1)) else { return y };
+        let cands = [(y - 1, prev), (y, cur), (y + 1, next)];
+        let nearest = cands.iter().min_by_key(|c| c.1.abs()).map_or((y, 0), |c| *c);
+        let slack = if day.is_none() { 15 } else { 0 };
+        match self.tense.get() {
+            Tense::Past => cands.iter().filter(|c| c.1 <= slack).max_by_key(|c| c.1).map_or(y, |c| c.0),
+            Tense::Future => cands.iter().filter(|c| c.1 >= -slack).min_by_key(|c| c.1).map_or(y, |c| c.0),
+            Tense::Present => nearest.0,
         }
     }
 
@@ -819,7 +838,7 @@ impl<'a> Grammar<'a> {
             _ => {
                 if back == 0 {
                     dct
-                } else if self.tense == Tense::Future {
+                } else if self.tense.get() == Tense::Future {
                     dct + Duration::days(fwd)
                 } else {
                     dct - Duration::days(back)
@@ -885,6 +904,15 @@ impl<'a> Grammar<'a> {
         let dct = self.dct();
         let mk = |end, val, year_implicit, relative| D { end, val, year_implicit, relative, modifier: None, time: None };
         let lex = self.lx(j);
+        let had_the = j > i;
+        if had_the
+            && (matches!(lex, Some(Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_))) || self.num(j).is_some_and(|(_, d)| d == 4 && !self.is(j + 1, "s")))
+        {
+            // "the Aug. 7 bombings", "the 1996 Olympics": "the" goes with the noun.
+            if !(self.num(j).is_some() && matches!(self.lx(j + 1), Some(Lex::Ordinal(_)) | Some(Lex::Unit(..)))) {
+                return None;
+            }
+        }
         match lex {
             // ---- explicit dates with a month name
             Some(Lex::Month(m, abbrev)) if self.month_ok(j, abbrev) => {
@@ -933,24 +961,50 @@ impl<'a> Grammar<'a> {
             // ---- "22 March 2024", "the 22nd of March"; years; decades; ISO and slashed dates
             _ if self.num(j).is_some() => self.numeric_date(j),
             Some(Lex::Word(Word::Fiscal)) => {
-                let y = self.year_num(j + 1)?;
-                Some(mk(j + 2, DVal::Year(y), false, false))
+                if let Some(y) = self.year_num(j + 1) {
+                    return Some(mk(j + 2, DVal::Year(y), false, false));
+                }
+                if had_the && self.is(j + 1, "year") && !self.is(j + 2, "ended") && !self.is(j + 2, "ending") {
+                    return Some(mk(j + 2, DVal::Year(dct.year()), false, true));
+                }
+                let mut d = self.quarter(j + 1, false)?;
+                d.end = d.end.max(j + 2);
+                Some(d)
+            }
+            // "the current year", "the current quarter", "the full year"
+            Some(Lex::Ref(Ref::Present)) if self.is(j, "current") => {
+                let mut k = j + 1;
+                if self.w(k, Word::Fiscal) {
+                    k += 1;
+                }
+                match self.unit(k)? {
+                    (u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), false) => self.this_unit(k + 1, u, 0),
+                    _ => None,
+                }
+            }
+            _ if had_the && self.is(j, "full") && self.is(j + 1, "year") && self.finance => {
+                Some(mk(j + 2, DVal::Year(dct.year()), false, true))
+            }
+            // Spoken years: "nineteen ninety-six"
+            Some(Lex::Number(c)) if (c == 19.0 || c == 18.0 || c == 20.0) && !had_the => {
+                let Some(Lex::Number(t)) = self.lx(j + 1) else { return None };
+                if !(20.0..100.0).contains(&t) || t % 10.0 != 0.0 {
+                    return None;
+                }
+                let mut y = c as i32 * 100 + t as i32;
+                let mut end = j + 2;
+                let k = if self.punct(end, b'-') { end + 1 } else { end };
+                if let Some(Lex::Number(u)) = self.lx(k) {
+                    if u < 10.0 {
+                        y += u as i32;
+                        end = k + 1;
+                    }
+                }
+                Some(mk(end, DVal::Year(y), false, false))
             }
             // ---- weekdays
             Some(Lex::Weekday(wd, false)) if self.tok(j)?.cap => {
                 let d = self.weekday_date(wd, None);
-                // "Friday, Aug. 7": the explicit date wins and the extent covers both.
-                let mut k = j + 1;
-                if self.punct(k, b',') {
-                    k += 1;
-                }
-                if let Some(Lex::Month(..)) = self.lx(k) {
-                    if let Some(x) = self.date_core(k, false, false) {
-                        if matches!(x.val, DVal::Day(_)) {
-                            return Some(x);
-                        }
-                    }
-                }
                 Some(mk(j + 1, DVal::Day(d), false, true))
             }
             // ---- today, yesterday, tomorrow, tonight
@@ -963,7 +1017,11 @@ impl<'a> Grammar<'a> {
                 Some(d)
             }
             // ---- "the morning", "overnight", "this afternoon"
-            Some(Lex::PartOfDay(p)) if (the || self.is(j, "overnight")) && !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) => {
+            Some(Lex::PartOfDay(p))
+                if (the || self.is(j, "overnight"))
+                    && !matches!(p, PartOfDay::Noon | PartOfDay::Midnight)
+                    && !self.w(j + 1, Word::Of) =>
+            {
                 let mut d = mk(j + 1, DVal::Day(dct), false, true);
                 d.time = Some(pod_code(p).to_string());
                 Some(d)
@@ -1008,8 +1066,12 @@ impl<'a> Grammar<'a> {
                 let (y, q) = self.reporting_quarter();
                 Some(mk(j + 1, DVal::Quarter(y, q), false, true))
             }
-            // "year-earlier", "the year-ago quarter", "year end", "year's end"
-            Some(Lex::Unit(Unit::Year, false)) => self.year_compound(j),
+            // "year-earlier", "the year-ago quarter", "year end", "year's end"; "the year" in a
+            // financial report is the current one.
+            Some(Lex::Unit(Unit::Year, false)) => self.year_compound(j).or_else(|| {
+                (had_the && self.finance && !self.punct(j + 1, b'-') && !self.is(j + 1, "ended") && !self.is(j + 1, "ending"))
+                    .then(|| mk(j + 1, DVal::Year(dct.year()), false, true))
+            }),
             _ => None,
         }
     }
@@ -1088,6 +1150,11 @@ impl<'a> Grammar<'a> {
         if next.is_some_and(|t| matches!(t.kind, Kind::Punct(b'%' | b':')) || (t.kind == Kind::Num && !t.space_before)) {
             return None;
         }
+        if next.is_some_and(|t| t.kind == Kind::Punct(b'.') && !t.space_before)
+            && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+        {
+            return None;
+        }
         if next.is_some_and(|t| t.kind == Kind::Punct(b',') && !t.space_before)
             && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Num && !t.space_before)
         {
@@ -1102,6 +1169,13 @@ impl<'a> Grammar<'a> {
             });
             if !ok {
                 return None;
+            }
+        }
+        if let Some(mut q) = self.quarter(j + 1, false) {
+            if let DVal::Quarter(_, qq) = q.val {
+                q.val = DVal::Quarter(y, qq);
+                q.year_implicit = false;
+                return Some(q);
             }
         }
         Some(mk(j + 1, DVal::Year(y), false))
@@ -1131,7 +1205,7 @@ impl<'a> Grammar<'a> {
         let dct = self.dct();
         let y = dct.year();
         let this = holiday_date(rule, y)?;
-        let date = match self.tense {
+        let date = match self.tense.get() {
             Tense::Past if this > dct => holiday_date(rule, y - 1)?,
             Tense::Future if this < dct => holiday_date(rule, y + 1)?,
             _ => this,
@@ -1182,7 +1256,7 @@ impl<'a> Grammar<'a> {
                 }
             }
             Some(_) => cy,
-            None => match self.tense {
+            None => match self.tense.get() {
                 Tense::Past if si > ci => cy - 1,
                 Tense::Future if si < ci => cy + 1,
                 _ => cy,
@@ -1193,7 +1267,7 @@ impl<'a> Grammar<'a> {
     fn weekend_anchor(&self, rel: Option<Word>) -> NaiveDate {
         // The Saturday of the weekend meant.
         let sat = self.weekday_date(5, rel);
-        if rel.is_none() && self.tense != Tense::Future {
+        if rel.is_none() && self.tense.get() != Tense::Future {
             let dct = self.dct();
             if dct.weekday().num_days_from_monday() == 6 {
                 return dct - Duration::days(1);
@@ -1234,7 +1308,7 @@ impl<'a> Grammar<'a> {
             let y = self.dct().year();
             // A quarter named in the past tense that has not begun yet is last year's.
             let (_, cq) = quarter_of(self.dct());
-            let y = if q > cq && self.tense == Tense::Past && !self.finance { y - 1 } else { y };
+            let y = if q > cq && self.tense.get() == Tense::Past && !self.finance { y - 1 } else { y };
             e = e.max(k + 1);
             return Some(mk(e, DVal::Quarter(y, q), true));
         }
@@ -1272,6 +1346,10 @@ impl<'a> Grammar<'a> {
         };
         let k = j + 1;
         match self.lx(k)? {
+            _ if w == Word::Latest && self.is(k, "period") && self.finance => {
+                let (y, q) = self.reporting_quarter();
+                Some(D { end: k + 1, val: DVal::Quarter(y, q), year_implicit: false, relative: true, modifier: None, time: None })
+            }
             Lex::Unit(Unit::Quarter, false) if w == Word::Latest || (w == Word::Last && self.finance) => {
                 let (y, q) = self.reporting_quarter();
                 Some(D { end: k + 1, val: DVal::Quarter(y, q), year_implicit: false, relative: true, modifier: None, time: None })
@@ -1280,10 +1358,24 @@ impl<'a> Grammar<'a> {
                 if w == Word::Latest {
                     return None;
                 }
+                if matches!(u, Unit::Decade | Unit::Century) && matches!(w, Word::Past | Word::Last) {
+                    return None; // "the past decade" is a duration
+                }
                 // "this past week" / "the past year"
                 let mut d = self.this_unit(k + 1, u, delta)?;
                 if u == Unit::Day && w == Word::This {
                     return None;
+                }
+                // "this year's third quarter", "next year's first quarter"
+                if u == Unit::Year && self.punct(k + 1, b'\'') && self.is(k + 2, "s") {
+                    if let Some(mut q) = self.quarter(k + 3, false) {
+                        if let (DVal::Quarter(_, qq), DVal::Year(y)) = (&q.val, &d.val) {
+                            q.val = DVal::Quarter(*y, *qq);
+                            q.relative = true;
+                            q.year_implicit = false;
+                            return Some(q);
+                        }
+                    }
                 }
                 if self.is(k + 1, "s") || self.punct(k + 1, b'\'') && self.is(k + 2, "s") {
                     // "last year's" — the possessive stays outside the extent
@@ -1311,7 +1403,30 @@ impl<'a> Grammar<'a> {
                 }
                 Some(d)
             }
-            Lex::Month(m, _) if !the && self.tok(k)?.cap => {
+            Lex::Holiday(_) if !the && self.tok(k)?.cap => {
+                let mut d = self.holiday(k)?;
+                if let DVal::Day(date) = d.val {
+                    let dct = self.dct();
+                    let shift = match w {
+                        Word::Last | Word::Past | Word::Previous if date >= dct => -1,
+                        Word::Next | Word::Coming | Word::Following if date <= dct => 1,
+                        _ => 0,
+                    };
+                    if shift != 0 {
+                        if let Some(x) = date.with_year(date.year() + shift) {
+                            d.val = DVal::Day(x);
+                        }
+                    }
+                }
+                d.relative = true;
+                Some(d)
+            }
+            Lex::Month(m, abbrev) if !the && self.tok(k)?.cap => {
+                // "last Oct. 23": the explicit date is the expression.
+                let after = if abbrev && self.punct(k + 1, b'.') { k + 2 } else { k + 1 };
+                if self.day_num(after).is_some() {
+                    return None;
+                }
                 let dct = self.dct();
                 let y = dct.year();
                 let y = match w {

@@ -50,7 +50,17 @@ pub fn extract_with_sentences(
             continue;
         }
         let tense = tense_of(text, &toks[s..e]);
-        let g = grammar::Grammar { text, toks: &toks, lexicon, dct, tense, finance, end: e };
+        let g = grammar::Grammar {
+            text,
+            toks: &toks,
+            lexicon,
+            dct,
+            sentence_tense: tense,
+            tense: std::cell::Cell::new(tense),
+            finance,
+            start: s,
+            end: e,
+        };
         let mut i = s;
         while i < e {
             if !is_trigger(&toks[i]) {
@@ -97,36 +107,77 @@ fn is_trigger(t: &Tok) -> bool {
     }
 }
 
-/// Tense of a sentence from its verbs and markers: future markers win, then past-tense forms.
-fn tense_of(text: &str, toks: &[Tok]) -> Tense {
-    let mut past = false;
-    for t in toks {
-        if t.kind != Kind::Word {
-            continue;
-        }
-        if t.lex == Some(Lex::FutureMarker) {
-            return Tense::Future;
-        }
-        if past {
-            continue;
-        }
-        let w = &text[t.start..t.end];
-        if w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap {
-            past = true;
-        } else if PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
-            past = true;
+/// What one token says about tense: `Some(Future)` for "will", "next", "until"; `Some(Past)`
+/// for "said", "was" and past participles not after a form of "be".
+fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
+    let t = &toks[k];
+    if t.kind != Kind::Word {
+        return None;
+    }
+    if matches!(
+        t.lex,
+        Some(Lex::FutureMarker | Lex::DayOffset(1) | Lex::Word(Word::Next | Word::Coming | Word::Following))
+    ) {
+        return Some(Tense::Future);
+    }
+    let w = &text[t.start..t.end];
+    if ["until", "till", "soon"].iter().any(|x| x.eq_ignore_ascii_case(w)) {
+        return Some(Tense::Future);
+    }
+    if PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
+        return Some(Tense::Past);
+    }
+    if w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap {
+        let after_be = k > 0 && {
+            let p = &toks[k - 1];
+            let pw = &text[p.start..p.end];
+            ["be", "been", "being", "is", "are", "to", "will", "would"].iter().any(|x| x.eq_ignore_ascii_case(pw))
+        };
+        if !after_be {
+            return Some(Tense::Past);
         }
     }
-    if past {
-        Tense::Past
-    } else {
-        Tense::Present
+    None
+}
+
+/// Tense of a sentence: future markers without past forms, past forms without future markers,
+/// otherwise present (undecided).
+pub(crate) fn tense_of(text: &str, toks: &[Tok]) -> Tense {
+    let (mut past, mut future) = (false, false);
+    for k in 0..toks.len() {
+        match tense_marker(text, toks, k) {
+            Some(Tense::Future) => future = true,
+            Some(Tense::Past) => past = true,
+            _ => {}
+        }
     }
+    match (past, future) {
+        (true, false) => Tense::Past,
+        (false, true) => Tense::Future,
+        _ => Tense::Present,
+    }
+}
+
+/// Tense at token `i`: the nearest marker before it (up to 8 tokens back), else after it (up to
+/// 5), else `fallback`.
+pub(crate) fn local_tense(text: &str, toks: &[Tok], start: usize, end: usize, i: usize, fallback: Tense) -> Tense {
+    let lo = i.saturating_sub(8).max(start);
+    for k in (lo..i).rev() {
+        if let Some(t) = tense_marker(text, toks, k) {
+            return t;
+        }
+    }
+    for k in i + 1..(i + 6).min(end) {
+        if let Some(t) = tense_marker(text, toks, k) {
+            return t;
+        }
+    }
+    fallback
 }
 
 const PAST_FORMS: &[&str] = &[
     "was", "were", "had", "did", "said", "told", "went", "came", "made", "took", "gave", "got", "left", "met",
     "saw", "began", "began", "fell", "rose", "won", "lost", "paid", "sold", "bought", "held", "led", "hit", "ran",
     "set", "put", "cut", "shot", "fled", "spoke", "wrote", "became", "brought", "thought", "found", "felt",
-    "kept", "struck", "broke", "flew", "grew", "drew", "knew", "ago", "earlier", "yesterday", "last",
+    "kept", "struck", "broke", "flew", "grew", "drew", "knew", "ago", "yesterday", "last", "since", "has", "have",
 ];
