@@ -1,8 +1,10 @@
 //! The loaded model and its forward pass: lexical features, hash embeddings, the maxout/layernorm
 //! encoder, the precomputed parser layer and greedy BILUO decoding.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rayon::prelude::*;
 
@@ -24,16 +26,26 @@ struct Lex {
     is_space: bool,
 }
 
+/// Documents processed together per matrix product (amortises weight packing).
+const GROUP_DOCS: usize = 16;
+
 /// Reusable per-worker buffers and caches: no allocation per token once warm.
+///
+/// Caches depend on the model; a workspace used with another model resets itself.
 #[derive(Debug, Default)]
 pub struct Workspace {
+    model_id: u64,
     chunks: ChunkCache,
     lex: HashMap<Box<str>, Lex>,
     tokens: Vec<Token>,
+    doc_tokens: Vec<Token>,
+    /// Per document: token range in `tokens` and first row in the padded array.
+    docs: Vec<(usize, usize, usize)>,
     rows: Vec<[u32; 16]>,
     spaces: Vec<bool>,
     pad: Vec<f32>,
     z: Vec<f32>,
+    x: Vec<f32>,
     v: Vec<f32>,
     c: Vec<f32>,
     shape: String,
@@ -46,9 +58,16 @@ impl Workspace {
     }
 }
 
+thread_local! {
+    static WORKSPACE: RefCell<Workspace> = RefCell::new(Workspace::new());
+}
+
+static NEXT_MODEL_ID: AtomicU64 = AtomicU64::new(1);
+
 /// spaCy's `en_core_web_sm` NER, loaded from a model package directory.
 #[derive(Debug)]
 pub struct Model {
+    id: u64,
     tokenizer: Tokenizer,
     lexeme_norm: HashMap<u64, String>,
     w: Weights,
@@ -104,10 +123,17 @@ impl Model {
         }
         let w = Weights::load(&read(dir, "ner/model")?, &read(dir, "ner/moves")?)?;
         Ok(Model {
+            id: NEXT_MODEL_ID.fetch_add(1, Ordering::Relaxed),
             tokenizer,
             lexeme_norm,
             w,
         })
+    }
+
+    /// How many tokenizer patterns have a fast prefilter (4 expected; diagnostics).
+    #[doc(hidden)]
+    pub fn tokenizer_prefilters(&self) -> usize {
+        self.tokenizer.prefilters()
     }
 
     /// The entity labels this model can emit.
@@ -117,41 +143,95 @@ impl Model {
 
     /// Named entities of one text (NER-only spaCy: no sentence boundaries).
     pub fn entities(&self, text: &str) -> Vec<Entity> {
-        let mut ws = Workspace::new();
-        self.entities_with(text, &mut ws)
+        WORKSPACE.with(|ws| match ws.try_borrow_mut() {
+            Ok(mut ws) => self.entities_with(text, &mut ws),
+            Err(_) => self.entities_with(text, &mut Workspace::new()),
+        })
     }
 
-    /// Named entities of many texts, in parallel over documents (rayon).
+    /// Named entities of many texts, in parallel over documents (rayon; `RAYON_NUM_THREADS`).
     pub fn entities_batch(&self, texts: &[&str]) -> Vec<Vec<Entity>> {
         texts
-            .par_iter()
-            .with_min_len(4)
-            .map_init(Workspace::new, |ws, t| self.entities_with(t, ws))
+            .par_chunks(GROUP_DOCS)
+            .flat_map_iter(|group| {
+                WORKSPACE.with(|ws| match ws.try_borrow_mut() {
+                    Ok(mut ws) => self.entities_group(group, &mut ws),
+                    Err(_) => self.entities_group(group, &mut Workspace::new()),
+                })
+            })
             .collect()
     }
 
     /// spaCy's tokens of `text`: byte ranges, whitespace flags.
     pub fn tokens(&self, text: &str) -> Vec<Token> {
         let mut ws = Workspace::new();
-        self.tokenizer
-            .tokenize(text, &mut ws.chunks, &mut ws.tokens);
-        ws.tokens
+        let mut out = Vec::new();
+        self.tokenizer.tokenize(text, &mut ws.chunks, &mut out);
+        out
     }
 
     /// Named entities of one text, reusing `ws` (caches and buffers) across calls.
     pub fn entities_with(&self, text: &str, ws: &mut Workspace) -> Vec<Entity> {
+        self.entities_group(&[text], ws).pop().unwrap_or_default()
+    }
+
+    /// Named entities of several texts, computed together (shared matrix products).
+    pub fn entities_group(&self, texts: &[&str], ws: &mut Workspace) -> Vec<Vec<Entity>> {
+        if ws.model_id != self.id {
+            *ws = Workspace::new();
+            ws.model_id = self.id;
+        }
+        // Tokenize every document into one token array.
         let mut tokens = std::mem::take(&mut ws.tokens);
-        self.tokenizer.tokenize(text, &mut ws.chunks, &mut tokens);
-        let spans = self.predict(text, &tokens, ws);
+        let mut doc_tokens = std::mem::take(&mut ws.doc_tokens);
+        tokens.clear();
+        ws.docs.clear();
+        let mut row = 0usize;
+        for text in texts {
+            self.tokenizer
+                .tokenize(text, &mut ws.chunks, &mut doc_tokens);
+            let lo = tokens.len();
+            tokens.extend_from_slice(&doc_tokens);
+            ws.docs.push((lo, tokens.len(), row));
+            if tokens.len() > lo {
+                row += tokens.len() - lo + 2 * PAD;
+            }
+        }
+        self.tok2vec(texts, &tokens, row, ws);
+        let mut out = Vec::with_capacity(texts.len());
+        let mut c_row = 0usize;
+        for (d, text) in texts.iter().enumerate() {
+            let (lo, hi, _) = ws.docs[d];
+            let toks = &tokens[lo..hi];
+            let n = toks.len();
+            let spans = self.decode(
+                n,
+                &ws.c[c_row * NF * HP..(c_row + n) * NF * HP],
+                &ws.spaces[lo..hi],
+            );
+            c_row += n;
+            out.push(self.to_entities(text, toks, &spans));
+        }
+        ws.tokens = tokens;
+        ws.doc_tokens = doc_tokens;
+        out
+    }
+
+    fn to_entities(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        spans: &[(usize, usize, u16)],
+    ) -> Vec<Entity> {
         let mut out = Vec::with_capacity(spans.len());
-        // Byte → char offsets, walking forward once.
+        // Byte -> char offsets, walking forward once.
         let (mut bpos, mut cpos) = (0usize, 0usize);
         let mut to_char = |b: usize| {
             cpos += text[bpos..b].chars().count();
             bpos = b;
             cpos
         };
-        for (s, e, label) in spans {
+        for &(s, e, label) in spans {
             let start = tokens[s].start;
             let end = tokens[e - 1].end;
             let start_char = to_char(start);
@@ -164,7 +244,6 @@ impl Model {
                 label: self.w.labels[label as usize],
             });
         }
-        ws.tokens = tokens;
         out
     }
 
@@ -200,112 +279,117 @@ impl Model {
         }
     }
 
-    /// tok2vec + greedy decoding; returns `(start_token, end_token, label_index)`.
-    fn predict(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        ws: &mut Workspace,
-    ) -> Vec<(usize, usize, u16)> {
-        let n = tokens.len();
-        if n == 0 {
-            return Vec::new();
-        }
-        // 1. Features.
+    /// Features, embeddings, encoder, projection and lower layer for all tokens of a group:
+    /// fills `ws.spaces` and `ws.c` (one `3 × 128` row per token, documents in order).
+    fn tok2vec(&self, texts: &[&str], tokens: &[Token], np: usize, ws: &mut Workspace) {
+        let total = tokens.len();
+        // 1. Features, cached per distinct token text.
         ws.rows.clear();
         ws.spaces.clear();
-        for t in tokens {
-            let orth = &text[t.start..t.end];
-            let lx = match ws.lex.get(orth) {
-                Some(l) => *l,
-                None => {
-                    let l = self.lex(orth, &mut ws.shape);
-                    if ws.lex.len() > 1 << 18 {
-                        ws.lex.clear();
+        for (d, text) in texts.iter().enumerate() {
+            let (lo, hi, _) = ws.docs[d];
+            for t in &tokens[lo..hi] {
+                let orth = &text[t.start..t.end];
+                let lx = match ws.lex.get(orth) {
+                    Some(l) => *l,
+                    None => {
+                        let l = self.lex(orth, &mut ws.shape);
+                        if ws.lex.len() > 1 << 17 {
+                            ws.lex.clear();
+                        }
+                        ws.lex.insert(orth.into(), l);
+                        l
                     }
-                    ws.lex.insert(orth.into(), l);
-                    l
+                };
+                let mut rows = lx.rows;
+                if let Some(norm) = t.norm {
+                    self.hash_rows(0, norm, &mut rows);
                 }
-            };
-            let mut rows = lx.rows;
-            if let Some(norm) = t.norm {
-                self.hash_rows(0, norm, &mut rows);
+                ws.rows.push(rows);
+                ws.spaces.push(lx.is_space);
             }
-            ws.rows.push(rows);
-            ws.spaces.push(lx.is_space);
+        }
+        if total == 0 {
+            return;
         }
 
-        // 2. Embeddings summed through the reducer's maxout, then layernorm, into the padded array.
-        let np = n + 2 * PAD;
+        // 2. Embeddings through the reducer maxout (tables pre-multiplied), layernorm, into the
+        //    padded array: per document 4 zero rows, its tokens, 4 zero rows.
         ws.pad.clear();
         ws.pad.resize(np * WIDTH, 0.0);
         let w = &self.w;
         let mut y = [0f32; WP];
         let mut out = [0f32; WIDTH];
-        for (t, rows) in ws.rows.iter().enumerate() {
-            y.copy_from_slice(&w.red_b);
-            for (c, e) in w.embeds.iter().enumerate() {
-                for &r in &rows[c * 4..c * 4 + 4] {
-                    let src = &e.proj[r as usize * WP..(r as usize + 1) * WP];
-                    for (a, b) in y.iter_mut().zip(src) {
-                        *a += b;
+        for &(lo, hi, base) in &ws.docs {
+            for (k, rows) in ws.rows[lo..hi].iter().enumerate() {
+                y.copy_from_slice(&w.red_b);
+                for (c, e) in w.embeds.iter().enumerate() {
+                    for &r in &rows[c * 4..c * 4 + 4] {
+                        let src = &e.proj[r as usize * WP..(r as usize + 1) * WP];
+                        for (a, b) in y.iter_mut().zip(src) {
+                            *a += b;
+                        }
                     }
                 }
+                maxout_ln(&y, &w.red_g, &w.red_beta, &mut out);
+                let r = base + PAD + k;
+                ws.pad[r * WIDTH..(r + 1) * WIDTH].copy_from_slice(&out);
             }
-            maxout_ln(&y, &w.red_g, &w.red_beta, &mut out);
-            ws.pad[(PAD + t) * WIDTH..(PAD + t + 1) * WIDTH].copy_from_slice(&out);
         }
 
-        // 3. Encoder: 4 residual layers over the window [prev, cur, next].
+        // 3. Encoder: 4 residual layers over the window [prev, cur, next], within each document.
         let zw = 3 * WP;
         ws.z.resize(np * zw, 0.0);
         for layer in &w.layers {
             gemm(np, WIDTH, zw, &ws.pad, &layer.w, &mut ws.z, false);
-            for i in 0..np {
-                y.copy_from_slice(&layer.b);
-                let cur = &ws.z[i * zw + WP..i * zw + 2 * WP];
-                for (a, b) in y.iter_mut().zip(cur) {
-                    *a += b;
+            for &(lo, hi, base) in &ws.docs {
+                if hi == lo {
+                    continue;
                 }
-                if i > 0 {
-                    let prev = &ws.z[(i - 1) * zw..(i - 1) * zw + WP];
-                    for (a, b) in y.iter_mut().zip(prev) {
+                let end = base + hi - lo + 2 * PAD;
+                for i in base..end {
+                    y.copy_from_slice(&layer.b);
+                    let cur = &ws.z[i * zw + WP..i * zw + 2 * WP];
+                    for (a, b) in y.iter_mut().zip(cur) {
                         *a += b;
                     }
-                }
-                if i + 1 < np {
-                    let next = &ws.z[(i + 1) * zw + 2 * WP..(i + 2) * zw];
-                    for (a, b) in y.iter_mut().zip(next) {
-                        *a += b;
+                    if i > base {
+                        let prev = &ws.z[(i - 1) * zw..(i - 1) * zw + WP];
+                        for (a, b) in y.iter_mut().zip(prev) {
+                            *a += b;
+                        }
                     }
-                }
-                maxout_ln(&y, &layer.g, &layer.beta, &mut out);
-                for (p, o) in ws.pad[i * WIDTH..(i + 1) * WIDTH].iter_mut().zip(&out) {
-                    *p += o;
+                    if i + 1 < end {
+                        let next = &ws.z[(i + 1) * zw + 2 * WP..(i + 2) * zw];
+                        for (a, b) in y.iter_mut().zip(next) {
+                            *a += b;
+                        }
+                    }
+                    maxout_ln(&y, &layer.g, &layer.beta, &mut out);
+                    for (p, o) in ws.pad[i * WIDTH..(i + 1) * WIDTH].iter_mut().zip(&out) {
+                        *p += o;
+                    }
                 }
             }
         }
 
-        // 4. Projection to 64 and the precomputed lower layer for every token and slot.
-        ws.v.resize(n * HIDDEN, 0.0);
-        for t in 0..n {
-            ws.v[t * HIDDEN..(t + 1) * HIDDEN].copy_from_slice(&w.proj_b);
+        // 4. Real rows only, projection to 64, then the lower layer for every token and slot.
+        ws.x.clear();
+        for &(lo, hi, base) in &ws.docs {
+            if hi > lo {
+                ws.x.extend_from_slice(
+                    &ws.pad[(base + PAD) * WIDTH..(base + PAD + hi - lo) * WIDTH],
+                );
+            }
         }
-        gemm(
-            n,
-            WIDTH,
-            HIDDEN,
-            &ws.pad[PAD * WIDTH..(PAD + n) * WIDTH],
-            &w.proj_w,
-            &mut ws.v,
-            true,
-        );
+        ws.v.clear();
+        for _ in 0..total {
+            ws.v.extend_from_slice(&w.proj_b);
+        }
+        gemm(total, WIDTH, HIDDEN, &ws.x, &w.proj_w, &mut ws.v, true);
         let cw = NF * HP;
-        ws.c.resize(n * cw, 0.0);
-        gemm(n, HIDDEN, cw, &ws.v, &w.lower_w, &mut ws.c, false);
-
-        // 5. Greedy decoding.
-        self.decode(n, &ws.c, &ws.spaces)
+        ws.c.resize(total * cw, 0.0);
+        gemm(total, HIDDEN, cw, &ws.v, &w.lower_w, &mut ws.c, false);
     }
 
     fn decode(&self, n: usize, c: &[f32], spaces: &[bool]) -> Vec<(usize, usize, u16)> {
@@ -315,6 +399,8 @@ impl Model {
         let mut open: Option<(usize, u16)> = None;
         let mut acc = [0f32; HP];
         let mut h = [0f32; HIDDEN];
+        let nc = w.actions.len();
+        let mut scores = vec![0f32; nc];
         for b0 in 0..n {
             // acc = C[b0, 0] + (C[start, 1] | pad1) + (C[b0-1, 2] | pad2) + b
             let row0 = &c[b0 * cw..b0 * cw + HP];
@@ -333,6 +419,14 @@ impl Model {
                 *hv = acc[2 * o].max(acc[2 * o + 1]);
             }
             let has_next = b0 + 1 < n;
+            // scores = h · Wupᵀ + b, as axpy over the transposed weights (vectorises).
+            scores.copy_from_slice(&w.upper_b);
+            for (k, hv) in h.iter().enumerate() {
+                let col = &w.upper_wt[k * nc..(k + 1) * nc];
+                for (sc, wv) in scores.iter_mut().zip(col) {
+                    *sc += hv * wv;
+                }
+            }
             let mut best: Option<(usize, f32)> = None;
             for (ci, a) in w.actions.iter().enumerate() {
                 let valid = match open {
@@ -349,13 +443,7 @@ impl Model {
                 if !valid {
                     continue;
                 }
-                let wr = &w.upper_w[ci * HIDDEN..(ci + 1) * HIDDEN];
-                let mut s = w.upper_b[ci];
-                let mut parts = [0f32; 8];
-                for (k, (x, y)) in wr.iter().zip(&h).enumerate() {
-                    parts[k & 7] += x * y;
-                }
-                s += parts.iter().sum::<f32>();
+                let s = scores[ci];
                 let better = match best {
                     None => true,
                     Some((_, bs)) => s > bs,

@@ -51,28 +51,148 @@ pub struct ChunkCache {
 }
 
 impl ChunkCache {
-    const MAX_PIECES: usize = 1 << 20;
+    const MAX_PIECES: usize = 1 << 18;
     const MAX_CHUNK: usize = 256;
+}
+
+/// A Python regex (fancy-regex) plus a look-around-free relaxation of it (regex crate, DFA): the
+/// relaxation matches a superset, so when it finds nothing the exact pattern finds nothing either.
+#[derive(Debug)]
+struct Pattern {
+    exact: Regex,
+    relaxed: Option<regex::Regex>,
+}
+
+impl Pattern {
+    fn new(src: &str) -> Result<Pattern, fancy_regex::Error> {
+        Ok(Pattern {
+            exact: Regex::new(src)?,
+            relaxed: regex::Regex::new(&strip_lookaround(src)).ok(),
+        })
+    }
+
+    /// Whether the pattern cannot match anywhere in `s`.
+    #[inline]
+    fn surely_absent(&self, s: &str) -> bool {
+        self.relaxed.as_ref().is_some_and(|r| !r.is_match(s))
+    }
+
+    fn find<'t>(&self, s: &'t str) -> Option<fancy_regex::Match<'t>> {
+        if self.surely_absent(s) {
+            return None;
+        }
+        self.exact.find(s).ok().flatten()
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        !self.surely_absent(s) && matches!(self.exact.is_match(s), Ok(true))
+    }
+}
+
+/// Removes look-around groups `(?=...)`, `(?!...)`, `(?<=...)`, `(?<!...)` from a regex source,
+/// which can only widen what it matches. Character classes and escapes are skipped over.
+pub(crate) fn strip_lookaround(src: &str) -> String {
+    let b: Vec<char> = src.chars().collect();
+    let mut out = String::with_capacity(src.len());
+    let mut i = 0;
+    let starts_lookaround = |i: usize| -> Option<usize> {
+        let rest: String = b[i..b.len().min(i + 4)].iter().collect();
+        if rest.starts_with("(?<=") || rest.starts_with("(?<!") {
+            Some(4)
+        } else if rest.starts_with("(?=") || rest.starts_with("(?!") {
+            Some(3)
+        } else {
+            None
+        }
+    };
+    // Skips a character class starting at `i` (b[i] == '['); returns the index after it.
+    let skip_class = |mut i: usize| -> usize {
+        i += 1;
+        if i < b.len() && b[i] == '^' {
+            i += 1;
+        }
+        if i < b.len() && b[i] == ']' {
+            i += 1;
+        }
+        while i < b.len() && b[i] != ']' {
+            if b[i] == '\\' {
+                i += 1;
+            }
+            i += 1;
+        }
+        i + 1
+    };
+    while i < b.len() {
+        match b[i] {
+            '\\' => {
+                out.push(b[i]);
+                if i + 1 < b.len() {
+                    out.push(b[i + 1]);
+                }
+                i += 2;
+            }
+            '[' => {
+                let j = skip_class(i).min(b.len());
+                out.extend(&b[i..j]);
+                i = j;
+            }
+            '(' if starts_lookaround(i).is_some() => {
+                let mut depth = 0usize;
+                let mut j = i;
+                while j < b.len() {
+                    match b[j] {
+                        '\\' => j += 1,
+                        '[' => {
+                            j = skip_class(j);
+                            continue;
+                        }
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                i = j + 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// The tokenizer of a loaded model.
 #[derive(Debug)]
 pub struct Tokenizer {
-    prefix: Regex,
-    suffix: Regex,
-    infix: Regex,
-    url: Regex,
+    prefix: Pattern,
+    suffix: Pattern,
+    infix: Pattern,
+    url: Pattern,
     specials: HashMap<String, Vec<SpecialTok>>,
     /// Second pass: first orth of a pattern -> (pattern orths, exception key).
     matcher: HashMap<String, Vec<(Vec<String>, String)>>,
 }
 
-fn compile(d: &Value, key: &str) -> Result<Regex, NerError> {
+fn compile(d: &Value, key: &str, anchor: bool) -> Result<Pattern, NerError> {
     let src = d
         .get(key)
         .and_then(Value::as_str)
         .ok_or_else(|| NerError::Format(format!("tokenizer: missing {key}")))?;
-    Regex::new(src).map_err(|e| NerError::Format(format!("tokenizer: {key}: {e}")))
+    // Every prefix alternative starts with `^`; wrapping the whole pattern in `^(?:...)` does not
+    // change its matches but lets the engine stop after position 0.
+    let src = if anchor {
+        format!("^(?:{src})")
+    } else {
+        src.to_owned()
+    };
+    Pattern::new(&src).map_err(|e| NerError::Format(format!("tokenizer: {key}: {e}")))
 }
 
 impl Tokenizer {
@@ -117,10 +237,10 @@ impl Tokenizer {
             specials.insert(key.to_owned(), toks);
         }
         let mut tok = Tokenizer {
-            prefix: compile(&d, "prefix_search")?,
-            suffix: compile(&d, "suffix_search")?,
-            infix: compile(&d, "infix_finditer")?,
-            url: compile(&d, "url_match")?,
+            prefix: compile(&d, "prefix_search", true)?,
+            suffix: compile(&d, "suffix_search", false)?,
+            infix: compile(&d, "infix_finditer", false)?,
+            url: compile(&d, "url_match", false)?,
             specials,
             matcher: HashMap::new(),
         };
@@ -131,7 +251,7 @@ impl Tokenizer {
         for key in keys {
             let needs = tok.find_prefix(key) > 0
                 || tok.find_suffix(key) > 0
-                || tok.infix.find_iter(key).next().is_some()
+                || tok.infix.exact.find_iter(key).next().is_some()
                 || key.contains(' ');
             if !needs {
                 continue;
@@ -150,20 +270,22 @@ impl Tokenizer {
         Ok(tok)
     }
 
+    /// How many of the four patterns have a look-around-free prefilter (4 with this model).
+    pub fn prefilters(&self) -> usize {
+        [&self.prefix, &self.suffix, &self.infix, &self.url]
+            .iter()
+            .filter(|p| p.relaxed.is_some())
+            .count()
+    }
+
     /// Byte length of the prefix match on `s` (0 if none).
     fn find_prefix(&self, s: &str) -> usize {
-        match self.prefix.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        }
+        self.prefix.find(s).map_or(0, |m| m.end() - m.start())
     }
 
     /// Byte length of the suffix match on `s` (0 if none).
     fn find_suffix(&self, s: &str) -> usize {
-        match self.suffix.find(s) {
-            Ok(Some(m)) => m.end() - m.start(),
-            _ => 0,
-        }
+        self.suffix.find(s).map_or(0, |m| m.end() - m.start())
     }
 
     /// Tokenizes `text` into `out` (cleared first): spaCy's `Tokenizer.__call__`.
@@ -333,7 +455,8 @@ impl Tokenizer {
         if lo < hi {
             let s = &chunk[lo..hi];
             if use_specials && self.push_special(s, lo, out) {
-            } else if matches!(self.url.is_match(s), Ok(true)) {
+            } else if self.url.is_match(s) || self.infix.surely_absent(s) {
+                // A URL, or no infix: the middle stays one token.
                 out.push(Piece {
                     start: lo as u32,
                     end: hi as u32,
@@ -341,7 +464,7 @@ impl Tokenizer {
                 });
             } else {
                 let mut pos = 0usize;
-                for m in self.infix.find_iter(s) {
+                for m in self.infix.exact.find_iter(s) {
                     let Ok(m) = m else { break };
                     if m.start() == 0 {
                         continue;
@@ -440,5 +563,19 @@ impl Tokenizer {
             }
             toks.splice(a..b, repl.iter().copied());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_lookaround;
+
+    #[test]
+    fn strips_lookarounds_only() {
+        assert_eq!(strip_lookaround(r"^\+(?![0-9])|^a"), r"^\+|^a");
+        assert_eq!(strip_lookaround(r"(?<=[0-9(])km$|x(?=[)a])"), r"km$|x");
+        assert_eq!(strip_lookaround(r"[(?=]\(?=x(?:y))z"), r"[(?=]\(?=x(?:y))z");
+        assert_eq!(strip_lookaround(r"[]x]\\(?<!x(?:y))z"), r"[]x]\\z");
+        assert_eq!(strip_lookaround(r"(?:a)(b)"), r"(?:a)(b)");
     }
 }

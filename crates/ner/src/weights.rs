@@ -71,8 +71,8 @@ pub(crate) struct Weights {
     pub lower_b: Vec<f32>,
     /// `384`: `f*128 + o*2 + p`.
     pub lower_pad: Vec<f32>,
-    /// `74 × 64`, row per class.
-    pub upper_w: Vec<f32>,
+    /// `64 × 74`, transposed `upper_w`.
+    pub upper_wt: Vec<f32>,
     pub upper_b: Vec<f32>,
     pub actions: Vec<Action>,
     pub labels: Vec<&'static str>,
@@ -358,6 +358,13 @@ impl Weights {
         let (_, upper_b) = array(&params[upper_i], "b")?;
         let (actions, labels) = parse_moves(moves)?;
         expect_shape(s, &[actions.len(), HIDDEN], "upper W")?;
+        let nc = actions.len();
+        let mut upper_wt = vec![0f32; HIDDEN * nc];
+        for c in 0..nc {
+            for k in 0..HIDDEN {
+                upper_wt[k * nc + c] = upper_w[c * HIDDEN + k];
+            }
+        }
 
         Ok(Weights {
             embeds,
@@ -370,7 +377,7 @@ impl Weights {
             lower_w,
             lower_b: lower_b.to_vec(),
             lower_pad: lower_pad.to_vec(),
-            upper_w: upper_w.to_vec(),
+            upper_wt,
             upper_b: upper_b.to_vec(),
             actions,
             labels,

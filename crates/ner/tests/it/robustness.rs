@@ -18,6 +18,14 @@ fn check(model: &dossier_ner::Model, text: &str) {
 }
 
 #[test]
+fn tokenizer_prefilters_compile() {
+    let Some(model) = common::model("tokenizer_prefilters_compile") else {
+        return;
+    };
+    assert_eq!(model.tokenizer_prefilters(), 4);
+}
+
+#[test]
 fn edge_cases_do_not_panic() {
     let Some(model) = common::model("edge_cases_do_not_panic") else {
         return;
