@@ -1,7 +1,18 @@
 //! HTML pages: readability-style article text, metadata (title, publisher, dates, URL, language)
 //! and legacy-encoding decoding.
+//!
+//! The page is decoded once ([`encoding`]), parsed once into the tree dom_smoothie works on
+//! ([`dom`]); metadata is interpreted from what that pass collected ([`meta`]) and the article
+//! text assembled into paragraphs ([`paragraphs`]).
 
-use dossier_core::{Diagnostic, Document, Format, Provenance};
+mod dom;
+mod encoding;
+mod meta;
+mod paragraphs;
+
+use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
+use serde_json::Value;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// What [`parse_html`] found: at most one document, and what went wrong on the way.
 #[derive(Debug, Default)]
@@ -10,15 +21,226 @@ pub struct HtmlOutcome {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Pages with less article text than this (in characters) yield no document.
+const MIN_TEXT_CHARS: usize = 50;
+
+/// `<meta>` keys that state the publication date, after `article:published_time` and JSON-LD.
+const DATE_META_KEYS: &[&str] = &[
+    "date",
+    "pubdate",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.issued",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+];
+
 /// Parse one HTML page.
 ///
 /// `charset` is a charset from outside the page (an HTTP `Content-Type`), `url` the URL it was
 /// fetched from (a WARC-Target-URI); both may be `None`. Never panics.
-pub fn parse_html(bytes: &[u8], charset: Option<&str>, url: Option<&str>, provenance: Provenance) -> HtmlOutcome {
-    let _ = (charset, url);
-    let text = String::from_utf8_lossy(bytes).into_owned();
+pub fn parse_html(
+    bytes: &[u8],
+    charset: Option<&str>,
+    url: Option<&str>,
+    provenance: Provenance,
+) -> HtmlOutcome {
+    let location = provenance.display();
+    let mut diagnostics = Vec::new();
+    let base = url.and_then(|u| url::Url::parse(u.trim()).ok());
+    let tld = base
+        .as_ref()
+        .and_then(|b| b.host_str())
+        .and_then(|h| h.rsplit('.').next())
+        .map(str::to_ascii_lowercase);
+
+    let decoded = encoding::decode(bytes, charset, tld.as_deref());
+    if decoded.source == encoding::Source::Guessed && decoded.encoding != encoding_rs::UTF_8 {
+        diagnostics.push(Diagnostic::warning(
+            &location,
+            format!(
+                "no charset declared and not UTF-8; decoded as {} (guessed)",
+                decoded.encoding.name()
+            ),
+        ));
+    }
+    if decoded.had_errors {
+        diagnostics.push(Diagnostic::warning(
+            &location,
+            format!(
+                "malformed {} byte sequences replaced",
+                decoded.encoding.name()
+            ),
+        ));
+    }
+    let Ok(page) = catch_unwind(AssertUnwindSafe(|| dom::extract(&decoded.text))) else {
+        diagnostics.push(Diagnostic::error(
+            &location,
+            "HTML parser failed on this page",
+        ));
+        return HtmlOutcome {
+            document: None,
+            diagnostics,
+        };
+    };
+
+    let ld = meta::parse_json_ld(&page.json_ld);
+    let m = |keys: &[&str]| {
+        meta::meta(&page.metas, keys)
+            .map(meta::squash)
+            .filter(|s| !s.is_empty())
+    };
+
+    let publisher = m(&["og:site_name"])
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| m(&["application-name"]));
+    let site = publisher.as_deref();
+    let title = m(&["og:title"])
+        .or_else(|| ld.headline.as_deref().map(meta::squash))
+        .map(|t| match site {
+            Some(site) => meta::strip_site(&t, site),
+            None => t,
+        })
+        .or_else(|| {
+            page.title
+                .as_deref()
+                .map(|t| meta::clean_title(t, site, page.h1.as_deref()))
+        })
+        .filter(|t| !t.is_empty());
+
+    let paragraphs = paragraphs::clean(page.paragraphs, title.as_deref());
+    let text = paragraphs::join(&paragraphs);
+    if text.chars().count() < MIN_TEXT_CHARS {
+        diagnostics.push(Diagnostic::error(
+            &location,
+            "no article text found in HTML page",
+        ));
+        return HtmlOutcome {
+            document: None,
+            diagnostics,
+        };
+    }
+
+    let mut published = None;
+    let date_candidates = [
+        ("article:published_time", m(&["article:published_time"])),
+        ("JSON-LD datePublished", ld.date_published.clone()),
+        ("<meta> date", m(DATE_META_KEYS)),
+        (
+            "<time datetime>",
+            page.article_time.as_deref().map(meta::squash),
+        ),
+    ];
+    for (source, value) in date_candidates {
+        let Some(value) = value else { continue };
+        match crate::dates::parse_datetime(&value) {
+            Some(ts) => {
+                published = Some(ts);
+                break;
+            }
+            None => diagnostics.push(Diagnostic::warning(
+                &location,
+                format!("publication date {value:?} ({source}) is not a date"),
+            )),
+        }
+    }
+
+    let resolve = |raw: &str| -> Option<String> {
+        match &base {
+            Some(b) => canonical_url(b.join(raw.trim()).ok()?.as_str()),
+            None => canonical_url(raw),
+        }
+    };
+    let url_candidates: Vec<String> = [
+        page.canonical.clone(),
+        m(&["og:url"]),
+        ld.url.clone(),
+        url.map(String::from),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|u| resolve(&u))
+    .collect();
+    // Some sites point every page's canonical link at their home page.
+    let is_root =
+        |u: &str| url::Url::parse(u).is_ok_and(|u| u.path() == "/" && u.query().is_none());
+    let doc_url = url_candidates
+        .iter()
+        .find(|u| !is_root(u) || url_candidates.iter().all(|o| is_root(o)))
+        .cloned();
+
+    let language = page
+        .html_lang
+        .as_deref()
+        .and_then(meta::language_code)
+        .or_else(|| {
+            m(&["content-language", "language", "dc.language"])
+                .and_then(|l| meta::language_code(&l))
+        })
+        .or_else(|| m(&["og:locale"]).and_then(|l| meta::language_code(&l)))
+        .or_else(|| ld.language.as_deref().and_then(meta::language_code))
+        .or_else(|| crate::lang::detect_language(&text));
+
+    let mut doc = Document::new(Format::Html, provenance, text);
+    doc.title = title;
+    doc.publisher = publisher;
+    doc.published = published;
+    doc.url = doc_url;
+    doc.language = language;
+
+    let authors = if ld.authors.is_empty() {
+        m(&["author", "article:author", "dc.creator"])
+            .filter(|a| !a.contains("://"))
+            .into_iter()
+            .collect()
+    } else {
+        ld.authors
+    };
+    if !authors.is_empty() {
+        doc.metadata.insert("authors".into(), Value::from(authors));
+    }
+    let description = m(&["og:description", "description"])
+        .or(ld.description)
+        .or_else(|| m(&["twitter:description"]));
+    if let Some(d) = description {
+        doc.metadata.insert("description".into(), Value::from(d));
+    }
+    let keywords = match m(&["keywords", "news_keywords"]) {
+        Some(k) => meta::split_list(&k),
+        None if !ld.keywords.is_empty() => ld.keywords,
+        None => page
+            .metas
+            .iter()
+            .filter(|(k, _)| k == "article:tag")
+            .map(|(_, v)| meta::squash(v))
+            .collect(),
+    };
+    if !keywords.is_empty() {
+        doc.metadata
+            .insert("keywords".into(), Value::from(keywords));
+    }
+    let modified = m(&["article:modified_time"])
+        .or(ld.date_modified)
+        .or_else(|| {
+            m(&[
+                "og:updated_time",
+                "datemodified",
+                "dcterms.modified",
+                "last-modified",
+            ])
+        });
+    if let Some(modified) = modified {
+        doc.metadata
+            .insert("modified".into(), Value::from(modified));
+    }
+
     HtmlOutcome {
-        document: Some(Document::new(Format::Html, provenance, text)),
-        diagnostics: Vec::new(),
+        document: Some(doc),
+        diagnostics,
     }
 }
