@@ -54,6 +54,15 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub seconds: f64,
+    /// Peak resident memory of the process in KiB (Linux; `null` elsewhere).
+    pub peak_rss_kib: Option<u64>,
+}
+
+/// Peak resident set size from /proc (VmHWM), in KiB.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 enum Input {
@@ -76,7 +85,7 @@ fn collect_inputs(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<Input> {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p).sort_by_file_name().into_iter().filter_entry(|e| {
+            let walker = walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
                 e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
             });
             for entry in walker {
@@ -88,7 +97,11 @@ fn collect_inputs(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<Input> {
                         }
                     }
                     Ok(_) => {}
-                    Err(e) => failures.push(format!("{}: cannot read folder entry: {e}", p.display())),
+                    Err(e) => {
+                        let at = e.path().unwrap_or(p).display().to_string();
+                        let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                        failures.push(format!("{at}: cannot read: {why}"));
+                    }
                 }
             }
         } else if p.exists() {
@@ -196,6 +209,7 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
     }
     s.files = total + early_failures.len();
     s.seconds = started.elapsed().as_secs_f64();
+    s.peak_rss_kib = peak_rss_kib();
     if let Some(b) = &rep.bar {
         b.finish_and_clear();
     }
