@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<_> = std::fs::read_dir(dir).expect("read corpus").flatten().map(|e| e.path()).collect();
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .expect("read corpus")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
     entries.sort();
     for p in entries {
         if p.is_dir() {
@@ -21,7 +25,11 @@ fn files_under(dir: &Path, out: &mut Vec<PathBuf>) {
 fn vary_html(src: &str, i: usize) -> String {
     let marker = format!("https://bench.example/copy/{i}/");
     let s = src.replace("https://", &marker);
-    s.replacen("<p>", &format!("<p>Copy number {i} of this report was filed separately. "), 1)
+    s.replacen(
+        "<p>",
+        &format!("<p>Copy number {i} of this report was filed separately. "),
+        1,
+    )
 }
 
 fn run(bin: &str, store: &Path, input: &Path, jobs: usize) -> serde_json::Value {
@@ -45,9 +53,17 @@ fn main() {
     let html: Vec<(PathBuf, String)> = files
         .iter()
         .filter(|p| p.extension().is_some_and(|e| e == "html"))
-        .map(|p| (p.clone(), String::from_utf8_lossy(&std::fs::read(p).expect("read")).into_owned()))
+        .map(|p| {
+            (
+                p.clone(),
+                String::from_utf8_lossy(&std::fs::read(p).expect("read")).into_owned(),
+            )
+        })
         .collect();
-    let target = std::env::var("DOSSIER_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000usize);
+    let target = std::env::var("DOSSIER_BENCH_DOCS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10_000usize);
     let dir = tempfile::tempdir().expect("tempdir");
     let input = dir.path().join("html");
     std::fs::create_dir(&input).expect("mkdir");
@@ -58,7 +74,10 @@ fn main() {
         bytes += page.len();
         std::fs::write(input.join(format!("{i:06}.html")), page).expect("write");
     }
-    println!("ingest benchmark: {target} HTML documents, {:.1} MB", bytes as f64 / 1e6);
+    println!(
+        "ingest benchmark: {target} HTML documents, {:.1} MB",
+        bytes as f64 / 1e6
+    );
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     for jobs in [1, cores] {
         let store = dir.path().join(format!("bench-{jobs}.db"));
@@ -78,8 +97,16 @@ fn main() {
     let quarter = dir.path().join("quarter");
     std::fs::create_dir(&quarter).expect("mkdir");
     for i in 0..target / 4 {
-        std::fs::copy(input.join(format!("{i:06}.html")), quarter.join(format!("{i:06}.html"))).expect("copy");
+        std::fs::copy(
+            input.join(format!("{i:06}.html")),
+            quarter.join(format!("{i:06}.html")),
+        )
+        .expect("copy");
     }
     let s = run(bin, &dir.path().join("q.db"), &quarter, 1);
-    println!("memory check: {} docs peak RSS {} MiB (compare with the full run above)", s["documents"], s["peak_rss_kib"].as_u64().unwrap_or(0) / 1024);
+    println!(
+        "memory check: {} docs peak RSS {} MiB (compare with the full run above)",
+        s["documents"],
+        s["peak_rss_kib"].as_u64().unwrap_or(0) / 1024
+    );
 }

@@ -15,7 +15,12 @@ use std::process::ExitCode;
 #[command(name = "dossier", version, about)]
 struct Cli {
     /// The store file (SQLite).
-    #[arg(long, global = true, env = "DOSSIER_STORE", default_value = "dossier.db")]
+    #[arg(
+        long,
+        global = true,
+        env = "DOSSIER_STORE",
+        default_value = "dossier.db"
+    )]
     store: PathBuf,
     #[command(subcommand)]
     command: Command,
@@ -36,7 +41,8 @@ enum Command {
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
         .with_env_filter(
-            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG").unwrap_or_else(|_| "warn".into()),
+            tracing_subscriber::EnvFilter::try_from_env("DOSSIER_LOG")
+                .unwrap_or_else(|_| "warn".into()),
         )
         .with_writer(std::io::stderr)
         .init();

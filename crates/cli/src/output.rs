@@ -106,11 +106,23 @@ impl<'a> From<&'a StoredDocument> for DocOut<'a> {
                     published: v.published.as_deref(),
                 })
                 .collect(),
-            near_duplicates: s.near_duplicates.iter().map(|n| NearOut { id: n.id, similarity: n.similarity }).collect(),
+            near_duplicates: s
+                .near_duplicates
+                .iter()
+                .map(|n| NearOut {
+                    id: n.id,
+                    similarity: n.similarity,
+                })
+                .collect(),
             sources: s
                 .arrivals
                 .iter()
-                .map(|a| SourceOut { version: a.version, path: &a.path, locator: a.locator.as_deref(), format: &a.format })
+                .map(|a| SourceOut {
+                    version: a.version,
+                    path: &a.path,
+                    locator: a.locator.as_deref(),
+                    format: &a.format,
+                })
                 .collect(),
         }
     }

@@ -23,11 +23,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     pub fn warning(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, location: location.into(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Warning,
+            location: location.into(),
+            message: message.into(),
+        }
     }
 
     pub fn error(location: impl Into<String>, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Error, location: location.into(), message: message.into() }
+        Diagnostic {
+            severity: Severity::Error,
+            location: location.into(),
+            message: message.into(),
+        }
     }
 }
 

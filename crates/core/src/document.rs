@@ -58,11 +58,17 @@ pub struct Provenance {
 
 impl Provenance {
     pub fn file(path: impl Into<String>) -> Self {
-        Provenance { path: path.into(), locator: None }
+        Provenance {
+            path: path.into(),
+            locator: None,
+        }
     }
 
     pub fn at(path: impl Into<String>, locator: impl Into<String>) -> Self {
-        Provenance { path: path.into(), locator: Some(locator.into()) }
+        Provenance {
+            path: path.into(),
+            locator: Some(locator.into()),
+        }
     }
 
     /// `path` or `path (locator)`, for messages.

@@ -3,8 +3,19 @@
 use sha2::{Digest, Sha256};
 
 /// Query parameters that only track campaigns and never change the article.
-const TRACKING_PARAMS: &[&str] =
-    &["fbclid", "gclid", "mc_cid", "mc_eid", "ocid", "cmpid", "ref", "ref_src", "igshid", "at_medium", "at_campaign"];
+const TRACKING_PARAMS: &[&str] = &[
+    "fbclid",
+    "gclid",
+    "mc_cid",
+    "mc_eid",
+    "ocid",
+    "cmpid",
+    "ref",
+    "ref_src",
+    "igshid",
+    "at_medium",
+    "at_campaign",
+];
 
 /// Normalise a URL so that the same article has one key: lower-case scheme and host, no
 /// fragment, no tracking parameters (`utm_*` and friends), no default port, no trailing slash on
@@ -66,7 +77,10 @@ mod tests {
             canonical_url("HTTPS://Example.COM:443/news/a/?utm_source=x&id=3#top").as_deref(),
             Some("https://example.com/news/a?id=3")
         );
-        assert_eq!(canonical_url("https://example.com/").as_deref(), Some("https://example.com/"));
+        assert_eq!(
+            canonical_url("https://example.com/").as_deref(),
+            Some("https://example.com/")
+        );
         assert_eq!(canonical_url("mailto:a@b.c"), None);
         assert_eq!(canonical_url("not a url"), None);
     }

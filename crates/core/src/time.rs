@@ -36,12 +36,19 @@ impl Timestamp {
 
     /// From a local datetime with no zone given.
     pub fn from_naive(dt: NaiveDateTime, precision: TimePrecision) -> Self {
-        Timestamp { utc: Utc.from_utc_datetime(&dt), offset_seconds: None, precision }
+        Timestamp {
+            utc: Utc.from_utc_datetime(&dt),
+            offset_seconds: None,
+            precision,
+        }
     }
 
     /// A calendar date with no time of day.
     pub fn from_date(d: NaiveDate) -> Self {
-        Self::from_naive(d.and_hms_opt(0, 0, 0).unwrap_or_default(), TimePrecision::Day)
+        Self::from_naive(
+            d.and_hms_opt(0, 0, 0).unwrap_or_default(),
+            TimePrecision::Day,
+        )
     }
 
     /// The time as the source stated it: RFC 3339 with its offset, a naive local time, or a date.
@@ -49,7 +56,11 @@ impl Timestamp {
         match (self.precision, self.offset_seconds) {
             (TimePrecision::Day, _) => self.utc.format("%Y-%m-%d").to_string(),
             (_, Some(off)) => match FixedOffset::east_opt(off) {
-                Some(tz) => self.utc.with_timezone(&tz).format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                Some(tz) => self
+                    .utc
+                    .with_timezone(&tz)
+                    .format("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string(),
                 None => self.utc_string(),
             },
             (_, None) => self.utc.format("%Y-%m-%dT%H:%M:%S").to_string(),
@@ -80,7 +91,9 @@ impl Timestamp {
         if let Ok(dt) = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S") {
             return Some(Timestamp::from_naive(dt, TimePrecision::Second));
         }
-        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Timestamp::from_date)
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Timestamp::from_date)
     }
 }
 

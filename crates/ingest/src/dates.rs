@@ -10,31 +10,86 @@ use std::sync::LazyLock;
 
 /// Month names and abbreviations, English and German, lower-case.
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("januar", 1), ("jänner", 1), ("jaenner", 1),
-    ("february", 2), ("feb", 2), ("februar", 2), ("feber", 2),
-    ("march", 3), ("mar", 3), ("märz", 3), ("maerz", 3), ("mär", 3), ("mrz", 3),
-    ("april", 4), ("apr", 4),
-    ("may", 5), ("mai", 5),
-    ("june", 6), ("jun", 6), ("juni", 6),
-    ("july", 7), ("jul", 7), ("juli", 7),
-    ("august", 8), ("aug", 8),
-    ("september", 9), ("sep", 9), ("sept", 9),
-    ("october", 10), ("oct", 10), ("oktober", 10), ("okt", 10),
-    ("november", 11), ("nov", 11),
-    ("december", 12), ("dec", 12), ("dezember", 12), ("dez", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("januar", 1),
+    ("jänner", 1),
+    ("jaenner", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("februar", 2),
+    ("feber", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("märz", 3),
+    ("maerz", 3),
+    ("mär", 3),
+    ("mrz", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("mai", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("juni", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("juli", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sep", 9),
+    ("sept", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("oktober", 10),
+    ("okt", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
+    ("dezember", 12),
+    ("dez", 12),
 ];
 
 /// Zone abbreviations that news sites print after times, with their UTC offsets in minutes.
 const ZONES: &[(&str, i32)] = &[
-    ("utc", 0), ("gmt", 0), ("z", 0), ("wet", 0), ("bst", 60), ("cet", 60), ("mez", 60),
-    ("cest", 120), ("mesz", 120), ("eet", 120), ("eest", 180), ("msk", 180), ("irst", 210),
-    ("est", -300), ("edt", -240), ("cst", -360), ("cdt", -300), ("pst", -480), ("pdt", -420),
+    ("utc", 0),
+    ("gmt", 0),
+    ("z", 0),
+    ("wet", 0),
+    ("bst", 60),
+    ("cet", 60),
+    ("mez", 60),
+    ("cest", 120),
+    ("mesz", 120),
+    ("eet", 120),
+    ("eest", 180),
+    ("msk", 180),
+    ("irst", 210),
+    ("est", -300),
+    ("edt", -240),
+    ("cst", -360),
+    ("cdt", -300),
+    ("pst", -480),
+    ("pdt", -420),
 ];
 
 /// Words that introduce a dateline: "As of:", "Stand:", "Updated:" …
 const DATELINE_PREFIXES: &[&str] = &[
-    "as of", "stand", "updated", "last updated", "published", "posted", "first published",
-    "date", "datum", "veröffentlicht", "aktualisiert", "zuletzt aktualisiert", "erstellt",
+    "as of",
+    "stand",
+    "updated",
+    "last updated",
+    "published",
+    "posted",
+    "first published",
+    "date",
+    "datum",
+    "veröffentlicht",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "erstellt",
 ];
 
 fn month_number(word: &str) -> Option<u32> {
@@ -71,20 +126,27 @@ pub fn parse_datetime(s: &str) -> Option<Timestamp> {
     if s.is_empty() || s.len() > 200 {
         return None;
     }
-    parse_iso(s).or_else(|| parse_rfc2822(s)).or_else(|| parse_text_date(s))
+    parse_iso(s)
+        .or_else(|| parse_rfc2822(s))
+        .or_else(|| parse_text_date(s))
 }
 
 /// Parse a dateline such as "As of: March 25, 2024 10:57 a.m" or "Stand: 25.03.2024 11:20 Uhr".
 /// The line must start with one of the dateline words or be a date alone.
 pub fn parse_dateline(line: &str) -> Option<Timestamp> {
-    let l = line.trim().trim_start_matches(['*', '_', '#', '>', ' ']).trim();
+    let l = line
+        .trim()
+        .trim_start_matches(['*', '_', '#', '>', ' '])
+        .trim();
     let lower = l.to_lowercase();
     for p in DATELINE_PREFIXES {
         if let Some(rest) = lower.strip_prefix(p) {
             let rest = rest.trim_start_matches(['*', '_']);
             if rest.starts_with(':') || rest.starts_with(' ') {
                 let cut = l.len() - rest.len();
-                let body = l[cut..].trim_start_matches([':', ' ', '*', '_']).trim_end_matches(['*', '_']);
+                let body = l[cut..]
+                    .trim_start_matches([':', ' ', '*', '_'])
+                    .trim_end_matches(['*', '_']);
                 return parse_datetime(body);
             }
         }
@@ -105,16 +167,29 @@ fn parse_iso(s: &str) -> Option<Timestamp> {
         return None;
     }
     if s.len() == 10 {
-        return NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(Timestamp::from_date);
+        return NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .ok()
+            .map(Timestamp::from_date);
     }
     // Zoned variants RFC 3339 does not accept: "+0100", missing seconds, a space separator.
-    for f in ["%Y-%m-%dT%H:%M:%S%.f%z", "%Y-%m-%dT%H:%M%z", "%Y-%m-%d %H:%M:%S%.f%z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M%z"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f%z",
+        "%Y-%m-%dT%H:%M%z",
+        "%Y-%m-%d %H:%M:%S%.f%z",
+        "%Y-%m-%d %H:%M:%S %z",
+        "%Y-%m-%d %H:%M%z",
+    ] {
         if let Ok(dt) = DateTime::parse_from_str(s, f) {
             return Some(Timestamp::from_fixed(dt, precision_of(&dt.naive_local())));
         }
     }
     let (body, zone) = split_zone_word(s);
-    for f in ["%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%d %H:%M"] {
+    for f in [
+        "%Y-%m-%dT%H:%M:%S%.f",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M:%S%.f",
+        "%Y-%m-%d %H:%M",
+    ] {
         if let Ok(n) = NaiveDateTime::parse_from_str(body, f) {
             return Some(with_zone(n, zone, precision_of(&n)));
         }
@@ -212,7 +287,11 @@ fn parse_text_date(s: &str) -> Option<Timestamp> {
         };
     }
     let time = NaiveTime::from_hms_opt(hour, minute, second)?;
-    let precision = if c.name("s").is_some() { TimePrecision::Second } else { TimePrecision::Minute };
+    let precision = if c.name("s").is_some() {
+        TimePrecision::Second
+    } else {
+        TimePrecision::Minute
+    };
     let zone = c.name("zone").and_then(|z| zone_offset(z.as_str()));
     Some(with_zone(date.and_time(time), zone, precision))
 }
@@ -227,22 +306,52 @@ mod tests {
 
     #[test]
     fn iso_and_rfc() {
-        assert_eq!(local("2024-03-25T10:57:00+01:00").as_deref(), Some("2024-03-25T10:57:00+01:00"));
-        assert_eq!(local("2024-03-25T10:57:00.000Z").as_deref(), Some("2024-03-25T10:57:00+00:00"));
-        assert_eq!(local("2024-03-25T10:57+0330").as_deref(), Some("2024-03-25T10:57:00+03:30"));
-        assert_eq!(local("2024-03-25 10:57:00").as_deref(), Some("2024-03-25T10:57:00"));
+        assert_eq!(
+            local("2024-03-25T10:57:00+01:00").as_deref(),
+            Some("2024-03-25T10:57:00+01:00")
+        );
+        assert_eq!(
+            local("2024-03-25T10:57:00.000Z").as_deref(),
+            Some("2024-03-25T10:57:00+00:00")
+        );
+        assert_eq!(
+            local("2024-03-25T10:57+0330").as_deref(),
+            Some("2024-03-25T10:57:00+03:30")
+        );
+        assert_eq!(
+            local("2024-03-25 10:57:00").as_deref(),
+            Some("2024-03-25T10:57:00")
+        );
         assert_eq!(local("2024-03-25").as_deref(), Some("2024-03-25"));
-        assert_eq!(local("Mon, 25 Mar 2024 10:57:00 +0100").as_deref(), Some("2024-03-25T10:57:00+01:00"));
-        assert_eq!(local("Mon, 25 Mar 2024 10:57:00 GMT").as_deref(), Some("2024-03-25T10:57:00+00:00"));
+        assert_eq!(
+            local("Mon, 25 Mar 2024 10:57:00 +0100").as_deref(),
+            Some("2024-03-25T10:57:00+01:00")
+        );
+        assert_eq!(
+            local("Mon, 25 Mar 2024 10:57:00 GMT").as_deref(),
+            Some("2024-03-25T10:57:00+00:00")
+        );
     }
 
     #[test]
     fn written_dates() {
-        assert_eq!(local("March 25, 2024 10:57 a.m").as_deref(), Some("2024-03-25T10:57:00"));
-        assert_eq!(local("March 24, 2024 6:40 p.m.").as_deref(), Some("2024-03-24T18:40:00"));
-        assert_eq!(local("25.03.2024 11:20 Uhr").as_deref(), Some("2024-03-25T11:20:00"));
+        assert_eq!(
+            local("March 25, 2024 10:57 a.m").as_deref(),
+            Some("2024-03-25T10:57:00")
+        );
+        assert_eq!(
+            local("March 24, 2024 6:40 p.m.").as_deref(),
+            Some("2024-03-24T18:40:00")
+        );
+        assert_eq!(
+            local("25.03.2024 11:20 Uhr").as_deref(),
+            Some("2024-03-25T11:20:00")
+        );
         assert_eq!(local("25. März 2024").as_deref(), Some("2024-03-25"));
-        assert_eq!(local("Wednesday, 3 January 2024, 14:05 GMT").as_deref(), Some("2024-01-03T14:05:00+00:00"));
+        assert_eq!(
+            local("Wednesday, 3 January 2024, 14:05 GMT").as_deref(),
+            Some("2024-01-03T14:05:00+00:00")
+        );
         assert_eq!(local("Jan. 4, 2024"), Some("2024-01-04".into()));
         assert_eq!(local("31.02.2024"), None);
         assert_eq!(local("the meeting"), None);

@@ -6,7 +6,10 @@ use encoding_rs::Encoding;
 /// XML declaration); it wins over guessing but not over a byte-order mark.
 pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom_len..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom_len..])
+            .0
+            .into_owned();
     }
     if let Some(enc) = declared.and_then(|l| Encoding::for_label(l.trim().as_bytes())) {
         // A page that declares a legacy charset but is valid UTF-8 was re-encoded on the way.
@@ -32,7 +35,10 @@ mod tests {
 
     #[test]
     fn legacy_and_utf8() {
-        assert_eq!(decode(b"Stra\xdfe \x93quoted\x94", Some("windows-1252")), "Straße “quoted”");
+        assert_eq!(
+            decode(b"Stra\xdfe \x93quoted\x94", Some("windows-1252")),
+            "Straße “quoted”"
+        );
         assert_eq!(decode("Straße".as_bytes(), None), "Straße");
         assert_eq!(decode(b"\xef\xbb\xbfhi", Some("latin1")), "hi");
         // Undeclared Latin-1 German text is guessed.

@@ -14,7 +14,10 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
     if head.contains(&0) {
         return true;
     }
-    let control = head.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)).count();
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c))
+        .count();
     control * 20 > head.len()
 }
 
@@ -23,8 +26,13 @@ fn sniff_markup(head: &str) -> Option<Format> {
         Some(Format::Rss)
     } else if head.contains("<feed") {
         Some(Format::Atom)
-    } else if head.contains("<html") || head.contains("<!doctype html") || head.contains("<head")
-        || head.contains("<body") || head.contains("<p") || head.contains("<div") || head.contains("<article")
+    } else if head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<head")
+        || head.contains("<body")
+        || head.contains("<p")
+        || head.contains("<div")
+        || head.contains("<article")
     {
         Some(Format::Html)
     } else {
@@ -54,11 +62,13 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Option<Format> {
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "rss" => Some(Format::Rss),
         "atom" => Some(Format::Atom),
-        "json" => Some(if trimmed.starts_with('{') && head.contains("jsonfeed.org/version") {
-            Format::JsonFeed
-        } else {
-            Format::Jsonl
-        }),
+        "json" => Some(
+            if trimmed.starts_with('{') && head.contains("jsonfeed.org/version") {
+                Format::JsonFeed
+            } else {
+                Format::Jsonl
+            },
+        ),
         "xml" => sniff_markup(trimmed),
         _ => None,
     };
@@ -69,7 +79,11 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Option<Format> {
         return sniff_markup(trimmed).or(Some(Format::Html));
     }
     if trimmed.starts_with('{') {
-        return Some(if head.contains("jsonfeed.org/version") { Format::JsonFeed } else { Format::Jsonl });
+        return Some(if head.contains("jsonfeed.org/version") {
+            Format::JsonFeed
+        } else {
+            Format::Jsonl
+        });
     }
     if trimmed.starts_with("---") || trimmed.starts_with("# ") {
         return Some(Format::Markdown);
@@ -83,14 +97,35 @@ mod tests {
 
     #[test]
     fn by_name_and_content() {
-        assert_eq!(detect_format(Some("a.html"), b"<p>x</p>"), Some(Format::Html));
-        assert_eq!(detect_format(None, b"  <!DOCTYPE html><html>"), Some(Format::Html));
-        assert_eq!(detect_format(None, b"<?xml version='1.0'?><rss version='2.0'>"), Some(Format::Rss));
-        assert_eq!(detect_format(Some("x.xml"), b"<?xml version='1.0'?><feed xmlns=''>"), Some(Format::Atom));
-        assert_eq!(detect_format(None, b"{\"version\":\"https://jsonfeed.org/version/1.1\"}"), Some(Format::JsonFeed));
-        assert_eq!(detect_format(None, b"{\"title\":\"a\"}\n"), Some(Format::Jsonl));
+        assert_eq!(
+            detect_format(Some("a.html"), b"<p>x</p>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect_format(None, b"  <!DOCTYPE html><html>"),
+            Some(Format::Html)
+        );
+        assert_eq!(
+            detect_format(None, b"<?xml version='1.0'?><rss version='2.0'>"),
+            Some(Format::Rss)
+        );
+        assert_eq!(
+            detect_format(Some("x.xml"), b"<?xml version='1.0'?><feed xmlns=''>"),
+            Some(Format::Atom)
+        );
+        assert_eq!(
+            detect_format(None, b"{\"version\":\"https://jsonfeed.org/version/1.1\"}"),
+            Some(Format::JsonFeed)
+        );
+        assert_eq!(
+            detect_format(None, b"{\"title\":\"a\"}\n"),
+            Some(Format::Jsonl)
+        );
         assert_eq!(detect_format(None, b"WARC/1.0\r\n"), Some(Format::Warc));
         assert_eq!(detect_format(None, b"Title\n\nBody"), Some(Format::Text));
-        assert_eq!(detect_format(Some("a.txt"), b"\x89PNG\r\n\x1a\n\0\0\0"), None);
+        assert_eq!(
+            detect_format(Some("a.txt"), b"\x89PNG\r\n\x1a\n\0\0\0"),
+            None
+        );
     }
 }

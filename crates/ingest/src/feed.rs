@@ -1,25 +1,36 @@
 //! RSS 2.0, Atom and JSON Feed: one document per item, full content (`content:encoded`)
 //! preferred over the description, the item's own date kept with its offset.
 
-use crate::{dates, decode::decode, fragment::fragment_to_text, jsonl::normalise_text, lang, IngestError};
+use crate::{
+    dates, decode::decode, fragment::fragment_to_text, jsonl::normalise_text, lang, IngestError,
+};
 use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance, Timestamp};
 use feed_rs::model::{Entry, FeedType};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?is)<(item|entry)[\s>].*?</(?:item|entry)>").expect("regex"));
+static ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<(item|entry)[\s>].*?</(?:item|entry)>").expect("regex"));
 static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?is)<(pubDate|published|dc:date|issued|updated|modified)>\s*([^<]+?)\s*</").expect("regex")
+    Regex::new(r"(?is)<(pubDate|published|dc:date|issued|updated|modified)>\s*([^<]+?)\s*</")
+        .expect("regex")
 });
 static JSON_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r#""date_published"\s*:\s*"([^"]+)""#).expect("regex"));
-static XML_ENCODING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#"^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']"#).expect("regex"));
+static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']"#).expect("regex")
+});
 
 /// Parse a feed, handing each item to `sink`. A feed that does not parse at all is an error.
-pub fn parse_feed(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) -> Result<Vec<Diagnostic>, IngestError> {
-    let feed = feed_rs::parser::parse(bytes)
-        .map_err(|e| IngestError::Malformed { path: label.into(), message: format!("not a valid feed: {e}") })?;
+pub fn parse_feed(
+    bytes: &[u8],
+    label: &str,
+    sink: &mut dyn FnMut(Document),
+) -> Result<Vec<Diagnostic>, IngestError> {
+    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Malformed {
+        path: label.into(),
+        message: format!("not a valid feed: {e}"),
+    })?;
     let format = match feed.feed_type {
         FeedType::Atom => Format::Atom,
         FeedType::JSON => Format::JsonFeed,
@@ -30,31 +41,53 @@ pub fn parse_feed(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) -> 
     let charset = XML_ENCODING.captures(&head).map(|c| c[1].to_string());
     let raw = decode(bytes, charset.as_deref());
     let raw_dates: Vec<Option<Timestamp>> = if format == Format::JsonFeed {
-        JSON_DATE.captures_iter(&raw).map(|c| dates::parse_datetime(&c[1])).collect()
+        JSON_DATE
+            .captures_iter(&raw)
+            .map(|c| dates::parse_datetime(&c[1]))
+            .collect()
     } else {
-        ITEM.find_iter(&raw).map(|m| item_date(m.as_str())).collect()
+        ITEM.find_iter(&raw)
+            .map(|m| item_date(m.as_str()))
+            .collect()
     };
     let aligned = raw_dates.len() == feed.entries.len();
-    let publisher = feed.title.as_ref().map(|t| t.content.trim().to_string()).filter(|t| !t.is_empty());
-    let feed_lang = feed.language.as_deref().and_then(lang::normalize_language_tag);
+    let publisher = feed
+        .title
+        .as_ref()
+        .map(|t| t.content.trim().to_string())
+        .filter(|t| !t.is_empty());
+    let feed_lang = feed
+        .language
+        .as_deref()
+        .and_then(lang::normalize_language_tag);
     let mut diags = Vec::new();
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let at = format!("{label} item {}", i + 1);
         let raw_date = if aligned { raw_dates[i] } else { None };
-        match item(entry, format, Provenance::at(label, format!("item {}", i + 1)), raw_date) {
+        match item(
+            entry,
+            format,
+            Provenance::at(label, format!("item {}", i + 1)),
+            raw_date,
+        ) {
             Some(mut doc) => {
                 if doc.publisher.is_none() {
                     doc.publisher.clone_from(&publisher);
                 }
                 if doc.language.is_none() {
-                    doc.language = feed_lang.clone().or_else(|| lang::detect_language(&doc.text));
+                    doc.language = feed_lang
+                        .clone()
+                        .or_else(|| lang::detect_language(&doc.text));
                 }
                 if doc.published.is_none() {
                     diags.push(Diagnostic::warning(&at, "item has no date"));
                 }
                 sink(doc);
             }
-            None => diags.push(Diagnostic::error(at, "item has neither content nor description")),
+            None => diags.push(Diagnostic::error(
+                at,
+                "item has neither content nor description",
+            )),
         }
     }
     Ok(diags)
@@ -78,25 +111,48 @@ fn item_date(item: &str) -> Option<Timestamp> {
     best.map(|(_, t)| t)
 }
 
-fn item(entry: Entry, format: Format, provenance: Provenance, raw_date: Option<Timestamp>) -> Option<Document> {
-    let content = entry.content.as_ref().and_then(|c| c.body.clone()).filter(|b| !b.trim().is_empty());
+fn item(
+    entry: Entry,
+    format: Format,
+    provenance: Provenance,
+    raw_date: Option<Timestamp>,
+) -> Option<Document> {
+    let content = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.clone())
+        .filter(|b| !b.trim().is_empty());
     let (body, is_html) = match content {
         Some(b) => {
-            let html = entry.content.as_ref().is_some_and(|c| !c.content_type.to_string().starts_with("text/plain"));
+            let html = entry
+                .content
+                .as_ref()
+                .is_some_and(|c| !c.content_type.to_string().starts_with("text/plain"));
             (b, html)
         }
         None => {
             let s = entry.summary.as_ref()?;
-            (s.content.clone(), !s.content_type.to_string().starts_with("text/plain"))
+            (
+                s.content.clone(),
+                !s.content_type.to_string().starts_with("text/plain"),
+            )
         }
     };
-    let text = if is_html || body.contains('<') { fragment_to_text(&body) } else { normalise_text(&body) };
+    let text = if is_html || body.contains('<') {
+        fragment_to_text(&body)
+    } else {
+        normalise_text(&body)
+    };
     if text.trim().is_empty() {
         return None;
     }
     let mut doc = Document::new(format, provenance, text);
     doc.title = entry.title.map(|t| {
-        if t.content.contains('<') { fragment_to_text(&t.content) } else { t.content.trim().to_string() }
+        if t.content.contains('<') {
+            fragment_to_text(&t.content)
+        } else {
+            t.content.trim().to_string()
+        }
     });
     let link = entry
         .links
@@ -104,28 +160,53 @@ fn item(entry: Entry, format: Format, provenance: Provenance, raw_date: Option<T
         .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
         .or_else(|| entry.links.first())
         .map(|l| l.href.clone());
-    doc.url = link.as_deref().and_then(canonical_url).or_else(|| canonical_url(&entry.id));
+    doc.url = link
+        .as_deref()
+        .and_then(canonical_url)
+        .or_else(|| canonical_url(&entry.id));
     doc.published = raw_date.or_else(|| {
-        entry.published.or(entry.updated).map(|d| Timestamp::from_fixed(d.fixed_offset(), dossier_core::TimePrecision::Second))
+        entry
+            .published
+            .or(entry.updated)
+            .map(|d| Timestamp::from_fixed(d.fixed_offset(), dossier_core::TimePrecision::Second))
     });
     if let Some(u) = entry.updated {
-        doc.metadata.insert("modified".into(), serde_json::Value::String(u.to_rfc3339()));
+        doc.metadata
+            .insert("modified".into(), serde_json::Value::String(u.to_rfc3339()));
     }
-    let authors: Vec<serde_json::Value> = entry.authors.iter().filter_map(|a| a.name.clone()).map(serde_json::Value::String).collect();
+    let authors: Vec<serde_json::Value> = entry
+        .authors
+        .iter()
+        .filter_map(|a| a.name.clone())
+        .map(serde_json::Value::String)
+        .collect();
     if !authors.is_empty() {
-        doc.metadata.insert("authors".into(), serde_json::Value::Array(authors));
+        doc.metadata
+            .insert("authors".into(), serde_json::Value::Array(authors));
     }
-    let tags: Vec<serde_json::Value> = entry.categories.iter().map(|c| serde_json::Value::String(c.term.clone())).collect();
+    let tags: Vec<serde_json::Value> = entry
+        .categories
+        .iter()
+        .map(|c| serde_json::Value::String(c.term.clone()))
+        .collect();
     if !tags.is_empty() {
-        doc.metadata.insert("tags".into(), serde_json::Value::Array(tags));
+        doc.metadata
+            .insert("tags".into(), serde_json::Value::Array(tags));
     }
     if let Some(s) = entry.summary {
         if entry.content.is_some() {
-            doc.metadata.insert("description".into(), serde_json::Value::String(fragment_to_text(&s.content)));
+            doc.metadata.insert(
+                "description".into(),
+                serde_json::Value::String(fragment_to_text(&s.content)),
+            );
         }
     }
-    doc.metadata.insert("feed_item_id".into(), serde_json::Value::String(entry.id));
-    doc.language = entry.language.as_deref().and_then(lang::normalize_language_tag);
+    doc.metadata
+        .insert("feed_item_id".into(), serde_json::Value::String(entry.id));
+    doc.language = entry
+        .language
+        .as_deref()
+        .and_then(lang::normalize_language_tag);
     Some(doc)
 }
 
@@ -149,7 +230,10 @@ mod tests {
         assert_eq!(docs[0].text, "Full text, first paragraph.\n\nSecond.");
         assert_eq!(docs[0].publisher.as_deref(), Some("Baltic Wire"));
         assert_eq!(docs[0].url.as_deref(), Some("https://bw.example/kerman"));
-        assert_eq!(docs[0].published.unwrap().local_string(), "2024-01-03T18:30:00+03:30");
+        assert_eq!(
+            docs[0].published.unwrap().local_string(),
+            "2024-01-03T18:30:00+03:30"
+        );
         assert_eq!(docs[0].format, Format::Rss);
         assert_eq!(docs[1].text, "Teaser two.");
         assert_eq!(diags.len(), 1, "{diags:?}"); // second item has no date

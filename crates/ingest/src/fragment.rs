@@ -4,10 +4,34 @@
 use scraper::{Html, Node};
 
 const BLOCKS: &[&str] = &[
-    "p", "div", "section", "article", "blockquote", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5",
-    "h6", "br", "tr", "table", "figcaption", "pre", "header", "footer", "dd", "dt", "hr",
+    "p",
+    "div",
+    "section",
+    "article",
+    "blockquote",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "tr",
+    "table",
+    "figcaption",
+    "pre",
+    "header",
+    "footer",
+    "dd",
+    "dt",
+    "hr",
 ];
-const SKIP: &[&str] = &["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "figure"];
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "figure",
+];
 
 /// Plain text of an HTML fragment.
 pub fn fragment_to_text(html: &str) -> String {

@@ -5,7 +5,14 @@ use crate::{dates, html, lang};
 use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
 use serde_json::{Map, Value};
 
-const PUBLISHED_KEYS: &[&str] = &["published", "date", "published_at", "datePublished", "pubDate", "time"];
+const PUBLISHED_KEYS: &[&str] = &[
+    "published",
+    "date",
+    "published_at",
+    "datePublished",
+    "pubDate",
+    "time",
+];
 const URL_KEYS: &[&str] = &["url", "link", "canonical_url"];
 const PUBLISHER_KEYS: &[&str] = &["publisher", "source", "site", "site_name"];
 const LANGUAGE_KEYS: &[&str] = &["language", "lang"];
@@ -31,14 +38,21 @@ pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) ->
             }
             Err(e) => {
                 let last = i + 1 == lines.len() && !ends_with_newline;
-                let why = if last && e.is_eof() { "truncated JSON (file cut off?)".to_string() } else { format!("invalid JSON: {e}") };
+                let why = if last && e.is_eof() {
+                    "truncated JSON (file cut off?)".to_string()
+                } else {
+                    format!("invalid JSON: {e}")
+                };
                 diags.push(Diagnostic::error(at, why));
                 continue;
             }
         };
         match article(obj, label, i + 1, &mut diags) {
             Some(doc) => sink(doc),
-            None => diags.push(Diagnostic::error(at, "no `text` or `html` field with article text")),
+            None => diags.push(Diagnostic::error(
+                at,
+                "no `text` or `html` field with article text",
+            )),
         }
     }
     diags
@@ -62,7 +76,12 @@ fn take_str(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
     None
 }
 
-fn article(mut obj: Map<String, Value>, label: &str, line: usize, diags: &mut Vec<Diagnostic>) -> Option<Document> {
+fn article(
+    mut obj: Map<String, Value>,
+    label: &str,
+    line: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
     let at = format!("{label} line {line}");
     let provenance = Provenance::at(label, format!("line {line}"));
     let title = take_str(&mut obj, &["title", "headline"]);
@@ -91,7 +110,10 @@ fn article(mut obj: Map<String, Value>, label: &str, line: usize, diags: &mut Ve
     if let Some(u) = raw_url {
         match canonical_url(&u) {
             Some(c) => doc.url = Some(c),
-            None => diags.push(Diagnostic::warning(&at, format!("url is not an absolute http(s) URL: {u:?}"))),
+            None => diags.push(Diagnostic::warning(
+                &at,
+                format!("url is not an absolute http(s) URL: {u:?}"),
+            )),
         }
     }
     if let Some(p) = take_str(&mut obj, PUBLISHER_KEYS) {
@@ -100,7 +122,10 @@ fn article(mut obj: Map<String, Value>, label: &str, line: usize, diags: &mut Ve
     if let Some(p) = take_str(&mut obj, PUBLISHED_KEYS) {
         match dates::parse_datetime(&p) {
             Some(ts) => doc.published = Some(ts),
-            None => diags.push(Diagnostic::warning(&at, format!("publication date not understood: {p:?}"))),
+            None => diags.push(Diagnostic::warning(
+                &at,
+                format!("publication date not understood: {p:?}"),
+            )),
         }
     }
     if let Some(l) = take_str(&mut obj, LANGUAGE_KEYS) {

@@ -32,7 +32,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_file_bytes: 64 * 1024 * 1024, max_record_bytes: 16 * 1024 * 1024 }
+        Limits {
+            max_file_bytes: 64 * 1024 * 1024,
+            max_record_bytes: 16 * 1024 * 1024,
+        }
     }
 }
 
@@ -40,7 +43,10 @@ impl Default for Limits {
 #[derive(Debug, thiserror::Error)]
 pub enum IngestError {
     #[error("{path}: cannot read: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("{path}: file is empty")]
     Empty { path: String },
     #[error("{path}: file is too large ({size} bytes, limit {limit})")]
@@ -63,7 +69,9 @@ pub struct FileOutcome {
 impl FileOutcome {
     /// True when some record could not be used.
     pub fn has_errors(&self) -> bool {
-        self.diagnostics.iter().any(|d| d.severity == dossier_core::Severity::Error)
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == dossier_core::Severity::Error)
     }
 }
 
@@ -76,7 +84,10 @@ pub fn read_path(
     limits: Limits,
     sink: &mut dyn FnMut(Document),
 ) -> Result<FileOutcome, IngestError> {
-    let io = |source| IngestError::Io { path: label.to_string(), source };
+    let io = |source| IngestError::Io {
+        path: label.to_string(),
+        source,
+    };
     if label == "-" {
         let mut buf = Vec::new();
         std::io::stdin()
@@ -84,13 +95,20 @@ pub fn read_path(
             .read_to_end(&mut buf)
             .map_err(io)?;
         if buf.len() as u64 > limits.max_file_bytes {
-            return Err(IngestError::TooLarge { path: label.into(), size: buf.len() as u64, limit: limits.max_file_bytes });
+            return Err(IngestError::TooLarge {
+                path: label.into(),
+                size: buf.len() as u64,
+                limit: limits.max_file_bytes,
+            });
         }
         return read_bytes(&buf, label, None, limits, sink);
     }
     let meta = std::fs::metadata(path).map_err(io)?;
     if meta.is_dir() {
-        return Err(IngestError::Malformed { path: label.into(), message: "is a directory".into() });
+        return Err(IngestError::Malformed {
+            path: label.into(),
+            message: "is a directory".into(),
+        });
     }
     if meta.len() == 0 {
         return Err(IngestError::Empty { path: label.into() });
@@ -100,7 +118,11 @@ pub fn read_path(
         return warc::read_warc_file(path, label, limits, sink);
     }
     if meta.len() > limits.max_file_bytes {
-        return Err(IngestError::TooLarge { path: label.into(), size: meta.len(), limit: limits.max_file_bytes });
+        return Err(IngestError::TooLarge {
+            path: label.into(),
+            size: meta.len(),
+            limit: limits.max_file_bytes,
+        });
     }
     let bytes = std::fs::read(path).map_err(io)?;
     read_bytes(&bytes, label, Some(name), limits, sink)
@@ -118,9 +140,12 @@ pub fn read_bytes(
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty { path: label.into() });
     }
-    let format = detect_format(name, bytes)
-        .ok_or_else(|| IngestError::Binary { path: label.into() })?;
-    let mut outcome = FileOutcome { format: Some(format), ..Default::default() };
+    let format =
+        detect_format(name, bytes).ok_or_else(|| IngestError::Binary { path: label.into() })?;
+    let mut outcome = FileOutcome {
+        format: Some(format),
+        ..Default::default()
+    };
     let mut count = 0usize;
     let mut counting_sink = |d: Document| {
         count += 1;
@@ -152,7 +177,9 @@ pub fn read_bytes(
     }
     outcome.documents = count;
     if outcome.documents == 0 && !outcome.has_errors() {
-        outcome.diagnostics.push(Diagnostic::error(label, "no article text found"));
+        outcome
+            .diagnostics
+            .push(Diagnostic::error(label, "no article text found"));
     }
     Ok(outcome)
 }

@@ -11,8 +11,14 @@ use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
 const DATELINE_WINDOW: usize = 6;
 
 /// Parse a text or Markdown article.
-pub fn parse_text(bytes: &[u8], format: Format, label: &str) -> (Option<Document>, Vec<Diagnostic>) {
-    let raw = decode(bytes, None).replace("\r\n", "\n").replace('\r', "\n");
+pub fn parse_text(
+    bytes: &[u8],
+    format: Format,
+    label: &str,
+) -> (Option<Document>, Vec<Diagnostic>) {
+    let raw = decode(bytes, None)
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
     let mut diags = Vec::new();
     let mut doc = Document::new(format, Provenance::file(label), String::new());
     let mut body: &str = &raw;
@@ -100,9 +106,15 @@ fn clean_line(line: &str, markdown: bool) -> String {
     if !markdown {
         return collapse(line);
     }
-    let l = line.trim_start().trim_start_matches('#').trim_start_matches('>');
+    let l = line
+        .trim_start()
+        .trim_start_matches('#')
+        .trim_start_matches('>');
     let l = l.trim_start();
-    let l = l.strip_prefix("- ").or_else(|| l.strip_prefix("* ")).unwrap_or(l);
+    let l = l
+        .strip_prefix("- ")
+        .or_else(|| l.strip_prefix("* "))
+        .unwrap_or(l);
     let mut out = String::with_capacity(l.len());
     let mut chars = l.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -142,7 +154,10 @@ fn clean_line(line: &str, markdown: bool) -> String {
 /// YAML front matter between `---` lines at the very start.
 fn split_front_matter(raw: &str) -> Option<(&str, &str)> {
     let rest = raw.trim_start_matches('\u{feff}').strip_prefix("---\n")?;
-    let end = rest.find("\n---\n").map(|e| (e, e + 5)).or_else(|| rest.find("\n...\n").map(|e| (e, e + 5)))
+    let end = rest
+        .find("\n---\n")
+        .map(|e| (e, e + 5))
+        .or_else(|| rest.find("\n...\n").map(|e| (e, e + 5)))
         .or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), rest.len())))?;
     Some((&rest[..end.0], &rest[end.1..]))
 }
@@ -153,14 +168,19 @@ fn apply_front_matter(front: &str, doc: &mut Document, diags: &mut Vec<Diagnosti
     for line in front.lines() {
         if let Some(item) = line.trim_start().strip_prefix("- ") {
             if let Some(k) = &last_key {
-                let entry = doc.metadata.entry(k.clone()).or_insert_with(|| serde_json::Value::Array(vec![]));
+                let entry = doc
+                    .metadata
+                    .entry(k.clone())
+                    .or_insert_with(|| serde_json::Value::Array(vec![]));
                 if let serde_json::Value::Array(a) = entry {
                     a.push(serde_json::Value::String(unquote(item).to_string()));
                 }
             }
             continue;
         }
-        let Some((k, v)) = line.split_once(':') else { continue };
+        let Some((k, v)) = line.split_once(':') else {
+            continue;
+        };
         let key = k.trim().to_lowercase();
         let value = unquote(v.trim());
         last_key = Some(key.clone());
@@ -172,14 +192,22 @@ fn apply_front_matter(front: &str, doc: &mut Document, diags: &mut Vec<Diagnosti
             "date" | "published" | "pubdate" | "published_at" | "datepublished" => {
                 match dates::parse_datetime(value) {
                     Some(ts) => doc.published = Some(ts),
-                    None => diags.push(Diagnostic::warning(label, format!("front matter date not understood: {value:?}"))),
+                    None => diags.push(Diagnostic::warning(
+                        label,
+                        format!("front matter date not understood: {value:?}"),
+                    )),
                 }
             }
-            "publisher" | "source" | "site" | "site_name" => doc.publisher = Some(value.to_string()),
+            "publisher" | "source" | "site" | "site_name" => {
+                doc.publisher = Some(value.to_string())
+            }
             "url" | "canonical" | "link" => {
                 doc.url = canonical_url(value);
                 if doc.url.is_none() {
-                    diags.push(Diagnostic::warning(label, format!("front matter url not absolute: {value:?}")));
+                    diags.push(Diagnostic::warning(
+                        label,
+                        format!("front matter url not absolute: {value:?}"),
+                    ));
                 }
             }
             "language" | "lang" => doc.language = crate::lang::normalize_language_tag(value),
@@ -202,7 +230,9 @@ fn apply_front_matter(front: &str, doc: &mut Document, diags: &mut Vec<Diagnosti
 
 fn unquote(s: &str) -> &str {
     let s = s.trim();
-    if s.len() >= 2 && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\''))) {
+    if s.len() >= 2
+        && ((s.starts_with('"') && s.ends_with('"')) || (s.starts_with('\'') && s.ends_with('\'')))
+    {
         &s[1..s.len() - 1]
     } else {
         s
@@ -221,7 +251,10 @@ mod tests {
         assert!(diags.is_empty());
         assert_eq!(doc.title.as_deref(), Some("What is known about the group?"));
         assert_eq!(doc.published.unwrap().local_string(), "2024-03-25T10:57:00");
-        assert_eq!(doc.text, "background\n\nFirst para wrapped line.\n\nSecond para.");
+        assert_eq!(
+            doc.text,
+            "background\n\nFirst para wrapped line.\n\nSecond para."
+        );
     }
 
     #[test]
@@ -232,7 +265,10 @@ mod tests {
         assert_eq!(doc.title.as_deref(), Some("Arrests in Gera"));
         assert_eq!(doc.publisher.as_deref(), Some("Northbridge Daily"));
         assert_eq!(doc.published.unwrap().utc_string(), "2024-03-20T07:00:00Z");
-        assert_eq!(doc.text, "Ignored heading\n\nTwo men were arrested in Gera.");
+        assert_eq!(
+            doc.text,
+            "Ignored heading\n\nTwo men were arrested in Gera."
+        );
         assert_eq!(doc.metadata["tags"], serde_json::json!(["plot", "arrest"]));
     }
 

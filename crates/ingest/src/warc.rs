@@ -14,22 +14,45 @@ use std::path::Path;
 const MAX_LINE: u64 = 64 * 1024;
 
 /// Stream a WARC file from disk (gzip-compressed or not, by its first bytes).
-pub fn read_warc_file(path: &Path, label: &str, limits: Limits, sink: &mut dyn FnMut(Document)) -> Result<FileOutcome, IngestError> {
-    let io = |source| IngestError::Io { path: label.to_string(), source };
+pub fn read_warc_file(
+    path: &Path,
+    label: &str,
+    limits: Limits,
+    sink: &mut dyn FnMut(Document),
+) -> Result<FileOutcome, IngestError> {
+    let io = |source| IngestError::Io {
+        path: label.to_string(),
+        source,
+    };
     let file = std::fs::File::open(path).map_err(io)?;
     let mut reader = BufReader::with_capacity(256 * 1024, file);
     let gz = reader.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);
     if gz {
-        read_warc_stream(BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader)), label, limits, sink)
+        read_warc_stream(
+            BufReader::with_capacity(256 * 1024, MultiGzDecoder::new(reader)),
+            label,
+            limits,
+            sink,
+        )
     } else {
         read_warc_stream(reader, label, limits, sink)
     }
 }
 
 /// Parse an in-memory WARC (from standard input).
-pub fn read_warc_bytes(bytes: &[u8], label: &str, limits: Limits, sink: &mut dyn FnMut(Document)) -> Result<FileOutcome, IngestError> {
+pub fn read_warc_bytes(
+    bytes: &[u8],
+    label: &str,
+    limits: Limits,
+    sink: &mut dyn FnMut(Document),
+) -> Result<FileOutcome, IngestError> {
     if bytes.starts_with(&[0x1f, 0x8b]) {
-        read_warc_stream(BufReader::new(MultiGzDecoder::new(bytes)), label, limits, sink)
+        read_warc_stream(
+            BufReader::new(MultiGzDecoder::new(bytes)),
+            label,
+            limits,
+            sink,
+        )
     } else {
         read_warc_stream(bytes, label, limits, sink)
     }
@@ -39,7 +62,10 @@ struct Headers(Vec<(String, String)>);
 
 impl Headers {
     fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -55,16 +81,28 @@ fn read_line(r: &mut impl BufRead) -> std::io::Result<Line> {
         return Ok(Line::Eof);
     }
     if !buf.ends_with(b"\n") && n as u64 == MAX_LINE {
-        return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, "header line too long"));
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "header line too long",
+        ));
     }
-    Ok(Line::Text(String::from_utf8_lossy(&buf).trim_end_matches(['\r', '\n']).to_string()))
+    Ok(Line::Text(
+        String::from_utf8_lossy(&buf)
+            .trim_end_matches(['\r', '\n'])
+            .to_string(),
+    ))
 }
 
 fn read_headers(r: &mut impl BufRead) -> std::io::Result<Headers> {
     let mut h = Vec::new();
     loop {
         match read_line(r)? {
-            Line::Eof => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "archive ends inside a record header")),
+            Line::Eof => {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::UnexpectedEof,
+                    "archive ends inside a record header",
+                ))
+            }
             Line::Text(l) if l.is_empty() => return Ok(Headers(h)),
             Line::Text(l) => {
                 if let Some((k, v)) = l.split_once(':') {
@@ -75,15 +113,26 @@ fn read_headers(r: &mut impl BufRead) -> std::io::Result<Headers> {
     }
 }
 
-fn read_warc_stream(mut r: impl BufRead, label: &str, limits: Limits, sink: &mut dyn FnMut(Document)) -> Result<FileOutcome, IngestError> {
-    let mut out = FileOutcome { format: Some(Format::Warc), ..Default::default() };
+fn read_warc_stream(
+    mut r: impl BufRead,
+    label: &str,
+    limits: Limits,
+    sink: &mut dyn FnMut(Document),
+) -> Result<FileOutcome, IngestError> {
+    let mut out = FileOutcome {
+        format: Some(Format::Warc),
+        ..Default::default()
+    };
     let mut n = 0usize;
     loop {
         let line = match read_line(&mut r) {
             Ok(Line::Eof) => break,
             Ok(Line::Text(l)) => l,
             Err(e) => {
-                out.diagnostics.push(Diagnostic::error(label, format!("truncated or corrupt archive after {n} records: {e}")));
+                out.diagnostics.push(Diagnostic::error(
+                    label,
+                    format!("truncated or corrupt archive after {n} records: {e}"),
+                ));
                 break;
             }
         };
@@ -94,49 +143,89 @@ fn read_warc_stream(mut r: impl BufRead, label: &str, limits: Limits, sink: &mut
         let at = format!("{label} record {n}");
         if !line.starts_with("WARC/") {
             if n == 1 {
-                return Err(IngestError::Malformed { path: label.into(), message: "not a WARC archive (no WARC/ version line)".into() });
+                return Err(IngestError::Malformed {
+                    path: label.into(),
+                    message: "not a WARC archive (no WARC/ version line)".into(),
+                });
             }
-            out.diagnostics.push(Diagnostic::error(at, "expected a WARC/ version line; the rest of the archive is unreadable"));
+            out.diagnostics.push(Diagnostic::error(
+                at,
+                "expected a WARC/ version line; the rest of the archive is unreadable",
+            ));
             break;
         }
         let headers = match read_headers(&mut r) {
             Ok(h) => h,
             Err(e) => {
-                out.diagnostics.push(Diagnostic::error(at, format!("truncated or corrupt record header: {e}")));
+                out.diagnostics.push(Diagnostic::error(
+                    at,
+                    format!("truncated or corrupt record header: {e}"),
+                ));
                 break;
             }
         };
-        let Some(len) = headers.get("Content-Length").and_then(|v| v.parse::<u64>().ok()) else {
-            out.diagnostics.push(Diagnostic::error(at, "record has no valid Content-Length; the rest of the archive is unreadable"));
+        let Some(len) = headers
+            .get("Content-Length")
+            .and_then(|v| v.parse::<u64>().ok())
+        else {
+            out.diagnostics.push(Diagnostic::error(
+                at,
+                "record has no valid Content-Length; the rest of the archive is unreadable",
+            ));
             break;
         };
         if len > limits.max_record_bytes {
             if let Err(e) = std::io::copy(&mut r.by_ref().take(len), &mut std::io::sink()) {
-                out.diagnostics.push(Diagnostic::error(at, format!("truncated record: {e}")));
+                out.diagnostics
+                    .push(Diagnostic::error(at, format!("truncated record: {e}")));
                 break;
             }
-            out.diagnostics.push(Diagnostic::warning(at, format!("record skipped: {len} bytes exceeds the limit of {}", limits.max_record_bytes)));
+            out.diagnostics.push(Diagnostic::warning(
+                at,
+                format!(
+                    "record skipped: {len} bytes exceeds the limit of {}",
+                    limits.max_record_bytes
+                ),
+            ));
             continue;
         }
         let mut body = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
         match r.by_ref().take(len).read_to_end(&mut body) {
             Ok(got) if got as u64 == len => {}
             Ok(got) => {
-                out.diagnostics.push(Diagnostic::error(at, format!("truncated record: {got} of {len} bytes")));
+                out.diagnostics.push(Diagnostic::error(
+                    at,
+                    format!("truncated record: {got} of {len} bytes"),
+                ));
                 break;
             }
             Err(e) => {
-                out.diagnostics.push(Diagnostic::error(at, format!("truncated or corrupt record: {e}")));
+                out.diagnostics.push(Diagnostic::error(
+                    at,
+                    format!("truncated or corrupt record: {e}"),
+                ));
                 break;
             }
         }
-        if !headers.get("WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response")) {
+        if !headers
+            .get("WARC-Type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("response"))
+        {
             continue;
         }
-        if !headers.get("Content-Type").is_some_and(|t| t.to_ascii_lowercase().starts_with("application/http")) {
+        if !headers
+            .get("Content-Type")
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/http"))
+        {
             continue;
         }
-        if let Some(doc) = response_document(&body, &headers, &at, Provenance::at(label, format!("record {n}")), &mut out.diagnostics) {
+        if let Some(doc) = response_document(
+            &body,
+            &headers,
+            &at,
+            Provenance::at(label, format!("record {n}")),
+            &mut out.diagnostics,
+        ) {
             out.documents += 1;
             sink(doc);
         }
@@ -145,39 +234,71 @@ fn read_warc_stream(mut r: impl BufRead, label: &str, limits: Limits, sink: &mut
 }
 
 /// The HTML document inside an HTTP response record, if it is one.
-fn response_document(body: &[u8], warc: &Headers, at: &str, provenance: Provenance, diags: &mut Vec<Diagnostic>) -> Option<Document> {
-    let split = find(body, b"\r\n\r\n").map(|i| (i, i + 4)).or_else(|| find(body, b"\n\n").map(|i| (i, i + 2)))?;
+fn response_document(
+    body: &[u8],
+    warc: &Headers,
+    at: &str,
+    provenance: Provenance,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Document> {
+    let split = find(body, b"\r\n\r\n")
+        .map(|i| (i, i + 4))
+        .or_else(|| find(body, b"\n\n").map(|i| (i, i + 2)))?;
     let head = String::from_utf8_lossy(&body[..split.0]);
     let mut lines = head.lines();
     let status_line = lines.next()?;
-    let status: u16 = status_line.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let status: u16 = status_line
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     if !(200..300).contains(&status) {
         return None;
     }
     let http = Headers(
-        lines.filter_map(|l| l.split_once(':').map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))).collect(),
+        lines
+            .filter_map(|l| {
+                l.split_once(':')
+                    .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
+            })
+            .collect(),
     );
     let ctype = http.get("Content-Type").unwrap_or("").to_ascii_lowercase();
     if !(ctype.contains("text/html") || ctype.contains("application/xhtml")) {
         return None;
     }
-    let charset = ctype.split(';').find_map(|p| p.trim().strip_prefix("charset=")).map(|c| c.trim_matches('"').to_string());
+    let charset = ctype
+        .split(';')
+        .find_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches('"').to_string());
     let mut payload = body[split.1..].to_vec();
-    if http.get("Transfer-Encoding").is_some_and(|t| t.eq_ignore_ascii_case("chunked")) {
+    if http
+        .get("Transfer-Encoding")
+        .is_some_and(|t| t.eq_ignore_ascii_case("chunked"))
+    {
         payload = dechunk(&payload);
     }
     if let Some(enc) = http.get("Content-Encoding") {
         let enc = enc.to_ascii_lowercase();
         if enc == "gzip" || enc == "x-gzip" {
             let mut out = Vec::new();
-            if MultiGzDecoder::new(&payload[..]).take(64 * 1024 * 1024).read_to_end(&mut out).is_err() {
-                diags.push(Diagnostic::error(at, "gzip-encoded HTTP body does not decompress"));
+            if MultiGzDecoder::new(&payload[..])
+                .take(64 * 1024 * 1024)
+                .read_to_end(&mut out)
+                .is_err()
+            {
+                diags.push(Diagnostic::error(
+                    at,
+                    "gzip-encoded HTTP body does not decompress",
+                ));
                 return None;
             }
             payload = out;
         }
     }
-    let target = warc.get("WARC-Target-URI").map(|u| u.trim_matches(['<', '>']).to_string());
+    let target = warc
+        .get("WARC-Target-URI")
+        .map(|u| u.trim_matches(['<', '>']).to_string());
     let result = html::parse_html(&payload, charset.as_deref(), target.as_deref(), provenance);
     diags.extend(result.diagnostics);
     let mut doc = result.document?;
@@ -198,7 +319,10 @@ fn dechunk(mut data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len());
     while let Some(eol) = find(data, b"\r\n") {
         let size_str = String::from_utf8_lossy(&data[..eol]);
-        let Ok(size) = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16) else { break };
+        let Ok(size) = usize::from_str_radix(size_str.split(';').next().unwrap_or("").trim(), 16)
+        else {
+            break;
+        };
         if size == 0 {
             break;
         }
@@ -230,14 +354,32 @@ mod tests {
 
     #[test]
     fn dechunks() {
-        assert_eq!(dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"), b"Wikipedia");
+        assert_eq!(
+            dechunk(b"4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"),
+            b"Wikipedia"
+        );
     }
 
     #[test]
     fn responses_only_and_truncation() {
-        let mut w = record("warcinfo", "application/warc-fields", "", b"software: test\r\n");
-        w.extend(record("request", "application/http; msgtype=request", "https://a.example/x", b"GET /x HTTP/1.1\r\n\r\n"));
-        w.extend(record("response", "application/http; msgtype=response", "https://a.example/img", b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG"));
+        let mut w = record(
+            "warcinfo",
+            "application/warc-fields",
+            "",
+            b"software: test\r\n",
+        );
+        w.extend(record(
+            "request",
+            "application/http; msgtype=request",
+            "https://a.example/x",
+            b"GET /x HTTP/1.1\r\n\r\n",
+        ));
+        w.extend(record(
+            "response",
+            "application/http; msgtype=response",
+            "https://a.example/img",
+            b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+        ));
         let full = w.len();
         let _ = full;
         let mut docs = 0;
@@ -247,7 +389,13 @@ mod tests {
         // Cut in the middle of the last record.
         let cut = &w[..w.len() - 10];
         let out = read_warc_bytes(cut, "t.warc", Limits::default(), &mut |_| {}).unwrap();
-        assert!(out.diagnostics.iter().any(|d| d.message.contains("truncated")), "{:?}", out.diagnostics);
+        assert!(
+            out.diagnostics
+                .iter()
+                .any(|d| d.message.contains("truncated")),
+            "{:?}",
+            out.diagnostics
+        );
         assert!(read_warc_bytes(b"hello\n", "x", Limits::default(), &mut |_| {}).is_err());
     }
 }

@@ -34,7 +34,10 @@ pub enum StoreError {
 #[serde(tag = "outcome", rename_all = "lowercase")]
 pub enum PutOutcome {
     /// A document the store did not have.
-    New { id: i64, near_duplicate_of: Option<i64> },
+    New {
+        id: i64,
+        near_duplicate_of: Option<i64>,
+    },
     /// A changed text under a known URL: a new version; the old one is kept.
     Updated { id: i64, version: i64 },
     /// The same article again (same URL and text, or same text without a URL).
@@ -44,7 +47,9 @@ pub enum PutOutcome {
 impl PutOutcome {
     pub fn id(&self) -> i64 {
         match *self {
-            PutOutcome::New { id, .. } | PutOutcome::Updated { id, .. } | PutOutcome::Duplicate { id } => id,
+            PutOutcome::New { id, .. }
+            | PutOutcome::Updated { id, .. }
+            | PutOutcome::Duplicate { id } => id,
         }
     }
 }

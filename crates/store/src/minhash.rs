@@ -83,7 +83,9 @@ pub fn to_bytes(sig: &[u64]) -> Vec<u8> {
 }
 
 pub fn from_bytes(b: &[u8]) -> Vec<u64> {
-    b.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect()
+    b.chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8])))
+        .collect()
 }
 
 #[cfg(test)]
@@ -99,7 +101,9 @@ mod tests {
     #[test]
     fn near_copies_match_and_others_do_not() {
         let a = signature(STORY).unwrap();
-        let edited = format!("KERMAN, Iran (Wire) — {STORY} The interior minister promised a swift response.");
+        let edited = format!(
+            "KERMAN, Iran (Wire) — {STORY} The interior minister promised a swift response."
+        );
         let b = signature(&edited).unwrap();
         assert!(similarity(&a, &b) >= THRESHOLD, "{}", similarity(&a, &b));
         assert!(bands(&a).iter().zip(bands(&b)).any(|(x, y)| *x == y));

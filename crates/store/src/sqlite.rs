@@ -1,8 +1,8 @@
 //! The embedded SQLite store: one file, WAL journal, migrations, FTS5 full-text index.
 
 use crate::{
-    minhash, schema, Arrival, DocSummary, ListFilter, NearDuplicate, PutOutcome, SearchHit, Stats, Store,
-    StoreError, StoreTx, StoredDocument, VersionInfo,
+    minhash, schema, Arrival, DocSummary, ListFilter, NearDuplicate, PutOutcome, SearchHit, Stats,
+    Store, StoreError, StoreTx, StoredDocument, VersionInfo,
 };
 use dossier_core::{content_hash, Document, Format, Provenance, TimePrecision, Timestamp};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -19,22 +19,38 @@ impl SqliteStore {
     /// Open (or create) the store at `path` and bring its schema up to date.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let label = path.display().to_string();
-        let open_err = |e: rusqlite::Error| StoreError::Open { path: label.clone(), message: e.to_string() };
+        let open_err = |e: rusqlite::Error| StoreError::Open {
+            path: label.clone(),
+            message: e.to_string(),
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             if !parent.is_dir() {
-                return Err(StoreError::Open { path: label, message: "its folder does not exist".into() });
+                return Err(StoreError::Open {
+                    path: label,
+                    message: "its folder does not exist".into(),
+                });
             }
         }
         let mut conn = Connection::open(path).map_err(open_err)?;
-        conn.busy_timeout(std::time::Duration::from_secs(10)).map_err(open_err)?;
-        let mode: String = conn.query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0)).map_err(open_err)?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))
+            .map_err(open_err)?;
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .map_err(open_err)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Open { path: label, message: format!("cannot use WAL journal (got {mode})") });
+            return Err(StoreError::Open {
+                path: label,
+                message: format!("cannot use WAL journal (got {mode})"),
+            });
         }
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;").map_err(open_err)?;
+        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
+            .map_err(open_err)?;
         schema::migrations()
             .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration { path: label.clone(), message: e.to_string() })?;
+            .map_err(|e| StoreError::Migration {
+                path: label.clone(),
+                message: e.to_string(),
+            })?;
         Ok(SqliteStore { conn, path: label })
     }
 
@@ -44,8 +60,14 @@ impl SqliteStore {
         conn.execute_batch("PRAGMA foreign_keys=ON;")?;
         schema::migrations()
             .to_latest(&mut conn)
-            .map_err(|e| StoreError::Migration { path: ":memory:".into(), message: e.to_string() })?;
-        Ok(SqliteStore { conn, path: ":memory:".into() })
+            .map_err(|e| StoreError::Migration {
+                path: ":memory:".into(),
+                message: e.to_string(),
+            })?;
+        Ok(SqliteStore {
+            conn,
+            path: ":memory:".into(),
+        })
     }
 
     pub fn path(&self) -> &str {
@@ -54,11 +76,16 @@ impl SqliteStore {
 
     /// SQLite's own consistency check plus the FTS index check: `Ok(())` when the file is sound.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
-        let r: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let r: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         if r != "ok" {
             return Err(StoreError::Corrupt(r));
         }
-        self.conn.execute("INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)", [])?;
+        self.conn.execute(
+            "INSERT INTO docs_fts(docs_fts, rank) VALUES('integrity-check', 1)",
+            [],
+        )?;
         Ok(())
     }
 }
@@ -73,7 +100,9 @@ impl Store for SqliteStore {
     type Tx<'a> = SqliteTx<'a>;
 
     fn begin(&mut self) -> Result<SqliteTx<'_>, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         Ok(SqliteTx { tx })
     }
 
@@ -132,7 +161,21 @@ impl Store for SqliteStore {
                 },
             )
             .optional()?;
-        let Some((url, version, cluster, vid, title, publisher, published, precision, retrieved, language, format, text, metadata)) = row
+        let Some((
+            url,
+            version,
+            cluster,
+            vid,
+            title,
+            publisher,
+            published,
+            precision,
+            retrieved,
+            language,
+            format,
+            text,
+            metadata,
+        )) = row
         else {
             return Ok(None);
         };
@@ -142,14 +185,20 @@ impl Store for SqliteStore {
             path: a.path.clone(),
             locator: a.locator.clone(),
         });
-        let format = Format::parse(&format).ok_or_else(|| StoreError::Corrupt(format!("version {vid}: format {format:?}")))?;
-        let metadata = serde_json::from_str(&metadata).map_err(|e| StoreError::Corrupt(format!("version {vid}: metadata: {e}")))?;
+        let format = Format::parse(&format)
+            .ok_or_else(|| StoreError::Corrupt(format!("version {vid}: format {format:?}")))?;
+        let metadata = serde_json::from_str(&metadata)
+            .map_err(|e| StoreError::Corrupt(format!("version {vid}: metadata: {e}")))?;
         let document = Document {
             url,
             title,
             publisher,
-            published: published.as_deref().and_then(|p| read_timestamp(p, precision.as_deref())),
-            retrieved: retrieved.as_deref().and_then(|p| read_timestamp(p, Some("second"))),
+            published: published
+                .as_deref()
+                .and_then(|p| read_timestamp(p, precision.as_deref())),
+            retrieved: retrieved
+                .as_deref()
+                .and_then(|p| read_timestamp(p, Some("second"))),
             language,
             format,
             provenance,
@@ -161,7 +210,12 @@ impl Store for SqliteStore {
         )?;
         let versions = st
             .query_map([id], |r| {
-                Ok(VersionInfo { version: r.get(0)?, content_hash: r.get(1)?, title: r.get(2)?, published: r.get(3)? })
+                Ok(VersionInfo {
+                    version: r.get(0)?,
+                    content_hash: r.get(1)?,
+                    title: r.get(2)?,
+                    published: r.get(3)?,
+                })
             })?
             .collect::<Result<_, _>>()?;
         let mut st = self.conn.prepare_cached(
@@ -169,9 +223,22 @@ impl Store for SqliteStore {
              WHERE doc_a = ?1 OR doc_b = ?1 ORDER BY 1",
         )?;
         let near_duplicates = st
-            .query_map([id], |r| Ok(NearDuplicate { id: r.get(0)?, similarity: r.get(1)? }))?
+            .query_map([id], |r| {
+                Ok(NearDuplicate {
+                    id: r.get(0)?,
+                    similarity: r.get(1)?,
+                })
+            })?
             .collect::<Result<_, _>>()?;
-        Ok(Some(StoredDocument { id, version, cluster, document, versions, near_duplicates, arrivals }))
+        Ok(Some(StoredDocument {
+            id,
+            version,
+            cluster,
+            document,
+            versions,
+            near_duplicates,
+            arrivals,
+        }))
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
@@ -187,7 +254,8 @@ impl Store for SqliteStore {
                 if quoted.is_empty() {
                     return Err(StoreError::BadQuery(query.to_string()));
                 }
-                self.search_raw(&quoted.join(" "), limit).map_err(|_| StoreError::BadQuery(query.to_string()))
+                self.search_raw(&quoted.join(" "), limit)
+                    .map_err(|_| StoreError::BadQuery(query.to_string()))
             }
             Err(e) => Err(e),
         }
@@ -198,7 +266,13 @@ impl Store for SqliteStore {
             "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM versions),
                     (SELECT count(DISTINCT cluster) FROM documents)",
             [],
-            |r| Ok(Stats { documents: r.get(0)?, versions: r.get(1)?, clusters: r.get(2)? }),
+            |r| {
+                Ok(Stats {
+                    documents: r.get(0)?,
+                    versions: r.get(1)?,
+                    clusters: r.get(2)?,
+                })
+            },
         )?)
     }
 }
@@ -270,8 +344,15 @@ fn precision_str(p: TimePrecision) -> &'static str {
 }
 
 impl SqliteTx<'_> {
-    fn insert_version(&self, doc_id: i64, version: i64, hash: &str, doc: &Document) -> Result<i64, StoreError> {
-        let metadata = serde_json::to_string(&doc.metadata).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+    fn insert_version(
+        &self,
+        doc_id: i64,
+        version: i64,
+        hash: &str,
+        doc: &Document,
+    ) -> Result<i64, StoreError> {
+        let metadata =
+            serde_json::to_string(&doc.metadata).map_err(|e| StoreError::Corrupt(e.to_string()))?;
         self.tx.execute(
             "INSERT INTO versions (doc_id, version, content_hash, title, publisher, published, published_utc,
                                    published_precision, retrieved, language, format, text, metadata)
@@ -312,13 +393,19 @@ impl SqliteTx<'_> {
     /// Store the signature of `doc_id`'s current text and link it to its near-duplicates.
     /// Returns the most similar earlier document, if any.
     fn link_near_duplicates(&self, doc_id: i64, text: &str) -> Result<Option<i64>, StoreError> {
-        self.tx.execute("DELETE FROM lsh_bands WHERE doc_id = ?1", [doc_id])?;
-        self.tx.execute("DELETE FROM signatures WHERE doc_id = ?1", [doc_id])?;
-        let Some(sig) = minhash::signature(text) else { return Ok(None) };
+        self.tx
+            .execute("DELETE FROM lsh_bands WHERE doc_id = ?1", [doc_id])?;
+        self.tx
+            .execute("DELETE FROM signatures WHERE doc_id = ?1", [doc_id])?;
+        let Some(sig) = minhash::signature(text) else {
+            return Ok(None);
+        };
         let bands = minhash::bands(&sig);
         let mut candidates: Vec<i64> = Vec::new();
         {
-            let mut st = self.tx.prepare_cached("SELECT doc_id FROM lsh_bands WHERE band = ?1 AND hash = ?2")?;
+            let mut st = self
+                .tx
+                .prepare_cached("SELECT doc_id FROM lsh_bands WHERE band = ?1 AND hash = ?2")?;
             for (b, h) in &bands {
                 for id in st.query_map(params![b, h], |r| r.get::<_, i64>(0))? {
                     candidates.push(id?);
@@ -330,7 +417,11 @@ impl SqliteTx<'_> {
         let mut best: Option<(f64, i64)> = None;
         let mut clusters: Vec<i64> = Vec::new();
         for other in candidates.into_iter().filter(|o| *o != doc_id) {
-            let blob: Vec<u8> = self.tx.query_row("SELECT sig FROM signatures WHERE doc_id = ?1", [other], |r| r.get(0))?;
+            let blob: Vec<u8> = self.tx.query_row(
+                "SELECT sig FROM signatures WHERE doc_id = ?1",
+                [other],
+                |r| r.get(0),
+            )?;
             let sim = minhash::similarity(&sig, &minhash::from_bytes(&blob));
             if sim < minhash::THRESHOLD {
                 continue;
@@ -341,25 +432,41 @@ impl SqliteTx<'_> {
                  ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity",
                 params![a, b, sim],
             )?;
-            clusters.push(self.tx.query_row("SELECT cluster FROM documents WHERE id = ?1", [other], |r| r.get(0))?);
+            clusters.push(self.tx.query_row(
+                "SELECT cluster FROM documents WHERE id = ?1",
+                [other],
+                |r| r.get(0),
+            )?);
             if best.is_none_or(|(s, _)| sim > s) {
                 best = Some((sim, other));
             }
         }
-        self.tx.execute("INSERT INTO signatures (doc_id, sig) VALUES (?1, ?2)", params![doc_id, minhash::to_bytes(&sig)])?;
+        self.tx.execute(
+            "INSERT INTO signatures (doc_id, sig) VALUES (?1, ?2)",
+            params![doc_id, minhash::to_bytes(&sig)],
+        )?;
         {
-            let mut st = self.tx.prepare_cached("INSERT OR IGNORE INTO lsh_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)")?;
+            let mut st = self.tx.prepare_cached(
+                "INSERT OR IGNORE INTO lsh_bands (band, hash, doc_id) VALUES (?1, ?2, ?3)",
+            )?;
             for (b, h) in &bands {
                 st.execute(params![b, h, doc_id])?;
             }
         }
         if !clusters.is_empty() {
-            let own: i64 = self.tx.query_row("SELECT cluster FROM documents WHERE id = ?1", [doc_id], |r| r.get(0))?;
+            let own: i64 = self.tx.query_row(
+                "SELECT cluster FROM documents WHERE id = ?1",
+                [doc_id],
+                |r| r.get(0),
+            )?;
             clusters.push(own);
             let target = clusters.iter().copied().min().unwrap_or(own);
             for c in clusters {
                 if c != target {
-                    self.tx.execute("UPDATE documents SET cluster = ?1 WHERE cluster = ?2", params![target, c])?;
+                    self.tx.execute(
+                        "UPDATE documents SET cluster = ?1 WHERE cluster = ?2",
+                        params![target, c],
+                    )?;
                 }
             }
         }
@@ -376,12 +483,20 @@ impl StoreTx for SqliteTx<'_> {
         };
         let known: Option<(i64, i64)> = self
             .tx
-            .query_row("SELECT id, current_version FROM documents WHERE key = ?1", [&key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row(
+                "SELECT id, current_version FROM documents WHERE key = ?1",
+                [&key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?;
         if let Some((id, current)) = known {
             let same: Option<i64> = self
                 .tx
-                .query_row("SELECT id FROM versions WHERE doc_id = ?1 AND content_hash = ?2", params![id, hash], |r| r.get(0))
+                .query_row(
+                    "SELECT id FROM versions WHERE doc_id = ?1 AND content_hash = ?2",
+                    params![id, hash],
+                    |r| r.get(0),
+                )
                 .optional()?;
             if let Some(vid) = same {
                 self.arrive(vid, doc)?;
@@ -399,7 +514,10 @@ impl StoreTx for SqliteTx<'_> {
             )?;
             let version = current + 1;
             self.insert_version(id, version, &hash, doc)?;
-            self.tx.execute("UPDATE documents SET current_version = ?1 WHERE id = ?2", params![version, id])?;
+            self.tx.execute(
+                "UPDATE documents SET current_version = ?1 WHERE id = ?2",
+                params![version, id],
+            )?;
             self.link_near_duplicates(id, &doc.text)?;
             return Ok(PutOutcome::Updated { id, version });
         }
@@ -419,21 +537,31 @@ impl StoreTx for SqliteTx<'_> {
                 if other_url.is_none() {
                     if let Some(u) = &doc.url {
                         // It now has a URL: that becomes its key.
-                        self.tx.execute("UPDATE documents SET key = ?1, url = ?2 WHERE id = ?3", params![key, u, id])?;
+                        self.tx.execute(
+                            "UPDATE documents SET key = ?1, url = ?2 WHERE id = ?3",
+                            params![key, u, id],
+                        )?;
                     }
                 }
                 self.arrive(vid, doc)?;
                 return Ok(PutOutcome::Duplicate { id });
             }
         }
-        let next_id: i64 = self.tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM documents", [], |r| r.get(0))?;
+        let next_id: i64 =
+            self.tx
+                .query_row("SELECT coalesce(max(id), 0) + 1 FROM documents", [], |r| {
+                    r.get(0)
+                })?;
         self.tx.execute(
             "INSERT INTO documents (id, key, url, current_version, cluster) VALUES (?1, ?2, ?3, 1, ?1)",
             params![next_id, key, doc.url],
         )?;
         self.insert_version(next_id, 1, &hash, doc)?;
         let near = self.link_near_duplicates(next_id, &doc.text)?;
-        Ok(PutOutcome::New { id: next_id, near_duplicate_of: near })
+        Ok(PutOutcome::New {
+            id: next_id,
+            near_duplicate_of: near,
+        })
     }
 
     fn commit(self) -> Result<(), StoreError> {

@@ -38,22 +38,38 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
             let d = &doc.document;
             writeln!(out, "# {}", d.title.as_deref().unwrap_or("(untitled)"))?;
             writeln!(out)?;
-            writeln!(out, "id:        {} (version {}, cluster {})", doc.id, doc.version, doc.cluster)?;
+            writeln!(
+                out,
+                "id:        {} (version {}, cluster {})",
+                doc.id, doc.version, doc.cluster
+            )?;
             writeln!(out, "publisher: {}", d.publisher.as_deref().unwrap_or("-"))?;
             writeln!(
                 out,
                 "published: {}",
-                d.published.map_or("-".to_string(), |t| format!("{} ({} UTC)", t.local_string(), t.utc_string()))
+                d.published.map_or("-".to_string(), |t| format!(
+                    "{} ({} UTC)",
+                    t.local_string(),
+                    t.utc_string()
+                ))
             )?;
             writeln!(out, "url:       {}", d.url.as_deref().unwrap_or("-"))?;
             writeln!(out, "language:  {}", d.language.as_deref().unwrap_or("-"))?;
             writeln!(out, "format:    {}", d.format.as_str())?;
             for a in &doc.arrivals {
-                let loc = a.locator.as_deref().map(|l| format!(" ({l})")).unwrap_or_default();
+                let loc = a
+                    .locator
+                    .as_deref()
+                    .map(|l| format!(" ({l})"))
+                    .unwrap_or_default();
                 writeln!(out, "source:    {}{loc} [v{}]", a.path, a.version)?;
             }
             for n in &doc.near_duplicates {
-                writeln!(out, "near-duplicate of: {} (similarity {:.2})", n.id, n.similarity)?;
+                writeln!(
+                    out,
+                    "near-duplicate of: {} (similarity {:.2})",
+                    n.id, n.similarity
+                )?;
             }
             writeln!(out)?;
             writeln!(out, "{}", d.text)?;

@@ -25,7 +25,10 @@ enum Format {
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
     let store = super::open_existing(store)?;
-    let docs = store.list(&ListFilter { limit: args.limit, ..Default::default() })?;
+    let docs = store.list(&ListFilter {
+        limit: args.limit,
+        ..Default::default()
+    })?;
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -34,7 +37,11 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
             writeln!(out)?;
         }
         Format::Table => {
-            writeln!(out, "{:>5}  {:<25}  {:<20}  {:<52}  {:<4}  {:<8}  URL", "ID", "PUBLISHED", "PUBLISHER", "TITLE", "LANG", "FORMAT")?;
+            writeln!(
+                out,
+                "{:>5}  {:<25}  {:<20}  {:<52}  {:<4}  {:<8}  URL",
+                "ID", "PUBLISHED", "PUBLISHER", "TITLE", "LANG", "FORMAT"
+            )?;
             for d in &docs {
                 writeln!(
                     out,

@@ -15,8 +15,22 @@ use std::time::{Duration, Instant};
 
 /// File endings taken when walking a folder (files named explicitly are always tried).
 const KNOWN_ENDINGS: &[&str] = &[
-    ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson",
-    ".json", ".xml", ".rss", ".atom", ".warc", ".warc.gz",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".shtml",
+    ".txt",
+    ".text",
+    ".md",
+    ".markdown",
+    ".jsonl",
+    ".ndjson",
+    ".json",
+    ".xml",
+    ".rss",
+    ".atom",
+    ".warc",
+    ".warc.gz",
 ];
 
 /// Files parsed in parallel ahead of the (sequential, ordered) writer.
@@ -85,9 +99,13 @@ fn collect_inputs(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<Input> {
         if p.as_os_str() == "-" {
             inputs.push(Input::Stdin);
         } else if p.is_dir() {
-            let walker = walkdir::WalkDir::new(p).follow_links(true).sort_by_file_name().into_iter().filter_entry(|e| {
-                e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
-            });
+            let walker = walkdir::WalkDir::new(p)
+                .follow_links(true)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_entry(|e| {
+                    e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+                });
             for entry in walker {
                 match entry {
                     Ok(e) if e.file_type().is_file() => {
@@ -99,7 +117,9 @@ fn collect_inputs(paths: &[PathBuf], failures: &mut Vec<String>) -> Vec<Input> {
                     Ok(_) => {}
                     Err(e) => {
                         let at = e.path().unwrap_or(p).display().to_string();
-                        let why = e.io_error().map_or_else(|| e.to_string(), ToString::to_string);
+                        let why = e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string);
                         failures.push(format!("{at}: cannot read: {why}"));
                     }
                 }
@@ -126,7 +146,8 @@ fn parse_in_memory(input: &Input, limits: Limits) -> Parsed {
         Input::Stdin => PathBuf::from("-"),
         Input::File(p) => p.clone(),
     };
-    let result = dossier_ingest::read_path(&path, &label, limits, &mut |d| docs.push(d)).map(|o| (o, docs));
+    let result =
+        dossier_ingest::read_path(&path, &label, limits, &mut |d| docs.push(d)).map(|o| (o, docs));
     Parsed { label, result }
 }
 
@@ -154,9 +175,17 @@ impl Reporter {
         let rate = s.documents as f64 / self.started.elapsed().as_secs_f64().max(1e-6);
         if let Some(b) = &self.bar {
             b.set_position(done as u64);
-            b.set_message(format!("{} docs, {rate:.0} docs/s, {} errors", s.documents, s.errors));
-        } else if !self.quiet && (self.last_line.elapsed() >= Duration::from_secs(5) || done == total) {
-            eprintln!("ingest: {done}/{total} files, {} documents, {rate:.0} docs/s, {} errors", s.documents, s.errors);
+            b.set_message(format!(
+                "{} docs, {rate:.0} docs/s, {} errors",
+                s.documents, s.errors
+            ));
+        } else if !self.quiet
+            && (self.last_line.elapsed() >= Duration::from_secs(5) || done == total)
+        {
+            eprintln!(
+                "ingest: {done}/{total} files, {} documents, {rate:.0} docs/s, {} errors",
+                s.documents, s.errors
+            );
             self.last_line = Instant::now();
         }
     }
@@ -164,8 +193,12 @@ impl Reporter {
 
 pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
     let started = Instant::now();
-    let mut store = SqliteStore::open(store_path).with_context(|| format!("opening store {}", store_path.display()))?;
-    let limits = Limits { max_file_bytes: args.max_file_size, ..Limits::default() };
+    let mut store = SqliteStore::open(store_path)
+        .with_context(|| format!("opening store {}", store_path.display()))?;
+    let limits = Limits {
+        max_file_bytes: args.max_file_size,
+        ..Limits::default()
+    };
     let mut s = Summary::default();
     let mut early_failures = Vec::new();
     let inputs = collect_inputs(&args.paths, &mut early_failures);
@@ -178,28 +211,46 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
         );
         b
     });
-    let mut rep = Reporter { bar, quiet: args.quiet, last_line: Instant::now(), started };
+    let mut rep = Reporter {
+        bar,
+        quiet: args.quiet,
+        last_line: Instant::now(),
+        started,
+    };
     for f in &early_failures {
         rep.error(&format!("error: {f}"));
         s.failed_files += 1;
         s.errors += 1;
     }
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(args.jobs.unwrap_or(0)).build()?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()?;
     let total = inputs.len();
     let mut done = 0usize;
     let mut i = 0usize;
     while i < inputs.len() {
         if is_stream(&inputs[i]) {
             let label = inputs[i].label();
-            let Input::File(path) = &inputs[i] else { unreachable!("streams are files") };
+            let Input::File(path) = &inputs[i] else {
+                unreachable!("streams are files")
+            };
             write_streaming(&mut store, path, &label, limits, &mut s, &rep)?;
             i += 1;
             done += 1;
             rep.progress(done, total, &s);
             continue;
         }
-        let end = (i..inputs.len()).take(BATCH).take_while(|&j| !is_stream(&inputs[j])).last().map_or(i + 1, |j| j + 1);
-        let parsed: Vec<Parsed> = pool.install(|| inputs[i..end].par_iter().map(|inp| parse_in_memory(inp, limits)).collect());
+        let end = (i..inputs.len())
+            .take(BATCH)
+            .take_while(|&j| !is_stream(&inputs[j]))
+            .last()
+            .map_or(i + 1, |j| j + 1);
+        let parsed: Vec<Parsed> = pool.install(|| {
+            inputs[i..end]
+                .par_iter()
+                .map(|inp| parse_in_memory(inp, limits))
+                .collect()
+        });
         for p in parsed {
             write_parsed(&mut store, p, &mut s, &rep)?;
             done += 1;
@@ -221,13 +272,19 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
             s.files, s.documents, s.new, s.updated, s.duplicate, s.near_duplicates, s.failed_files, s.seconds
         );
     }
-    Ok(if s.failed_files > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+    Ok(if s.failed_files > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn count(s: &mut Summary, o: PutOutcome) {
     s.documents += 1;
     match o {
-        PutOutcome::New { near_duplicate_of, .. } => {
+        PutOutcome::New {
+            near_duplicate_of, ..
+        } => {
             s.new += 1;
             if near_duplicate_of.is_some() {
                 s.near_duplicates += 1;
@@ -270,9 +327,13 @@ fn write_parsed(store: &mut SqliteStore, p: Parsed, s: &mut Summary, rep: &Repor
     let mut tx = store.begin()?;
     let mut outcomes = Vec::with_capacity(docs.len());
     for d in &docs {
-        outcomes.push(tx.put(d).with_context(|| format!("storing a document from {}", p.label))?);
+        outcomes.push(
+            tx.put(d)
+                .with_context(|| format!("storing a document from {}", p.label))?,
+        );
     }
-    tx.commit().with_context(|| format!("committing {}", p.label))?;
+    tx.commit()
+        .with_context(|| format!("committing {}", p.label))?;
     for o in outcomes {
         count(s, o);
     }
@@ -283,7 +344,14 @@ fn write_parsed(store: &mut SqliteStore, p: Parsed, s: &mut Summary, rep: &Repor
 }
 
 /// Stream a WARC file into one transaction, record by record.
-fn write_streaming(store: &mut SqliteStore, path: &Path, label: &str, limits: Limits, s: &mut Summary, rep: &Reporter) -> Result<()> {
+fn write_streaming(
+    store: &mut SqliteStore,
+    path: &Path,
+    label: &str,
+    limits: Limits,
+    s: &mut Summary,
+    rep: &Reporter,
+) -> Result<()> {
     let mut tx = store.begin()?;
     let mut outcomes = Vec::new();
     let mut store_err = None;

@@ -15,7 +15,10 @@ pub const NOT_FOUND: u8 = 2;
 /// Open the store for reading; a missing store is an error rather than a new empty file.
 pub fn open_existing(store: &Path) -> Result<SqliteStore> {
     if !store.exists() {
-        anyhow::bail!("store {} does not exist (run `dossier ingest` first, or pass --store)", store.display());
+        anyhow::bail!(
+            "store {} does not exist (run `dossier ingest` first, or pass --store)",
+            store.display()
+        );
     }
     SqliteStore::open(store).with_context(|| format!("opening store {}", store.display()))
 }

@@ -16,9 +16,17 @@ fn broken_files_are_reported_and_nothing_is_lost() {
     std::fs::create_dir(&bad).unwrap();
     std::fs::write(bad.join("empty.html"), b"").unwrap();
     std::fs::write(bad.join("blank.txt"), b"  \n\n ").unwrap();
-    std::fs::write(bad.join("image.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").unwrap();
+    std::fs::write(
+        bad.join("image.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10",
+    )
+    .unwrap();
     std::fs::write(bad.join("big.html"), "<p>x</p>".repeat(200)).unwrap();
-    std::fs::write(bad.join("feed.xml"), b"<?xml version='1.0'?><rss><channel><item><title>cut").unwrap();
+    std::fs::write(
+        bad.join("feed.xml"),
+        b"<?xml version='1.0'?><rss><channel><item><title>cut",
+    )
+    .unwrap();
     std::fs::write(bad.join("lines.jsonl"), "{\"title\":\"ok\",\"text\":\"Fresh text about the Lido Beach attack in Mogadishu on 2 August 2024.\"}\n{broken\n").unwrap();
     // A gzip WARC cut in the middle of its data.
     let warc = std::fs::read(corpus().join("warc/dossier-crawl-2024.warc.gz")).unwrap();
@@ -39,7 +47,11 @@ fn broken_files_are_reported_and_nothing_is_lost() {
         .arg(dir.path().join("missing.html"))
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(1), "a failed file makes the exit code non-zero");
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "a failed file makes the exit code non-zero"
+    );
     let err = stderr(&o);
     let lines: Vec<&str> = err.lines().collect();
     let expect = [
@@ -55,8 +67,16 @@ fn broken_files_are_reported_and_nothing_is_lost() {
     ];
     for (file, reason) in expect {
         let hits: Vec<&&str> = lines.iter().filter(|l| l.contains(file)).collect();
-        assert_eq!(hits.len(), 1, "exactly one error line for {file}; stderr:\n{err}");
-        assert!(hits[0].to_lowercase().contains(&reason.to_lowercase()), "{file}: {} lacks {reason:?}", hits[0]);
+        assert_eq!(
+            hits.len(),
+            1,
+            "exactly one error line for {file}; stderr:\n{err}"
+        );
+        assert!(
+            hits[0].to_lowercase().contains(&reason.to_lowercase()),
+            "{file}: {} lacks {reason:?}",
+            hits[0]
+        );
     }
     let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(s["failed_files"], expect.len(), "{s}");
@@ -77,5 +97,8 @@ fn broken_files_are_reported_and_nothing_is_lost() {
     let o = run(&notdb, &["ingest", good.to_str().unwrap()]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("notes.txt"), "{}", stderr(&o));
-    assert_eq!(std::fs::read_to_string(&notdb).unwrap(), "my notes, not a database");
+    assert_eq!(
+        std::fs::read_to_string(&notdb).unwrap(),
+        "my notes, not a database"
+    );
 }

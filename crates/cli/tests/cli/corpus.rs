@@ -13,21 +13,33 @@ fn corpus_ingests_every_format_and_is_idempotent() {
     let docs = docs_json(&store);
     let docs = docs.as_array().unwrap();
     assert!(docs.len() >= 30, "{} documents", docs.len());
-    let formats: std::collections::BTreeSet<&str> = docs.iter().map(|d| d["format"].as_str().unwrap()).collect();
-    for f in ["html", "text", "markdown", "jsonl", "rss", "atom", "jsonfeed", "warc"] {
+    let formats: std::collections::BTreeSet<&str> =
+        docs.iter().map(|d| d["format"].as_str().unwrap()).collect();
+    for f in [
+        "html", "text", "markdown", "jsonl", "rss", "atom", "jsonfeed", "warc",
+    ] {
         assert!(formats.contains(f), "no {f} document in {formats:?}");
     }
     // Every document has a title and text; publication dates are never guessed from mtimes.
     for d in docs {
         assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()), "{d}");
-        assert!(d["published"].is_string(), "every corpus article states its date: {d}");
+        assert!(
+            d["published"].is_string(),
+            "every corpus article states its date: {d}"
+        );
     }
     // The syndicated wire copy is linked to its original: they share a cluster.
-    let clusters: Vec<i64> = docs.iter().map(|d| d["cluster"].as_i64().unwrap()).collect();
+    let clusters: Vec<i64> = docs
+        .iter()
+        .map(|d| d["cluster"].as_i64().unwrap())
+        .collect();
     let mut sorted = clusters.clone();
     sorted.sort_unstable();
     sorted.dedup();
-    assert!(sorted.len() < clusters.len(), "no near-duplicate cluster found");
+    assert!(
+        sorted.len() < clusters.len(),
+        "no near-duplicate cluster found"
+    );
 
     // Second run: nothing new, nothing changed.
     let (o2, s2) = ingest_json(&store, &[&corpus()]);
@@ -46,7 +58,8 @@ fn corpus_ingests_every_format_and_is_idempotent() {
 
 #[test]
 fn seed_dateline_and_title() {
-    let seed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/ispk-background.txt");
+    let seed =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/ispk-background.txt");
     if !seed.exists() {
         panic!("../shared/seed/ispk-background.txt is missing: the tests need ../shared beside the checkout");
     }
@@ -62,7 +75,10 @@ fn seed_dateline_and_title() {
     let full: serde_json::Value = serde_json::from_slice(&full.stdout).unwrap();
     let text = full["text"].as_str().unwrap();
     assert!(text.contains("between 1,500 and 6,000"));
-    assert!(!text.contains("As of: March 25"), "the dateline is metadata, not text");
+    assert!(
+        !text.contains("As of: March 25"),
+        "the dateline is metadata, not text"
+    );
 }
 
 #[test]
@@ -70,20 +86,49 @@ fn doc_search_and_store_option_placement() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("d.db");
     // --store after the subcommand works too.
-    let o = dossier().args(["ingest", "-q"]).arg(corpus()).arg("--store").arg(&store).output().unwrap();
+    let o = dossier()
+        .args(["ingest", "-q"])
+        .arg(corpus())
+        .arg("--store")
+        .arg(&store)
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     // And the environment variable.
-    let o = dossier().env("DOSSIER_STORE", &store).args(["search", "Kerman", "--format", "json"]).output().unwrap();
+    let o = dossier()
+        .env("DOSSIER_STORE", &store)
+        .args(["search", "Kerman", "--format", "json"])
+        .output()
+        .unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let hits: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let hits = hits.as_array().unwrap();
     assert!(hits.len() >= 3, "{hits:?}");
-    assert!(hits.iter().all(|h| h["snippet"].as_str().unwrap().contains("[Kerman]")));
+    assert!(hits
+        .iter()
+        .all(|h| h["snippet"].as_str().unwrap().contains("[Kerman]")));
     // Phrase and diacritic-insensitive search.
-    let o = run(&store, &["search", "\"Crocus City Hall\"", "--format", "json"]);
-    assert!(serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().len() >= 3);
+    let o = run(
+        &store,
+        &["search", "\"Crocus City Hall\"", "--format", "json"],
+    );
+    assert!(
+        serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len()
+            >= 3
+    );
     let o = run(&store, &["search", "Kolner", "--format", "json"]);
-    assert!(!serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap().as_array().unwrap().is_empty(), "Kölner found as Kolner");
+    assert!(
+        !serde_json::from_slice::<serde_json::Value>(&o.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .is_empty(),
+        "Kölner found as Kolner"
+    );
     // A query with stray FTS syntax still works as plain words.
     let o = run(&store, &["search", "al-Shabaab (Lido"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -109,13 +154,25 @@ fn stdin_and_versions() {
     let store = dir.path().join("d.db");
     let v1 = "{\"title\":\"Toll rises\",\"url\":\"https://wire.example/a\",\"published\":\"2024-03-23T10:00:00+03:00\",\"text\":\"Officials said at least 60 people were killed in the attack on the concert hall in Krasnogorsk on Friday evening.\"}\n";
     let v2 = v1.replace("at least 60", "133");
-    for (input, expect) in [(v1.to_string(), "new"), (v1.to_string(), "duplicate"), (v2.clone(), "updated")] {
+    for (input, expect) in [
+        (v1.to_string(), "new"),
+        (v1.to_string(), "duplicate"),
+        (v2.clone(), "updated"),
+    ] {
         let mut c = dossier();
-        c.arg("--store").arg(&store).args(["ingest", "--json", "-q", "-"]);
-        c.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped());
+        c.arg("--store")
+            .arg(&store)
+            .args(["ingest", "--json", "-q", "-"]);
+        c.stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped());
         let mut child = c.spawn().unwrap();
         use std::io::Write;
-        child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
         let o = child.wait_with_output().unwrap();
         assert!(o.status.success(), "{}", stderr(&o));
         let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -124,7 +181,11 @@ fn stdin_and_versions() {
     let o = run(&store, &["doc", "1", "--format", "json"]);
     let d: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(d["version"], 2);
-    assert_eq!(d["versions"].as_array().unwrap().len(), 2, "the old version is kept");
+    assert_eq!(
+        d["versions"].as_array().unwrap().len(),
+        2,
+        "the old version is kept"
+    );
     assert!(d["text"].as_str().unwrap().contains("133"));
     assert_eq!(d["published_utc"], "2024-03-23T07:00:00Z");
     assert_eq!(d["published"], "2024-03-23T10:00:00+03:00");

@@ -8,18 +8,50 @@ const FILES: usize = 160;
 const PER_FILE: usize = 25;
 
 const WORDS: &[&str] = &[
-    "officials", "said", "attack", "militants", "province", "security", "forces", "arrested",
-    "suspects", "claimed", "responsibility", "statement", "police", "killed", "wounded", "near",
-    "capital", "group", "fighters", "border", "report", "according", "ministry", "interior",
-    "witnesses", "explosion", "checkpoint", "convoy", "village", "district", "army", "spokesman",
+    "officials",
+    "said",
+    "attack",
+    "militants",
+    "province",
+    "security",
+    "forces",
+    "arrested",
+    "suspects",
+    "claimed",
+    "responsibility",
+    "statement",
+    "police",
+    "killed",
+    "wounded",
+    "near",
+    "capital",
+    "group",
+    "fighters",
+    "border",
+    "report",
+    "according",
+    "ministry",
+    "interior",
+    "witnesses",
+    "explosion",
+    "checkpoint",
+    "convoy",
+    "village",
+    "district",
+    "army",
+    "spokesman",
 ];
 
 /// A deterministic pseudo-random news-like text, distinct for every (file, item).
 fn text(seed: u64) -> String {
-    let mut x = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+    let mut x = seed
+        .wrapping_mul(6364136223846793005)
+        .wrapping_add(1442695040888963407);
     let mut out = format!("Report {seed}.");
     for i in 0..120 {
-        x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         out.push(' ');
         out.push_str(WORDS[(x >> 33) as usize % WORDS.len()]);
         if i % 15 == 14 {
@@ -85,15 +117,26 @@ fn kill_9_mid_ingest_then_rerun() {
         }
         let partial = docs_json(&store);
         let n = partial.as_array().unwrap().len();
-        assert_eq!(n % PER_FILE, 0, "only whole files are stored ({n} documents)");
+        assert_eq!(
+            n % PER_FILE,
+            0,
+            "only whole files are stored ({n} documents)"
+        );
         if n > 0 && n < FILES * PER_FILE {
             killed_partway += 1;
         }
         // Re-run: completes without duplicates, to exactly the uninterrupted result.
         let (o, s) = ingest_json(&store, &[&input]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert_eq!(s["new"].as_u64().unwrap() as usize, FILES * PER_FILE - n, "{s}");
+        assert_eq!(
+            s["new"].as_u64().unwrap() as usize,
+            FILES * PER_FILE - n,
+            "{s}"
+        );
         assert_eq!(docs_json(&store), expected);
     }
-    assert!(killed_partway > 0, "no kill landed in the middle of the ingest; adjust the delays");
+    assert!(
+        killed_partway > 0,
+        "no kill landed in the middle of the ingest; adjust the delays"
+    );
 }

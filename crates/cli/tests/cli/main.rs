@@ -15,7 +15,12 @@ pub fn dossier() -> Command {
 
 /// Run dossier with `--store STORE` and the arguments; return its output.
 pub fn run(store: &Path, args: &[&str]) -> Output {
-    dossier().arg("--store").arg(store).args(args).output().expect("dossier runs")
+    dossier()
+        .arg("--store")
+        .arg(store)
+        .args(args)
+        .output()
+        .expect("dossier runs")
 }
 
 pub fn stdout(o: &Output) -> String {
@@ -41,7 +46,10 @@ pub fn docs_json(store: &Path) -> serde_json::Value {
 /// The ingest summary (`--json`).
 pub fn ingest_json(store: &Path, paths: &[&Path]) -> (Output, serde_json::Value) {
     let mut c = dossier();
-    c.arg("--store").arg(store).args(["ingest", "--json", "-q"]).args(paths);
+    c.arg("--store")
+        .arg(store)
+        .args(["ingest", "--json", "-q"])
+        .args(paths);
     let o = c.output().expect("dossier runs");
     let v = serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null);
     (o, v)

