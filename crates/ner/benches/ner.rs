@@ -129,9 +129,11 @@ fn main() {
     let t0 = Instant::now();
     let model = Model::load(&model_dir).unwrap();
     let load_s = t0.elapsed().as_secs_f64();
+    let rss_load = peak_rss_mb();
     let refs: Vec<&str> = docs.iter().map(String::as_str).collect();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let (t1, n1) = time_dossier(&model, &refs, 1);
+    let rss_1 = peak_rss_mb();
     let (tn, _) = time_dossier(&model, &refs, cores);
     let rss = peak_rss_mb();
     if std::env::var("NER_BENCH_TOKENIZER").is_ok_and(|v| v == "1") {
@@ -145,7 +147,7 @@ fn main() {
     }
 
     println!(
-        "corpus: {} docs, {words} words ({}); model load {load_s:.2}s",
+        "corpus: {} docs, {words} words ({}); model load {load_s:.2}s; peak RSS after load {rss_load:.0} MB, after the 1-thread run {rss_1:.0} MB",
         docs.len(),
         corpus_path.display()
     );

@@ -28,6 +28,11 @@ struct Lex {
 
 /// Documents processed together per matrix product (amortises weight packing).
 const GROUP_DOCS: usize = 16;
+/// Rows per encoder / lower-layer matrix product: bounds memory on huge documents.
+const BLOCK: usize = 512;
+/// Row flags: first / last row of a document's padded block.
+const FIRST: u8 = 1;
+const LAST: u8 = 2;
 
 /// Reusable per-worker buffers and caches: no allocation per token once warm.
 ///
@@ -43,9 +48,9 @@ pub struct Workspace {
     docs: Vec<(usize, usize, usize)>,
     rows: Vec<[u32; 16]>,
     spaces: Vec<bool>,
+    flags: Vec<u8>,
     pad: Vec<f32>,
     z: Vec<f32>,
-    x: Vec<f32>,
     v: Vec<f32>,
     c: Vec<f32>,
     shape: String,
@@ -198,20 +203,13 @@ impl Model {
             }
         }
         self.tok2vec(texts, &tokens, row, ws);
-        let mut out = Vec::with_capacity(texts.len());
-        let mut c_row = 0usize;
-        for (d, text) in texts.iter().enumerate() {
-            let (lo, hi, _) = ws.docs[d];
-            let toks = &tokens[lo..hi];
-            let n = toks.len();
-            let spans = self.decode(
-                n,
-                &ws.c[c_row * NF * HP..(c_row + n) * NF * HP],
-                &ws.spaces[lo..hi],
-            );
-            c_row += n;
-            out.push(self.to_entities(text, toks, &spans));
-        }
+        let spans = self.decode(ws);
+        let out = texts
+            .iter()
+            .zip(&ws.docs)
+            .zip(&spans)
+            .map(|((text, &(lo, hi, _)), sp)| self.to_entities(text, &tokens[lo..hi], sp))
+            .collect();
         ws.tokens = tokens;
         ws.doc_tokens = doc_tokens;
         out
@@ -279,8 +277,8 @@ impl Model {
         }
     }
 
-    /// Features, embeddings, encoder, projection and lower layer for all tokens of a group:
-    /// fills `ws.spaces` and `ws.c` (one `3 × 128` row per token, documents in order).
+    /// Features, embeddings, encoder and projection for all tokens of a group:
+    /// fills `ws.spaces` and `ws.v` (one 64-wide row per token, documents in order).
     fn tok2vec(&self, texts: &[&str], tokens: &[Token], np: usize, ws: &mut Workspace) {
         let total = tokens.len();
         // 1. Features, cached per distinct token text.
@@ -337,32 +335,53 @@ impl Model {
             }
         }
 
-        // 3. Encoder: 4 residual layers over the window [prev, cur, next], within each document.
+        // 3. Encoder: 4 residual layers over the window [prev, cur, next], within each document,
+        //    in blocks of rows so that memory stays bounded for huge documents.
+        ws.flags.clear();
+        ws.flags.resize(np, 0);
+        for &(lo, hi, base) in &ws.docs {
+            if hi > lo {
+                ws.flags[base] |= FIRST;
+                ws.flags[base + hi - lo + 2 * PAD - 1] |= LAST;
+            }
+        }
         let zw = 3 * WP;
-        ws.z.resize(np * zw, 0.0);
+        ws.z.resize((BLOCK + 1) * zw, 0.0);
         for layer in &w.layers {
-            gemm(np, WIDTH, zw, &ws.pad, &layer.w, &mut ws.z, false);
-            for &(lo, hi, base) in &ws.docs {
-                if hi == lo {
-                    continue;
-                }
-                let end = base + hi - lo + 2 * PAD;
-                for i in base..end {
+            // Z(a-1)'s "prev" part, computed before row a-1 was updated.
+            let mut carried = [0f32; WP];
+            let mut a = 0;
+            while a < np {
+                let b = (a + BLOCK).min(np);
+                let m = (b + 1).min(np) - a;
+                gemm(
+                    m,
+                    WIDTH,
+                    zw,
+                    &ws.pad[a * WIDTH..(a + m) * WIDTH],
+                    &layer.w,
+                    &mut ws.z[..m * zw],
+                    false,
+                );
+                for i in a..b {
+                    let zi = (i - a) * zw;
                     y.copy_from_slice(&layer.b);
-                    let cur = &ws.z[i * zw + WP..i * zw + 2 * WP];
-                    for (a, b) in y.iter_mut().zip(cur) {
-                        *a += b;
+                    for (acc, v) in y.iter_mut().zip(&ws.z[zi + WP..zi + 2 * WP]) {
+                        *acc += v;
                     }
-                    if i > base {
-                        let prev = &ws.z[(i - 1) * zw..(i - 1) * zw + WP];
-                        for (a, b) in y.iter_mut().zip(prev) {
-                            *a += b;
+                    if ws.flags[i] & FIRST == 0 {
+                        let prev: &[f32] = if i == a {
+                            &carried
+                        } else {
+                            &ws.z[zi - zw..zi - zw + WP]
+                        };
+                        for (acc, v) in y.iter_mut().zip(prev) {
+                            *acc += v;
                         }
                     }
-                    if i + 1 < end {
-                        let next = &ws.z[(i + 1) * zw + 2 * WP..(i + 2) * zw];
-                        for (a, b) in y.iter_mut().zip(next) {
-                            *a += b;
+                    if ws.flags[i] & LAST == 0 {
+                        for (acc, v) in y.iter_mut().zip(&ws.z[zi + zw + 2 * WP..zi + 2 * zw]) {
+                            *acc += v;
                         }
                     }
                     maxout_ln(&y, &layer.g, &layer.beta, &mut out);
@@ -370,101 +389,136 @@ impl Model {
                         *p += o;
                     }
                 }
+                let zl = (b - 1 - a) * zw;
+                carried.copy_from_slice(&ws.z[zl..zl + WP]);
+                a = b;
             }
         }
 
-        // 4. Real rows only, projection to 64, then the lower layer for every token and slot.
-        ws.x.clear();
-        for &(lo, hi, base) in &ws.docs {
-            if hi > lo {
-                ws.x.extend_from_slice(
-                    &ws.pad[(base + PAD) * WIDTH..(base + PAD + hi - lo) * WIDTH],
-                );
-            }
-        }
+        // 4. Projection to 64 of every real (non-padding) row.
         ws.v.clear();
         for _ in 0..total {
             ws.v.extend_from_slice(&w.proj_b);
         }
-        gemm(total, WIDTH, HIDDEN, &ws.x, &w.proj_w, &mut ws.v, true);
-        let cw = NF * HP;
-        ws.c.resize(total * cw, 0.0);
-        gemm(total, HIDDEN, cw, &ws.v, &w.lower_w, &mut ws.c, false);
-    }
-
-    fn decode(&self, n: usize, c: &[f32], spaces: &[bool]) -> Vec<(usize, usize, u16)> {
-        let w = &self.w;
-        let cw = NF * HP;
-        let mut ents = Vec::new();
-        let mut open: Option<(usize, u16)> = None;
-        let mut acc = [0f32; HP];
-        let mut h = [0f32; HIDDEN];
-        let nc = w.actions.len();
-        let mut scores = vec![0f32; nc];
-        for b0 in 0..n {
-            // acc = C[b0, 0] + (C[start, 1] | pad1) + (C[b0-1, 2] | pad2) + b
-            let row0 = &c[b0 * cw..b0 * cw + HP];
-            acc.copy_from_slice(row0);
-            let (s1, s2): (&[f32], &[f32]) = match open {
-                Some((start, _)) => (
-                    &c[start * cw + HP..start * cw + 2 * HP],
-                    &c[(b0 - 1) * cw + 2 * HP..b0 * cw],
-                ),
-                None => (&w.lower_pad[HP..2 * HP], &w.lower_pad[2 * HP..3 * HP]),
-            };
-            for i in 0..HP {
-                acc[i] += s1[i] + s2[i] + w.lower_b[i];
-            }
-            for (o, hv) in h.iter_mut().enumerate() {
-                *hv = acc[2 * o].max(acc[2 * o + 1]);
-            }
-            let has_next = b0 + 1 < n;
-            // scores = h · Wupᵀ + b, as axpy over the transposed weights (vectorises).
-            scores.copy_from_slice(&w.upper_b);
-            for (k, hv) in h.iter().enumerate() {
-                let col = &w.upper_wt[k * nc..(k + 1) * nc];
-                for (sc, wv) in scores.iter_mut().zip(col) {
-                    *sc += hv * wv;
-                }
-            }
-            let mut best: Option<(usize, f32)> = None;
-            for (ci, a) in w.actions.iter().enumerate() {
-                let valid = match open {
-                    Some((_, lab)) => {
-                        a.label == Some(lab) && (a.mv == Move::L || (a.mv == Move::I && has_next))
-                    }
-                    None => match a.mv {
-                        Move::O => true,
-                        Move::U => a.label.is_some() && !spaces[b0],
-                        Move::B => a.label.is_some() && !spaces[b0] && has_next,
-                        Move::I | Move::L => false,
-                    },
-                };
-                if !valid {
-                    continue;
-                }
-                let s = scores[ci];
-                let better = match best {
-                    None => true,
-                    Some((_, bs)) => s > bs,
-                };
-                if better {
-                    best = Some((ci, s));
-                }
-            }
-            let Some((ci, _)) = best else { continue };
-            let a = w.actions[ci];
-            match (a.mv, a.label) {
-                (Move::B, Some(l)) => open = Some((b0, l)),
-                (Move::L, Some(l)) => {
-                    if let Some((start, _)) = open.take() {
-                        ents.push((start, b0 + 1, l));
-                    }
-                }
-                (Move::U, Some(l)) => ents.push((b0, b0 + 1, l)),
-                _ => {}
+        for &(lo, hi, base) in &ws.docs {
+            if hi > lo {
+                gemm(
+                    hi - lo,
+                    WIDTH,
+                    HIDDEN,
+                    &ws.pad[(base + PAD) * WIDTH..(base + PAD + hi - lo) * WIDTH],
+                    &w.proj_w,
+                    &mut ws.v[lo * HIDDEN..hi * HIDDEN],
+                    true,
+                );
             }
         }
-        ents
+    }
+
+    /// Greedy decoding of every document of the group; the lower layer `C = V · W` is computed
+    /// in blocks of tokens as decoding advances. Returns per document `(start, end, label)` in
+    /// document token indices.
+    fn decode(&self, ws: &mut Workspace) -> Vec<Vec<(usize, usize, u16)>> {
+        let w = &self.w;
+        let cw = NF * HP;
+        let total = ws.spaces.len();
+        ws.c.resize(BLOCK * cw, 0.0);
+        let (mut c_lo, mut c_hi) = (0usize, 0usize);
+        let nc = w.actions.len();
+        let mut scores = vec![0f32; nc];
+        let mut acc = [0f32; HP];
+        let mut h = [0f32; HIDDEN];
+        // Slot 1 of the open entity's first token, slot 2 of the previous token.
+        let mut open1 = [0f32; HP];
+        let mut prev2 = [0f32; HP];
+        let mut all = Vec::with_capacity(ws.docs.len());
+        for &(lo, hi, _) in &ws.docs {
+            let mut ents = Vec::new();
+            let mut open: Option<(usize, u16)> = None;
+            for g in lo..hi {
+                if g >= c_hi {
+                    c_lo = g;
+                    c_hi = (g + BLOCK).min(total);
+                    gemm(
+                        c_hi - c_lo,
+                        HIDDEN,
+                        cw,
+                        &ws.v[c_lo * HIDDEN..c_hi * HIDDEN],
+                        &w.lower_w,
+                        &mut ws.c[..(c_hi - c_lo) * cw],
+                        false,
+                    );
+                }
+                let b0 = g - lo;
+                let row = &ws.c[(g - c_lo) * cw..(g - c_lo + 1) * cw];
+                // acc = C[b0, 0] + (C[start, 1] | pad1) + (C[b0-1, 2] | pad2) + b
+                let (s1, s2): (&[f32], &[f32]) = if open.is_some() {
+                    (&open1, &prev2)
+                } else {
+                    (&w.lower_pad[HP..2 * HP], &w.lower_pad[2 * HP..3 * HP])
+                };
+                for i in 0..HP {
+                    acc[i] = row[i] + s1[i] + s2[i] + w.lower_b[i];
+                }
+                for (o, hv) in h.iter_mut().enumerate() {
+                    *hv = acc[2 * o].max(acc[2 * o + 1]);
+                }
+                let has_next = g + 1 < hi;
+                // scores = h · Wupᵀ + b, as axpy over the transposed weights (vectorises).
+                scores.copy_from_slice(&w.upper_b);
+                for (k, hv) in h.iter().enumerate() {
+                    let col = &w.upper_wt[k * nc..(k + 1) * nc];
+                    for (sc, wv) in scores.iter_mut().zip(col) {
+                        *sc += hv * wv;
+                    }
+                }
+                let space = ws.spaces[g];
+                let mut best: Option<(usize, f32)> = None;
+                for (ci, a) in w.actions.iter().enumerate() {
+                    let valid = match open {
+                        Some((_, lab)) => {
+                            a.label == Some(lab)
+                                && (a.mv == Move::L || (a.mv == Move::I && has_next))
+                        }
+                        None => match a.mv {
+                            Move::O => true,
+                            Move::U => a.label.is_some() && !space,
+                            Move::B => a.label.is_some() && !space && has_next,
+                            Move::I | Move::L => false,
+                        },
+                    };
+                    if !valid {
+                        continue;
+                    }
+                    let s = scores[ci];
+                    let better = match best {
+                        None => true,
+                        Some((_, bs)) => s > bs,
+                    };
+                    if better {
+                        best = Some((ci, s));
+                    }
+                }
+                if let Some((ci, _)) = best {
+                    let a = w.actions[ci];
+                    match (a.mv, a.label) {
+                        (Move::B, Some(l)) => {
+                            open = Some((b0, l));
+                            open1.copy_from_slice(&row[HP..2 * HP]);
+                        }
+                        (Move::L, Some(l)) => {
+                            if let Some((start, _)) = open.take() {
+                                ents.push((start, b0 + 1, l));
+                            }
+                        }
+                        (Move::U, Some(l)) => ents.push((b0, b0 + 1, l)),
+                        _ => {}
+                    }
+                }
+                prev2.copy_from_slice(&row[2 * HP..3 * HP]);
+            }
+            all.push(ents);
+        }
+        all
     }
 }

@@ -63,12 +63,20 @@ struct Pattern {
     relaxed: Option<regex::Regex>,
 }
 
+/// Lazy-DFA cache budget per regex and thread.
+const DFA_CACHE: usize = 1 << 18;
+
 impl Pattern {
     fn new(src: &str) -> Result<Pattern, fancy_regex::Error> {
-        Ok(Pattern {
-            exact: Regex::new(src)?,
-            relaxed: regex::Regex::new(&strip_lookaround(src)).ok(),
-        })
+        // Smaller lazy-DFA caches than the defaults: every worker thread holds its own copies.
+        let exact = fancy_regex::RegexBuilder::new(src)
+            .delegate_dfa_size_limit(DFA_CACHE)
+            .build()?;
+        let relaxed = regex::RegexBuilder::new(&strip_lookaround(src))
+            .dfa_size_limit(DFA_CACHE)
+            .build()
+            .ok();
+        Ok(Pattern { exact, relaxed })
     }
 
     /// Whether the pattern cannot match anywhere in `s`.
