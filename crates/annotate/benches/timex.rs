@@ -5,7 +5,8 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 fn main() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/tempeval3/tbaq-cleaned");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/tempeval3/tbaq-cleaned");
     let mut docs = Vec::new();
     match dossier_annotate::timeml::timeml_files(&dir) {
         Ok(files) => {
@@ -33,7 +34,9 @@ fn main() {
     let start = Instant::now();
     while start.elapsed().as_secs_f64() < 3.0 {
         for (t, d) in &docs {
-            found += dossier_annotate::annotate(t, *d, "en").time_expressions.len();
+            found += dossier_annotate::annotate(t, *d, "en")
+                .time_expressions
+                .len();
         }
         rounds += 1;
     }

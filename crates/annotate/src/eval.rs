@@ -45,7 +45,13 @@ impl Scores {
 
     fn finish(&mut self) {
         let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-        let f1 = |p: f64, r: f64| if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+        let f1 = |p: f64, r: f64| {
+            if p + r == 0.0 {
+                0.0
+            } else {
+                2.0 * p * r / (p + r)
+            }
+        };
         self.strict_precision = div(self.strict_matches, self.system);
         self.strict_recall = div(self.strict_matches, self.gold);
         self.strict_f1 = f1(self.strict_precision, self.strict_recall);
@@ -96,14 +102,28 @@ pub fn eval_timex(dir: &Path) -> Result<EvalReport, Error> {
     let mut spurious: HashMap<(String, String), usize> = HashMap::new();
     for f in &files {
         let raw = std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?;
-        let doc = timeml::parse(&raw).map_err(|message| Error::Format { path: f.clone(), message })?;
+        let doc = timeml::parse(&raw).map_err(|message| Error::Format {
+            path: f.clone(),
+            message,
+        })?;
         let sys = doc.annotate();
         let rel = f.strip_prefix(dir).unwrap_or(f);
         let subset = match rel.components().count() {
             0 | 1 => "all".to_string(),
-            _ => rel.components().next().map(|c| c.as_os_str().to_string_lossy().into_owned()).unwrap_or_default(),
+            _ => rel
+                .components()
+                .next()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .unwrap_or_default(),
         };
-        let s = score_doc(&doc.plain, &doc.gold, &sys, &mut wrong, &mut missed, &mut spurious);
+        let s = score_doc(
+            &doc.plain,
+            &doc.gold,
+            &sys,
+            &mut wrong,
+            &mut missed,
+            &mut spurious,
+        );
         subsets.entry(subset).or_default().add(&s);
     }
     let mut total = Scores::default();
@@ -116,15 +136,37 @@ pub fn eval_timex(dir: &Path) -> Result<EvalReport, Error> {
     let top = |m: HashMap<(String, String, String), usize>| {
         let mut v: Vec<ErrorCount> = m
             .into_iter()
-            .map(|((text, gold, system), count)| ErrorCount { count, text, gold, system })
+            .map(|((text, gold, system), count)| ErrorCount {
+                count,
+                text,
+                gold,
+                system,
+            })
             .collect();
-        v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.text.cmp(&b.text)).then_with(|| a.gold.cmp(&b.gold)));
+        v.sort_by(|a, b| {
+            b.count
+                .cmp(&a.count)
+                .then_with(|| a.text.cmp(&b.text))
+                .then_with(|| a.gold.cmp(&b.gold))
+        });
         v.truncate(WORST);
         v
     };
-    let missed = missed.into_iter().map(|((t, g), c)| ((t, g, String::new()), c)).collect();
-    let spurious = spurious.into_iter().map(|((t, s), c)| ((t, String::new(), s), c)).collect();
-    Ok(EvalReport { subsets, total, wrong_values: top(wrong), missed: top(missed), spurious: top(spurious) })
+    let missed = missed
+        .into_iter()
+        .map(|((t, g), c)| ((t, g, String::new()), c))
+        .collect();
+    let spurious = spurious
+        .into_iter()
+        .map(|((t, s), c)| ((t, String::new(), s), c))
+        .collect();
+    Ok(EvalReport {
+        subsets,
+        total,
+        wrong_values: top(wrong),
+        missed: top(missed),
+        spurious: top(spurious),
+    })
 }
 
 fn score_doc(
@@ -135,9 +177,22 @@ fn score_doc(
     missed: &mut HashMap<(String, String), usize>,
     spurious: &mut HashMap<(String, String), usize>,
 ) -> Scores {
-    let mut s = Scores { files: 1, gold: gold.len(), system: sys.len(), ..Scores::default() };
+    let mut s = Scores {
+        files: 1,
+        gold: gold.len(),
+        system: sys.len(),
+        ..Scores::default()
+    };
     let mut gold_used = vec![false; gold.len()];
-    let text_of = |a: usize, b: usize| plain.get(a..b).unwrap_or("").to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let text_of = |a: usize, b: usize| {
+        plain
+            .get(a..b)
+            .unwrap_or("")
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     for t in sys {
         // Prefer the exact match, else the gold tag with the largest overlap.
         let mut best: Option<(usize, usize)> = None;
@@ -145,7 +200,11 @@ fn score_doc(
             if gold_used[gi] {
                 continue;
             }
-            let ov = t.span.end.min(g.end).saturating_sub(t.span.start.max(g.start));
+            let ov = t
+                .span
+                .end
+                .min(g.end)
+                .saturating_sub(t.span.start.max(g.start));
             if ov == 0 {
                 continue;
             }
@@ -169,15 +228,23 @@ fn score_doc(
                 if g.value == t.value {
                     s.value_correct += 1;
                 } else {
-                    *wrong.entry((text_of(g.start, g.end), g.value.clone(), t.value.clone())).or_default() += 1;
+                    *wrong
+                        .entry((text_of(g.start, g.end), g.value.clone(), t.value.clone()))
+                        .or_default() += 1;
                 }
             }
-            None => *spurious.entry((text_of(t.span.start, t.span.end), t.value.clone())).or_default() += 1,
+            None => {
+                *spurious
+                    .entry((text_of(t.span.start, t.span.end), t.value.clone()))
+                    .or_default() += 1
+            }
         }
     }
     for (gi, g) in gold.iter().enumerate() {
         if !gold_used[gi] {
-            *missed.entry((text_of(g.start, g.end), g.value.clone())).or_default() += 1;
+            *missed
+                .entry((text_of(g.start, g.end), g.value.clone()))
+                .or_default() += 1;
         }
     }
     s
@@ -215,15 +282,28 @@ impl fmt::Display for EvalReport {
             row(f, name, s)?;
         }
         row(f, "TOTAL", &self.total)?;
-        writeln!(f, "\nmost frequent wrong values (count, text, gold → ours):")?;
+        writeln!(
+            f,
+            "\nmost frequent wrong values (count, text, gold → ours):"
+        )?;
         for e in &self.wrong_values {
-            writeln!(f, "  {:>3}  {:<32} {} → {}", e.count, e.text, e.gold, e.system)?;
+            writeln!(
+                f,
+                "  {:>3}  {:<32} {} → {}",
+                e.count, e.text, e.gold, e.system
+            )?;
         }
-        writeln!(f, "\nmost frequent missed expressions (count, text, gold value):")?;
+        writeln!(
+            f,
+            "\nmost frequent missed expressions (count, text, gold value):"
+        )?;
         for e in &self.missed {
             writeln!(f, "  {:>3}  {:<32} {}", e.count, e.text, e.gold)?;
         }
-        writeln!(f, "\nmost frequent spurious expressions (count, text, our value):")?;
+        writeln!(
+            f,
+            "\nmost frequent spurious expressions (count, text, our value):"
+        )?;
         for e in &self.spurious {
             writeln!(f, "  {:>3}  {:<32} {}", e.count, e.text, e.system)?;
         }

@@ -37,7 +37,10 @@ pub enum Error {
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 
@@ -48,7 +51,11 @@ impl Error {
 /// `language` selects the rule table (`en`; others fall back to English for now).
 pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated {
     let mut diagnostics = Vec::new();
-    let lang = language.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let lang = language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if !lang.is_empty() && lang != "en" {
         diagnostics.push(Diagnostic::warning(
             "annotate",
@@ -62,7 +69,11 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
             "no document date: relative time expressions left unresolved (XXXX)",
         ));
     }
-    Annotated { sentences, time_expressions, diagnostics }
+    Annotated {
+        sentences,
+        time_expressions,
+        diagnostics,
+    }
 }
 
 /// [`annotate`] with a core [`Timestamp`] as the document date (its local calendar date is used).

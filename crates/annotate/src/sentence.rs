@@ -4,10 +4,11 @@
 use crate::token::{Kind, Tok};
 
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "rev", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "mt", "ft",
-    "fig", "approx", "dept", "univ", "adm", "maj", "gen", "pres", "sens", "reps", "e", "i", "u", "s",
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "col", "lt", "sgt", "capt", "gov",
+    "sen", "rep", "rev", "inc", "corp", "co", "ltd", "no", "vs", "etc", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu",
+    "thurs", "fri", "sat", "sun", "mt", "ft", "fig", "approx", "dept", "univ", "adm", "maj", "gen",
+    "pres", "sens", "reps", "e", "i", "u", "s",
 ];
 
 /// Token index ranges `[start, end)` of the sentences.
@@ -49,9 +50,7 @@ fn ends_sentence(text: &str, toks: &[Tok], k: usize, next: &Tok) -> bool {
     if !next.space_before {
         return false;
     }
-    if matches!(next.kind, Kind::Punct(b'"' | b'\'' | b'(' | b'`')) {
-        // Opening quote: a new sentence if what follows starts one.
-    } else if !starts_sentence(text, next) {
+    if !starts_sentence(text, next) {
         return false;
     }
     if p == b'.' && k > 0 {
@@ -75,6 +74,20 @@ fn starts_sentence(text: &str, t: &Tok) -> bool {
     match t.kind {
         Kind::Word => t.cap,
         Kind::Num => true,
-        Kind::Punct(p) => matches!(p, b'"' | b'\'' | b'(' | b'`' | b'[') || text.get(t.start..t.end) == Some("\u{201c}"),
+        Kind::Punct(p) => {
+            matches!(p, b'"' | b'\'' | b'(' | b'`' | b'[')
+                || matches!(
+                    text.get(t.start..t.end),
+                    Some(
+                        "\u{201c}"
+                            | "\u{2018}"
+                            | "\u{ab}"
+                            | "\u{bb}"
+                            | "\u{201e}"
+                            | "\u{bf}"
+                            | "\u{a1}"
+                    )
+                )
+        }
     }
 }

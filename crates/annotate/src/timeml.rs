@@ -44,7 +44,10 @@ pub struct TimemlDoc {
 pub fn parse(raw: &str) -> Result<TimemlDoc, String> {
     let dct = find_dct(raw);
     let open = raw.find("<TEXT>").ok_or("no <TEXT> element")? + "<TEXT>".len();
-    let close = raw[open..].find("</TEXT>").map(|c| open + c).ok_or("no </TEXT>")?;
+    let close = raw[open..]
+        .find("</TEXT>")
+        .map(|c| open + c)
+        .ok_or("no </TEXT>")?;
     let inner = &raw[open..close];
     let mut plain = String::with_capacity(inner.len());
     let mut stripped = String::with_capacity(inner.len());
@@ -124,7 +127,16 @@ pub fn parse(raw: &str) -> Result<TimemlDoc, String> {
     map_start.push(stripped.len());
     map_end.push(stripped.len());
     gold.sort_by_key(|g| (g.start, g.end));
-    Ok(TimemlDoc { raw: raw.to_string(), dct, text_range: (open, close), plain, gold, stripped, map_start, map_end })
+    Ok(TimemlDoc {
+        raw: raw.to_string(),
+        dct,
+        text_range: (open, close),
+        plain,
+        gold,
+        stripped,
+        map_start,
+        map_end,
+    })
 }
 
 fn find_dct(raw: &str) -> Option<NaiveDate> {
@@ -139,7 +151,11 @@ fn parse_attrs(tag: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut rest = tag;
     while let Some(eq) = rest.find("=\"") {
-        let key = rest[..eq].rsplit(|c: char| c.is_whitespace()).next().unwrap_or("").to_string();
+        let key = rest[..eq]
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or("")
+            .to_string();
         let after = &rest[eq + 2..];
         let Some(close) = after.find('"') else { break };
         out.push((key, unescape(&after[..close])));
@@ -167,11 +183,16 @@ fn decode_entity(e: &str) -> Option<char> {
 }
 
 fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    s.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
 }
 
 fn escape_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
 }
 
 impl TimemlDoc {
@@ -187,9 +208,10 @@ impl TimemlDoc {
         let mut pos = 0;
         let mut tid = 1;
         for t in timexes {
-            let (Some(&a), Some(&b)) =
-                (self.map_start.get(t.span.start), t.span.end.checked_sub(1).and_then(|e| self.map_end.get(e)))
-            else {
+            let (Some(&a), Some(&b)) = (
+                self.map_start.get(t.span.start),
+                t.span.end.checked_sub(1).and_then(|e| self.map_end.get(e)),
+            ) else {
                 continue;
             };
             if a < pos || b < a || !balanced(&self.stripped[a..b]) {
@@ -252,11 +274,17 @@ pub struct Summary {
 /// TimeML files (`.tml`, `.TE3input`) under `dir`, recursively, sorted.
 pub fn timeml_files(dir: &Path) -> Result<Vec<PathBuf>, Error> {
     if !dir.is_dir() {
-        return Err(Error::io(dir, std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory")));
+        return Err(Error::io(
+            dir,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "not a directory"),
+        ));
     }
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
-        let entry = entry.map_err(|e| Error::Format { path: dir.to_path_buf(), message: e.to_string() })?;
+        let entry = entry.map_err(|e| Error::Format {
+            path: dir.to_path_buf(),
+            message: e.to_string(),
+        })?;
         let name = entry.file_name().to_string_lossy();
         if entry.file_type().is_file() && (name.ends_with(".tml") || name.ends_with(".TE3input")) {
             files.push(entry.into_path());
@@ -278,19 +306,27 @@ pub fn process_dir(in_dir: &Path, out_dir: &Path) -> Result<Summary, Error> {
         let doc = match parse(&raw) {
             Ok(d) => d,
             Err(message) => {
-                summary.diagnostics.push(Diagnostic::error(f.display().to_string(), message));
+                summary
+                    .diagnostics
+                    .push(Diagnostic::error(f.display().to_string(), message));
                 continue;
             }
         };
         if doc.dct.is_none() {
-            summary.diagnostics.push(Diagnostic::warning(f.display().to_string(), "no DCT; relative dates unresolved"));
+            summary.diagnostics.push(Diagnostic::warning(
+                f.display().to_string(),
+                "no DCT; relative dates unresolved",
+            ));
         }
         let timexes = doc.annotate();
         summary.time_expressions += timexes.len();
         let rel = f.strip_prefix(in_dir).unwrap_or(&f);
         let mut out = out_dir.join(rel);
-        if let Some(name) =
-            out.file_name().and_then(|n| n.to_str()).and_then(|n| n.strip_suffix(".TE3input")).map(str::to_string)
+        if let Some(name) = out
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".TE3input"))
+            .map(str::to_string)
         {
             out.set_file_name(name);
         }

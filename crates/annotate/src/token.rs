@@ -61,8 +61,14 @@ pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Tok> {
                 i += 1;
             }
             (Kind::Num, false)
-        } else if b.is_ascii_alphabetic() || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic)) {
-            let cap = if b < 0x80 { b.is_ascii_uppercase() } else { char_at(text, i).is_some_and(char::is_uppercase) };
+        } else if b.is_ascii_alphabetic()
+            || (b >= 0x80 && char_at(text, i).is_some_and(char::is_alphabetic))
+        {
+            let cap = if b < 0x80 {
+                b.is_ascii_uppercase()
+            } else {
+                char_at(text, i).is_some_and(char::is_uppercase)
+            };
             while i < bytes.len() {
                 let c = bytes[i];
                 if c.is_ascii_alphabetic() {
@@ -90,8 +96,16 @@ pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Tok> {
             }
             (Kind::Punct(0), false)
         };
-        let mut tok =
-            Tok { start, end: i, kind, lex: None, num: 0, space_before: space, cap, newlines_before: newlines };
+        let mut tok = Tok {
+            start,
+            end: i,
+            kind,
+            lex: None,
+            num: 0,
+            space_before: space,
+            cap,
+            newlines_before: newlines,
+        };
         match kind {
             Kind::Num => {
                 let mut n: u32 = 0;

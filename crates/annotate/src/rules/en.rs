@@ -36,7 +36,15 @@ const MONTH_ABBREVIATIONS: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 const NUMBERS: &[(&str, f64)] = &[
     ("one", 1.0),
@@ -174,17 +182,48 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["christmas", "day"], HolidayRule::Fixed(12, 25)),
     (&["christmas"], HolidayRule::Fixed(12, 25)),
     (&["boxing", "day"], HolidayRule::Fixed(12, 26)),
-    (&["new", "year", "'", "s", "eve"], HolidayRule::Fixed(12, 31)),
+    (
+        &["new", "year", "'", "s", "eve"],
+        HolidayRule::Fixed(12, 31),
+    ),
     (&["new", "year", "'", "s", "day"], HolidayRule::Fixed(1, 1)),
     (&["new", "years", "eve"], HolidayRule::Fixed(12, 31)),
     (&["new", "year", "'", "s"], HolidayRule::Fixed(1, 1)),
     (&["valentine", "'", "s", "day"], HolidayRule::Fixed(2, 14)),
     (&["halloween"], HolidayRule::Fixed(10, 31)),
     (&["independence", "day"], HolidayRule::Fixed(7, 4)),
-    (&["thanksgiving", "day"], HolidayRule::NthWeekday { month: 11, weekday: 3, n: 4 }),
-    (&["thanksgiving"], HolidayRule::NthWeekday { month: 11, weekday: 3, n: 4 }),
-    (&["labor", "day"], HolidayRule::NthWeekday { month: 9, weekday: 0, n: 1 }),
-    (&["memorial", "day"], HolidayRule::NthWeekday { month: 5, weekday: 0, n: -1 }),
+    (
+        &["thanksgiving", "day"],
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 3,
+            n: 4,
+        },
+    ),
+    (
+        &["thanksgiving"],
+        HolidayRule::NthWeekday {
+            month: 11,
+            weekday: 3,
+            n: 4,
+        },
+    ),
+    (
+        &["labor", "day"],
+        HolidayRule::NthWeekday {
+            month: 9,
+            weekday: 0,
+            n: 1,
+        },
+    ),
+    (
+        &["memorial", "day"],
+        HolidayRule::NthWeekday {
+            month: 5,
+            weekday: 0,
+            n: -1,
+        },
+    ),
     (&["easter", "sunday"], HolidayRule::Easter(0)),
     (&["easter", "monday"], HolidayRule::Easter(1)),
     (&["good", "friday"], HolidayRule::Easter(-2)),
@@ -271,8 +310,23 @@ const WORDS: &[(&str, Word)] = &[
     ("since", Word::Since),
 ];
 
-const FUTURE_MARKERS: &[&str] =
-    &["will", "ll", "shall", "going", "plans", "plan", "planned", "scheduled", "expected", "expects", "expect", "intends", "hopes", "aims", "would"];
+const FUTURE_MARKERS: &[&str] = &[
+    "will",
+    "ll",
+    "shall",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "scheduled",
+    "expected",
+    "expects",
+    "expect",
+    "intends",
+    "hopes",
+    "aims",
+    "would",
+];
 
 /// Build the English table.
 pub fn lexicon() -> Lexicon {
@@ -312,8 +366,15 @@ pub fn lexicon() -> Lexicon {
     for (i, &w) in WEEKDAYS.iter().enumerate() {
         words.insert(w, Lex::Weekday(i as u32, false));
     }
-    const WEEKDAY_PLURALS: &[&str] =
-        &["mondays", "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays"];
+    const WEEKDAY_PLURALS: &[&str] = &[
+        "mondays",
+        "tuesdays",
+        "wednesdays",
+        "thursdays",
+        "fridays",
+        "saturdays",
+        "sundays",
+    ];
     for (i, &w) in WEEKDAY_PLURALS.iter().enumerate() {
         words.insert(w, Lex::Weekday(i as u32, true));
     }

@@ -25,7 +25,13 @@ pub enum DVal {
 impl DVal {
     /// The value as TIMEX3 writes it; `x_year` writes the year as `XXXX` (no document date).
     pub fn render(&self, x_year: bool) -> String {
-        let y = |y: i32| if x_year { "XXXX".to_string() } else { format!("{y:04}") };
+        let y = |y: i32| {
+            if x_year {
+                "XXXX".to_string()
+            } else {
+                format!("{y:04}")
+            }
+        };
         match self {
             DVal::Day(d) => format!("{}-{:02}-{:02}", y(d.year()), d.month(), d.day()),
             DVal::Month(yr, m) => format!("{}-{m:02}", y(*yr)),
@@ -102,7 +108,11 @@ pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
                 Unit::Hour => {
                     let h = v.trunc();
                     let m = ((v - h) * 60.0).round();
-                    return if h > 0.0 { format!("PT{h}H{m}M") } else { format!("PT{m}M") };
+                    return if h > 0.0 {
+                        format!("PT{h}H{m}M")
+                    } else {
+                        format!("PT{m}M")
+                    };
                 }
                 Unit::Minute => return duration_value(Some((v * 60.0).round()), Unit::Second),
                 Unit::Month => return duration_value(Some((v * 30.0).round()), Unit::Day),
@@ -206,14 +216,19 @@ static VALUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let num = r"(?:\d+(?:\.\d+)?|X)";
     let date_unit = r"(?:Y|M|W|D|Q|H|DE|CE|ML|E|C|L)";
     let time_unit = r"(?:H|M|S)";
-    let duration = format!(r"P(?:(?:{num}{date_unit})+(?:T(?:{num}{time_unit})+)?|T(?:{num}{time_unit})+)");
+    let duration =
+        format!(r"P(?:(?:{num}{date_unit})+(?:T(?:{num}{time_unit})+)?|T(?:{num}{time_unit})+)");
     let year = r"(?:\d{4}|\d{3}X?|\d{2}(?:XX)?|\d{2}X|\d{3}|X{4}|\d{1,2}X{2,3})";
     let month = r"(?:0[1-9]|1[0-2]|XX)";
     let day = r"(?:0[1-9]|[12]\d|3[01]|XX)";
     let week = r"(?:0[1-9]|[1-4]\d|5[0-3]|[1-9]|XX)";
-    let sub = format!(r"(?:-{month}(?:-{day})?|-W{week}(?:-(?:[1-7X]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))");
+    let sub = format!(
+        r"(?:-{month}(?:-{day})?|-W{week}(?:-(?:[1-7X]|WE))?|-Q[1-4X]|-H[12X]|-(?:SP|SU|FA|WI))"
+    );
     let time = r"(?:T(?:(?:[01]\d|2[0-4])(?::[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?|MO|AF|EV|NI|DT|MI|XX(?::XX)?))";
-    let pattern = format!(r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{duration}|{year}{sub}?{time}?|XXXX-WXX-[1-7](?:{time})?)$");
+    let pattern = format!(
+        r"^(?:PRESENT_REF|PAST_REF|FUTURE_REF|{duration}|{year}{sub}?{time}?|XXXX-WXX-[1-7](?:{time})?)$"
+    );
     Regex::new(&pattern).expect("valid TIMEX3 value pattern")
 });
 
@@ -247,13 +262,17 @@ pub fn interval(
     dct: Option<NaiveDate>,
 ) -> (Option<NaiveDateTime>, Option<NaiveDateTime>) {
     let r = match value {
-        "PRESENT_REF" => return dct.map_or((None, None), |d| (Some(dt(d, 0, 0, 0)), Some(dt(d, 23, 59, 59)))),
+        "PRESENT_REF" => {
+            return dct.map_or((None, None), |d| {
+                (Some(dt(d, 0, 0, 0)), Some(dt(d, 23, 59, 59)))
+            })
+        }
         "PAST_REF" => return (None, dct.map(|d| dt(d, 23, 59, 59))),
         "FUTURE_REF" => return (dct.map(|d| dt(d, 0, 0, 0)), None),
         _ => base_interval(value),
     };
     let Some((a, b)) = r else { return (None, None) };
-    let third = (b - a) / 3;
+    let third = Duration::seconds((b - a).num_seconds() / 3);
     match modifier {
         Some("START") => (Some(a), Some(a + third)),
         Some("MID") => (Some(a + third), Some(b - third)),
@@ -281,11 +300,17 @@ fn base_interval(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
     let range = match (year_str.len(), parts.len()) {
         (2, 1) => {
             let c = num(year_str)?;
-            day_range(NaiveDate::from_ymd_opt(c * 100, 1, 1)?, NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)?)
+            day_range(
+                NaiveDate::from_ymd_opt(c * 100, 1, 1)?,
+                NaiveDate::from_ymd_opt(c * 100 + 99, 12, 31)?,
+            )
         }
         (3, 1) => {
             let d = num(year_str)?;
-            day_range(NaiveDate::from_ymd_opt(d * 10, 1, 1)?, NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)?)
+            day_range(
+                NaiveDate::from_ymd_opt(d * 10, 1, 1)?,
+                NaiveDate::from_ymd_opt(d * 10 + 9, 12, 31)?,
+            )
         }
         (4, 1) => month_range(num(year_str)?, 1, 12)?,
         (4, _) => {
@@ -295,7 +320,9 @@ fn base_interval(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
                 let w: u32 = w.parse().ok()?;
                 let monday = NaiveDate::from_isoywd_opt(y, w, Weekday::Mon)?;
                 match parts.get(2) {
-                    Some(&"WE") => day_range(monday + Duration::days(5), monday + Duration::days(6)),
+                    Some(&"WE") => {
+                        day_range(monday + Duration::days(5), monday + Duration::days(6))
+                    }
                     Some(d) => {
                         let d: i64 = d.parse().ok()?;
                         let day = monday + Duration::days(d - 1);
@@ -388,7 +415,16 @@ mod tests {
         ] {
             assert!(is_valid_value(v), "{v}");
         }
-        for v in ["", "2024-13", "P", "yesterday", "2024-03-22T25:00", "PT", "2024-W", "24-03-22x"] {
+        for v in [
+            "",
+            "2024-13",
+            "P",
+            "yesterday",
+            "2024-03-22T25:00",
+            "PT",
+            "2024-W",
+            "24-03-22x",
+        ] {
             assert!(!is_valid_value(v), "{v}");
         }
     }

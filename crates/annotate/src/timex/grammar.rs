@@ -10,8 +10,8 @@ use super::Tense;
 use crate::rules::{Lex, Lexicon, PartOfDay, Ref, Season, Unit, Word};
 use crate::token::{Kind, Tok};
 use chrono::{Datelike, Duration, NaiveDate};
-use std::cell::Cell;
 use dossier_core::annotation::TimexType;
+use std::cell::Cell;
 
 /// One grammar match.
 #[derive(Debug, Clone)]
@@ -93,11 +93,21 @@ impl<'a> Grammar<'a> {
 
     /// A number token, with its digit count.
     fn num(&self, i: usize) -> Option<(u32, usize)> {
-        self.tok(i).filter(|t| t.kind == Kind::Num).map(|t| (t.num, t.digits()))
+        self.tok(i)
+            .filter(|t| t.kind == Kind::Num)
+            .map(|t| (t.num, t.digits()))
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
-        self.tok(i).is_some_and(|t| self.text[t.start..t.end].eq_ignore_ascii_case(word))
+        self.tok(i).is_some_and(|t| {
+            let w = &self.text[t.start..t.end];
+            w.eq_ignore_ascii_case(word) || (word == "'" && w == "\u{2019}")
+        })
+    }
+
+    /// An apostrophe, straight or curly.
+    fn apos(&self, i: usize) -> bool {
+        self.is(i, "'")
     }
 
     fn adjacent(&self, i: usize) -> bool {
@@ -112,7 +122,14 @@ impl<'a> Grammar<'a> {
 
     pub fn match_at(&self, i: usize) -> Option<M> {
         // The verbs nearest the expression decide its direction; the sentence's tense otherwise.
-        self.tense.set(super::local_tense(self.text, self.toks, self.start, self.end, i, self.sentence_tense));
+        self.tense.set(super::local_tense(
+            self.text,
+            self.toks,
+            self.start,
+            self.end,
+            i,
+            self.sentence_tense,
+        ));
         // A quantity modifier in front: "about", "nearly", "more than", "at least", "up to".
         if let Some((modifier, j)) = self.quant_prefix(i) {
             if let Some(mut m) = self.core(j) {
@@ -129,7 +146,9 @@ impl<'a> Grammar<'a> {
     fn quant_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
         // A number (or "a", "an") must follow the looser prefixes: "over a week" but not
         // "over the weekend", "around 7:15 p.m." but not "around Wednesday's ruling".
-        let quantity = |j: usize| self.num(j).is_some() || matches!(self.lx(j), Some(Lex::Number(_) | Lex::Word(Word::A)));
+        let quantity = |j: usize| {
+            self.num(j).is_some() || matches!(self.lx(j), Some(Lex::Number(_) | Lex::Word(Word::A)))
+        };
         match self.lx(i)? {
             Lex::Word(Word::About) => {
                 if self.is(i, "about") || self.is(i, "some") || !quantity(i + 1) {
@@ -137,10 +156,14 @@ impl<'a> Grammar<'a> {
                 }
                 Some(("APPROX", i + 1))
             }
-            Lex::Word(Word::Nearly) if self.is(i, "nearly") || quantity(i + 1) => Some(("LESS_THAN", i + 1)),
+            Lex::Word(Word::Nearly) if self.is(i, "nearly") || quantity(i + 1) => {
+                Some(("LESS_THAN", i + 1))
+            }
             Lex::Word(Word::More) if self.w(i + 1, Word::Than) => Some(("MORE_THAN", i + 2)),
             Lex::Word(Word::Less) if self.w(i + 1, Word::Than) => Some(("LESS_THAN", i + 2)),
-            Lex::Word(Word::Over) if quantity(i + 1) && !self.w(i + 1, Word::The) => Some(("MORE_THAN", i + 1)),
+            Lex::Word(Word::Over) if quantity(i + 1) && !self.w(i + 1, Word::The) => {
+                Some(("MORE_THAN", i + 1))
+            }
             Lex::Word(Word::UpTo) if self.w(i + 1, Word::To) => Some(("EQUAL_OR_LESS", i + 2)),
             _ if self.is(i, "at") && self.w(i + 1, Word::AtLeast) => Some(("EQUAL_OR_MORE", i + 2)),
             _ if self.is(i, "no") && self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
@@ -187,7 +210,13 @@ impl<'a> Grammar<'a> {
                 kind = TimexType::Time;
             }
         }
-        M { end: d.end, kind, value, modifier: d.modifier, anchored: d.relative || d.year_implicit }
+        M {
+            end: d.end,
+            kind,
+            value,
+            modifier: d.modifier,
+            anchored: d.relative || d.year_implicit,
+        }
     }
 
     // ---- numbers ------------------------------------------------------------------------
@@ -212,20 +241,27 @@ impl<'a> Grammar<'a> {
                         end += 2;
                     }
                 }
-            } else if let (Some((a, 1)), true, Some((b, 1))) = (self.num(end), self.punct(end + 1, b'/'), self.num(end + 2)) {
+            } else if let (Some((a, 1)), true, Some((b, 1))) =
+                (self.num(end), self.punct(end + 1, b'/'), self.num(end + 2))
+            {
                 if b > 0 && a < b {
                     v += f64::from(a) / f64::from(b);
                     end += 3;
                 }
             }
-            return Some(Q { n: Some(v), end, approx: false, article: false });
+            return Some(Q {
+                n: Some(v),
+                end,
+                approx: false,
+                article: false,
+            });
         }
         match self.lx(i)? {
             Lex::Number(n) => {
                 let mut v = n;
                 let mut end = i + 1;
                 // "twenty-five", "twenty five"
-                if n >= 20.0 && n < 100.0 && n % 10.0 == 0.0 {
+                if (20.0..100.0).contains(&n) && n % 10.0 == 0.0 {
                     let k = if self.punct(end, b'-') { end + 1 } else { end };
                     if let Some(Lex::Number(u)) = self.lx(k) {
                         if u < 10.0 {
@@ -243,29 +279,74 @@ impl<'a> Grammar<'a> {
                         break;
                     }
                 }
-                // "one and a half"
-                if self.w(end, Word::And) && self.w(end + 1, Word::A) && self.w(end + 2, Word::Half) {
+                // "one and a half", "two-and-a-half"
+                let h = |k: usize| if self.punct(k, b'-') { k + 1 } else { k };
+                let a = h(end);
+                if self.w(a, Word::And)
+                    && self.w(h(a + 1), Word::A)
+                    && self.w(h(h(a + 1) + 1), Word::Half)
+                {
                     v += 0.5;
-                    end += 3;
+                    end = h(h(a + 1) + 1) + 1;
                 }
-                Some(Q { n: Some(v), end, approx: false, article: false })
+                Some(Q {
+                    n: Some(v),
+                    end,
+                    approx: false,
+                    article: false,
+                })
             }
             Lex::Word(Word::A) => match self.lx(i + 1) {
-                Some(Lex::Word(Word::Few)) => Some(Q { n: None, end: i + 2, approx: false, article: false }),
+                Some(Lex::Word(Word::Few)) => Some(Q {
+                    n: None,
+                    end: i + 2,
+                    approx: false,
+                    article: false,
+                }),
                 Some(Lex::Word(Word::Couple)) => {
-                    let end = if self.w(i + 2, Word::Of) { i + 3 } else { i + 2 };
-                    Some(Q { n: Some(2.0), end, approx: true, article: false })
+                    let end = if self.w(i + 2, Word::Of) {
+                        i + 3
+                    } else {
+                        i + 2
+                    };
+                    Some(Q {
+                        n: Some(2.0),
+                        end,
+                        approx: true,
+                        article: false,
+                    })
                 }
-                Some(Lex::Word(Word::Half)) => Some(Q { n: Some(0.5), end: i + 2, approx: false, article: false }),
-                _ => Some(Q { n: Some(1.0), end: i + 1, approx: false, article: true }),
+                Some(Lex::Word(Word::Half)) => Some(Q {
+                    n: Some(0.5),
+                    end: i + 2,
+                    approx: false,
+                    article: false,
+                }),
+                _ => Some(Q {
+                    n: Some(1.0),
+                    end: i + 1,
+                    approx: false,
+                    article: true,
+                }),
             },
-            Lex::Word(Word::Few | Word::Several) => Some(Q { n: None, end: i + 1, approx: false, article: false }),
-            Lex::Word(Word::About) if self.is(i, "some") => {
-                Some(Q { n: None, end: i + 1, approx: false, article: false })
-            }
-            Lex::Word(Word::Half) if self.w(i + 1, Word::A) => {
-                Some(Q { n: Some(0.5), end: i + 2, approx: false, article: false })
-            }
+            Lex::Word(Word::Few | Word::Several) => Some(Q {
+                n: None,
+                end: i + 1,
+                approx: false,
+                article: false,
+            }),
+            Lex::Word(Word::About) if self.is(i, "some") => Some(Q {
+                n: None,
+                end: i + 1,
+                approx: false,
+                article: false,
+            }),
+            Lex::Word(Word::Half) if self.w(i + 1, Word::A) => Some(Q {
+                n: Some(0.5),
+                end: i + 2,
+                approx: false,
+                article: false,
+            }),
             _ => None,
         }
     }
@@ -290,8 +371,14 @@ impl<'a> Grammar<'a> {
         let mut rel: Option<Word> = None;
         match self.lx(j) {
             Some(Lex::Word(
-                w @ (Word::Past | Word::Last | Word::Next | Word::Coming | Word::Previous | Word::Following
-                | Word::Latest | Word::Recent),
+                w @ (Word::Past
+                | Word::Last
+                | Word::Next
+                | Word::Coming
+                | Word::Previous
+                | Word::Following
+                | Word::Latest
+                | Word::Recent),
             )) => {
                 rel = Some(w);
                 j += 1;
@@ -319,7 +406,15 @@ impl<'a> Grammar<'a> {
             }
             None => (None, j, false),
         };
-        if q.is_some() && (self.is(k, "more") || self.is(k, "additional") || self.is(k, "full") || self.is(k, "straight") || self.is(k, "consecutive") || self.is(k, "trading") || self.is(k, "business")) {
+        if q.is_some()
+            && (self.is(k, "more")
+                || self.is(k, "additional")
+                || self.is(k, "full")
+                || self.is(k, "straight")
+                || self.is(k, "consecutive")
+                || self.is(k, "trading")
+                || self.is(k, "business"))
+        {
             k += 1;
         }
         // "two to three weeks"
@@ -345,16 +440,23 @@ impl<'a> Grammar<'a> {
         if the && rel.is_none() && q.is_some() && (hyphen || !plural) {
             return None;
         }
-        if q.is_some_and(|q| q.article) && i > 0 {
+        let shifted_follows = matches!(
+            self.lx(k + 1),
+            Some(Lex::Word(Word::Ago | Word::Earlier | Word::Later))
+        );
+        if q.is_some_and(|q| q.article) && i > 0 && !shifted_follows {
             // "$2 million a year", "four flights a week", "24 hours a day": rates, not durations.
             if let Some(p) = self.toks.get(i - 1) {
                 let pw = &self.text[p.start..p.end];
                 if p.kind == Kind::Num
                     || matches!(p.kind, Kind::Punct(b'%'))
                     || matches!(p.lex, Some(Lex::Number(_)) | Some(Lex::Unit(_, true)))
-                    || ["million", "billion", "times", "twice", "once", "cents", "percent", "flights", "shares", "seats"]
-                        .iter()
-                        .any(|w| w.eq_ignore_ascii_case(pw))
+                    || [
+                        "million", "billion", "times", "twice", "once", "cents", "percent",
+                        "flights", "shares", "seats",
+                    ]
+                    .iter()
+                    .any(|w| w.eq_ignore_ascii_case(pw))
                 {
                     return None;
                 }
@@ -362,9 +464,14 @@ impl<'a> Grammar<'a> {
         }
         let mut n = n;
         if q.is_none() && !plural {
-            if matches!(unit, Unit::Decade | Unit::Century) && matches!(rel, Some(Word::Past | Word::Last)) {
+            if matches!(unit, Unit::Decade | Unit::Century)
+                && matches!(rel, Some(Word::Past | Word::Last))
+            {
                 n = Some(1.0); // "the past decade"
-            } else if the && unit == Unit::Year && (self.is(k + 1, "ended") || self.is(k + 1, "ending")) {
+            } else if the
+                && unit == Unit::Year
+                && (self.is(k + 1, "ended") || self.is(k + 1, "ending"))
+            {
                 n = Some(1.0); // "the year ended Sept. 30"
             } else {
                 return None;
@@ -421,17 +528,46 @@ impl<'a> Grammar<'a> {
         }
         // "the year", "the past year" without a number are dates, not durations.
         let value = duration_value(n, unit);
-        Some(M { end, kind: TimexType::Duration, value, modifier, anchored: false })
+        Some(M {
+            end,
+            kind: TimexType::Duration,
+            value,
+            modifier,
+            anchored: false,
+        })
     }
 
     /// "two years ago": the date `n` units before (sign -1) or after (+1) the document date.
-    fn shifted(&self, n: Option<f64>, unit: Unit, sign: i32, end: usize, modifier: Option<&'static str>) -> M {
+    fn shifted(
+        &self,
+        n: Option<f64>,
+        unit: Unit,
+        sign: i32,
+        end: usize,
+        modifier: Option<&'static str>,
+    ) -> M {
         let dct = self.dct();
         let anchored = true;
         let Some(n) = n else {
             let r = if sign < 0 { Ref::Past } else { Ref::Future };
-            return M { end, kind: TimexType::Date, value: r.value().to_string(), modifier, anchored };
+            return M {
+                end,
+                kind: TimexType::Date,
+                value: r.value().to_string(),
+                modifier,
+                anchored,
+            };
         };
+        if n > 3000.0 {
+            let r = if sign < 0 { Ref::Past } else { Ref::Future };
+            return M {
+                end,
+                kind: TimexType::Date,
+                value: r.value().to_string(),
+                modifier,
+                anchored,
+            };
+        }
         let k = n.round() as i32 * sign;
         let val = match unit {
             Unit::Second | Unit::Minute | Unit::Hour => DVal::Day(dct),
@@ -460,8 +596,18 @@ impl<'a> Grammar<'a> {
             Unit::Decade => DVal::Year(dct.year() + 10 * k),
             Unit::Century => DVal::Year(dct.year() + 100 * k),
         };
-        let value = if self.dct.is_none() { val.render(true) } else { val.render(false) };
-        M { end, kind: TimexType::Date, value, modifier, anchored }
+        let value = if self.dct.is_none() {
+            val.render(true)
+        } else {
+            val.render(false)
+        };
+        M {
+            end,
+            kind: TimexType::Date,
+            value,
+            modifier,
+            anchored,
+        }
     }
 
     /// The quarter a financial report published on the document date is about: the last one.
@@ -473,7 +619,15 @@ impl<'a> Grammar<'a> {
     // ---- sets ---------------------------------------------------------------------------
 
     fn parse_set(&self, i: usize) -> Option<M> {
-        let set = |end, value: String| Some(M { end, kind: TimexType::Set, value, modifier: None, anchored: false });
+        let set = |end, value: String| {
+            Some(M {
+                end,
+                kind: TimexType::Set,
+                value,
+                modifier: None,
+                anchored: false,
+            })
+        };
         match self.lx(i)? {
             Lex::SetAdverb(u) => {
                 // "rallies almost daily." but not "the daily tally", "quarterly dividend".
@@ -482,8 +636,9 @@ impl<'a> Grammar<'a> {
                     if n.kind == Kind::Word
                         && !n.cap
                         && ![
-                            "in", "at", "to", "for", "since", "and", "or", "from", "by", "on", "with", "until", "during",
-                            "through", "between", "outside", "of", "basis", "but", "as", "over", "after", "before",
+                            "in", "at", "to", "for", "since", "and", "or", "from", "by", "on",
+                            "with", "until", "during", "through", "between", "outside", "of",
+                            "basis", "but", "as", "over", "after", "before",
                         ]
                         .iter()
                         .any(|w| w.eq_ignore_ascii_case(nw))
@@ -533,7 +688,13 @@ impl<'a> Grammar<'a> {
 
     fn parse_ref(&self, i: usize) -> Option<M> {
         let r = |end, r: Ref| {
-            Some(M { end, kind: TimexType::Date, value: r.value().to_string(), modifier: None, anchored: false })
+            Some(M {
+                end,
+                kind: TimexType::Date,
+                value: r.value().to_string(),
+                modifier: None,
+                anchored: false,
+            })
         };
         match self.lx(i)? {
             Lex::Ref(x) => {
@@ -542,7 +703,9 @@ impl<'a> Grammar<'a> {
                 }
                 // "as soon as", "soon after": connectives, not times.
                 if self.is(i, "soon")
-                    && (self.is(i + 1, "as") || self.is(i + 1, "after") || i.checked_sub(1).is_some_and(|p| self.is(p, "as")))
+                    && (self.is(i + 1, "as")
+                        || self.is(i + 1, "after")
+                        || i.checked_sub(1).is_some_and(|p| self.is(p, "as")))
                 {
                     return None;
                 }
@@ -554,7 +717,11 @@ impl<'a> Grammar<'a> {
             }
             Lex::Word(Word::The) => {
                 let mut j = i + 1;
-                if self.is(j, "near") || self.is(j, "distant") || self.is(j, "foreseeable") || self.is(j, "immediate") {
+                if self.is(j, "near")
+                    || self.is(j, "distant")
+                    || self.is(j, "foreseeable")
+                    || self.is(j, "immediate")
+                {
                     j += 1;
                 }
                 match self.lx(j)? {
@@ -582,7 +749,10 @@ impl<'a> Grammar<'a> {
                 min = 0;
                 end = i + 1;
                 let mut has_minutes = false;
-                if (self.punct(end, b':') || self.punct(end, b'.')) && self.adjacent(end) && self.adjacent(end + 1) {
+                if (self.punct(end, b':') || self.punct(end, b'.'))
+                    && self.adjacent(end)
+                    && self.adjacent(end + 1)
+                {
                     if let Some((m, 2)) = self.num(end + 1) {
                         if m < 60 && self.punct(end, b':') {
                             min = m;
@@ -605,7 +775,10 @@ impl<'a> Grammar<'a> {
                         end = e;
                     }
                     None if has_minutes => {}
-                    None if self.is(end, "o") && self.punct(end + 1, b'\'') && self.is(end + 2, "clock") => {
+                    None if self.is(end, "o")
+                        && self.punct(end + 1, b'\'')
+                        && self.is(end + 2, "clock") =>
+                    {
                         end += 3;
                     }
                     None => return None,
@@ -671,12 +844,24 @@ impl<'a> Grammar<'a> {
             return None;
         };
         if w.len() == 2 {
-            let end = if self.punct(i + 1, b'.') && self.adjacent(i + 1) { i + 2 } else { i + 1 };
+            let end = if self.punct(i + 1, b'.') && self.adjacent(i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
             return Some((pm, end));
         }
         // "a.m." / "a.m" / "p.m."
-        if self.punct(i + 1, b'.') && self.adjacent(i + 1) && self.is(i + 2, "m") && self.adjacent(i + 2) {
-            let end = if self.punct(i + 3, b'.') && self.adjacent(i + 3) { i + 4 } else { i + 3 };
+        if self.punct(i + 1, b'.')
+            && self.adjacent(i + 1)
+            && self.is(i + 2, "m")
+            && self.adjacent(i + 2)
+        {
+            let end = if self.punct(i + 3, b'.') && self.adjacent(i + 3) {
+                i + 4
+            } else {
+                i + 3
+            };
             return Some((pm, end));
         }
         None
@@ -713,11 +898,14 @@ impl<'a> Grammar<'a> {
             Some(Lex::Word(w @ (Word::Earlier | Word::Later))) if !the => {
                 // "earlier this year", "later Sunday", "late yesterday"
                 let this_year_or_month = self.w(j + 1, Word::This)
-                    && (self.is(j + 2, "year") || self.is(j + 2, "month") || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
+                    && (self.is(j + 2, "year")
+                        || self.is(j + 2, "month")
+                        || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
                 if this_year_or_month || self.lx(j + 1) == Some(Lex::DayOffset(-1)) {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
                     j += 1;
-                } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year") {
+                } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year")
+                {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
                     j += 3; // "earlier in the year" → "the year" as this year
                     after_of = true;
@@ -737,16 +925,16 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
             }
-            Some(Lex::Ordinal(o @ (1 | 2))) if the && self.w(j + 1, Word::Half) && self.w(j + 2, Word::Of) => {
+            Some(Lex::Ordinal(o @ (1 | 2)))
+                if the && self.w(j + 1, Word::Half) && self.w(j + 2, Word::Of) =>
+            {
                 // "the first half of 1990" / "the second half of the year"
                 let mut k = j + 3;
                 let year = if let Some((y, 4)) = self.num(k) {
                     k += 1;
                     Some(y as i32)
-                } else if self.w(k, Word::The) && self.is(k + 1, "year") {
-                    k += 2;
-                    None
-                } else if self.w(k, Word::This) && self.is(k + 1, "year") {
+                } else if (self.w(k, Word::The) || self.w(k, Word::This)) && self.is(k + 1, "year")
+                {
                     k += 2;
                     None
                 } else {
@@ -788,10 +976,9 @@ impl<'a> Grammar<'a> {
             }
         }
         // "1990 and beyond", "1994 or later"
-        if self.w(d.end, Word::And) && self.is(d.end + 1, "beyond") {
-            d.end += 2;
-            d.modifier = Some("ON_OR_AFTER");
-        } else if self.w(d.end, Word::Or) && self.w(d.end + 1, Word::Later) {
+        if (self.w(d.end, Word::And) && self.is(d.end + 1, "beyond"))
+            || (self.w(d.end, Word::Or) && self.w(d.end + 1, Word::Later))
+        {
             d.end += 2;
             d.modifier = Some("ON_OR_AFTER");
         } else if self.w(d.end, Word::Or) && self.w(d.end + 1, Word::Earlier) {
@@ -812,14 +999,34 @@ impl<'a> Grammar<'a> {
         if day.is_none() && m == dct.month() {
             return y;
         }
-        let at = |yy: i32| NaiveDate::from_ymd_opt(yy, m, day.unwrap_or(15).min(28)).map(|d| (d - dct).num_days());
-        let (Some(prev), Some(cur), Some(next)) = (at(y - 1), at(y), at(y + 1)) else { return y };
+        let at = |yy: i32| {
+            NaiveDate::from_ymd_opt(yy, m, day.unwrap_or(15).min(28)).map(|d| (d - dct).num_days())
+        };
+        let (Some(prev), Some(cur), Some(next)) = (at(y - 1), at(y), at(y + 1)) else {
+            return y;
+        };
         let cands = [(y - 1, prev), (y, cur), (y + 1, next)];
-        let nearest = cands.iter().min_by_key(|c| c.1.abs()).map_or((y, 0), |c| *c);
+        let nearest = cands
+            .iter()
+            .min_by_key(|c| c.1.abs())
+            .map_or((y, 0), |c| *c);
         let slack = if day.is_none() { 15 } else { 0 };
+        // A day within six weeks of the document date is that one, whatever the tense
+        // ("had been set to expire Nov. 6", "payable Jan. 2").
+        if day.is_some() && nearest.1.abs() <= 45 {
+            return nearest.0;
+        }
         match self.tense.get() {
-            Tense::Past => cands.iter().filter(|c| c.1 <= slack).max_by_key(|c| c.1).map_or(y, |c| c.0),
-            Tense::Future => cands.iter().filter(|c| c.1 >= -slack).min_by_key(|c| c.1).map_or(y, |c| c.0),
+            Tense::Past => cands
+                .iter()
+                .filter(|c| c.1 <= slack)
+                .max_by_key(|c| c.1)
+                .map_or(y, |c| c.0),
+            Tense::Future => cands
+                .iter()
+                .filter(|c| c.1 >= -slack)
+                .min_by_key(|c| c.1)
+                .map_or(y, |c| c.0),
             Tense::Present => nearest.0,
         }
     }
@@ -831,7 +1038,9 @@ impl<'a> Grammar<'a> {
         let back = (cur - wd).rem_euclid(7); // days back to the most recent such day (0 = today)
         let fwd = (wd - cur).rem_euclid(7);
         match rel {
-            Some(Word::Last | Word::Past | Word::Previous) => dct - Duration::days(if back == 0 { 7 } else { back }),
+            Some(Word::Last | Word::Past | Word::Previous) => {
+                dct - Duration::days(if back == 0 { 7 } else { back })
+            }
             Some(Word::Next | Word::Coming | Word::Following) => {
                 dct + Duration::days(if fwd == 0 { 7 } else { fwd })
             }
@@ -852,7 +1061,13 @@ impl<'a> Grammar<'a> {
         if !t.cap {
             return false;
         }
-        let next_num = self.num(if abbrev && self.punct(i + 1, b'.') { i + 2 } else { i + 1 }).is_some();
+        let next_num = self
+            .num(if abbrev && self.punct(i + 1, b'.') {
+                i + 2
+            } else {
+                i + 1
+            })
+            .is_some();
         if abbrev {
             return next_num || (self.punct(i + 1, b'.') && self.adjacent(i + 1));
         }
@@ -861,11 +1076,13 @@ impl<'a> Grammar<'a> {
             if next_num {
                 return true;
             }
-            let Some(p) = i.checked_sub(1).and_then(|p| self.toks.get(p)) else { return false };
+            let Some(p) = i.checked_sub(1).and_then(|p| self.toks.get(p)) else {
+                return false;
+            };
             let pw = &self.text[p.start..p.end];
             return [
-                "in", "by", "since", "until", "till", "through", "from", "during", "before", "after", "of", "early",
-                "late", "mid", "last", "next", "this", "-", "to", "and",
+                "in", "by", "since", "until", "till", "through", "from", "during", "before",
+                "after", "of", "early", "late", "mid", "last", "next", "this", "-", "to", "and",
             ]
             .iter()
             .any(|w| w.eq_ignore_ascii_case(pw))
@@ -885,7 +1102,10 @@ impl<'a> Grammar<'a> {
             end += 1;
         }
         // Not a time ("7:30") or a decimal.
-        if (self.punct(end, b':') || self.punct(end, b'.')) && self.num(end + 1).is_some() && self.adjacent(end + 1) {
+        if (self.punct(end, b':') || self.punct(end, b'.'))
+            && self.num(end + 1).is_some()
+            && self.adjacent(end + 1)
+        {
             return None;
         }
         Some((d, end))
@@ -902,14 +1122,26 @@ impl<'a> Grammar<'a> {
             j += 1;
         }
         let dct = self.dct();
-        let mk = |end, val, year_implicit, relative| D { end, val, year_implicit, relative, modifier: None, time: None };
+        let mk = |end, val, year_implicit, relative| D {
+            end,
+            val,
+            year_implicit,
+            relative,
+            modifier: None,
+            time: None,
+        };
         let lex = self.lx(j);
         let had_the = j > i;
         if had_the
-            && (matches!(lex, Some(Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_))) || self.num(j).is_some_and(|(_, d)| d == 4 && !self.is(j + 1, "s")))
+            && (matches!(
+                lex,
+                Some(Lex::Month(..) | Lex::Weekday(..) | Lex::Holiday(_))
+            ) || self.num(j).is_some_and(|(_, d)| d == 4))
         {
             // "the Aug. 7 bombings", "the 1996 Olympics": "the" goes with the noun.
-            if !(self.num(j).is_some() && matches!(self.lx(j + 1), Some(Lex::Ordinal(_)) | Some(Lex::Unit(..)))) {
+            if !(self.num(j).is_some()
+                && matches!(self.lx(j + 1), Some(Lex::Ordinal(_)) | Some(Lex::Unit(..))))
+            {
                 return None;
             }
         }
@@ -964,7 +1196,11 @@ impl<'a> Grammar<'a> {
                 if let Some(y) = self.year_num(j + 1) {
                     return Some(mk(j + 2, DVal::Year(y), false, false));
                 }
-                if had_the && self.is(j + 1, "year") && !self.is(j + 2, "ended") && !self.is(j + 2, "ending") {
+                if had_the
+                    && self.is(j + 1, "year")
+                    && !self.is(j + 2, "ended")
+                    && !self.is(j + 2, "ending")
+                {
                     return Some(mk(j + 2, DVal::Year(dct.year()), false, true));
                 }
                 let mut d = self.quarter(j + 1, false)?;
@@ -978,7 +1214,9 @@ impl<'a> Grammar<'a> {
                     k += 1;
                 }
                 match self.unit(k)? {
-                    (u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), false) => self.this_unit(k + 1, u, 0),
+                    (u @ (Unit::Year | Unit::Quarter | Unit::Month | Unit::Week), false) => {
+                        self.this_unit(k + 1, u, 0)
+                    }
                     _ => None,
                 }
             }
@@ -987,7 +1225,9 @@ impl<'a> Grammar<'a> {
             }
             // Spoken years: "nineteen ninety-six"
             Some(Lex::Number(c)) if (c == 19.0 || c == 18.0 || c == 20.0) && !had_the => {
-                let Some(Lex::Number(t)) = self.lx(j + 1) else { return None };
+                let Some(Lex::Number(t)) = self.lx(j + 1) else {
+                    return None;
+                };
                 if !(20.0..100.0).contains(&t) || t % 10.0 != 0.0 {
                     return None;
                 }
@@ -1004,13 +1244,20 @@ impl<'a> Grammar<'a> {
             }
             // ---- weekdays
             Some(Lex::Weekday(wd, false)) if self.tok(j)?.cap => {
+                // "declared Sunday a day of mourning", "set Monday as the deadline": ahead.
+                if self.w(j + 1, Word::A) || self.is(j + 1, "as") {
+                    self.tense.set(Tense::Future);
+                }
                 let d = self.weekday_date(wd, None);
                 Some(mk(j + 1, DVal::Day(d), false, true))
             }
             // ---- today, yesterday, tomorrow, tonight
-            Some(Lex::DayOffset(off)) if !the => {
-                Some(mk(j + 1, DVal::Day(dct + Duration::days(i64::from(off))), false, true))
-            }
+            Some(Lex::DayOffset(off)) if !the => Some(mk(
+                j + 1,
+                DVal::Day(dct + Duration::days(i64::from(off))),
+                false,
+                true,
+            )),
             Some(Lex::Tonight) if !the => {
                 let mut d = mk(j + 1, DVal::Day(dct), false, true);
                 d.time = Some("NI".to_string());
@@ -1029,7 +1276,9 @@ impl<'a> Grammar<'a> {
             // ---- holidays
             Some(Lex::Holiday(_)) if self.tok(j)?.cap => self.holiday(j),
             // ---- seasons
-            Some(Lex::Season(s)) if the || self.year_num(j + 1).is_some() || self.prev_is_prep(j) => {
+            Some(Lex::Season(s))
+                if the || self.year_num(j + 1).is_some() || self.prev_is_prep(j) =>
+            {
                 if let Some(y) = self.year_num(j + 1) {
                     return Some(mk(j + 2, DVal::Season(y, s), false, false));
                 }
@@ -1044,9 +1293,16 @@ impl<'a> Grammar<'a> {
             // ---- quarters: "the third quarter", "third-quarter", "the second half"
             Some(Lex::Ordinal(_)) | Some(Lex::Unit(Unit::Second, false)) => self.quarter(j, the),
             // ---- this/last/next + unit, weekday, month, season
-            Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next | Word::Past | Word::Coming | Word::Previous | Word::Following | Word::Latest))) => {
-                self.relative(j, w, the)
-            }
+            Some(Lex::Word(
+                w @ (Word::This
+                | Word::Last
+                | Word::Next
+                | Word::Past
+                | Word::Coming
+                | Word::Previous
+                | Word::Following
+                | Word::Latest),
+            )) => self.relative(j, w, the),
             // "the week of March 6"
             Some(Lex::Unit(Unit::Week, false)) if the && self.w(j + 1, Word::Of) => {
                 let x = self.date_core(j + 2, false, false)?;
@@ -1058,9 +1314,12 @@ impl<'a> Grammar<'a> {
             // "the year", "the month", "the week" after "the end of": this one.
             Some(Lex::Unit(u, false)) if after_of => self.this_unit(j + 1, u, 0),
             // "the weekend"
-            Some(Lex::Word(Word::Weekend)) if the && !self.tok(j)?.cap => {
-                Some(mk(j + 1, DVal::Weekend(self.weekend_anchor(None)), false, true))
-            }
+            Some(Lex::Word(Word::Weekend)) if the && !self.tok(j)?.cap => Some(mk(
+                j + 1,
+                DVal::Weekend(self.weekend_anchor(None)),
+                false,
+                true,
+            )),
             // "the quarter" (a financial report's quarter)
             Some(Lex::Unit(Unit::Quarter, false)) if the && self.finance => {
                 let (y, q) = self.reporting_quarter();
@@ -1069,27 +1328,45 @@ impl<'a> Grammar<'a> {
             // "year-earlier", "the year-ago quarter", "year end", "year's end"; "the year" in a
             // financial report is the current one.
             Some(Lex::Unit(Unit::Year, false)) => self.year_compound(j).or_else(|| {
-                (had_the && self.finance && !self.punct(j + 1, b'-') && !self.is(j + 1, "ended") && !self.is(j + 1, "ending"))
-                    .then(|| mk(j + 1, DVal::Year(dct.year()), false, true))
+                (had_the
+                    && self.finance
+                    && !self.punct(j + 1, b'-')
+                    && !self.is(j + 1, "ended")
+                    && !self.is(j + 1, "ending"))
+                .then(|| mk(j + 1, DVal::Year(dct.year()), false, true))
             }),
             _ => None,
         }
     }
 
     fn prev_is_prep(&self, j: usize) -> bool {
-        let Some(p) = j.checked_sub(1).and_then(|p| self.toks.get(p)) else { return false };
+        let Some(p) = j.checked_sub(1).and_then(|p| self.toks.get(p)) else {
+            return false;
+        };
         let pw = &self.text[p.start..p.end];
-        ["in", "since", "until", "by", "during", "through", "this", "last", "next", "early", "late", "mid", "-"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(pw))
+        [
+            "in", "since", "until", "by", "during", "through", "this", "last", "next", "early",
+            "late", "mid", "-",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(pw))
     }
 
     fn numeric_date(&self, j: usize) -> Option<D> {
-        let mk = |end, val, year_implicit| D { end, val, year_implicit, relative: false, modifier: None, time: None };
+        let mk = |end, val, year_implicit| D {
+            end,
+            val,
+            year_implicit,
+            relative: false,
+            modifier: None,
+            time: None,
+        };
         let (n, digits) = self.num(j)?;
         // ISO 2024-03-22
         if digits == 4 && self.punct(j + 1, b'-') && self.adjacent(j + 1) {
-            if let (Some((m, 2)), true, Some((d, 2))) = (self.num(j + 2), self.punct(j + 3, b'-'), self.num(j + 4)) {
+            if let (Some((m, 2)), true, Some((d, 2))) =
+                (self.num(j + 2), self.punct(j + 3, b'-'), self.num(j + 4))
+            {
                 if self.adjacent(j + 2) && self.adjacent(j + 4) {
                     let date = NaiveDate::from_ymd_opt(n as i32, m, d)?;
                     return Some(mk(j + 5, DVal::Day(date), false));
@@ -1097,7 +1374,8 @@ impl<'a> Grammar<'a> {
             }
         }
         // US 3/22/2024
-        if digits <= 2 && self.punct(j + 1, b'/') && self.adjacent(j + 1) && self.punct(j + 3, b'/') {
+        if digits <= 2 && self.punct(j + 1, b'/') && self.adjacent(j + 1) && self.punct(j + 3, b'/')
+        {
             if let (Some((d, 1..=2)), Some((y, 4))) = (self.num(j + 2), self.num(j + 4)) {
                 if self.adjacent(j + 4) {
                     let date = NaiveDate::from_ymd_opt(y as i32, n, d)?;
@@ -1122,7 +1400,11 @@ impl<'a> Grammar<'a> {
                         e2 += 1;
                     }
                     if let Some(y) = self.year_num(e2) {
-                        return Some(mk(e2 + 1, DVal::Day(NaiveDate::from_ymd_opt(y, m, day)?), false));
+                        return Some(mk(
+                            e2 + 1,
+                            DVal::Day(NaiveDate::from_ymd_opt(y, m, day)?),
+                            false,
+                        ));
                     }
                     let y = self.pick_year_md(m, Some(day));
                     return Some(mk(e, DVal::Day(NaiveDate::from_ymd_opt(y, m, day)?), true));
@@ -1134,38 +1416,53 @@ impl<'a> Grammar<'a> {
             return Some(mk(j + 2, DVal::Decade(n as i32 / 10), false));
         }
         // Centuries: "the 21st century"
-        if digits <= 2 && self.w(j + 1, Word::Ordinal) && self.adjacent(j + 1) && self.is(j + 2, "century") {
+        if digits <= 2
+            && self.w(j + 1, Word::Ordinal)
+            && self.adjacent(j + 1)
+            && self.is(j + 2, "century")
+        {
             return Some(mk(j + 3, DVal::Century(n as i32 - 1), false));
         }
         // Years
         let y = self.year_num(j)?;
         let prev = j.checked_sub(1).and_then(|p| self.toks.get(p));
-        if prev.is_some_and(|p| matches!(p.kind, Kind::Punct(b'$' | b'#' | b'.' | b'/' | b':')) && !p.space_before) {
+        if prev.is_some_and(|p| {
+            matches!(p.kind, Kind::Punct(b'$' | b'#' | b'.' | b'/' | b':')) && !p.space_before
+        }) {
             return None;
         }
         if prev.is_some_and(|p| matches!(p.kind, Kind::Punct(b'$'))) {
             return None;
         }
         let next = self.tok(j + 1);
-        if next.is_some_and(|t| matches!(t.kind, Kind::Punct(b'%' | b':')) || (t.kind == Kind::Num && !t.space_before)) {
+        if next.is_some_and(|t| {
+            matches!(t.kind, Kind::Punct(b'%' | b':')) || (t.kind == Kind::Num && !t.space_before)
+        }) {
             return None;
         }
         if next.is_some_and(|t| t.kind == Kind::Punct(b'.') && !t.space_before)
-            && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+            && self
+                .tok(j + 2)
+                .is_some_and(|t| t.kind == Kind::Num && !t.space_before)
         {
             return None;
         }
         if next.is_some_and(|t| t.kind == Kind::Punct(b',') && !t.space_before)
-            && self.tok(j + 2).is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+            && self
+                .tok(j + 2)
+                .is_some_and(|t| t.kind == Kind::Num && !t.space_before)
         {
             return None;
         }
         if !(1900..=2099).contains(&y) {
             let ok = prev.is_some_and(|p| {
                 let w = &self.text[p.start..p.end];
-                ["in", "since", "of", "from", "by", "until", "year", "before", "after", "during", "-"]
-                    .iter()
-                    .any(|x| x.eq_ignore_ascii_case(w))
+                [
+                    "in", "since", "of", "from", "by", "until", "year", "before", "after",
+                    "during", "-",
+                ]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
             });
             if !ok {
                 return None;
@@ -1210,7 +1507,14 @@ impl<'a> Grammar<'a> {
             Tense::Future if this < dct => holiday_date(rule, y + 1)?,
             _ => this,
         };
-        Some(D { end, val: DVal::Day(date), year_implicit: true, relative: false, modifier: None, time: None })
+        Some(D {
+            end,
+            val: DVal::Day(date),
+            year_implicit: true,
+            relative: false,
+            modifier: None,
+            time: None,
+        })
     }
 
     fn season_of(d: NaiveDate) -> Season {
@@ -1289,7 +1593,14 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (u, plural) = self.unit(k)?;
-        let mk = |end, val, year_implicit| D { end, val, year_implicit, relative: false, modifier: None, time: None };
+        let mk = |end, val, year_implicit| D {
+            end,
+            val,
+            year_implicit,
+            relative: false,
+            modifier: None,
+            time: None,
+        };
         if u == Unit::Quarter && !plural && (1..=4).contains(&q) {
             let mut e = k + 1;
             if self.w(e, Word::Of) {
@@ -1308,7 +1619,11 @@ impl<'a> Grammar<'a> {
             let y = self.dct().year();
             // A quarter named in the past tense that has not begun yet is last year's.
             let (_, cq) = quarter_of(self.dct());
-            let y = if q > cq && self.tense.get() == Tense::Past && !self.finance { y - 1 } else { y };
+            let y = if q > cq && self.tense.get() == Tense::Past && !self.finance {
+                y - 1
+            } else {
+                y
+            };
             e = e.max(k + 1);
             return Some(mk(e, DVal::Quarter(y, q), true));
         }
@@ -1334,7 +1649,14 @@ impl<'a> Grammar<'a> {
             Unit::Century => DVal::Century(dct.year() / 100 + delta),
             _ => return None,
         };
-        Some(D { end, val, year_implicit: false, relative: true, modifier: None, time: None })
+        Some(D {
+            end,
+            val,
+            year_implicit: false,
+            relative: true,
+            modifier: None,
+            time: None,
+        })
     }
 
     fn relative(&self, j: usize, w: Word, the: bool) -> Option<D> {
@@ -1348,17 +1670,34 @@ impl<'a> Grammar<'a> {
         match self.lx(k)? {
             _ if w == Word::Latest && self.is(k, "period") && self.finance => {
                 let (y, q) = self.reporting_quarter();
-                Some(D { end: k + 1, val: DVal::Quarter(y, q), year_implicit: false, relative: true, modifier: None, time: None })
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Quarter(y, q),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                })
             }
-            Lex::Unit(Unit::Quarter, false) if w == Word::Latest || (w == Word::Last && self.finance) => {
+            Lex::Unit(Unit::Quarter, false)
+                if w == Word::Latest || (w == Word::Last && self.finance) =>
+            {
                 let (y, q) = self.reporting_quarter();
-                Some(D { end: k + 1, val: DVal::Quarter(y, q), year_implicit: false, relative: true, modifier: None, time: None })
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Quarter(y, q),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                })
             }
             Lex::Unit(u, false) => {
                 if w == Word::Latest {
                     return None;
                 }
-                if matches!(u, Unit::Decade | Unit::Century) && matches!(w, Word::Past | Word::Last) {
+                if matches!(u, Unit::Decade | Unit::Century) && matches!(w, Word::Past | Word::Last)
+                {
                     return None; // "the past decade" is a duration
                 }
                 // "this past week" / "the past year"
@@ -1367,7 +1706,7 @@ impl<'a> Grammar<'a> {
                     return None;
                 }
                 // "this year's third quarter", "next year's first quarter"
-                if u == Unit::Year && self.punct(k + 1, b'\'') && self.is(k + 2, "s") {
+                if u == Unit::Year && self.apos(k + 1) && self.is(k + 2, "s") {
                     if let Some(mut q) = self.quarter(k + 3, false) {
                         if let (DVal::Quarter(_, qq), DVal::Year(y)) = (&q.val, &d.val) {
                             q.val = DVal::Quarter(*y, *qq);
@@ -1377,7 +1716,7 @@ impl<'a> Grammar<'a> {
                         }
                     }
                 }
-                if self.is(k + 1, "s") || self.punct(k + 1, b'\'') && self.is(k + 2, "s") {
+                if self.is(k + 1, "s") || self.apos(k + 1) && self.is(k + 2, "s") {
                     // "last year's" — the possessive stays outside the extent
                     d.end = k + 1;
                 }
@@ -1385,7 +1724,14 @@ impl<'a> Grammar<'a> {
             }
             Lex::Word(Word::Weekend) => {
                 let rel = if w == Word::This { None } else { Some(w) };
-                Some(D { end: k + 1, val: DVal::Weekend(self.weekend_anchor(rel)), year_implicit: false, relative: true, modifier: None, time: None })
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Weekend(self.weekend_anchor(rel)),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                })
             }
             Lex::Weekday(wd, false) if !the => {
                 let rel = if w == Word::This { None } else { Some(w) };
@@ -1423,7 +1769,11 @@ impl<'a> Grammar<'a> {
             }
             Lex::Month(m, abbrev) if !the && self.tok(k)?.cap => {
                 // "last Oct. 23": the explicit date is the expression.
-                let after = if abbrev && self.punct(k + 1, b'.') { k + 2 } else { k + 1 };
+                let after = if abbrev && self.punct(k + 1, b'.') {
+                    k + 2
+                } else {
+                    k + 1
+                };
                 if self.day_num(after).is_some() {
                     return None;
                 }
@@ -1446,29 +1796,63 @@ impl<'a> Grammar<'a> {
                         }
                     }
                 };
-                Some(D { end: k + 1, val: DVal::Month(y, m), year_implicit: false, relative: true, modifier: None, time: None })
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Month(y, m),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                })
             }
             Lex::Season(s) => {
                 let y = self.season_year(s, Some(w));
-                Some(D { end: k + 1, val: DVal::Season(y, s), year_implicit: false, relative: true, modifier: None, time: None })
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Season(y, s),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: None,
+                })
             }
             Lex::PartOfDay(p) if w == Word::This || (w == Word::Last && p == PartOfDay::Night) => {
                 let dct = self.dct();
-                let day = if w == Word::Last { dct - Duration::days(1) } else { dct };
-                Some(D { end: k + 1, val: DVal::Day(day), year_implicit: false, relative: true, modifier: None, time: Some(pod_code(p).to_string()) })
+                let day = if w == Word::Last {
+                    dct - Duration::days(1)
+                } else {
+                    dct
+                };
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Day(day),
+                    year_implicit: false,
+                    relative: true,
+                    modifier: None,
+                    time: Some(pod_code(p).to_string()),
+                })
             }
             // "this past spring", "this coming Friday"
-            Lex::Word(w2 @ (Word::Past | Word::Coming)) if w == Word::This => self.relative(k, w2, the),
+            Lex::Word(w2 @ (Word::Past | Word::Coming)) if w == Word::This => {
+                self.relative(k, w2, the)
+            }
             _ => None,
         }
     }
 
     fn year_compound(&self, j: usize) -> Option<D> {
         let dct = self.dct();
-        let mk = |end, val, modifier| D { end, val, year_implicit: false, relative: true, modifier, time: None };
+        let mk = |end, val, modifier| D {
+            end,
+            val,
+            year_implicit: false,
+            relative: true,
+            modifier,
+            time: None,
+        };
         // "year end", "year-end", "year's end"
         let mut k = j + 1;
-        if self.punct(k, b'-') || (self.punct(k, b'\'') && self.is(k + 1, "s")) {
+        if self.punct(k, b'-') || (self.apos(k) && self.is(k + 1, "s")) {
             k += if self.punct(k, b'-') { 1 } else { 2 };
         }
         if self.w(k, Word::End) {
@@ -1493,4 +1877,3 @@ impl<'a> Grammar<'a> {
         None
     }
 }
-

@@ -13,7 +13,7 @@ pub use calendar::{interval, is_valid_value};
 use crate::rules::{self, Lex, Word};
 use crate::sentence;
 use crate::token::{self, Kind, Tok};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use dossier_core::annotation::{Sentence, TimeExpression};
 use dossier_core::Span;
 
@@ -36,10 +36,14 @@ pub fn extract_with_sentences(
     dct: Option<NaiveDate>,
     language: &str,
 ) -> (Vec<Sentence>, Vec<TimeExpression>) {
+    // Calendar arithmetic near the ends of chrono's range would overflow; such a date is no anchor.
+    let dct = dct.filter(|d| (100..=9800).contains(&d.year()));
     let lexicon = rules::lexicon(language);
     let toks = token::tokenize(text, lexicon);
     let sents = sentence::split(text, &toks);
-    let finance = toks.iter().any(|t| matches!(t.lex, Some(Lex::Unit(rules::Unit::Quarter, _))));
+    let finance = toks
+        .iter()
+        .any(|t| matches!(t.lex, Some(Lex::Unit(rules::Unit::Quarter, _))));
     let mut out = Vec::new();
     let mut sentences = Vec::with_capacity(sents.len());
     for (si, &(s, e)) in sents.iter().enumerate() {
@@ -68,6 +72,8 @@ pub fn extract_with_sentences(
                 continue;
             }
             match g.match_at(i) {
+                // Out-of-range arithmetic ("9999 centuries ago") yields no valid value: skip it.
+                Some(m) if m.end > i && !is_valid_value(&m.value) => i = m.end,
                 Some(m) if m.end > i => {
                     let start = toks[i].start;
                     let end = toks[m.end - 1].end;
@@ -99,7 +105,14 @@ fn is_trigger(t: &Tok) -> bool {
             None | Some(Lex::FutureMarker) => false,
             Some(Lex::Word(w)) => !matches!(
                 w,
-                Word::Of | Word::Or | Word::And | Word::To | Word::So | Word::Than | Word::Ordinal | Word::Zone
+                Word::Of
+                    | Word::Or
+                    | Word::And
+                    | Word::To
+                    | Word::So
+                    | Word::Than
+                    | Word::Ordinal
+                    | Word::Zone
             ),
             Some(_) => true,
         },
@@ -116,12 +129,19 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     }
     if matches!(
         t.lex,
-        Some(Lex::FutureMarker | Lex::DayOffset(1) | Lex::Word(Word::Next | Word::Coming | Word::Following))
+        Some(
+            Lex::FutureMarker
+                | Lex::DayOffset(1)
+                | Lex::Word(Word::Next | Word::Coming | Word::Following)
+        )
     ) {
         return Some(Tense::Future);
     }
     let w = &text[t.start..t.end];
-    if ["until", "till", "soon"].iter().any(|x| x.eq_ignore_ascii_case(w)) {
+    if ["until", "till", "soon"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+    {
         return Some(Tense::Future);
     }
     if PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
@@ -131,7 +151,9 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         let after_be = k > 0 && {
             let p = &toks[k - 1];
             let pw = &text[p.start..p.end];
-            ["be", "been", "being", "is", "are", "to", "will", "would"].iter().any(|x| x.eq_ignore_ascii_case(pw))
+            ["be", "been", "being", "is", "are", "to", "will", "would"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(pw))
         };
         if !after_be {
             return Some(Tense::Past);
@@ -160,7 +182,14 @@ pub(crate) fn tense_of(text: &str, toks: &[Tok]) -> Tense {
 
 /// Tense at token `i`: the nearest marker before it (up to 8 tokens back), else after it (up to
 /// 5), else `fallback`.
-pub(crate) fn local_tense(text: &str, toks: &[Tok], start: usize, end: usize, i: usize, fallback: Tense) -> Tense {
+pub(crate) fn local_tense(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    end: usize,
+    i: usize,
+    fallback: Tense,
+) -> Tense {
     let lo = i.saturating_sub(8).max(start);
     for k in (lo..i).rev() {
         if let Some(t) = tense_marker(text, toks, k) {
@@ -176,8 +205,57 @@ pub(crate) fn local_tense(text: &str, toks: &[Tok], start: usize, end: usize, i:
 }
 
 const PAST_FORMS: &[&str] = &[
-    "was", "were", "had", "did", "said", "told", "went", "came", "made", "took", "gave", "got", "left", "met",
-    "saw", "began", "began", "fell", "rose", "won", "lost", "paid", "sold", "bought", "held", "led", "hit", "ran",
-    "set", "put", "cut", "shot", "fled", "spoke", "wrote", "became", "brought", "thought", "found", "felt",
-    "kept", "struck", "broke", "flew", "grew", "drew", "knew", "ago", "yesterday", "last", "since", "has", "have",
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "made",
+    "took",
+    "gave",
+    "got",
+    "left",
+    "met",
+    "saw",
+    "began",
+    "began",
+    "fell",
+    "rose",
+    "won",
+    "lost",
+    "paid",
+    "sold",
+    "bought",
+    "held",
+    "led",
+    "hit",
+    "ran",
+    "set",
+    "put",
+    "cut",
+    "shot",
+    "fled",
+    "spoke",
+    "wrote",
+    "became",
+    "brought",
+    "thought",
+    "found",
+    "felt",
+    "kept",
+    "struck",
+    "broke",
+    "flew",
+    "grew",
+    "drew",
+    "knew",
+    "ago",
+    "yesterday",
+    "last",
+    "since",
+    "has",
+    "have",
 ];
