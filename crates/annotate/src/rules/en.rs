@@ -312,6 +312,7 @@ const WORDS: &[(&str, Word)] = &[
 
 const FUTURE_MARKERS: &[&str] = &[
     "will",
+    "payable",
     "ll",
     "shall",
     "going",

@@ -610,6 +610,16 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// A money amount or a reporting period just before token `j`.
+    fn amount_before(&self, j: usize) -> bool {
+        (j.saturating_sub(4).max(self.start)..j).any(|k| {
+            self.punct(k, b'$')
+                || ["million", "billion", "cents", "period", "quarter"]
+                    .iter()
+                    .any(|w| self.is(k, w))
+        })
+    }
+
     /// The quarter a financial report published on the document date is about: the last one.
     fn reporting_quarter(&self) -> (i32, u32) {
         let (y, q) = quarter_of(self.dct());
@@ -1248,7 +1258,15 @@ impl<'a> Grammar<'a> {
                 if self.w(j + 1, Word::A) || self.is(j + 1, "as") {
                     self.tense.set(Tense::Future);
                 }
-                let d = self.weekday_date(wd, None);
+                let mut d = self.weekday_date(wd, None);
+                // "on Monday, Oct. 26": the date that follows says which Monday.
+                if self.punct(j + 1, b',') && matches!(self.lx(j + 2), Some(Lex::Month(..))) {
+                    if let Some(DVal::Day(x)) = self.date_core(j + 2, false, false).map(|x| x.val) {
+                        if x.weekday().num_days_from_monday() == wd {
+                            d = x;
+                        }
+                    }
+                }
                 Some(mk(j + 1, DVal::Day(d), false, true))
             }
             // ---- today, yesterday, tomorrow, tonight
@@ -1702,6 +1720,11 @@ impl<'a> Grammar<'a> {
                 }
                 // "this past week" / "the past year"
                 let mut d = self.this_unit(k + 1, u, delta)?;
+                // "compared with $3 million last year" in a quarterly report: the year-ago quarter.
+                if u == Unit::Year && w == Word::Last && self.finance && self.amount_before(j) {
+                    let (y, q) = self.reporting_quarter();
+                    d.val = DVal::Quarter(y - 1, q);
+                }
                 if u == Unit::Day && w == Word::This {
                     return None;
                 }

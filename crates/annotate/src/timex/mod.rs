@@ -144,16 +144,18 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     {
         return Some(Tense::Future);
     }
-    if PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w)) {
-        return Some(Tense::Past);
-    }
-    if w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap {
+    let irregular = PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w));
+    let regular = w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap;
+    if irregular || regular {
+        // A participle after a form of "be" ("will be paid", "is expected") is no past tense.
         let after_be = k > 0 && {
             let p = &toks[k - 1];
             let pw = &text[p.start..p.end];
-            ["be", "been", "being", "is", "are", "to", "will", "would"]
-                .iter()
-                .any(|x| x.eq_ignore_ascii_case(pw))
+            [
+                "be", "been", "being", "is", "are", "am", "to", "will", "would",
+            ]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(pw))
         };
         if !after_be {
             return Some(Tense::Past);
@@ -231,11 +233,7 @@ const PAST_FORMS: &[&str] = &[
     "bought",
     "held",
     "led",
-    "hit",
     "ran",
-    "set",
-    "put",
-    "cut",
     "shot",
     "fled",
     "spoke",
