@@ -308,6 +308,8 @@ const WORDS: &[(&str, Word)] = &[
     ("before", Word::Before),
     ("after", Word::After),
     ("since", Word::Since),
+    ("at", Word::At),
+    ("no", Word::No),
 ];
 
 const FUTURE_MARKERS: &[&str] = &[

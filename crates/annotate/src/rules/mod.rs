@@ -133,6 +133,10 @@ pub enum Word {
     Before,
     After,
     Since,
+    /// "at" (only as in "at least").
+    At,
+    /// "no" (only as in "no more than").
+    No,
 }
 
 /// The meaning of one word in a language's rule table.

@@ -165,8 +165,8 @@ impl<'a> Grammar<'a> {
                 Some(("MORE_THAN", i + 1))
             }
             Lex::Word(Word::UpTo) if self.w(i + 1, Word::To) => Some(("EQUAL_OR_LESS", i + 2)),
-            _ if self.is(i, "at") && self.w(i + 1, Word::AtLeast) => Some(("EQUAL_OR_MORE", i + 2)),
-            _ if self.is(i, "no") && self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
+            Lex::Word(Word::At) if self.w(i + 1, Word::AtLeast) => Some(("EQUAL_OR_MORE", i + 2)),
+            Lex::Word(Word::No) if self.w(i + 1, Word::More) && self.w(i + 2, Word::Than) => {
                 Some(("EQUAL_OR_LESS", i + 3))
             }
             _ => None,
@@ -329,6 +329,17 @@ impl<'a> Grammar<'a> {
                     article: true,
                 }),
             },
+            // "the next couple of years"
+            Lex::Word(Word::Couple) => Some(Q {
+                n: Some(2.0),
+                end: if self.w(i + 1, Word::Of) {
+                    i + 2
+                } else {
+                    i + 1
+                },
+                approx: true,
+                article: false,
+            }),
             Lex::Word(Word::Few | Word::Several) => Some(Q {
                 n: None,
                 end: i + 1,
@@ -432,6 +443,10 @@ impl<'a> Grammar<'a> {
             k += 1;
         }
         let (unit, plural) = self.unit(k)?;
+        // "a year-earlier loss": an adjective of its own.
+        if !hyphen && self.punct(k + 1, b'-') && self.adjacent(k + 1) && self.is(k + 2, "earlier") {
+            return None;
+        }
         // "a 44-year-old", "52 years old": ages, not durations.
         if self.is(k + 1, "old") || (self.punct(k + 1, b'-') && self.is(k + 2, "old")) {
             return None;
@@ -477,7 +492,7 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         } else if q.is_none() {
-            if the && rel.is_none() {
+            if the && rel.is_none() && !self.w(k + 1, Word::Ahead) {
                 return None;
             }
             if rel.is_none() && matches!(unit, Unit::Second | Unit::Minute | Unit::Quarter) {
@@ -1150,7 +1165,8 @@ impl<'a> Grammar<'a> {
         {
             // "the Aug. 7 bombings", "the 1996 Olympics": "the" goes with the noun.
             if !(self.num(j).is_some()
-                && matches!(self.lx(j + 1), Some(Lex::Ordinal(_)) | Some(Lex::Unit(..))))
+                && matches!(self.lx(j + 1), Some(Lex::Ordinal(_)) | Some(Lex::Unit(..)))
+                || (self.finance && self.is(j + 1, "period")))
             {
                 return None;
             }
@@ -1213,7 +1229,7 @@ impl<'a> Grammar<'a> {
                 {
                     return Some(mk(j + 2, DVal::Year(dct.year()), false, true));
                 }
-                let mut d = self.quarter(j + 1, false)?;
+                let mut d = self.quarter(j + 1, had_the)?;
                 d.end = d.end.max(j + 2);
                 Some(d)
             }
@@ -1258,12 +1274,19 @@ impl<'a> Grammar<'a> {
                 if self.w(j + 1, Word::A) || self.is(j + 1, "as") {
                     self.tense.set(Tense::Future);
                 }
-                let mut d = self.weekday_date(wd, None);
+                let d = self.weekday_date(wd, None);
                 // "on Monday, Oct. 26": the date that follows says which Monday.
-                if self.punct(j + 1, b',') && matches!(self.lx(j + 2), Some(Lex::Month(..))) {
-                    if let Some(DVal::Day(x)) = self.date_core(j + 2, false, false).map(|x| x.val) {
-                        if x.weekday().num_days_from_monday() == wd {
-                            d = x;
+                let k = if self.punct(j + 1, b',') {
+                    j + 2
+                } else {
+                    j + 1
+                };
+                if matches!(self.lx(k), Some(Lex::Month(..))) {
+                    if let Some(x) = self.date_core(k, false, false) {
+                        if let DVal::Day(day) = x.val {
+                            if day.weekday().num_days_from_monday() == wd {
+                                return Some(mk(x.end, DVal::Day(day), x.year_implicit, false));
+                            }
                         }
                     }
                 }
@@ -1309,7 +1332,9 @@ impl<'a> Grammar<'a> {
                 Some(mk(j + 1, DVal::Season(y, s), true, false))
             }
             // ---- quarters: "the third quarter", "third-quarter", "the second half"
-            Some(Lex::Ordinal(_)) | Some(Lex::Unit(Unit::Second, false)) => self.quarter(j, the),
+            Some(Lex::Ordinal(_)) | Some(Lex::Unit(Unit::Second, false)) => {
+                self.quarter(j, had_the)
+            }
             // ---- this/last/next + unit, weekday, month, season
             Some(Lex::Word(
                 w @ (Word::This
@@ -1345,14 +1370,18 @@ impl<'a> Grammar<'a> {
             }
             // "year-earlier", "the year-ago quarter", "year end", "year's end"; "the year" in a
             // financial report is the current one.
-            Some(Lex::Unit(Unit::Year, false)) => self.year_compound(j).or_else(|| {
-                (had_the
-                    && self.finance
-                    && !self.punct(j + 1, b'-')
-                    && !self.is(j + 1, "ended")
-                    && !self.is(j + 1, "ending"))
-                .then(|| mk(j + 1, DVal::Year(dct.year()), false, true))
-            }),
+            Some(Lex::Unit(Unit::Year, false)) => self
+                .year_compound(j)
+                // "the year-ago results": "the" goes with "results".
+                .filter(|d| !(had_the && d.end == j + 3 && self.punct(j + 1, b'-')))
+                .or_else(|| {
+                    (had_the
+                        && self.finance
+                        && !self.punct(j + 1, b'-')
+                        && !self.is(j + 1, "ended")
+                        && !self.is(j + 1, "ending"))
+                    .then(|| mk(j + 1, DVal::Year(dct.year()), false, true))
+                }),
             _ => None,
         }
     }
@@ -1486,6 +1515,11 @@ impl<'a> Grammar<'a> {
                 return None;
             }
         }
+        if self.finance && self.is(j + 1, "period") {
+            // "the 1988 period" in a quarterly report: that year's reporting quarter
+            let (_, q) = self.reporting_quarter();
+            return Some(mk(j + 2, DVal::Quarter(y, q), false));
+        }
         if let Some(mut q) = self.quarter(j + 1, false) {
             if let DVal::Quarter(_, qq) = q.val {
                 q.val = DVal::Quarter(y, qq);
@@ -1506,6 +1540,19 @@ impl<'a> Grammar<'a> {
         }
         let (len, rule) = best?;
         let mut end = j + len;
+        if self.is(end, "week") {
+            // "Easter week"
+            let dct = self.dct();
+            let date = holiday_date(rule, dct.year())?;
+            return Some(D {
+                end: end + 1,
+                val: DVal::Week(date),
+                year_implicit: true,
+                relative: false,
+                modifier: None,
+                time: None,
+            });
+        }
         if let Some(y) = self.year_num(end) {
             end += 1;
             return Some(D {
@@ -1608,6 +1655,9 @@ impl<'a> Grammar<'a> {
         };
         let mut k = j + 1;
         if self.punct(k, b'-') {
+            if the {
+                return None; // "the third-quarter loss": "the" goes with "loss"
+            }
             k += 1;
         }
         let (u, plural) = self.unit(k)?;
@@ -1756,7 +1806,7 @@ impl<'a> Grammar<'a> {
                     time: None,
                 })
             }
-            Lex::Weekday(wd, false) if !the => {
+            Lex::Weekday(wd, false) if !the || matches!(w, Word::Previous | Word::Following) => {
                 let rel = if w == Word::This { None } else { Some(w) };
                 let mut d = D {
                     end: k + 1,
@@ -1892,8 +1942,11 @@ impl<'a> Grammar<'a> {
             };
             if self.is(end, "quarter") || self.is(end, "period") {
                 end += 1;
-            } else if self.w(end, Word::Ordinal) {
-                return None;
+            } else if let Some(q) = self.quarter(end, false) {
+                // "the year-earlier third quarter"
+                if let DVal::Quarter(_, qq) = q.val {
+                    return Some(mk(q.end, DVal::Quarter(dct.year() - 1, qq), None));
+                }
             }
             return Some(mk(end, val, None));
         }
