@@ -734,11 +734,13 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                let mut end = i + 1;
-                if x == Ref::Future && matches!(self.lx(end), Some(Lex::Unit(_, true))) {
-                    end += 1; // "future quarters"
+                if x == Ref::Future {
+                    // "future quarters"; a bare "future" is mostly a noun's modifier ("future
+                    // demand") that annotators leave out.
+                    return matches!(self.lx(i + 1), Some(Lex::Unit(_, true)))
+                        .then(|| r(i + 2, x))?;
                 }
-                r(end, x)
+                r(i + 1, x)
             }
             Lex::Word(Word::The) => {
                 let mut j = i + 1;
@@ -1735,18 +1737,18 @@ impl<'a> Grammar<'a> {
             _ => 1,
         };
         let k = j + 1;
+        if w == Word::Latest && self.is(k, "period") && self.finance {
+            let (y, q) = self.reporting_quarter();
+            return Some(D {
+                end: k + 1,
+                val: DVal::Quarter(y, q),
+                year_implicit: false,
+                relative: true,
+                modifier: None,
+                time: None,
+            });
+        }
         match self.lx(k)? {
-            _ if w == Word::Latest && self.is(k, "period") && self.finance => {
-                let (y, q) = self.reporting_quarter();
-                Some(D {
-                    end: k + 1,
-                    val: DVal::Quarter(y, q),
-                    year_implicit: false,
-                    relative: true,
-                    modifier: None,
-                    time: None,
-                })
-            }
             Lex::Unit(Unit::Quarter, false)
                 if w == Word::Latest || (w == Word::Last && self.finance) =>
             {
