@@ -55,7 +55,8 @@ impl DVal {
             DVal::Quarter(yr, q) => format!("{}-Q{q}", y(*yr)),
             DVal::Half(yr, h) => format!("{}-H{h}", y(*yr)),
             DVal::Season(yr, s) => format!("{}-{}", y(*yr), season_code(*s)),
-            DVal::Decade(d) => format!("{d:03}"),
+            // A decade is written with X for the unknown digit (199X, as the TempEval-3 data has it).
+            DVal::Decade(d) => format!("{d:03}X"),
             DVal::Century(c) => format!("{c:02}"),
         }
     }
@@ -284,6 +285,17 @@ pub fn interval(
 }
 
 fn base_interval(value: &str) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    // Decades and centuries: "199X" is "199", "19XX" is "19".
+    let value = if value.len() == 4 && value.ends_with('X') {
+        let digits = value.trim_end_matches('X');
+        if digits.bytes().all(|b| b.is_ascii_digit()) {
+            digits
+        } else {
+            value
+        }
+    } else {
+        value
+    };
     if value.starts_with('P') || value.contains('X') {
         return None;
     }

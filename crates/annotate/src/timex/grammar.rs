@@ -50,6 +50,8 @@ pub struct Grammar<'a> {
     pub finance: bool,
     /// First token of the sentence.
     pub start: usize,
+    /// The last day the text mentioned before this sentence: a bare "at 10 p.m." is on it.
+    pub ref_day: Option<NaiveDate>,
     /// One past the last token of the sentence: patterns never cross it.
     pub end: usize,
 }
@@ -848,7 +850,7 @@ impl<'a> Grammar<'a> {
         let dct = self.dct();
         let d = D {
             end,
-            val: DVal::Day(dct),
+            val: DVal::Day(self.ref_day.unwrap_or(dct)),
             year_implicit: false,
             relative: true,
             modifier: None,
@@ -1312,7 +1314,7 @@ impl<'a> Grammar<'a> {
                     && !matches!(p, PartOfDay::Noon | PartOfDay::Midnight)
                     && !self.w(j + 1, Word::Of) =>
             {
-                let mut d = mk(j + 1, DVal::Day(dct), false, true);
+                let mut d = mk(j + 1, DVal::Day(self.ref_day.unwrap_or(dct)), false, true);
                 d.time = Some(pod_code(p).to_string());
                 Some(d)
             }

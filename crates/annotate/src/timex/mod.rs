@@ -44,8 +44,9 @@ pub fn extract_with_sentences(
     let finance = toks
         .iter()
         .any(|t| matches!(t.lex, Some(Lex::Unit(rules::Unit::Quarter, _))));
-    let mut out = Vec::new();
+    let mut out: Vec<TimeExpression> = Vec::new();
     let mut sentences = Vec::with_capacity(sents.len());
+    let mut ref_day: Option<NaiveDate> = None;
     for (si, &(s, e)) in sents.iter().enumerate() {
         let span = Span::new(toks[s].start, toks[e - 1].end);
         sentences.push(Sentence { span });
@@ -54,6 +55,14 @@ pub fn extract_with_sentences(
             continue;
         }
         let tense = tense_of(text, &toks[s..e]);
+        // The reference day for bare times: the last day-precise date of earlier sentences.
+        if let Some(d) = out.iter().rev().find_map(|t| {
+            t.value
+                .get(..10)
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        }) {
+            ref_day = Some(d);
+        }
         let g = grammar::Grammar {
             text,
             toks: &toks,
@@ -64,6 +73,7 @@ pub fn extract_with_sentences(
             finance,
             start: s,
             end: e,
+            ref_day,
         };
         let mut i = s;
         while i < e {
