@@ -318,8 +318,6 @@ const FUTURE_MARKERS: &[&str] = &[
     "ll",
     "shall",
     "going",
-    "plans",
-    "plan",
     "planned",
     "scheduled",
     "expected",

@@ -52,6 +52,9 @@ pub struct Grammar<'a> {
     pub start: usize,
     /// The last day the text mentioned before this sentence: a bare "at 10 p.m." is on it.
     pub ref_day: Option<NaiveDate>,
+    /// The last explicit date before the current match (year, month, day): "a year earlier"
+    /// counts from it.
+    pub ref_point: Cell<Option<(i32, Option<u32>, Option<u32>)>>,
     /// One past the last token of the sentence: patterns never cross it.
     pub end: usize,
 }
@@ -537,7 +540,8 @@ impl<'a> Grammar<'a> {
                 None
             };
             if let Some((sign, e)) = dir {
-                return Some(self.shifted(n, unit, sign, e, modifier));
+                let anaphoric = !self.w(end, Word::Ago) && !self.w(end, Word::From);
+                return Some(self.shifted(n, unit, sign, e, modifier, anaphoric));
             }
         }
         if hyphen && n.is_none() {
@@ -562,9 +566,27 @@ impl<'a> Grammar<'a> {
         sign: i32,
         end: usize,
         modifier: Option<&'static str>,
+        anaphoric: bool,
     ) -> M {
-        let dct = self.dct();
+        let mut dct = self.dct();
         let anchored = true;
+        // "founded a year earlier" counts from the date the text last mentioned, "a year ago"
+        // from the document date.
+        if anaphoric && !self.finance {
+            if let Some((y, m, d)) = self.ref_point.get() {
+                let enough = match unit {
+                    Unit::Year | Unit::Decade | Unit::Century => true,
+                    Unit::Month | Unit::Quarter => m.is_some(),
+                    _ => d.is_some(),
+                };
+                if let (true, Some(a)) = (
+                    enough,
+                    NaiveDate::from_ymd_opt(y, m.unwrap_or(1), d.unwrap_or(1)),
+                ) {
+                    dct = a;
+                }
+            }
+        }
         let Some(n) = n else {
             let r = if sign < 0 { Ref::Past } else { Ref::Future };
             return M {
@@ -736,7 +758,7 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
-                if x == Ref::Future {
+                if x == Ref::Future && self.is(i, "future") {
                     // "future quarters"; a bare "future" is mostly a noun's modifier ("future
                     // demand") that annotators leave out.
                     return matches!(self.lx(i + 1), Some(Lex::Unit(_, true)))
@@ -1331,6 +1353,7 @@ impl<'a> Grammar<'a> {
                     if let Some(y) = self.year_num(j + 2) {
                         return Some(mk(j + 3, DVal::Season(y, s), false, false));
                     }
+                    return None; // "the fall of Kabul"
                 }
                 let y = self.season_year(s, None);
                 Some(mk(j + 1, DVal::Season(y, s), true, false))

@@ -47,6 +47,7 @@ pub fn extract_with_sentences(
     let mut out: Vec<TimeExpression> = Vec::new();
     let mut sentences = Vec::with_capacity(sents.len());
     let mut ref_day: Option<NaiveDate> = None;
+    let mut ref_point: Option<(i32, Option<u32>, Option<u32>)> = None;
     for (si, &(s, e)) in sents.iter().enumerate() {
         let span = Span::new(toks[s].start, toks[e - 1].end);
         sentences.push(Sentence { span });
@@ -74,6 +75,7 @@ pub fn extract_with_sentences(
             start: s,
             end: e,
             ref_day,
+            ref_point: std::cell::Cell::new(ref_point),
         };
         let mut i = s;
         while i < e {
@@ -88,6 +90,9 @@ pub fn extract_with_sentences(
                     let start = toks[i].start;
                     let end = toks[m.end - 1].end;
                     let (earliest, latest) = interval(&m.value, m.modifier, dct);
+                    if let Some(p) = date_point(&m.value) {
+                        g.ref_point.set(Some(p));
+                    }
                     out.push(TimeExpression {
                         span: Span::new(start, end),
                         text: text[start..end].to_string(),
@@ -104,8 +109,25 @@ pub fn extract_with_sentences(
                 _ => i += 1,
             }
         }
+        ref_point = g.ref_point.get();
     }
     (sentences, out)
+}
+
+/// Year, month and day of a calendar value (`1998`, `1998-10`, `1998-10-23T22:00`).
+fn date_point(value: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+    let y: i32 = value.get(..4)?.parse().ok()?;
+    if value.len() > 4 && value.as_bytes()[4] != b'-' {
+        return None;
+    }
+    let m: Option<u32> = value
+        .get(5..7)
+        .and_then(|m| m.parse().ok())
+        .filter(|m| (1..=12).contains(m));
+    let d: Option<u32> = m
+        .and_then(|_| value.get(8..10))
+        .and_then(|d| d.parse().ok());
+    Some((y, m, d))
 }
 
 fn is_trigger(t: &Tok) -> bool {
