@@ -38,6 +38,9 @@ struct D {
     time: Option<String>,
 }
 
+/// Year, month and day of a mentioned date, as far as it was given.
+pub type DatePoint = (i32, Option<u32>, Option<u32>);
+
 pub struct Grammar<'a> {
     pub text: &'a str,
     pub toks: &'a [Tok],
@@ -54,7 +57,7 @@ pub struct Grammar<'a> {
     pub ref_day: Option<NaiveDate>,
     /// The last explicit date before the current match (year, month, day): "a year earlier"
     /// counts from it.
-    pub ref_point: Cell<Option<(i32, Option<u32>, Option<u32>)>>,
+    pub ref_point: Cell<Option<DatePoint>>,
     /// One past the last token of the sentence: patterns never cross it.
     pub end: usize,
 }

@@ -47,7 +47,7 @@ pub fn extract_with_sentences(
     let mut out: Vec<TimeExpression> = Vec::new();
     let mut sentences = Vec::with_capacity(sents.len());
     let mut ref_day: Option<NaiveDate> = None;
-    let mut ref_point: Option<(i32, Option<u32>, Option<u32>)> = None;
+    let mut ref_point: Option<grammar::DatePoint> = None;
     for (si, &(s, e)) in sents.iter().enumerate() {
         let span = Span::new(toks[s].start, toks[e - 1].end);
         sentences.push(Sentence { span });
@@ -115,7 +115,7 @@ pub fn extract_with_sentences(
 }
 
 /// Year, month and day of a calendar value (`1998`, `1998-10`, `1998-10-23T22:00`).
-fn date_point(value: &str) -> Option<(i32, Option<u32>, Option<u32>)> {
+fn date_point(value: &str) -> Option<grammar::DatePoint> {
     let y: i32 = value.get(..4)?.parse().ok()?;
     if value.len() > 4 && value.as_bytes()[4] != b'-' {
         return None;
