@@ -62,6 +62,17 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
             format!("no time-expression rules for language {language:?}; English rules used"),
         ));
     }
+    let mut dct = dct;
+    if dct.is_none() {
+        // Without a document date, a dateline or "Updated:" line at the top stands in for it.
+        if let Some(d) = dateline(text) {
+            diagnostics.push(Diagnostic::warning(
+                "annotate",
+                format!("no document date given; using {d} from the dateline"),
+            ));
+            dct = Some(d);
+        }
+    }
     let (sentences, time_expressions) = timex::extract_with_sentences(text, dct, language);
     if dct.is_none() && time_expressions.iter().any(|t| t.anchored) {
         diagnostics.push(Diagnostic::warning(
@@ -74,6 +85,22 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
         time_expressions,
         diagnostics,
     }
+}
+
+/// The first complete calendar date (year, month and day) in the opening of `text` — a dateline
+/// such as "MOSCOW, March 23, 2024 –" or an "Updated: January 6, 2024" line — found with the
+/// same rules as every other time expression.
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    let mut end = text.len().min(600);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    timex::extract(&text[..end], None)
+        .into_iter()
+        .find_map(|t| {
+            let v = t.value.get(..10)?;
+            NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+        })
 }
 
 /// [`annotate`] with a core [`Timestamp`] as the document date (its local calendar date is used).

@@ -1446,7 +1446,40 @@ impl<'a> Grammar<'a> {
             {
                 if self.adjacent(j + 2) && self.adjacent(j + 4) {
                     let date = NaiveDate::from_ymd_opt(n as i32, m, d)?;
-                    return Some(mk(j + 5, DVal::Day(date), false));
+                    let mut out = mk(j + 5, DVal::Day(date), false);
+                    // ISO 8601 date-time: 2024-03-26T08:00:00+01:00
+                    let k = j + 5;
+                    if self.is(k, "t")
+                        && self.adjacent(k)
+                        && self.adjacent(k + 1)
+                        && self.punct(k + 2, b':')
+                    {
+                        if let (Some((h, 2)), Some((mi, 2))) = (self.num(k + 1), self.num(k + 3)) {
+                            if h < 24 && mi < 60 {
+                                let mut e = k + 4;
+                                if self.punct(e, b':')
+                                    && self.num(e + 1).is_some()
+                                    && self.adjacent(e + 1)
+                                {
+                                    e += 2;
+                                }
+                                if self.is(e, "z") && self.adjacent(e) {
+                                    e += 1;
+                                } else if (self.punct(e, b'+') || self.punct(e, b'-'))
+                                    && self.adjacent(e)
+                                    && self.num(e + 1).is_some()
+                                {
+                                    e += 2;
+                                    if self.punct(e, b':') && self.num(e + 1).is_some() {
+                                        e += 2;
+                                    }
+                                }
+                                out.end = e;
+                                out.time = Some(format!("{h:02}:{mi:02}"));
+                            }
+                        }
+                    }
+                    return Some(out);
                 }
             }
         }
