@@ -1762,7 +1762,25 @@ impl<'a> Grammar<'a> {
     }
 
     fn this_unit(&self, end: usize, u: Unit, delta: i32) -> Option<D> {
-        let dct = self.dct();
+        self.unit_from(end, u, delta, self.dct())
+    }
+
+    /// The last mentioned date, when it is precise enough for `unit` ("the next day" needs a day).
+    fn ref_anchor(&self, unit: Unit) -> Option<NaiveDate> {
+        let (y, m, d) = self.ref_point.get()?;
+        let enough = match unit {
+            Unit::Year | Unit::Decade | Unit::Century => true,
+            Unit::Month | Unit::Quarter => m.is_some(),
+            _ => d.is_some(),
+        };
+        if enough {
+            NaiveDate::from_ymd_opt(y, m.unwrap_or(1), d.unwrap_or(1))
+        } else {
+            None
+        }
+    }
+
+    fn unit_from(&self, end: usize, u: Unit, delta: i32, dct: NaiveDate) -> Option<D> {
         let val = match u {
             Unit::Day => DVal::Day(dct + Duration::days(i64::from(delta))),
             Unit::Week => DVal::Week(dct + Duration::days(7 * i64::from(delta))),
@@ -1832,7 +1850,12 @@ impl<'a> Grammar<'a> {
                     return None; // "the past decade" is a duration
                 }
                 // "this past week" / "the past year"
-                let mut d = self.this_unit(k + 1, u, delta)?;
+                // "the next day", "the following year", "the previous week" follow the story's
+                // last date; "next year", "last week" the document date.
+                let anaphoric = the && matches!(w, Word::Next | Word::Following | Word::Previous);
+                let anchor = if anaphoric { self.ref_anchor(u) } else { None };
+                let mut d =
+                    self.unit_from(k + 1, u, delta, anchor.unwrap_or_else(|| self.dct()))?;
                 // "compared with $3 million last year" in a quarterly report: the year-ago quarter.
                 if u == Unit::Year && w == Word::Last && self.finance && self.amount_before(j) {
                     let (y, q) = self.reporting_quarter();
