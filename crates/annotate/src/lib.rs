@@ -51,12 +51,7 @@ impl Error {
 /// `language` selects the rule table (`en`; others fall back to English for now).
 pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated {
     let mut diagnostics = Vec::new();
-    let lang = language
-        .split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if !lang.is_empty() && lang != "en" {
+    if !language.is_empty() && !rules::has_rules(language) {
         diagnostics.push(Diagnostic::warning(
             "annotate",
             format!("no time-expression rules for language {language:?}; English rules used"),
@@ -65,7 +60,7 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
     let mut dct = dct;
     if dct.is_none() {
         // Without a document date, a dateline or "Updated:" line at the top stands in for it.
-        if let Some(d) = dateline(text) {
+        if let Some(d) = dateline(text, language) {
             diagnostics.push(Diagnostic::warning(
                 "annotate",
                 format!("no document date given; using {d} from the dateline"),
@@ -90,17 +85,16 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
 /// The first complete calendar date (year, month and day) in the opening of `text` — a dateline
 /// such as "MOSCOW, March 23, 2024 –" or an "Updated: January 6, 2024" line — found with the
 /// same rules as every other time expression.
-pub fn dateline(text: &str) -> Option<NaiveDate> {
+pub fn dateline(text: &str, language: &str) -> Option<NaiveDate> {
     let mut end = text.len().min(600);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    timex::extract(&text[..end], None)
-        .into_iter()
-        .find_map(|t| {
-            let v = t.value.get(..10)?;
-            NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
-        })
+    let (_, found) = timex::extract_with_sentences(&text[..end], None, language);
+    found.into_iter().find_map(|t| {
+        let v = t.value.get(..10)?;
+        NaiveDate::parse_from_str(v, "%Y-%m-%d").ok()
+    })
 }
 
 /// [`annotate`] with a core [`Timestamp`] as the document date (its local calendar date is used).

@@ -1,6 +1,7 @@
 //! Sentence splitting over the token stream: full stops, question and exclamation marks and blank
 //! lines end sentences; abbreviations ("Mr.", "U.S.", "Sept.", "a.m.") and initials do not.
 
+use crate::rules::Lex;
 use crate::token::{Kind, Tok};
 
 const ABBREVIATIONS: &[&str] = &[
@@ -55,6 +56,13 @@ fn ends_sentence(text: &str, toks: &[Tok], k: usize, next: &Tok) -> bool {
     }
     if p == b'.' && k > 0 {
         let prev = &toks[k - 1];
+        // "am 22. März": a day number before a month name is no sentence end.
+        if prev.kind == Kind::Num
+            && prev.end - prev.start <= 2
+            && matches!(next.lex, Some(Lex::Month(..)))
+        {
+            return false;
+        }
         if prev.kind == Kind::Word && prev.end == t.start {
             let w = &text[prev.start..prev.end];
             if w.chars().count() == 1 {

@@ -131,10 +131,15 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 
 #[inline]
 fn lookup(word: &[u8], lexicon: &Lexicon) -> Option<Lex> {
-    if word.len() > 16 || !word.is_ascii() {
+    if word.len() > 24 {
         return None;
     }
-    let mut buf = [0u8; 16];
+    if !word.is_ascii() {
+        // Umlauts and other letters: lower-case through char (rare in English text).
+        let lower = std::str::from_utf8(word).ok()?.to_lowercase();
+        return lexicon.get(&lower);
+    }
+    let mut buf = [0u8; 24];
     for (o, &c) in buf.iter_mut().zip(word) {
         *o = c.to_ascii_lowercase();
     }

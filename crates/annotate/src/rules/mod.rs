@@ -4,6 +4,7 @@
 //! The grammar in [`crate::timex`] works on these categories, so a new language adds a table
 //! here (see [`en`]) rather than new code.
 
+pub mod de;
 pub mod en;
 
 use std::collections::HashMap;
@@ -137,6 +138,8 @@ pub enum Word {
     At,
     /// "no" (only as in "no more than").
     No,
+    /// A preposition that makes a duration a past date: German "vor einer Woche".
+    AgoPrefix,
 }
 
 /// The meaning of one word in a language's rule table.
@@ -165,6 +168,8 @@ pub enum Lex {
     Ref(Ref),
     /// A word that marks a sentence as talking about the future ("will").
     FutureMarker,
+    /// A word that marks a sentence as talking about the past (German "wurde").
+    PastMarker,
     Word(Word),
 }
 
@@ -185,9 +190,25 @@ impl Lexicon {
 }
 
 static EN: LazyLock<Lexicon> = LazyLock::new(en::lexicon);
+static DE: LazyLock<Lexicon> = LazyLock::new(de::lexicon);
 
-/// The rule table for a language code (`en`, `en-GB`, ...); English is the fallback.
+/// Whether there is a rule table for a language code (`en`, `de`, `de-AT`, ...).
+pub fn has_rules(language: &str) -> bool {
+    matches!(primary(language).as_str(), "en" | "de")
+}
+
+fn primary(language: &str) -> String {
+    language
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// The rule table for a language code (`en`, `en-GB`, `de`, ...); English is the fallback.
 pub fn lexicon(language: &str) -> &'static Lexicon {
-    let _ = language;
-    &EN
+    match primary(language).as_str() {
+        "de" => &DE,
+        _ => &EN,
+    }
 }

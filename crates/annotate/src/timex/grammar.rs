@@ -164,6 +164,9 @@ impl<'a> Grammar<'a> {
                 }
                 Some(("APPROX", i + 1))
             }
+            Lex::Word(Word::AtLeast) if !self.is(i, "least") && quantity(i + 1) => {
+                Some(("EQUAL_OR_MORE", i + 1))
+            }
             Lex::Word(Word::Nearly) if self.is(i, "nearly") || quantity(i + 1) => {
                 Some(("LESS_THAN", i + 1))
             }
@@ -195,6 +198,7 @@ impl<'a> Grammar<'a> {
         consider(self.parse_set(i));
         consider(self.parse_date(i).map(|d| self.render(d)));
         consider(self.parse_ref(i));
+        consider(self.parse_ago_prefix(i));
         best
     }
 
@@ -456,7 +460,10 @@ impl<'a> Grammar<'a> {
             return None;
         }
         // "a 44-year-old", "52 years old": ages, not durations.
-        if self.is(k + 1, "old") || (self.punct(k + 1, b'-') && self.is(k + 2, "old")) {
+        if self.is(k + 1, "old")
+            || self.is(k + 1, "alt")
+            || (self.punct(k + 1, b'-') && self.is(k + 2, "old"))
+        {
             return None;
         }
         // "the two-week crisis", "the 14-day period": "the" belongs to the noun, not the timex.
@@ -668,6 +675,21 @@ impl<'a> Grammar<'a> {
         add_quarters(y, q, -1)
     }
 
+    /// German "vor einer Woche", "vor zwei Jahren": a preposition before the duration.
+    fn parse_ago_prefix(&self, i: usize) -> Option<M> {
+        if !self.w(i, Word::AgoPrefix) {
+            return None;
+        }
+        let (modifier, j) = match self.quant_prefix(i + 1) {
+            Some((m, j)) => (Some(m), j),
+            None => (None, i + 1),
+        };
+        let q = self.quant(j)?;
+        let (unit, _) = self.unit(q.end)?;
+        let modifier = modifier.or(q.approx.then_some("APPROX"));
+        Some(self.shifted(q.n, unit, -1, q.end + 1, modifier, false))
+    }
+
     // ---- sets ---------------------------------------------------------------------------
 
     fn parse_set(&self, i: usize) -> Option<M> {
@@ -829,6 +851,8 @@ impl<'a> Grammar<'a> {
                         end = e;
                     }
                     None if has_minutes => {}
+                    // German "17 Uhr"
+                    None if self.is(end, "uhr") => {}
                     None if self.is(end, "o")
                         && self.punct(end + 1, b'\'')
                         && self.is(end + 2, "clock") =>
@@ -965,6 +989,19 @@ impl<'a> Grammar<'a> {
                     after_of = true;
                     j -= 1;
                 }
+            }
+            Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle)))
+                if !the
+                    && self.tok(j).is_some_and(|t| t.cap)
+                    && (matches!(self.lx(j + 1), Some(Lex::Month(..)))
+                        || self.year_num(j + 1).is_some()) =>
+            {
+                modifier = Some(match w {
+                    Word::Beginning => "START",
+                    Word::End => "END",
+                    _ => "MID",
+                });
+                j += 1;
             }
             Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle))) if the => {
                 if self.w(j + 1, Word::Of) {
@@ -1483,6 +1520,16 @@ impl<'a> Grammar<'a> {
                 }
             }
         }
+        // European 20.03.2024
+        if digits <= 2 && self.punct(j + 1, b'.') && self.adjacent(j + 1) && self.punct(j + 3, b'.')
+        {
+            if let (Some((m, 1..=2)), Some((y, 4))) = (self.num(j + 2), self.num(j + 4)) {
+                if self.adjacent(j + 2) && self.adjacent(j + 3) && self.adjacent(j + 4) {
+                    let date = NaiveDate::from_ymd_opt(y as i32, m, n)?;
+                    return Some(mk(j + 5, DVal::Day(date), false));
+                }
+            }
+        }
         // US 3/22/2024
         if digits <= 2 && self.punct(j + 1, b'/') && self.adjacent(j + 1) && self.punct(j + 3, b'/')
         {
@@ -1494,9 +1541,9 @@ impl<'a> Grammar<'a> {
             }
             return None;
         }
-        // 22 March 2024, 22nd of March
+        // 22 March 2024, 22nd of March, 22. März 2024
         if let Some((day, mut k)) = self.day_num(j) {
-            if self.w(k, Word::Of) {
+            if self.w(k, Word::Of) || (self.punct(k, b'.') && self.adjacent(k)) {
                 k += 1;
             }
             if let Some(Lex::Month(m, abbrev)) = self.lx(k) {

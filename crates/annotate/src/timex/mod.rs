@@ -134,7 +134,7 @@ fn is_trigger(t: &Tok) -> bool {
     match t.kind {
         Kind::Num => true,
         Kind::Word => match t.lex {
-            None | Some(Lex::FutureMarker) => false,
+            None | Some(Lex::FutureMarker | Lex::PastMarker) => false,
             Some(Lex::Word(w)) => !matches!(
                 w,
                 Word::Of
@@ -168,6 +168,9 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         )
     ) {
         return Some(Tense::Future);
+    }
+    if t.lex == Some(Lex::PastMarker) {
+        return Some(Tense::Past);
     }
     let w = &text[t.start..t.end];
     if ["until", "till", "soon"]

@@ -2,11 +2,13 @@
 
 use chrono::NaiveDate;
 use dossier_annotate::extract;
+use dossier_annotate::timex::extract_with_sentences;
 use std::path::Path;
 
-#[test]
-fn timex_cases() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/timex_cases.tsv");
+fn run_cases(file: &str, language: &str) -> usize {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(file);
     let data = std::fs::read_to_string(&path).unwrap();
     let mut failures = Vec::new();
     let mut n = 0;
@@ -15,9 +17,9 @@ fn timex_cases() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 6, "line {}: {line:?}", ln + 1);
+        assert_eq!(cols.len(), 6, "{file} line {}: {line:?}", ln + 1);
         let dct = NaiveDate::parse_from_str(cols[0], "%Y-%m-%d").unwrap();
-        let found = extract(cols[1], Some(dct));
+        let found = extract_with_sentences(cols[1], Some(dct), language).1;
         n += 1;
         if cols[2] == "-" {
             if !found.is_empty() {
@@ -60,13 +62,23 @@ fn timex_cases() {
             "span is byte offsets into the text"
         );
     }
-    assert!(n > 40);
     assert!(
         failures.is_empty(),
-        "{} of {n} cases failed:\n{}",
+        "{file}: {} of {n} cases failed:\n{}",
         failures.len(),
         failures.join("\n")
     );
+    n
+}
+
+#[test]
+fn timex_cases() {
+    assert!(run_cases("timex_cases.tsv", "en") > 40);
+}
+
+#[test]
+fn timex_cases_german() {
+    assert!(run_cases("timex_cases_de.tsv", "de") > 10);
 }
 
 #[test]
