@@ -309,6 +309,7 @@ const WORDS: &[(&str, Word)] = &[
     ("after", Word::After),
     ("since", Word::Since),
     ("at", Word::At),
+    ("that", Word::That),
     ("no", Word::No),
 ];
 

@@ -140,6 +140,8 @@ pub enum Word {
     No,
     /// A preposition that makes a duration a past date: German "vor einer Woche".
     AgoPrefix,
+    /// "that" (as in "that year": the story's last date).
+    That,
 }
 
 /// The meaning of one word in a language's rule table.

@@ -979,7 +979,8 @@ impl<'a> Grammar<'a> {
                     && (self.is(j + 2, "year")
                         || self.is(j + 2, "month")
                         || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
-                if this_year_or_month || self.lx(j + 1) == Some(Lex::DayOffset(-1)) {
+                let that_unit = self.w(j + 1, Word::That) && self.unit(j + 2).is_some();
+                if this_year_or_month || that_unit || self.lx(j + 1) == Some(Lex::DayOffset(-1)) {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
                     j += 1;
                 } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year")
@@ -1420,6 +1421,20 @@ impl<'a> Grammar<'a> {
                     DVal::Day(d) => Some(mk(x.end, DVal::Week(d), x.year_implicit, false)),
                     _ => None,
                 }
+            }
+            // "that year", "that same day", "that month": the story's last date.
+            Some(Lex::Word(Word::That)) if !had_the => {
+                let k = if self.is(j + 1, "same") { j + 2 } else { j + 1 };
+                let (u, false) = self.unit(k)? else {
+                    return None;
+                };
+                if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                    return None;
+                }
+                let anchor = self.ref_anchor(u)?;
+                let mut d = self.unit_from(k + 1, u, 0, anchor)?;
+                d.relative = false;
+                Some(d)
             }
             // "the year", "the month", "the week" after "the end of": this one.
             Some(Lex::Unit(u, false)) if after_of => self.this_unit(j + 1, u, 0),
