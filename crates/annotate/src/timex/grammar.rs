@@ -219,7 +219,11 @@ impl<'a> Grammar<'a> {
             if matches!(d.val, DVal::Day(_)) {
                 value.push('T');
                 value.push_str(t);
-                kind = TimexType::Time;
+                // A clock time is a TIME; a part of day ("Friday night") stays a DATE, as the
+                // TempEval-3 (AQUAINT) annotation has it.
+                if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+                    kind = TimexType::Time;
+                }
             }
         }
         M {
