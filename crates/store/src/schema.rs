@@ -3,8 +3,10 @@
 use rusqlite_migration::{Migrations, M};
 
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(
-        r#"
+    Migrations::new(vec![
+        // 1: documents, versions, arrivals, near-duplicate index, full text.
+        M::up(
+            r#"
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,           -- 'url:<canonical url>' or 'sha256:<content hash>'
@@ -62,7 +64,10 @@ CREATE VIRTUAL TABLE docs_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 "#,
-    )])
+        ),
+        // 2: cluster merges update by cluster id.
+        M::up("CREATE INDEX documents_cluster ON documents(cluster);"),
+    ])
 }
 
 #[cfg(test)]

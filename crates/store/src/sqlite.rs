@@ -248,8 +248,8 @@ impl Store for SqliteStore {
             Err(StoreError::Sqlite(_)) => {
                 let quoted: Vec<String> = query
                     .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
                     .map(|w| format!("\"{}\"", w.replace('"', "")))
-                    .filter(|w| w.len() > 2)
                     .collect();
                 if quoted.is_empty() {
                     return Err(StoreError::BadQuery(query.to_string()));
@@ -282,6 +282,7 @@ impl SqliteStore {
         let mut st = self.conn.prepare_cached(
             "SELECT v.doc_id, v.title, v.published, snippet(docs_fts, 1, '[', ']', '…', 16), bm25(docs_fts)
              FROM docs_fts JOIN versions v ON v.id = docs_fts.rowid
+             JOIN documents d ON d.id = v.doc_id AND d.current_version = v.version
              WHERE docs_fts MATCH ?1 ORDER BY bm25(docs_fts), v.doc_id LIMIT ?2",
         )?;
         let hits = st
@@ -323,6 +324,11 @@ impl SqliteStore {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// Rows read per LSH band when looking for near-duplicate candidates.
+const CANDIDATES_PER_BAND: i64 = 32;
+/// Candidates whose signatures are compared, best band overlap first.
+const MAX_VERIFIED: usize = 16;
 
 fn read_timestamp(s: &str, precision: Option<&str>) -> Option<Timestamp> {
     let mut t = Timestamp::parse_local(s)?;
@@ -401,19 +407,27 @@ impl SqliteTx<'_> {
             return Ok(None);
         };
         let bands = minhash::bands(&sig);
-        let mut candidates: Vec<i64> = Vec::new();
+        // Candidates share at least one band; the more bands, the more similar. A story
+        // syndicated hundreds of times must not make every new copy compare with every old
+        // one, so each band yields its most recent few and only the best few are verified.
+        let mut hits: std::collections::HashMap<i64, usize> = std::collections::HashMap::new();
         {
-            let mut st = self
-                .tx
-                .prepare_cached("SELECT doc_id FROM lsh_bands WHERE band = ?1 AND hash = ?2")?;
+            let mut st = self.tx.prepare_cached(
+                "SELECT doc_id FROM lsh_bands WHERE band = ?1 AND hash = ?2 ORDER BY doc_id DESC LIMIT ?3",
+            )?;
             for (b, h) in &bands {
-                for id in st.query_map(params![b, h], |r| r.get::<_, i64>(0))? {
-                    candidates.push(id?);
+                for id in
+                    st.query_map(params![b, h, CANDIDATES_PER_BAND], |r| r.get::<_, i64>(0))?
+                {
+                    *hits.entry(id?).or_default() += 1;
                 }
             }
         }
+        let mut candidates: Vec<(usize, i64)> = hits.into_iter().map(|(id, n)| (n, id)).collect();
+        candidates.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        candidates.truncate(MAX_VERIFIED);
+        let mut candidates: Vec<i64> = candidates.into_iter().map(|(_, id)| id).collect();
         candidates.sort_unstable();
-        candidates.dedup();
         let mut best: Option<(f64, i64)> = None;
         let mut clusters: Vec<i64> = Vec::new();
         for other in candidates.into_iter().filter(|o| *o != doc_id) {
@@ -502,16 +516,8 @@ impl StoreTx for SqliteTx<'_> {
                 self.arrive(vid, doc)?;
                 return Ok(PutOutcome::Duplicate { id });
             }
-            // A changed text under the same URL: a new version; the old one stays.
-            let (old_vid, old_title, old_text): (i64, Option<String>, String) = self.tx.query_row(
-                "SELECT id, title, text FROM versions WHERE doc_id = ?1 AND version = ?2",
-                params![id, current],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?;
-            self.tx.execute(
-                "INSERT INTO docs_fts (docs_fts, rowid, title, text) VALUES ('delete', ?1, ?2, ?3)",
-                params![old_vid, old_title.as_deref().unwrap_or(""), old_text],
-            )?;
+            // A changed text under the same URL: a new version; the old one stays (and stays
+            // in the full-text index, where searches skip versions that are not current).
             let version = current + 1;
             self.insert_version(id, version, &hash, doc)?;
             self.tx.execute(
