@@ -36,7 +36,7 @@ fn identity_versions_and_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = SqliteStore::open(&dir.path().join("s.db")).unwrap();
     let a = doc(Some("https://a.example/kerman"), WIRE, "a.jsonl");
-    let out = put_all(&mut s, &[a.clone()]);
+    let out = put_all(&mut s, std::slice::from_ref(&a));
     assert_eq!(
         out,
         vec![PutOutcome::New {
@@ -63,12 +63,12 @@ fn identity_versions_and_duplicates() {
         "c.jsonl",
     );
     assert_eq!(
-        put_all(&mut s, &[revised.clone()]),
+        put_all(&mut s, std::slice::from_ref(&revised)),
         vec![PutOutcome::Updated { id: 1, version: 2 }]
     );
     // The old version arriving again is a duplicate, and does not become current.
     assert_eq!(
-        put_all(&mut s, &[a.clone()]),
+        put_all(&mut s, std::slice::from_ref(&a)),
         vec![PutOutcome::Duplicate { id: 1 }]
     );
     let got = s.get(1).unwrap().unwrap();
