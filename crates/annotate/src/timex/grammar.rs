@@ -2041,12 +2041,17 @@ impl<'a> Grammar<'a> {
                     time: None,
                 })
             }
-            Lex::PartOfDay(p) if w == Word::This || (w == Word::Last && p == PartOfDay::Night) => {
+            Lex::PartOfDay(p)
+                if w == Word::This
+                    || (w == Word::Last && p == PartOfDay::Night)
+                    || (the && matches!(w, Word::Next | Word::Following)) =>
+            {
                 let dct = self.dct();
-                let day = if w == Word::Last {
-                    dct - Duration::days(1)
-                } else {
-                    dct
+                let day = match w {
+                    Word::Last => dct - Duration::days(1),
+                    // "the next morning": after the story's last day
+                    Word::Next | Word::Following => self.ref_day.unwrap_or(dct) + Duration::days(1),
+                    _ => dct,
                 };
                 Some(D {
                     end: k + 1,

@@ -56,14 +56,7 @@ pub fn extract_with_sentences(
             continue;
         }
         let tense = tense_of(text, &toks[s..e]);
-        // The reference day for bare times: the last day-precise date of earlier sentences.
-        if let Some(d) = out.iter().rev().find_map(|t| {
-            t.value
-                .get(..10)
-                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-        }) {
-            ref_day = Some(d);
-        }
+        let first_new = out.len();
         let g = grammar::Grammar {
             text,
             toks: &toks,
@@ -110,6 +103,14 @@ pub fn extract_with_sentences(
             }
         }
         ref_point = g.ref_point.get();
+        // The reference day for bare times in later sentences: the last day-precise date.
+        if let Some(d) = out[first_new..].iter().rev().find_map(|t| {
+            t.value
+                .get(..10)
+                .and_then(|v| NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        }) {
+            ref_day = Some(d);
+        }
     }
     (sentences, out)
 }
