@@ -43,7 +43,20 @@ pub struct TimemlDoc {
 /// Parse a TimeML document.
 pub fn parse(raw: &str) -> Result<TimemlDoc, String> {
     let dct = find_dct(raw);
-    let open = raw.find("<TEXT>").ok_or("no <TEXT> element")? + "<TEXT>".len();
+    let tag = raw
+        .match_indices("<TEXT")
+        .find(|(i, _)| {
+            matches!(
+                raw.as_bytes().get(i + 5),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+        })
+        .map(|(i, _)| i)
+        .ok_or("no <TEXT> element")?;
+    let open = raw[tag..]
+        .find('>')
+        .map(|e| tag + e + 1)
+        .ok_or("unclosed <TEXT> tag")?;
     let close = raw[open..]
         .find("</TEXT>")
         .map(|c| open + c)
@@ -206,7 +219,11 @@ impl TimemlDoc {
     pub fn write_with(&self, timexes: &[TimeExpression]) -> String {
         let mut text = String::with_capacity(self.stripped.len() + timexes.len() * 80);
         let mut pos = 0;
-        let mut tid = 1;
+        // Our tids follow any TIMEX3 kept outside TEXT (the DCT is usually t0).
+        let (o, c) = self.text_range;
+        let mut tid = max_tid(&self.raw[..o])
+            .max(max_tid(&self.raw[c..]))
+            .map_or(1, |t| t + 1);
         for t in timexes {
             let (Some(&a), Some(&b)) = (
                 self.map_start.get(t.span.start),
@@ -234,13 +251,25 @@ impl TimemlDoc {
             tid += 1;
         }
         text.push_str(&self.stripped[pos..]);
-        let (o, c) = self.text_range;
         let mut out = String::with_capacity(self.raw.len() + text.len());
         out.push_str(&self.raw[..o]);
         out.push_str(&text);
         out.push_str(&self.raw[c..]);
         out
     }
+}
+
+/// The largest `tid="tN"` number in `s`.
+fn max_tid(s: &str) -> Option<u64> {
+    s.match_indices("tid=\"t")
+        .filter_map(|(i, m)| {
+            let rest = &s[i + m.len()..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(rest.len());
+            rest[..end].parse().ok()
+        })
+        .max()
 }
 
 /// No tag opens or closes without its partner inside `s`.
