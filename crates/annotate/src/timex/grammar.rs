@@ -51,6 +51,9 @@ pub struct Grammar<'a> {
     /// Tense around the current match (set by `match_at`).
     pub tense: Cell<Tense>,
     pub finance: bool,
+    /// This or the previous sentence talks about a quarter or period: "a year earlier" is the
+    /// year-ago quarter.
+    pub quarter_context: bool,
     /// First token of the sentence.
     pub start: usize,
     /// The last day the text mentioned before this sentence: a bare "at 10 p.m." is on it.
@@ -639,7 +642,7 @@ impl<'a> Grammar<'a> {
                 DVal::Quarter(y, q)
             }
             Unit::Year => {
-                if self.finance && n == 1.0 && sign < 0 {
+                if self.quarter_context && n == 1.0 && sign < 0 {
                     let (y, q) = self.reporting_quarter();
                     DVal::Quarter(y - 1, q)
                 } else {
@@ -1923,7 +1926,11 @@ impl<'a> Grammar<'a> {
                 let mut d =
                     self.unit_from(k + 1, u, delta, anchor.unwrap_or_else(|| self.dct()))?;
                 // "compared with $3 million last year" in a quarterly report: the year-ago quarter.
-                if u == Unit::Year && w == Word::Last && self.finance && self.amount_before(j) {
+                if u == Unit::Year
+                    && w == Word::Last
+                    && self.quarter_context
+                    && self.amount_before(j)
+                {
                     let (y, q) = self.reporting_quarter();
                     d.val = DVal::Quarter(y - 1, q);
                 }
@@ -2091,7 +2098,7 @@ impl<'a> Grammar<'a> {
         // "year-earlier", "year-ago" (+ "quarter"/"period"/"results")
         if self.punct(j + 1, b'-') && (self.w(j + 2, Word::Earlier) || self.w(j + 2, Word::Ago)) {
             let mut end = j + 3;
-            let val = if self.finance {
+            let val = if self.quarter_context {
                 let (y, q) = self.reporting_quarter();
                 DVal::Quarter(y - 1, q)
             } else {

@@ -65,6 +65,14 @@ pub fn extract_with_sentences(
             sentence_tense: tense,
             tense: std::cell::Cell::new(tense),
             finance,
+            quarter_context: finance && {
+                let from = if si > 0 { sents[si - 1].0 } else { s };
+                toks[from..e].iter().any(|t| {
+                    matches!(t.lex, Some(Lex::Unit(rules::Unit::Quarter, _)))
+                        || text[t.start..t.end].eq_ignore_ascii_case("period")
+                        || text[t.start..t.end].eq_ignore_ascii_case("quarterly")
+                })
+            },
             start: s,
             end: e,
             ref_day,
