@@ -65,6 +65,48 @@ pub struct Grammar<'a> {
     pub end: usize,
 }
 
+/// Nouns that make a preceding four-digit number a count ("2000 people"), not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "members",
+    "fighters",
+    "residents",
+    "civilians",
+    "cases",
+    "deaths",
+    "euros",
+    "dollars",
+    "workers",
+    "police",
+    "officers",
+    "refugees",
+    "migrants",
+    "tons",
+    "tonnes",
+    "km",
+    "kilometers",
+    "kilometres",
+    "miles",
+    "meters",
+    "metres",
+    "jobs",
+    "homes",
+    "houses",
+    "votes",
+    "points",
+    "shares",
+    "children",
+    "students",
+    "protesters",
+    "prisoners",
+    "vehicles",
+    "feet",
+    "acres",
+];
+
 /// Placeholder anchor when there is no document date; values that depend on it are written with X.
 fn fallback_dct() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
@@ -1630,6 +1672,30 @@ impl<'a> Grammar<'a> {
             && self
                 .tok(j + 2)
                 .is_some_and(|t| t.kind == Kind::Num && !t.space_before)
+        {
+            return None;
+        }
+        // "more than 2000 troops", "some 1500 people": counts, not years.
+        let prev_word = prev.map(|p| &self.text[p.start..p.end]).unwrap_or("");
+        let next_word = next.map(|t| &self.text[t.start..t.end]).unwrap_or("");
+        if [
+            "than",
+            "about",
+            "around",
+            "some",
+            "nearly",
+            "almost",
+            "over",
+            "least",
+            "approximately",
+            "roughly",
+            "estimated",
+        ]
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case(prev_word))
+            || COUNT_NOUNS
+                .iter()
+                .any(|w| w.eq_ignore_ascii_case(next_word))
         {
             return None;
         }
