@@ -1035,9 +1035,8 @@ impl<'a> Grammar<'a> {
                 } else if self.is(j + 1, "in") && self.w(j + 2, Word::The) && self.is(j + 3, "year")
                 {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
-                    j += 3; // "earlier in the year" → "the year" as this year
+                    j += 2; // "earlier in the year": "the year" is this year
                     after_of = true;
-                    j -= 1;
                 }
             }
             Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle)))
