@@ -85,11 +85,14 @@ impl Pattern {
         self.relaxed.as_ref().is_some_and(|r| !r.is_match(s))
     }
 
+    /// Leftmost match. Every exact match is also a relaxed match, so the exact search can start
+    /// where the relaxed one first matches (look-behinds still see the text before it).
     fn find<'t>(&self, s: &'t str) -> Option<fancy_regex::Match<'t>> {
-        if self.surely_absent(s) {
-            return None;
-        }
-        self.exact.find(s).ok().flatten()
+        let from = match &self.relaxed {
+            Some(r) => r.find(s)?.start(),
+            None => 0,
+        };
+        self.exact.find_from_pos(s, from).ok().flatten()
     }
 
     fn is_match(&self, s: &str) -> bool {
@@ -184,6 +187,8 @@ pub struct Tokenizer {
     infix: Pattern,
     url: Pattern,
     specials: HashMap<String, Vec<SpecialTok>>,
+    /// Longest special-case key in bytes: longer strings skip the lookup.
+    max_special: usize,
     /// Second pass: first orth of a pattern -> (pattern orths, exception key).
     matcher: HashMap<String, Vec<(Vec<String>, String)>>,
 }
@@ -249,6 +254,7 @@ impl Tokenizer {
             suffix: compile(&d, "suffix_search", false)?,
             infix: compile(&d, "infix_finditer", false)?,
             url: compile(&d, "url_match", false)?,
+            max_special: specials.keys().map(String::len).max().unwrap_or(0),
             specials,
             matcher: HashMap::new(),
         };
@@ -390,6 +396,9 @@ impl Tokenizer {
     }
 
     fn push_special(&self, key: &str, offset: usize, out: &mut Vec<Piece>) -> bool {
+        if key.len() > self.max_special {
+            return false;
+        }
         let Some(rule) = self.specials.get(key) else {
             return false;
         };
@@ -407,7 +416,8 @@ impl Tokenizer {
 
     /// spaCy's `_split_affixes` + `_attach_tokens` for one chunk (offsets relative to `chunk`).
     fn split_chunk(&self, chunk: &str, use_specials: bool, out: &mut Vec<Piece>) {
-        let is_special = |s: &str| use_specials && self.specials.contains_key(s);
+        let is_special =
+            |s: &str| use_specials && s.len() <= self.max_special && self.specials.contains_key(s);
         if use_specials && self.push_special(chunk, 0, out) {
             return;
         }

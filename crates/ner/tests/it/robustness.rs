@@ -45,6 +45,22 @@ fn edge_cases_do_not_panic() {
     ] {
         check(model, text);
     }
+    // Inputs that peel one affix at a time, or split everywhere: must stay linear.
+    for piece in [
+        "(",
+        ")",
+        ".",
+        "a-",
+        "'",
+        "$1",
+        "x,",
+        "(a)",
+        "\u{1F600}",
+        "--",
+    ] {
+        check(model, &piece.repeat(20_000));
+    }
+    check(model, &format!("http://{}.com", "a".repeat(100_000)));
 }
 
 fn arb_text() -> impl Strategy<Value = String> {
