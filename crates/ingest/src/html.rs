@@ -5,6 +5,7 @@
 //! ([`dom`]); metadata is interpreted from what that pass collected ([`meta`]) and the article
 //! text assembled into paragraphs ([`paragraphs`]).
 
+mod depth;
 mod dom;
 mod encoding;
 mod meta;
@@ -20,6 +21,10 @@ pub struct HtmlOutcome {
     pub document: Option<Document>,
     pub diagnostics: Vec<Diagnostic>,
 }
+
+/// Pages nesting elements deeper than this are not parsed (see [`depth`]); browsers flatten
+/// trees at 512.
+const MAX_NESTING: usize = 4096;
 
 /// Pages with less article text than this (in characters) yield no document.
 const MIN_TEXT_CHARS: usize = 50;
@@ -77,6 +82,16 @@ pub fn parse_html(
                 decoded.encoding.name()
             ),
         ));
+    }
+    if depth::exceeds(decoded.text.as_bytes(), MAX_NESTING) {
+        diagnostics.push(Diagnostic::error(
+            &location,
+            format!("HTML nests elements more than {MAX_NESTING} deep; page not parsed"),
+        ));
+        return HtmlOutcome {
+            document: None,
+            diagnostics,
+        };
     }
     let Ok(page) = catch_unwind(AssertUnwindSafe(|| dom::extract(&decoded.text))) else {
         diagnostics.push(Diagnostic::error(

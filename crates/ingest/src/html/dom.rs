@@ -5,14 +5,26 @@
 //! paragraphs are kept.
 //!
 //! dom_query's node types are not nameable from this crate (it is not a direct dependency), so
-//! the tree walks live in this module as loops and one macro rather than in helper functions.
+//! the tree walks are loops inside [`extract`] rather than helper functions.
 
 use super::paragraphs::{self, Builder, Paragraph};
-use dom_smoothie::{Config, Readability};
+use dom_smoothie::{Config, ParsePolicy, Readability, ReadabilityError};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Below this many characters the article extractor's result is not trusted.
 const MIN_ARTICLE_CHARS: usize = 140;
+
+/// Below this many characters dom_smoothie's strict pass is retried with relaxed policies (its
+/// own `char_threshold`).
+const STRICT_MIN_CHARS: usize = 500;
+
+/// Pages with more elements skip the article extractor (whose scoring is not linear) and are
+/// walked paragraph by paragraph; news pages have a few thousand.
+const MAX_ELEMENTS: usize = 60_000;
+
+/// Pages nesting elements deeper than this skip the article extractor too (its cost grows with
+/// the cube of the depth); news pages nest 20 to 80 deep.
+const MAX_DEPTH: u32 = 256;
 
 /// What the DOM said, before any interpretation.
 #[derive(Debug, Default)]
@@ -228,192 +240,239 @@ fn is_hidden_style(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
-/// Walk the subtree at `$root` into the paragraph builder `$out`.
-macro_rules! walk_text {
-    ($root:expr, $out:expr) => {{
-        enum Step<N> {
-            Enter(N),
-            LeaveLink,
-            LeaveBlock,
-            LeaveCell,
+/// How the article text is found; each later attempt runs only when the one before found too
+/// little, on a freshly parsed tree (cheaper than keeping a copy of every tree for a rare case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Attempt {
+    /// dom_smoothie with its strictest policy, one pass, as its own first attempt would be.
+    Strict,
+    /// dom_smoothie relaxing its policies step by step, keeping the longest result.
+    AllPolicies,
+    /// Every prose paragraph of the body.
+    BodyWalk,
+}
+
+impl Attempt {
+    /// Fewest characters of text for the attempt's result to be used.
+    fn min_chars(self) -> usize {
+        match self {
+            Attempt::Strict => STRICT_MIN_CHARS,
+            Attempt::AllPolicies => MIN_ARTICLE_CHARS,
+            Attempt::BodyWalk => 0,
         }
-        let mut stack = vec![Step::Enter($root)];
-        let mut link_depth = 0usize;
-        while let Some(step) = stack.pop() {
-            let node = match step {
-                Step::Enter(node) => node,
-                Step::LeaveLink => {
-                    link_depth = link_depth.saturating_sub(1);
-                    continue;
-                }
-                Step::LeaveBlock => {
-                    $out.end_block();
-                    continue;
-                }
-                Step::LeaveCell => {
-                    $out.cell_break();
-                    continue;
-                }
-            };
-            if node.is_text() {
-                $out.push_text(&node.text(), link_depth > 0);
-                continue;
-            }
+    }
+}
+
+/// Parse `html` and extract everything the page parser needs; usually one parse.
+pub(super) fn extract(html: &str) -> Page {
+    let mut page = Page::default();
+    let mut attempt = Attempt::Strict;
+    loop {
+        let cfg = Config {
+            disable_json_ld: true,
+            max_elements_to_parse: MAX_ELEMENTS,
+            ..Config::default()
+        };
+        let mut reader = match Readability::new(html, None, Some(cfg)) {
+            Ok(r) => r,
+            // Only a bad document URL fails here, and none is given.
+            Err(_) => return page,
+        };
+
+        let read_metadata = attempt == Attempt::Strict;
+        let mut doomed = Vec::new();
+        let mut max_depth = 0u32;
+        // Depth-first, in document order, with each node's depth.
+        let mut pending = vec![(reader.doc.root(), 0u32)];
+        while let Some((node, depth)) = pending.pop() {
+            max_depth = max_depth.max(depth);
+            pending.extend(node.children_it(true).map(|c| (c, depth + 1)));
             let Some(name) = node.node_name() else {
                 continue;
             };
             let name: &str = &name;
-            if is_skipped(name) {
-                continue;
-            }
-            if name == "br" {
-                $out.line_break();
-                continue;
-            }
-            if name == "a" {
-                link_depth += 1;
-                stack.push(Step::LeaveLink);
-            } else if name == "td" || name == "th" {
-                $out.cell_break();
-                stack.push(Step::LeaveCell);
-            } else if is_block(name) {
-                $out.start_block(is_heading(name));
-                stack.push(Step::LeaveBlock);
-            }
-            stack.extend(node.children_it(true).map(Step::Enter));
-        }
-    }};
-}
-
-/// Parse `html` once and extract everything the page parser needs.
-pub(super) fn extract(html: &str) -> Page {
-    let cfg = Config {
-        disable_json_ld: true,
-        ..Config::default()
-    };
-    let mut page = Page::default();
-    let mut reader = match Readability::new(html, None, Some(cfg)) {
-        Ok(r) => r,
-        // Only a bad document URL fails here, and none is given.
-        Err(_) => return page,
-    };
-
-    let mut doomed = Vec::new();
-    for node in reader.doc.root().descendants_it() {
-        let Some(name) = node.node_name() else {
-            continue;
-        };
-        let name: &str = &name;
-        match name {
-            "html" if page.html_lang.is_none() => {
-                page.html_lang = node.attr("lang").map(|l| l.to_string())
-            }
-            "title" if page.title.is_none() => page.title = Some(node.text().to_string()),
-            "h1" if page.h1.is_none() => page.h1 = Some(node.text().to_string()),
-            "meta" => {
-                if let Some(content) = node.attr("content") {
-                    for key in ["property", "name", "http-equiv", "itemprop"] {
-                        if let Some(k) = node.attr(key) {
-                            page.metas
-                                .push((k.trim().to_ascii_lowercase(), content.to_string()));
+            if read_metadata {
+                match name {
+                    "html" if page.html_lang.is_none() => {
+                        page.html_lang = node.attr("lang").map(|l| l.to_string())
+                    }
+                    "title" if page.title.is_none() => page.title = Some(node.text().to_string()),
+                    "h1" if page.h1.is_none() => page.h1 = Some(node.text().to_string()),
+                    "meta" => {
+                        if let Some(content) = node.attr("content") {
+                            for key in ["property", "name", "http-equiv", "itemprop"] {
+                                if let Some(k) = node.attr(key) {
+                                    page.metas
+                                        .push((k.trim().to_ascii_lowercase(), content.to_string()));
+                                }
+                            }
+                        }
+                    }
+                    "link" if page.canonical.is_none() => {
+                        let canonical = node.attr("rel").is_some_and(|rel| {
+                            rel.split_ascii_whitespace()
+                                .any(|r| r.eq_ignore_ascii_case("canonical"))
+                        });
+                        if canonical {
+                            page.canonical = node.attr("href").map(|h| h.to_string());
+                        }
+                    }
+                    "script" => {
+                        let is_ld = node
+                            .attr("type")
+                            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                        if is_ld {
+                            page.json_ld.push(node.text().to_string());
+                        }
+                    }
+                    "time" if page.article_time.is_none() => {
+                        if let Some(dt) = node.attr("datetime") {
+                            let marked = node.has_attr("pubdate")
+                                || node
+                                    .attr("itemprop")
+                                    .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
+                            if marked || node.ancestors_it(None).any(|a| a.has_name("article")) {
+                                page.article_time = Some(dt.to_string());
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                if name != "meta" {
+                    if let Some(prop) = node.attr("itemprop") {
+                        if prop.eq_ignore_ascii_case("datePublished")
+                            || prop.eq_ignore_ascii_case("dateModified")
+                        {
+                            if let Some(v) = node.attr("content").or_else(|| node.attr("datetime"))
+                            {
+                                page.metas.push((prop.to_ascii_lowercase(), v.to_string()));
+                            }
                         }
                     }
                 }
             }
-            "link" if page.canonical.is_none() => {
-                let canonical = node.attr("rel").is_some_and(|rel| {
-                    rel.split_ascii_whitespace()
-                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+
+            let furniture = is_furniture_tag(name)
+                || node.attr("role").is_some_and(|r| is_furniture_role(&r))
+                || node.attr("class").is_some_and(|c| is_furniture_name(&c))
+                || node.attr("id").is_some_and(|i| is_furniture_name(&i))
+                || node.has_attr("hidden")
+                || node.attr("style").is_some_and(|s| is_hidden_style(&s));
+            if furniture && !matches!(name, "html" | "body" | "main" | "article" | "head") {
+                // Never remove what holds the article: a wrapper with the headline or many
+                // paragraphs that happens to carry a "has-sidebar" class.
+                let mut paragraphs = 0usize;
+                let holds_article = node.descendants_it().any(|d| {
+                    if d.has_name("p") {
+                        paragraphs += 1;
+                    }
+                    paragraphs >= 4
+                        || d.has_name("article")
+                        || d.has_name("main")
+                        || d.has_name("h1")
                 });
-                if canonical {
-                    page.canonical = node.attr("href").map(|h| h.to_string());
+                if !holds_article {
+                    doomed.push(node);
                 }
             }
-            "script" => {
-                let is_ld = node
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                if is_ld {
-                    page.json_ld.push(node.text().to_string());
-                }
-            }
-            "time" if page.article_time.is_none() => {
-                if let Some(dt) = node.attr("datetime") {
-                    let marked = node.has_attr("pubdate")
-                        || node
-                            .attr("itemprop")
-                            .is_some_and(|p| p.eq_ignore_ascii_case("datePublished"));
-                    if marked || node.ancestors_it(None).any(|a| a.has_name("article")) {
-                        page.article_time = Some(dt.to_string());
-                    }
-                }
-            }
-            _ => {}
         }
-        if name != "meta" {
-            if let Some(prop) = node.attr("itemprop") {
-                if prop.eq_ignore_ascii_case("datePublished")
-                    || prop.eq_ignore_ascii_case("dateModified")
-                {
-                    if let Some(v) = node.attr("content").or_else(|| node.attr("datetime")) {
-                        page.metas.push((prop.to_ascii_lowercase(), v.to_string()));
-                    }
-                }
-            }
+        for node in doomed {
+            node.remove_from_parent();
         }
 
-        let furniture = is_furniture_tag(name)
-            || node.attr("role").is_some_and(|r| is_furniture_role(&r))
-            || node.attr("class").is_some_and(|c| is_furniture_name(&c))
-            || node.attr("id").is_some_and(|i| is_furniture_name(&i))
-            || node.has_attr("hidden")
-            || node.attr("style").is_some_and(|s| is_hidden_style(&s));
-        if furniture && !matches!(name, "html" | "body" | "main" | "article" | "head") {
-            // Never remove what holds the article: a wrapper with the headline or many
-            // paragraphs that happens to carry a "has-sidebar" class.
-            let mut paragraphs = 0usize;
-            let holds_article = node.descendants_it().any(|d| {
-                if d.has_name("p") {
-                    paragraphs += 1;
-                }
-                paragraphs >= 4 || d.has_name("article") || d.has_name("main") || d.has_name("h1")
-            });
-            if !holds_article {
-                doomed.push(node);
-            }
+        if max_depth > MAX_DEPTH {
+            attempt = Attempt::BodyWalk;
         }
-    }
-    for node in doomed {
-        node.remove_from_parent();
-    }
+        let mut too_big = false;
+        let root = if attempt == Attempt::BodyWalk {
+            reader.doc.body()
+        } else {
+            let parsed = catch_unwind(AssertUnwindSafe(|| match attempt {
+                Attempt::Strict => reader.parse_with_policy(ParsePolicy::Strict),
+                _ => reader.parse(),
+            }));
+            too_big = matches!(parsed, Ok(Err(ReadabilityError::TooManyElements(..))));
+            match parsed {
+                Ok(Ok(_)) => reader
+                    .doc
+                    .select_single("#readability-page-1")
+                    .nodes()
+                    .first()
+                    .copied(),
+                _ => None,
+            }
+        };
 
-    let backup = reader.doc.clone();
-    let parsed = catch_unwind(AssertUnwindSafe(|| reader.parse().is_ok())).unwrap_or(false);
-    if parsed {
         let mut out = Builder::default();
-        if let Some(root) = reader
-            .doc
-            .select_single("#readability-page-1")
-            .nodes()
-            .first()
-            .copied()
-        {
-            walk_text!(root, out);
+        if let Some(root) = root {
+            enum Step<N> {
+                Enter(N),
+                LeaveLink,
+                LeaveBlock,
+                LeaveCell,
+            }
+            let mut stack = vec![Step::Enter(root)];
+            let mut link_depth = 0usize;
+            while let Some(step) = stack.pop() {
+                let node = match step {
+                    Step::Enter(node) => node,
+                    Step::LeaveLink => {
+                        link_depth = link_depth.saturating_sub(1);
+                        continue;
+                    }
+                    Step::LeaveBlock => {
+                        out.end_block();
+                        continue;
+                    }
+                    Step::LeaveCell => {
+                        out.cell_break();
+                        continue;
+                    }
+                };
+                if node.is_text() {
+                    out.push_text(&node.text(), link_depth > 0);
+                    continue;
+                }
+                let Some(name) = node.node_name() else {
+                    continue;
+                };
+                let name: &str = &name;
+                if is_skipped(name) {
+                    continue;
+                }
+                if name == "br" {
+                    out.line_break();
+                    continue;
+                }
+                if name == "a" {
+                    link_depth += 1;
+                    stack.push(Step::LeaveLink);
+                } else if name == "td" || name == "th" {
+                    out.cell_break();
+                    stack.push(Step::LeaveCell);
+                } else if is_block(name) {
+                    out.start_block(is_heading(name));
+                    stack.push(Step::LeaveBlock);
+                }
+                stack.extend(node.children_it(true).map(Step::Enter));
+            }
         }
-        let found = paragraphs::clean(out.finish(), None);
-        if found.iter().map(|p| p.chars).sum::<usize>() >= MIN_ARTICLE_CHARS {
+
+        let mut found = out.finish();
+        if attempt == Attempt::BodyWalk {
+            found = paragraphs::keep_prose(found);
+        }
+        let found = paragraphs::clean(found, None);
+        if found.iter().map(|p| p.chars).sum::<usize>() >= attempt.min_chars() {
             page.paragraphs = found;
+            page.used_fallback = attempt == Attempt::BodyWalk;
             return page;
         }
+        attempt = match attempt {
+            Attempt::Strict if !too_big => Attempt::AllPolicies,
+            _ => Attempt::BodyWalk,
+        };
     }
-
-    page.used_fallback = true;
-    let mut out = Builder::default();
-    if let Some(body) = backup.body() {
-        walk_text!(body, out);
-    }
-    page.paragraphs = paragraphs::clean(paragraphs::keep_prose(out.finish()), None);
-    page
 }
 
 #[cfg(test)]

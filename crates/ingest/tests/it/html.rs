@@ -499,3 +499,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn deep_nesting_stays_fast() {
+    let sentence = "<p>The council approved the new budget on Tuesday after a long debate about road repairs.</p>";
+    // Deep enough to make the article extractor crawl: walked paragraph by paragraph instead.
+    let html = format!(
+        "<html><body>{}{sentence}</body></html>",
+        "<div>".repeat(2000)
+    );
+    let start = std::time::Instant::now();
+    let out = parse_html(html.as_bytes(), None, None, Provenance::file("deep"));
+    let doc = out.document.expect("document");
+    assert!(doc.text.starts_with("The council approved the new budget"));
+    // Absurdly deep: not parsed at all.
+    let html = format!(
+        "<html><body>{}{sentence}</body></html>",
+        "<span>".repeat(200_000)
+    );
+    let out = parse_html(html.as_bytes(), None, None, Provenance::file("deeper"));
+    assert!(out.document.is_none());
+    assert!(
+        out.diagnostics[0].message.contains("nests elements"),
+        "{:?}",
+        out.diagnostics
+    );
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
