@@ -55,6 +55,11 @@ const MONTHS: &[(&str, u32)] = &[
 /// Zone abbreviations that news sites print after times, with their UTC offsets in minutes.
 const ZONES: &[(&str, i32)] = &[
     ("utc", 0),
+    ("eat", 180),
+    ("pkt", 300),
+    ("aft", 270),
+    ("wat", 60),
+    ("ist", 330),
     ("gmt", 0),
     ("z", 0),
     ("wet", 0),
@@ -138,13 +143,13 @@ pub fn parse_dateline(line: &str) -> Option<Timestamp> {
         .trim()
         .trim_start_matches(['*', '_', '#', '>', ' '])
         .trim();
-    let lower = l.to_lowercase();
     for p in DATELINE_PREFIXES {
-        if let Some(rest) = lower.strip_prefix(p) {
-            let rest = rest.trim_start_matches(['*', '_']);
-            if rest.starts_with(':') || rest.starts_with(' ') {
-                let cut = l.len() - rest.len();
-                let body = l[cut..]
+        // Compare on the original string: lower-casing can change byte lengths.
+        let n = p.len();
+        if l.is_char_boundary(n) && l[..n].to_lowercase() == *p {
+            let rest = l[n..].trim_start_matches(['*', '_']);
+            if rest.starts_with([':', ' ']) {
+                let body = rest
                     .trim_start_matches([':', ' ', '*', '_'])
                     .trim_end_matches(['*', '_']);
                 return parse_datetime(body);

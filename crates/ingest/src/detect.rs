@@ -78,7 +78,7 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Option<Format> {
     if trimmed.starts_with('<') {
         return sniff_markup(trimmed).or(Some(Format::Html));
     }
-    if trimmed.starts_with('{') {
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
         return Some(if head.contains("jsonfeed.org/version") {
             Format::JsonFeed
         } else {

@@ -15,8 +15,8 @@ static ITEM_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?is)<(pubDate|published|dc:date|issued|updated|modified)>\s*([^<]+?)\s*</")
         .expect("regex")
 });
-static JSON_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""date_published"\s*:\s*"([^"]+)""#).expect("regex"));
+static SOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?is)<source[\s>].*?</source>").expect("regex"));
 static XML_ENCODING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9_.:-]+)["']"#).expect("regex")
 });
@@ -27,6 +27,7 @@ pub fn parse_feed(
     label: &str,
     sink: &mut dyn FnMut(Document),
 ) -> Result<Vec<Diagnostic>, IngestError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Malformed {
         path: label.into(),
         message: format!("not a valid feed: {e}"),
@@ -40,14 +41,11 @@ pub fn parse_feed(
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
     let charset = XML_ENCODING.captures(&head).map(|c| c[1].to_string());
     let raw = decode(bytes, charset.as_deref());
-    let raw_dates: Vec<Option<Timestamp>> = if format == Format::JsonFeed {
-        JSON_DATE
-            .captures_iter(&raw)
-            .map(|c| dates::parse_datetime(&c[1]))
-            .collect()
+    let raw_dates: Vec<ItemDates> = if format == Format::JsonFeed {
+        json_item_dates(&raw)
     } else {
         ITEM.find_iter(&raw)
-            .map(|m| item_date(m.as_str()))
+            .map(|m| item_dates(m.as_str()))
             .collect()
     };
     let aligned = raw_dates.len() == feed.entries.len();
@@ -63,7 +61,11 @@ pub fn parse_feed(
     let mut diags = Vec::new();
     for (i, entry) in feed.entries.into_iter().enumerate() {
         let at = format!("{label} item {}", i + 1);
-        let raw_date = if aligned { raw_dates[i] } else { None };
+        let raw_date = if aligned {
+            raw_dates[i]
+        } else {
+            ItemDates::default()
+        };
         match item(
             entry,
             format,
@@ -93,29 +95,70 @@ pub fn parse_feed(
     Ok(diags)
 }
 
-fn item_date(item: &str) -> Option<Timestamp> {
+/// The publication and modification dates an item states, with their offsets.
+#[derive(Debug, Clone, Copy, Default)]
+struct ItemDates {
+    published: Option<Timestamp>,
+    modified: Option<Timestamp>,
+}
+
+fn item_dates(item: &str) -> ItemDates {
+    // The <updated> of an Atom <source> describes another feed, not this entry.
+    let item = SOURCE.replace_all(item, "");
     // Prefer the publication date over the update date.
     let mut best: Option<(usize, Timestamp)> = None;
-    for c in ITEM_DATE.captures_iter(item) {
-        let rank = match c[1].to_ascii_lowercase().as_str() {
+    let mut modified = None;
+    for c in ITEM_DATE.captures_iter(&item) {
+        let tag = c[1].to_ascii_lowercase();
+        let rank = match tag.as_str() {
             "pubdate" | "published" | "issued" => 0,
             "dc:date" => 1,
             _ => 2,
         };
         if let Some(ts) = dates::parse_datetime(&c[2]) {
+            if rank == 2 && modified.is_none() {
+                modified = Some(ts);
+            }
             if best.as_ref().is_none_or(|(r, _)| rank < *r) {
                 best = Some((rank, ts));
             }
         }
     }
-    best.map(|(_, t)| t)
+    ItemDates {
+        published: best.map(|(_, t)| t),
+        modified,
+    }
+}
+
+/// Per-item dates of a JSON Feed, read from the JSON itself.
+fn json_item_dates(raw: &str) -> Vec<ItemDates> {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(raw) else {
+        return Vec::new();
+    };
+    let date = |item: &serde_json::Value, key: &str| {
+        item.get(key)
+            .and_then(|d| d.as_str())
+            .and_then(dates::parse_datetime)
+    };
+    v.get("items")
+        .and_then(|i| i.as_array())
+        .map(|items| {
+            items
+                .iter()
+                .map(|item| ItemDates {
+                    published: date(item, "date_published"),
+                    modified: date(item, "date_modified"),
+                })
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn item(
     entry: Entry,
     format: Format,
     provenance: Provenance,
-    raw_date: Option<Timestamp>,
+    raw_date: ItemDates,
 ) -> Option<Document> {
     let content = entry
         .content
@@ -148,7 +191,7 @@ fn item(
     }
     let mut doc = Document::new(format, provenance, text);
     doc.title = entry.title.map(|t| {
-        if t.content.contains('<') {
+        if t.content.contains('<') || t.content.contains('&') {
             fragment_to_text(&t.content)
         } else {
             t.content.trim().to_string()
@@ -164,15 +207,27 @@ fn item(
         .as_deref()
         .and_then(canonical_url)
         .or_else(|| canonical_url(&entry.id));
-    doc.published = raw_date.or_else(|| {
-        entry
-            .published
-            .or(entry.updated)
-            .map(|d| Timestamp::from_fixed(d.fixed_offset(), dossier_core::TimePrecision::Second))
-    });
-    if let Some(u) = entry.updated {
-        doc.metadata
-            .insert("modified".into(), serde_json::Value::String(u.to_rfc3339()));
+    let stated = |d: chrono::DateTime<chrono::Utc>| {
+        Timestamp::from_fixed(d.fixed_offset(), dossier_core::TimePrecision::Second)
+    };
+    doc.published = raw_date
+        .published
+        .or_else(|| entry.published.or(entry.updated).map(stated));
+    // feed-rs copies an RSS pubDate into `updated`: only a distinct modification date counts.
+    let modified = raw_date
+        .modified
+        .or_else(|| {
+            entry
+                .updated
+                .filter(|u| Some(*u) != entry.published)
+                .map(stated)
+        })
+        .filter(|m| Some(*m) != doc.published);
+    if let Some(m) = modified {
+        doc.metadata.insert(
+            "modified".into(),
+            serde_json::Value::String(m.local_string()),
+        );
     }
     let authors: Vec<serde_json::Value> = entry
         .authors

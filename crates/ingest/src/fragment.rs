@@ -63,27 +63,36 @@ pub fn collapse(s: &str) -> String {
     out
 }
 
-fn walk(node: ego_tree::NodeRef<'_, Node>, cur: &mut String, paras: &mut Vec<String>) {
-    for child in node.children() {
-        match child.value() {
-            Node::Text(t) => cur.push_str(t),
-            Node::Element(e) => {
-                let name = e.name();
-                if SKIP.contains(&name) {
-                    continue;
+/// Depth-first over the tree without recursion: hostile nesting cannot overflow the stack.
+fn walk(root: ego_tree::NodeRef<'_, Node>, cur: &mut String, paras: &mut Vec<String>) {
+    use ego_tree::iter::Edge;
+    let mut skip_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(t) if skip_depth == 0 => cur.push_str(t),
+                Node::Element(e) => {
+                    let name = e.name();
+                    if skip_depth > 0 || SKIP.contains(&name) {
+                        skip_depth += 1;
+                    } else if BLOCKS.contains(&name) {
+                        flush(cur, paras);
+                    }
                 }
-                let block = BLOCKS.contains(&name);
-                if block {
-                    flush(cur, paras);
-                }
-                walk(child, cur, paras);
-                if block {
-                    flush(cur, paras);
-                } else if name == "td" || name == "th" {
-                    cur.push(' ');
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let name = e.name();
+                    if skip_depth > 0 {
+                        skip_depth -= 1;
+                    } else if BLOCKS.contains(&name) {
+                        flush(cur, paras);
+                    } else if name == "td" || name == "th" {
+                        cur.push(' ');
+                    }
                 }
             }
-            _ => {}
         }
     }
 }

@@ -22,6 +22,51 @@ const LANGUAGE_KEYS: &[&str] = &["language", "lang"];
 pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let text = String::from_utf8_lossy(bytes);
+    // A whole file holding one pretty-printed article or an array of them.
+    let first = text.trim_start_matches('\u{feff}').trim_start();
+    if first.starts_with('[') || (first.starts_with('{') && !looks_like_lines(first)) {
+        match serde_json::from_str::<Value>(first) {
+            Ok(Value::Array(items)) => {
+                for (i, item) in items.into_iter().enumerate() {
+                    let at = format!("{label} item {}", i + 1);
+                    match item {
+                        Value::Object(o) => {
+                            match article(o, label, &format!("item {}", i + 1), &mut diags) {
+                                Some(doc) => sink(doc),
+                                None => diags.push(Diagnostic::error(
+                                    at,
+                                    "no `text` or `html` field with article text",
+                                )),
+                            }
+                        }
+                        _ => diags.push(Diagnostic::error(at, "not a JSON object")),
+                    }
+                }
+                return diags;
+            }
+            Ok(Value::Object(o)) => {
+                match article(o, label, "item 1", &mut diags) {
+                    Some(doc) => sink(doc),
+                    None => diags.push(Diagnostic::error(
+                        label,
+                        "no `text` or `html` field with article text",
+                    )),
+                }
+                return diags;
+            }
+            Ok(_) => {
+                diags.push(Diagnostic::error(
+                    label,
+                    "JSON that is neither articles nor JSON lines",
+                ));
+                return diags;
+            }
+            Err(e) => {
+                diags.push(Diagnostic::error(label, format!("invalid JSON: {e}")));
+                return diags;
+            }
+        }
+    }
     let ends_with_newline = text.ends_with('\n');
     let lines: Vec<&str> = text.lines().collect();
     for (i, line) in lines.iter().enumerate() {
@@ -47,7 +92,7 @@ pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) ->
                 continue;
             }
         };
-        match article(obj, label, i + 1, &mut diags) {
+        match article(obj, label, &format!("line {}", i + 1), &mut diags) {
             Some(doc) => sink(doc),
             None => diags.push(Diagnostic::error(
                 at,
@@ -58,19 +103,36 @@ pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) ->
     diags
 }
 
+/// A date given as a number: Unix seconds, or milliseconds when it is that large.
+fn take_epoch(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<i64> {
+    let key = keys
+        .iter()
+        .find(|k| obj.get(**k).is_some_and(Value::is_number))?;
+    let n = obj.remove(*key)?.as_f64()?;
+    let secs = if n.abs() > 1e11 { n / 1000.0 } else { n };
+    Some(secs as i64)
+}
+
+/// Take the first of `keys` that holds a usable string (or `{"name": …}`); values of other
+/// kinds stay in the object, so they end up in metadata rather than vanishing.
 fn take_str(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
     for k in keys {
-        if let Some(v) = obj.remove(*k) {
-            match v {
-                Value::String(s) if !s.trim().is_empty() => return Some(s),
-                Value::Object(mut o) => {
-                    // {"source": {"name": "…", "url": …}}
-                    if let Some(Value::String(n)) = o.remove("name") {
-                        return Some(n);
-                    }
+        let usable = match obj.get(*k) {
+            Some(Value::String(s)) => !s.trim().is_empty(),
+            Some(Value::Object(o)) => o.get("name").is_some_and(Value::is_string),
+            _ => false,
+        };
+        if !usable {
+            continue;
+        }
+        match obj.remove(*k) {
+            Some(Value::String(s)) => return Some(s),
+            Some(Value::Object(mut o)) => {
+                if let Some(Value::String(n)) = o.remove("name") {
+                    return Some(n);
                 }
-                _ => {}
             }
+            _ => {}
         }
     }
     None
@@ -79,11 +141,11 @@ fn take_str(obj: &mut Map<String, Value>, keys: &[&str]) -> Option<String> {
 fn article(
     mut obj: Map<String, Value>,
     label: &str,
-    line: usize,
+    locator: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Document> {
-    let at = format!("{label} line {line}");
-    let provenance = Provenance::at(label, format!("line {line}"));
+    let at = format!("{label} {locator}");
+    let provenance = Provenance::at(label, locator);
     let title = take_str(&mut obj, &["title", "headline"]);
     let raw_url = take_str(&mut obj, URL_KEYS);
     let mut doc = if let Some(text) = take_str(&mut obj, &["text", "body", "content"]) {
@@ -119,7 +181,20 @@ fn article(
     if let Some(p) = take_str(&mut obj, PUBLISHER_KEYS) {
         doc.publisher = Some(p);
     }
-    if let Some(p) = take_str(&mut obj, PUBLISHED_KEYS) {
+    if let Some(secs) = take_epoch(&mut obj, PUBLISHED_KEYS) {
+        match chrono::DateTime::from_timestamp(secs, 0) {
+            Some(dt) => {
+                doc.published = Some(dossier_core::Timestamp::from_fixed(
+                    dt.fixed_offset(),
+                    dossier_core::TimePrecision::Second,
+                ))
+            }
+            None => diags.push(Diagnostic::warning(
+                &at,
+                format!("publication time out of range: {secs}"),
+            )),
+        }
+    } else if let Some(p) = take_str(&mut obj, PUBLISHED_KEYS) {
         match dates::parse_datetime(&p) {
             Some(ts) => doc.published = Some(ts),
             None => diags.push(Diagnostic::warning(
@@ -138,6 +213,14 @@ fn article(
         doc.metadata.insert(k, v);
     }
     Some(doc)
+}
+
+/// Every non-empty line is a complete JSON value: JSON lines, not one pretty-printed value.
+fn looks_like_lines(text: &str) -> bool {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    lines
+        .next()
+        .is_some_and(|l| serde_json::from_str::<Value>(l).is_ok())
 }
 
 /// Paragraphs separated by a blank line, whitespace inside them collapsed.

@@ -115,7 +115,14 @@ pub fn read_path(
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if detect::is_warc_name(name) {
-        return warc::read_warc_file(path, label, limits, sink);
+        let mut out = warc::read_warc_file(path, label, limits, sink)?;
+        if out.documents == 0 && !out.has_errors() {
+            out.diagnostics.push(Diagnostic::warning(
+                label,
+                "no HTML response records in the archive",
+            ));
+        }
+        return Ok(out);
     }
     if meta.len() > limits.max_file_bytes {
         return Err(IngestError::TooLarge {
@@ -137,6 +144,18 @@ pub fn read_bytes(
     limits: Limits,
     sink: &mut dyn FnMut(Document),
 ) -> Result<FileOutcome, IngestError> {
+    // UTF-16 (with a byte-order mark) is transcoded first: its NUL bytes are not binary.
+    let transcoded;
+    let bytes = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((enc, bom)) if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE => {
+            transcoded = enc
+                .decode_without_bom_handling(&bytes[bom..])
+                .0
+                .into_owned();
+            transcoded.as_bytes()
+        }
+        _ => bytes,
+    };
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(IngestError::Empty { path: label.into() });
     }
@@ -176,7 +195,12 @@ pub fn read_bytes(
         }
     }
     outcome.documents = count;
-    if outcome.documents == 0 && !outcome.has_errors() {
+    if outcome.documents == 0 && format == Format::Warc && !outcome.has_errors() {
+        outcome.diagnostics.push(Diagnostic::warning(
+            label,
+            "no HTML response records in the archive",
+        ));
+    } else if outcome.documents == 0 && !outcome.has_errors() {
         outcome
             .diagnostics
             .push(Diagnostic::error(label, "no article text found"));

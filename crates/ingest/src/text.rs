@@ -101,10 +101,20 @@ pub fn parse_text(
     (Some(doc), diags)
 }
 
+/// A Markdown thematic break: three or more `-`, `*` or `_` and nothing else but spaces.
+fn is_thematic_break(line: &str) -> bool {
+    let t = line.trim();
+    let marks = t.chars().filter(|c| matches!(c, '-' | '*' | '_')).count();
+    marks >= 3 && t.chars().all(|c| matches!(c, '-' | '*' | '_' | ' '))
+}
+
 /// Strip Markdown markup from one line (headings, emphasis, links, images) and collapse spaces.
 fn clean_line(line: &str, markdown: bool) -> String {
     if !markdown {
         return collapse(line);
+    }
+    if is_thematic_break(line) {
+        return String::new();
     }
     let l = line
         .trim_start()
@@ -114,31 +124,47 @@ fn clean_line(line: &str, markdown: bool) -> String {
     let l = l
         .strip_prefix("- ")
         .or_else(|| l.strip_prefix("* "))
+        .or_else(|| l.strip_prefix("+ "))
         .unwrap_or(l);
+    let chars: Vec<(usize, char)> = l.char_indices().collect();
     let mut out = String::with_capacity(l.len());
-    let mut chars = l.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let prev = k.checked_sub(1).map(|j| chars[j].1);
+        let next = chars.get(k + 1).map(|x| x.1);
         match c {
-            '*' | '_' if l[i..].starts_with("**") || l[i..].starts_with("__") => {
-                chars.next();
-            }
-            '!' if l[i + 1..].starts_with('[') => {
-                // Images vanish: skip to the closing parenthesis.
-                if let Some(end) = l[i..].find(')') {
-                    while chars.peek().is_some_and(|(j, _)| *j <= i + end) {
-                        chars.next();
+            '*' | '_' => {
+                // Emphasis markers open or close at a word boundary; inside a word (snake_case,
+                // 5*3) or standing alone between spaces they are text.
+                let run_end = chars[k..].iter().take_while(|x| x.1 == c).count() + k;
+                let before = prev;
+                let after = chars.get(run_end).map(|x| x.1);
+                let word = |ch: Option<char>| ch.is_some_and(char::is_alphanumeric);
+                let alone =
+                    before.is_none_or(char::is_whitespace) && after.is_none_or(char::is_whitespace);
+                if (word(before) && word(after)) || alone {
+                    for _ in k..run_end {
+                        out.push(c);
                     }
                 }
+                k = run_end;
+                continue;
+            }
+            '!' if next == Some('[') => {
+                // Images vanish.
+                if let Some(end) = link_end(l, i + 1) {
+                    k = chars.partition_point(|x| x.0 < end);
+                    continue;
+                }
+                out.push(c);
             }
             '[' => {
                 // [text](url) keeps the text.
                 if let Some(close) = l[i..].find("](") {
-                    if let Some(paren) = l[i + close..].find(')') {
-                        out.push_str(&l[i + 1..i + close]);
-                        let end = i + close + paren;
-                        while chars.peek().is_some_and(|(j, _)| *j <= end) {
-                            chars.next();
-                        }
+                    if let Some(end) = link_end(l, i) {
+                        out.push_str(&clean_line(&l[i + 1..i + close], true));
+                        k = chars.partition_point(|x| x.0 < end);
                         continue;
                     }
                 }
@@ -147,13 +173,37 @@ fn clean_line(line: &str, markdown: bool) -> String {
             '`' => {}
             _ => out.push(c),
         }
+        k += 1;
     }
     collapse(&out)
+}
+
+/// For `[text](url)` starting at byte `start` (the `[`), the byte just after the closing `)`,
+/// counting nested parentheses in the URL.
+fn link_end(l: &str, start: usize) -> Option<usize> {
+    let close = start + l[start..].find("](")?;
+    let mut depth = 0usize;
+    for (j, ch) in l[close + 1..].char_indices() {
+        match ch {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(close + 1 + j + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// YAML front matter between `---` lines at the very start.
 fn split_front_matter(raw: &str) -> Option<(&str, &str)> {
     let rest = raw.trim_start_matches('\u{feff}').strip_prefix("---\n")?;
+    if let Some(body) = rest.strip_prefix("---\n") {
+        return Some(("", body));
+    }
     let end = rest
         .find("\n---\n")
         .map(|e| (e, e + 5))
