@@ -42,9 +42,11 @@ def default_model():
 def load_ner_only(model_dir):
     import spacy
 
-    nlp = spacy.load(model_dir)
-    others = [p for p in nlp.pipe_names if p != "ner"]
-    # Same as spacy.load(model_dir, exclude=others): only the NER runs, no sentence starts are set.
+    with open(os.path.join(model_dir, "meta.json"), encoding="utf8") as f:
+        meta = json.load(f)
+    others = [p for p in meta.get("pipeline", []) + meta.get("disabled", []) if p != "ner"]
+    # Only the NER runs: no tok2vec/tagger/parser/senter/attribute_ruler/lemmatizer, so no
+    # sentence starts are set (equivalent to nlp.select_pipes(enable="ner")).
     nlp = spacy.load(model_dir, exclude=others)
     assert nlp.pipe_names == ["ner"], nlp.pipe_names
     return nlp

@@ -5,6 +5,26 @@
 //! by `scripts/fetch-model.sh`; [`find_model`] locates it and [`Model::load`] reads its files.
 //! The port follows `shared/conventions/spacy-ner-port.md` stage by stage: tokenizer, lexical
 //! attributes and string ids, hash embeddings, maxout/layernorm encoder, greedy BILUO decoding.
+//!
+//! ```no_run
+//! use dossier_ner::{find_model, Model};
+//!
+//! let dir = find_model(None).expect("run scripts/fetch-model.sh or set DOSSIER_MODEL");
+//! let model = Model::load(&dir)?;
+//! for e in model.entities("Angela Merkel visited Paris on Monday.") {
+//!     // character offsets as spaCy's ent.start_char / ent.end_char, plus byte offsets
+//!     println!("{} {} {}", e.start_char, e.end_char, e.label);
+//! }
+//! let batch = model.entities_batch(&["Apple hired Tim Cook.", "Nothing here."]);
+//! assert_eq!(batch.len(), 2);
+//! # Ok::<(), dossier_ner::NerError>(())
+//! ```
+//!
+//! Performance notes: every rayon worker keeps a thread-local [`Workspace`] (chunk tokenization
+//! and lexeme caches, matrix buffers), so steady-state inference allocates nothing per token;
+//! documents are processed in groups of 16 per matrix product and huge documents in blocks of 512
+//! rows, so memory stays bounded. Texts longer than spaCy's `nlp.max_length`
+//! ([`SPACY_MAX_LENGTH`]) are processed too (spaCy would refuse them).
 
 mod eval;
 mod hash;
