@@ -240,27 +240,34 @@ fn is_hidden_style(style: &str) -> bool {
     s.contains("display:none") || s.contains("visibility:hidden")
 }
 
-/// How the article text is found; each later attempt runs only when the one before found too
-/// little, on a freshly parsed tree (cheaper than keeping a copy of every tree for a rare case).
+/// How the article text is found. The second attempt runs only when the first found too little,
+/// on a freshly parsed tree (cheaper than copying every tree for a rare case).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Attempt {
     /// dom_smoothie with its strictest policy, one pass, as its own first attempt would be.
     Strict,
-    /// dom_smoothie relaxing its policies step by step, keeping the longest result.
+    /// The body's prose paragraphs, then dom_smoothie relaxing its policies step by step
+    /// (keeping its longest result); the latter wins when it found enough.
     AllPolicies,
-    /// Every prose paragraph of the body.
+    /// Only the body's prose paragraphs (the page is too large for dom_smoothie).
     BodyWalk,
 }
 
 impl Attempt {
-    /// Fewest characters of text for the attempt's result to be used.
+    /// Fewest characters of text for dom_smoothie's result to be used.
     fn min_chars(self) -> usize {
         match self {
             Attempt::Strict => STRICT_MIN_CHARS,
-            Attempt::AllPolicies => MIN_ARTICLE_CHARS,
-            Attempt::BodyWalk => 0,
+            Attempt::AllPolicies | Attempt::BodyWalk => MIN_ARTICLE_CHARS,
         }
     }
+}
+
+/// Where the text walk starts: the whole body, or dom_smoothie's article.
+#[derive(Debug, Clone, Copy)]
+enum Phase {
+    Body,
+    Article,
 }
 
 /// Parse `html` and extract everything the page parser needs; usually one parse.
@@ -380,97 +387,112 @@ pub(super) fn extract(html: &str) -> Page {
             node.remove_from_parent();
         }
 
-        if max_depth > MAX_DEPTH {
-            attempt = Attempt::BodyWalk;
-        }
+        // The body is walked (before dom_smoothie changes the tree) whenever dom_smoothie's
+        // result may not be good enough; dom_smoothie is skipped where it would be slow.
+        let skip_extractor = attempt == Attempt::BodyWalk || max_depth > MAX_DEPTH;
+        let walk_body = attempt != Attempt::Strict || skip_extractor;
         let mut too_big = false;
-        let root = if attempt == Attempt::BodyWalk {
-            reader.doc.body()
-        } else {
-            let parsed = catch_unwind(AssertUnwindSafe(|| match attempt {
-                Attempt::Strict => reader.parse_with_policy(ParsePolicy::Strict),
-                _ => reader.parse(),
-            }));
-            too_big = matches!(parsed, Ok(Err(ReadabilityError::TooManyElements(..))));
-            match parsed {
-                Ok(Ok(_)) => reader
-                    .doc
-                    .select_single("#readability-page-1")
-                    .nodes()
-                    .first()
-                    .copied(),
-                _ => None,
-            }
-        };
-
-        let mut out = Builder::default();
-        if let Some(root) = root {
-            enum Step<N> {
-                Enter(N),
-                LeaveLink,
-                LeaveBlock,
-                LeaveCell,
-            }
-            let mut stack = vec![Step::Enter(root)];
-            let mut link_depth = 0usize;
-            while let Some(step) = stack.pop() {
-                let node = match step {
-                    Step::Enter(node) => node,
-                    Step::LeaveLink => {
-                        link_depth = link_depth.saturating_sub(1);
+        let mut from_body: Option<Vec<Paragraph>> = None;
+        let mut from_article: Option<Vec<Paragraph>> = None;
+        for phase in [Phase::Body, Phase::Article] {
+            let root = match phase {
+                Phase::Body if walk_body => reader.doc.body(),
+                Phase::Article if !skip_extractor => {
+                    let parsed = catch_unwind(AssertUnwindSafe(|| match attempt {
+                        Attempt::Strict => reader.parse_with_policy(ParsePolicy::Strict),
+                        _ => reader.parse(),
+                    }));
+                    too_big = matches!(parsed, Ok(Err(ReadabilityError::TooManyElements(..))));
+                    match parsed {
+                        Ok(Ok(_)) => reader
+                            .doc
+                            .select_single("#readability-page-1")
+                            .nodes()
+                            .first()
+                            .copied(),
+                        _ => None,
+                    }
+                }
+                _ => continue,
+            };
+            let mut out = Builder::default();
+            if let Some(root) = root {
+                enum Step<N> {
+                    Enter(N),
+                    LeaveLink,
+                    LeaveBlock,
+                    LeaveCell,
+                }
+                let mut stack = vec![Step::Enter(root)];
+                let mut link_depth = 0usize;
+                while let Some(step) = stack.pop() {
+                    let node = match step {
+                        Step::Enter(node) => node,
+                        Step::LeaveLink => {
+                            link_depth = link_depth.saturating_sub(1);
+                            continue;
+                        }
+                        Step::LeaveBlock => {
+                            out.end_block();
+                            continue;
+                        }
+                        Step::LeaveCell => {
+                            out.cell_break();
+                            continue;
+                        }
+                    };
+                    if node.is_text() {
+                        out.push_text(&node.text(), link_depth > 0);
                         continue;
                     }
-                    Step::LeaveBlock => {
-                        out.end_block();
+                    let Some(name) = node.node_name() else {
+                        continue;
+                    };
+                    let name: &str = &name;
+                    if is_skipped(name) {
                         continue;
                     }
-                    Step::LeaveCell => {
+                    if name == "br" {
+                        out.line_break();
+                        continue;
+                    }
+                    if name == "a" {
+                        link_depth += 1;
+                        stack.push(Step::LeaveLink);
+                    } else if name == "td" || name == "th" {
                         out.cell_break();
-                        continue;
+                        stack.push(Step::LeaveCell);
+                    } else if is_block(name) {
+                        out.start_block(is_heading(name));
+                        stack.push(Step::LeaveBlock);
                     }
-                };
-                if node.is_text() {
-                    out.push_text(&node.text(), link_depth > 0);
-                    continue;
+                    stack.extend(node.children_it(true).map(Step::Enter));
                 }
-                let Some(name) = node.node_name() else {
-                    continue;
-                };
-                let name: &str = &name;
-                if is_skipped(name) {
-                    continue;
+            }
+
+            let found = out.finish();
+            match phase {
+                Phase::Body => {
+                    from_body = Some(paragraphs::clean(paragraphs::keep_prose(found), None))
                 }
-                if name == "br" {
-                    out.line_break();
-                    continue;
-                }
-                if name == "a" {
-                    link_depth += 1;
-                    stack.push(Step::LeaveLink);
-                } else if name == "td" || name == "th" {
-                    out.cell_break();
-                    stack.push(Step::LeaveCell);
-                } else if is_block(name) {
-                    out.start_block(is_heading(name));
-                    stack.push(Step::LeaveBlock);
-                }
-                stack.extend(node.children_it(true).map(Step::Enter));
+                Phase::Article => from_article = Some(paragraphs::clean(found, None)),
             }
         }
 
-        let mut found = out.finish();
-        if attempt == Attempt::BodyWalk {
-            found = paragraphs::keep_prose(found);
-        }
-        let found = paragraphs::clean(found, None);
-        if found.iter().map(|p| p.chars).sum::<usize>() >= attempt.min_chars() {
+        let chars = |ps: &[Paragraph]| ps.iter().map(|p| p.chars).sum::<usize>();
+        if let Some(found) = from_article.filter(|f| chars(f) >= attempt.min_chars()) {
             page.paragraphs = found;
-            page.used_fallback = attempt == Attempt::BodyWalk;
             return page;
         }
-        attempt = match attempt {
-            Attempt::Strict if !too_big => Attempt::AllPolicies,
-            _ => Attempt::BodyWalk,
+        if let Some(found) = from_body {
+            page.paragraphs = found;
+            page.used_fallback = true;
+            return page;
+        }
+        attempt = if too_big {
+            Attempt::BodyWalk
+        } else {
+            Attempt::AllPolicies
         };
     }
 }
