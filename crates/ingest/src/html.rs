@@ -126,6 +126,8 @@ pub fn parse_html(
                 .as_deref()
                 .map(|t| meta::clean_title(t, site, page.h1.as_deref()))
         })
+        .filter(|t| !t.is_empty())
+        .or_else(|| page.h1.as_deref().map(meta::squash))
         .filter(|t| !t.is_empty());
 
     let paragraphs = paragraphs::clean(page.paragraphs, title.as_deref());

@@ -1,8 +1,9 @@
-//! All DOM work, on the one html5ever tree that dom_smoothie builds: metadata is read and page
+//! All DOM work, on the html5ever tree that dom_smoothie builds: metadata is read and page
 //! furniture (navigation, cookie banners, share bars, newsletter boxes, related links) removed in
-//! a single pass, then dom_smoothie picks the article and its content is walked into paragraphs.
-//! When dom_smoothie finds nothing (or fails), the whole body is walked instead and only prose
-//! paragraphs are kept.
+//! a single pass, then dom_smoothie's strict pass picks the article and its content is walked
+//! into paragraphs. Only when that finds too little is the page parsed a second time: the body's
+//! prose paragraphs are collected, then dom_smoothie retries with relaxed policies, and the body
+//! paragraphs are used if it still finds too little (or fails, or the page is too big for it).
 //!
 //! dom_query's node types are not nameable from this crate (it is not a direct dependency), so
 //! the tree walks are loops inside [`extract`] rather than helper functions.
@@ -46,8 +47,6 @@ pub(super) struct Page {
     pub article_time: Option<String>,
     /// Article paragraphs, furniture lines dropped.
     pub paragraphs: Vec<Paragraph>,
-    /// The article extractor found nothing usable and the simple body walk was used.
-    pub used_fallback: bool,
 }
 
 /// Element names whose content is never article text.
@@ -486,7 +485,6 @@ pub(super) fn extract(html: &str) -> Page {
         }
         if let Some(found) = from_body {
             page.paragraphs = found;
-            page.used_fallback = true;
             return page;
         }
         attempt = if too_big {

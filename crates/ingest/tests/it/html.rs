@@ -348,6 +348,21 @@ fn bad_date_is_a_warning_and_later_sources_are_used() {
 }
 
 #[test]
+fn title_falls_back_to_headline_and_drops_its_repeat() {
+    let html = b"<html><body><h1>Ferry  service   resumes</h1><p>Ferry service &amp; freight traffic between \
+                 the two islands resumed on Friday after storms had halted crossings for three days.</p></body></html>";
+    let doc = parse_html(html, None, None, Provenance::file("t"))
+        .document
+        .expect("document");
+    assert_eq!(doc.title.as_deref(), Some("Ferry service resumes"));
+    assert_eq!(
+        doc.text,
+        "Ferry service & freight traffic between the two islands resumed on Friday after storms had \
+         halted crossings for three days."
+    );
+}
+
+#[test]
 fn transport_charset_and_url_argument() {
     let html = "<html><head><title>Nachricht</title></head><body><p>Der Stadtrat in Köln hat am Dienstag \
                 über die Sanierung der Brücke beraten und eine Entscheidung auf März vertagt.</p></body></html>";
