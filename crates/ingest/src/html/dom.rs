@@ -183,7 +183,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "navigation",
     "newsletter",
     "outbrain",
-    "paywall",
     "popular",
     "popup",
     "promo",
