@@ -1,7 +1,7 @@
 //! Shared helpers: locating the model, the shared data and the spaCy reference output.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use dossier_ner::Model;
 
@@ -25,10 +25,15 @@ pub fn required() -> bool {
     std::env::var("DOSSIER_REQUIRE_MODEL").is_ok_and(|v| v == "1")
 }
 
-/// Fails when inputs are required, else prints a skip message.
+/// Fails when inputs are required, else prints a skip message (once per test).
 pub fn skip(test: &str, why: &str) {
+    static REPORTED: Mutex<Vec<String>> = Mutex::new(Vec::new());
     assert!(!required(), "{test}: {why} (DOSSIER_REQUIRE_MODEL=1)");
-    eprintln!("SKIP {test}: {why}");
+    let mut seen = REPORTED.lock().unwrap_or_else(|e| e.into_inner());
+    if !seen.iter().any(|t| t == test) {
+        seen.push(test.to_owned());
+        eprintln!("SKIP {test}: {why}");
+    }
 }
 
 fn model_dir() -> Option<PathBuf> {
