@@ -43,8 +43,12 @@ impl SqliteStore {
                 message: format!("cannot use WAL journal (got {mode})"),
             });
         }
-        conn.execute_batch("PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;")
-            .map_err(open_err)?;
+        // A bounded page cache (32 MiB): memory stays flat however many documents arrive.
+        conn.execute_batch(
+            "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;",
+        )
+        .map_err(open_err)?;
+        conn.set_prepared_statement_cache_capacity(64);
         schema::migrations()
             .to_latest(&mut conn)
             .map_err(|e| StoreError::Migration {
@@ -94,6 +98,10 @@ impl SqliteStore {
 #[derive(Debug)]
 pub struct SqliteTx<'a> {
     tx: Transaction<'a>,
+    /// Versions written in this transaction and not yet in the full-text index. They are
+    /// indexed in one statement at commit: FTS5 flushes its buffer at every statement that
+    /// writes to it, so one insert per document would write one index segment per document.
+    pending_fts: Vec<i64>,
 }
 
 impl Store for SqliteStore {
@@ -103,7 +111,10 @@ impl Store for SqliteStore {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        Ok(SqliteTx { tx })
+        Ok(SqliteTx {
+            tx,
+            pending_fts: Vec::new(),
+        })
     }
 
     fn list(&self, filter: &ListFilter) -> Result<Vec<DocSummary>, StoreError> {
@@ -350,8 +361,22 @@ fn precision_str(p: TimePrecision) -> &'static str {
 }
 
 impl SqliteTx<'_> {
+    /// Execute a cached statement.
+    fn exec<P: rusqlite::Params>(&self, sql: &str, p: P) -> rusqlite::Result<usize> {
+        self.tx.prepare_cached(sql)?.execute(p)
+    }
+
+    /// One row from a cached statement.
+    fn row<T, P, F>(&self, sql: &str, p: P, f: F) -> rusqlite::Result<T>
+    where
+        P: rusqlite::Params,
+        F: FnOnce(&rusqlite::Row<'_>) -> rusqlite::Result<T>,
+    {
+        self.tx.prepare_cached(sql)?.query_row(p, f)
+    }
+
     fn insert_version(
-        &self,
+        &mut self,
         doc_id: i64,
         version: i64,
         hash: &str,
@@ -359,7 +384,7 @@ impl SqliteTx<'_> {
     ) -> Result<i64, StoreError> {
         let metadata =
             serde_json::to_string(&doc.metadata).map_err(|e| StoreError::Corrupt(e.to_string()))?;
-        self.tx.execute(
+        self.exec(
             "INSERT INTO versions (doc_id, version, content_hash, title, publisher, published, published_utc,
                                    published_precision, retrieved, language, format, text, metadata)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
@@ -380,16 +405,13 @@ impl SqliteTx<'_> {
             ],
         )?;
         let vid = self.tx.last_insert_rowid();
-        self.tx.execute(
-            "INSERT INTO docs_fts (rowid, title, text) VALUES (?1, ?2, ?3)",
-            params![vid, doc.title.as_deref().unwrap_or(""), doc.text],
-        )?;
+        self.pending_fts.push(vid);
         self.arrive(vid, doc)?;
         Ok(vid)
     }
 
     fn arrive(&self, version_id: i64, doc: &Document) -> Result<(), StoreError> {
-        self.tx.execute(
+        self.exec(
             "INSERT OR IGNORE INTO arrivals (version_id, path, locator, format) VALUES (?1, ?2, ?3, ?4)",
             params![version_id, doc.provenance.path, doc.provenance.locator.as_deref().unwrap_or(""), doc.format.as_str()],
         )?;
@@ -399,10 +421,8 @@ impl SqliteTx<'_> {
     /// Store the signature of `doc_id`'s current text and link it to its near-duplicates.
     /// Returns the most similar earlier document, if any.
     fn link_near_duplicates(&self, doc_id: i64, text: &str) -> Result<Option<i64>, StoreError> {
-        self.tx
-            .execute("DELETE FROM lsh_bands WHERE doc_id = ?1", [doc_id])?;
-        self.tx
-            .execute("DELETE FROM signatures WHERE doc_id = ?1", [doc_id])?;
+        self.exec("DELETE FROM lsh_bands WHERE doc_id = ?1", [doc_id])?;
+        self.exec("DELETE FROM signatures WHERE doc_id = ?1", [doc_id])?;
         let Some(sig) = minhash::signature(text) else {
             return Ok(None);
         };
@@ -431,7 +451,7 @@ impl SqliteTx<'_> {
         let mut best: Option<(f64, i64)> = None;
         let mut clusters: Vec<i64> = Vec::new();
         for other in candidates.into_iter().filter(|o| *o != doc_id) {
-            let blob: Vec<u8> = self.tx.query_row(
+            let blob: Vec<u8> = self.row(
                 "SELECT sig FROM signatures WHERE doc_id = ?1",
                 [other],
                 |r| r.get(0),
@@ -441,12 +461,12 @@ impl SqliteTx<'_> {
                 continue;
             }
             let (a, b) = (doc_id.min(other), doc_id.max(other));
-            self.tx.execute(
+            self.exec(
                 "INSERT INTO near_duplicates (doc_a, doc_b, similarity) VALUES (?1, ?2, ?3)
                  ON CONFLICT (doc_a, doc_b) DO UPDATE SET similarity = excluded.similarity",
                 params![a, b, sim],
             )?;
-            clusters.push(self.tx.query_row(
+            clusters.push(self.row(
                 "SELECT cluster FROM documents WHERE id = ?1",
                 [other],
                 |r| r.get(0),
@@ -455,7 +475,7 @@ impl SqliteTx<'_> {
                 best = Some((sim, other));
             }
         }
-        self.tx.execute(
+        self.exec(
             "INSERT INTO signatures (doc_id, sig) VALUES (?1, ?2)",
             params![doc_id, minhash::to_bytes(&sig)],
         )?;
@@ -468,7 +488,7 @@ impl SqliteTx<'_> {
             }
         }
         if !clusters.is_empty() {
-            let own: i64 = self.tx.query_row(
+            let own: i64 = self.row(
                 "SELECT cluster FROM documents WHERE id = ?1",
                 [doc_id],
                 |r| r.get(0),
@@ -477,7 +497,7 @@ impl SqliteTx<'_> {
             let target = clusters.iter().copied().min().unwrap_or(own);
             for c in clusters {
                 if c != target {
-                    self.tx.execute(
+                    self.exec(
                         "UPDATE documents SET cluster = ?1 WHERE cluster = ?2",
                         params![target, c],
                     )?;
@@ -496,8 +516,7 @@ impl StoreTx for SqliteTx<'_> {
             None => format!("sha256:{hash}"),
         };
         let known: Option<(i64, i64)> = self
-            .tx
-            .query_row(
+            .row(
                 "SELECT id, current_version FROM documents WHERE key = ?1",
                 [&key],
                 |r| Ok((r.get(0)?, r.get(1)?)),
@@ -505,8 +524,7 @@ impl StoreTx for SqliteTx<'_> {
             .optional()?;
         if let Some((id, current)) = known {
             let same: Option<i64> = self
-                .tx
-                .query_row(
+                .row(
                     "SELECT id FROM versions WHERE doc_id = ?1 AND content_hash = ?2",
                     params![id, hash],
                     |r| r.get(0),
@@ -520,7 +538,7 @@ impl StoreTx for SqliteTx<'_> {
             // in the full-text index, where searches skip versions that are not current).
             let version = current + 1;
             self.insert_version(id, version, &hash, doc)?;
-            self.tx.execute(
+            self.exec(
                 "UPDATE documents SET current_version = ?1 WHERE id = ?2",
                 params![version, id],
             )?;
@@ -530,8 +548,7 @@ impl StoreTx for SqliteTx<'_> {
         // The same text already stored: the same article, unless both carry different URLs
         // (then it is a syndicated copy: a document of its own, linked as a near-duplicate).
         let same_text: Option<(i64, i64, Option<String>)> = self
-            .tx
-            .query_row(
+            .row(
                 "SELECT d.id, v.id, d.url FROM versions v JOIN documents d ON d.id = v.doc_id
                  WHERE v.content_hash = ?1 ORDER BY d.id LIMIT 1",
                 [&hash],
@@ -543,7 +560,7 @@ impl StoreTx for SqliteTx<'_> {
                 if other_url.is_none() {
                     if let Some(u) = &doc.url {
                         // It now has a URL: that becomes its key.
-                        self.tx.execute(
+                        self.exec(
                             "UPDATE documents SET key = ?1, url = ?2 WHERE id = ?3",
                             params![key, u, id],
                         )?;
@@ -553,12 +570,10 @@ impl StoreTx for SqliteTx<'_> {
                 return Ok(PutOutcome::Duplicate { id });
             }
         }
-        let next_id: i64 =
-            self.tx
-                .query_row("SELECT coalesce(max(id), 0) + 1 FROM documents", [], |r| {
-                    r.get(0)
-                })?;
-        self.tx.execute(
+        let next_id: i64 = self.row("SELECT coalesce(max(id), 0) + 1 FROM documents", [], |r| {
+            r.get(0)
+        })?;
+        self.exec(
             "INSERT INTO documents (id, key, url, current_version, cluster) VALUES (?1, ?2, ?3, 1, ?1)",
             params![next_id, key, doc.url],
         )?;
@@ -571,6 +586,16 @@ impl StoreTx for SqliteTx<'_> {
     }
 
     fn commit(self) -> Result<(), StoreError> {
+        if !self.pending_fts.is_empty() {
+            let ids = serde_json::to_string(&self.pending_fts)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))?;
+            self.exec(
+                "INSERT INTO docs_fts (rowid, title, text)
+                 SELECT id, coalesce(title, ''), text FROM versions
+                 WHERE id IN (SELECT value FROM json_each(?1)) ORDER BY id",
+                [ids],
+            )?;
+        }
         self.tx.commit()?;
         Ok(())
     }

@@ -1,5 +1,5 @@
-//! `dossier ingest PATH...`: files, folders (recursively) and `-` into the store, one
-//! transaction per file, with a progress bar on a terminal and a summary at the end.
+//! `dossier ingest PATH...`: files, folders (recursively) and `-` into the store, whole files
+//! per transaction, with a progress bar on a terminal and a summary at the end.
 
 use anyhow::{Context, Result};
 use dossier_core::{Diagnostic, Document, Severity};
@@ -33,8 +33,11 @@ const KNOWN_ENDINGS: &[&str] = &[
     ".warc.gz",
 ];
 
-/// Files parsed in parallel ahead of the (sequential, ordered) writer.
+/// Files parsed in parallel ahead of the (sequential, ordered) writer, and stored together in
+/// one transaction.
 const BATCH: usize = 64;
+/// Input bytes in one batch, at most (a single larger file is a batch of its own).
+const BATCH_BYTES: u64 = 32 * 1024 * 1024;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -240,9 +243,15 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
             rep.progress(done, total, &s);
             continue;
         }
+        // A batch: up to BATCH files and BATCH_BYTES of input, never a stream.
+        let mut bytes = 0u64;
         let end = (i..inputs.len())
             .take(BATCH)
-            .take_while(|&j| !is_stream(&inputs[j]))
+            .take_while(|&j| {
+                let ok = !is_stream(&inputs[j]) && (j == i || bytes < BATCH_BYTES);
+                bytes += input_size(&inputs[j]);
+                ok
+            })
             .last()
             .map_or(i + 1, |j| j + 1);
         let parsed: Vec<Parsed> = pool.install(|| {
@@ -251,11 +260,9 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
                 .map(|inp| parse_in_memory(inp, limits))
                 .collect()
         });
-        for p in parsed {
-            write_parsed(&mut store, p, &mut s, &rep)?;
-            done += 1;
-            rep.progress(done, total, &s);
-        }
+        done += parsed.len();
+        write_batch(&mut store, parsed, &mut s, &rep)?;
+        rep.progress(done, total, &s);
         i = end;
     }
     s.files = total + early_failures.len();
@@ -313,34 +320,57 @@ fn report_diagnostics(diags: &[Diagnostic], s: &mut Summary, rep: &Reporter) -> 
     failed
 }
 
-/// Store one parsed file in one transaction.
-fn write_parsed(store: &mut SqliteStore, p: Parsed, s: &mut Summary, rep: &Reporter) -> Result<()> {
-    let (outcome, docs) = match p.result {
-        Ok(x) => x,
-        Err(e) => {
-            rep.error(&format!("error: {e}"));
-            s.failed_files += 1;
-            s.errors += 1;
-            return Ok(());
-        }
-    };
+/// Store a batch of parsed files in one transaction. A file is never split: after a crash the
+/// store holds whole files only. Files that failed to parse store nothing.
+fn write_batch(
+    store: &mut SqliteStore,
+    batch: Vec<Parsed>,
+    s: &mut Summary,
+    rep: &Reporter,
+) -> Result<()> {
     let mut tx = store.begin()?;
-    let mut outcomes = Vec::with_capacity(docs.len());
-    for d in &docs {
-        outcomes.push(
-            tx.put(d)
-                .with_context(|| format!("storing a document from {}", p.label))?,
-        );
+    let mut results = Vec::with_capacity(batch.len());
+    for p in &batch {
+        if let Ok((_, docs)) = &p.result {
+            let mut outcomes = Vec::with_capacity(docs.len());
+            for d in docs {
+                outcomes.push(
+                    tx.put(d)
+                        .with_context(|| format!("storing a document from {}", p.label))?,
+                );
+            }
+            results.push(outcomes);
+        } else {
+            results.push(Vec::new());
+        }
     }
-    tx.commit()
-        .with_context(|| format!("committing {}", p.label))?;
-    for o in outcomes {
-        count(s, o);
-    }
-    if report_diagnostics(&outcome.diagnostics, s, rep) {
-        s.failed_files += 1;
+    tx.commit().context("committing a batch of files")?;
+    for (p, outcomes) in batch.into_iter().zip(results) {
+        match p.result {
+            Ok((outcome, _)) => {
+                for o in outcomes {
+                    count(s, o);
+                }
+                if report_diagnostics(&outcome.diagnostics, s, rep) {
+                    s.failed_files += 1;
+                }
+            }
+            Err(e) => {
+                rep.error(&format!("error: {e}"));
+                s.failed_files += 1;
+                s.errors += 1;
+            }
+        }
     }
     Ok(())
+}
+
+/// Size of an input file (0 for stdin or when unknown), for batching.
+fn input_size(input: &Input) -> u64 {
+    match input {
+        Input::Stdin => 0,
+        Input::File(p) => std::fs::metadata(p).map_or(0, |m| m.len()),
+    }
 }
 
 /// Stream a WARC file into one transaction, record by record.

@@ -4,7 +4,7 @@
 use super::*;
 use std::time::Duration;
 
-const FILES: usize = 160;
+const FILES: usize = 480;
 const PER_FILE: usize = 25;
 
 const WORDS: &[&str] = &[
@@ -94,7 +94,7 @@ fn kill_9_mid_ingest_then_rerun() {
 
     let store = dir.path().join("d.db");
     let mut killed_partway = 0;
-    for delay_ms in [150u64, 400, 900] {
+    for delay_ms in [100u64, 300, 700, 1500] {
         let _ = std::fs::remove_file(&store);
         let mut child = dossier()
             .arg("--store")
