@@ -11,7 +11,8 @@ is the reference.
       Builds the equivalence corpus from shared/data (wikigold sentences and documents, re3d
       sentences, TBAQ paragraphs, lower-cased MUC-4 doctext paragraphs and documents, edge
       cases) and writes one JSON line per text:
-      {"source": ..., "text": ..., "entities": [[start_char, end_char, label], ...]}
+      {"source": ..., "text": ..., "entities": [[start_char, end_char, label], ...],
+       "tokens": [[start_char, length_in_chars, trailing_space 0/1], ...]}
       Default output: target/ner-reference/reference.jsonl (read by crates/ner/tests/it).
   spacy_ner_reference.py eval FILE... [--model DIR]
       PER/ORG/LOC precision, recall, F1 of spaCy on CoNLL files, same reading and label mapping
@@ -91,7 +92,7 @@ def sentence_text(sent):
     return " ".join(t for t, _ in sent)
 
 
-def build_texts(data):
+def build_texts(data, special_keys=()):
     rng = random.Random(0)
     out = []
 
@@ -102,10 +103,10 @@ def build_texts(data):
             out.append((name, items[i]))
 
     sents, docs = conll_sentences(os.path.join(data, "ner/wikigold/wikigold.conll.txt"))
-    take("wikigold", [sentence_text(s) for s in sents], 1200)
-    take("wikigold_docs", ["\n".join(sentence_text(s) for s in d) for d in docs], 60)
+    take("wikigold", [sentence_text(s) for s in sents], 1700)
+    take("wikigold_docs", ["\n".join(sentence_text(s) for s in d) for d in docs], 145)
     sents, _ = conll_sentences(os.path.join(data, "ner/re3d/re3d-train.conll"))
-    take("re3d", [sentence_text(s) for s in sents], 600)
+    take("re3d", [sentence_text(s) for s in sents], 765)
     paras = []
     for f in sorted(glob.glob(os.path.join(data, "tempeval3/tbaq-cleaned/*/*.tml"))):
         body = open(f, encoding="utf8").read()
@@ -113,10 +114,10 @@ def build_texts(data):
         if m:
             txt = re.sub(r"<[^>]+>", "", m.group(1))
             paras.extend(p.strip() for p in re.split(r"\n\s*\n", txt) if p.strip())
-    take("tbaq", paras, 900)
+    take("tbaq", paras, 1500)
     muc = [json.loads(l)["doctext"].lower() for l in open(os.path.join(data, "events/muc4/dev.json"), encoding="utf8")]
-    take("muc4", [p for d in muc for p in re.split(r"(?<=\.)\s{2,}", d) if p.strip()], 500)
-    take("muc4_docs", muc, 60)
+    take("muc4", [p for d in muc for p in re.split(r"(?<=\.)\s{2,}", d) if p.strip()], 1000)
+    take("muc4_docs", muc, 100)
     edge = [
         "", " ", "\n", "  Hello  world \n\n NASA's CEO, Dr. Jane O'Neil, said on 3/4/2021 at 10am: "
         "\"We'll pay $1.5bn (\u20ac1.2bn) to U.K.-based firms.\"",
@@ -128,12 +129,25 @@ def build_texts(data):
         "x'' x(*_*) (=x \u05e9\u05dc\u05d5\u05dd Barack Obama \U0001F600 visited Paris\u200d. \x1c Angela Merkel\u00a0Berlin",
     ]
     out.extend(("edge", t) for t in edge)
+    # Fuzz: tokenizer special cases, URLs, emoticons, Unicode whitespace/marks/digits, glued
+    # together with and without spaces (fixed seed).
+    frags = list(special_keys) + [
+        "http://www.example.com/a?b=1", "me@example.org", "www.x.co.uk", "\x1c", "\xa0", "\u3000",
+        "e\u0301", "\u6771\u4eac", "\u00b2", "\u2460", "(", ")", "'", '"', "...", "--", "$", "%",
+        "10km", "U.S.", "Dr.", "Obama", "Paris", "IBM", "Monday", "1990", "\U0001F600", "\u05e9\u05dc",
+        "\u0627\u0644", "\u00bd", "\u200d", "''", "``", ":)", "n't", "'s", "\u2019s", "\u2026", "-",
+    ]
+    seps = ["", "", " ", " ", " ", "  ", "\n", "\t", " \n "]
+    fz = random.Random(1)
+    for _ in range(800):
+        k = fz.randint(1, 12)
+        out.append(("fuzz", "".join(fz.choice(frags) + fz.choice(seps) for _ in range(k))))
     return out
 
 
 def cmd_texts(args):
     nlp = load_ner_only(args.model)
-    texts = build_texts(args.data)
+    texts = build_texts(args.data, sorted(nlp.tokenizer.rules))
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     n_ents = 0
     with open(args.out, "w", encoding="utf8") as f:
@@ -141,7 +155,9 @@ def cmd_texts(args):
         for (src, text), doc in zip(texts, docs):
             ents = [[e.start_char, e.end_char, e.label_] for e in doc.ents]
             n_ents += len(ents)
-            f.write(json.dumps({"source": src, "text": text, "entities": ents}, ensure_ascii=False) + "\n")
+            toks = [[t.idx, len(t.text), 1 if t.whitespace_ else 0] for t in doc]
+            rec = {"source": src, "text": text, "entities": ents, "tokens": toks}
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
     print("wrote %d texts, %d entities to %s" % (len(texts), n_ents, args.out))
 
 

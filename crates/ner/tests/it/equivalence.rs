@@ -45,6 +45,58 @@ fn matches_spacy_ner_only() {
                 .collect(),
         );
     }
+    // Tokenization (when the reference has tokens): (start_char, len_chars, trailing space).
+    let mut tok_same = 0;
+    let mut tok_checked = 0;
+    for (i, line) in content.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let Some(exp) = v["tokens"].as_array() else {
+            continue;
+        };
+        tok_checked += 1;
+        let exp: Vec<(usize, usize, bool)> = exp
+            .iter()
+            .map(|t| {
+                (
+                    t[0].as_u64().unwrap() as usize,
+                    t[1].as_u64().unwrap() as usize,
+                    t[2].as_u64().unwrap() == 1,
+                )
+            })
+            .collect();
+        let text = &texts[i];
+        let got: Vec<(usize, usize, bool)> = model
+            .tokens(text)
+            .iter()
+            .map(|t| {
+                (
+                    text[..t.start].chars().count(),
+                    text[t.start..t.end].chars().count(),
+                    t.space,
+                )
+            })
+            .collect();
+        if got == exp {
+            tok_same += 1;
+        } else {
+            let snippet: String = text.chars().take(120).collect();
+            let k = got.iter().zip(&exp).take_while(|(a, b)| a == b).count();
+            println!(
+                "TOKDIFF #{i} [{}] {snippet:?}: first difference at token {k}: spacy {:?} ours {:?}",
+                sources[i],
+                exp.get(k),
+                got.get(k)
+            );
+        }
+    }
+    if tok_checked > 0 {
+        println!("tokenization: {tok_same}/{tok_checked} texts identical");
+        assert!(
+            tok_same as f64 >= 0.999 * tok_checked as f64,
+            "tokenization identical on only {tok_same}/{tok_checked} texts"
+        );
+    }
+
     let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
     let got = model.entities_batch(&refs);
     let (mut same_texts, mut n_ref, mut n_got, mut n_common) = (0, 0, 0, 0);
