@@ -81,6 +81,16 @@ pub enum NerError {
     Format(String),
 }
 
+/// One output line of `dossier ner --raw`: `{"entities":[{"start":C,"end":C,"label":"ORG"}]}`
+/// with `start`/`end` in characters (Unicode scalar values), as spaCy's `start_char`/`end_char`.
+pub fn raw_json_line(entities: &[Entity]) -> String {
+    let ents: Vec<serde_json::Value> = entities
+        .iter()
+        .map(|e| serde_json::json!({"start": e.start_char, "end": e.end_char, "label": e.label}))
+        .collect();
+    serde_json::json!({ "entities": ents }).to_string()
+}
+
 fn is_model_dir(p: &Path) -> bool {
     p.join("ner").join("model").is_file()
 }
@@ -97,4 +107,25 @@ pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
     }
     let default = PathBuf::from(DEFAULT_MODEL_DIR);
     is_model_dir(&default).then_some(default)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn raw_line_format() {
+        let e = Entity {
+            start_char: 0,
+            end_char: 5,
+            start: 0,
+            end: 6,
+            label: "GPE",
+        };
+        assert_eq!(
+            raw_json_line(&[e]),
+            r#"{"entities":[{"start":0,"end":5,"label":"GPE"}]}"#
+        );
+        assert_eq!(raw_json_line(&[]), r#"{"entities":[]}"#);
+    }
 }
