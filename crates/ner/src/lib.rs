@@ -114,6 +114,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn model_is_shareable_across_threads() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Model>();
+        assert_send_sync::<Entity>();
+    }
+
+    #[test]
     fn raw_line_format() {
         let e = Entity {
             start_char: 0,
