@@ -36,6 +36,12 @@ enum Command {
     Doc(cmd::doc::Args),
     /// Full-text search over the stored documents.
     Search(cmd::search::Args),
+    /// Annotate one input file (sentences, time expressions) and print the annotations.
+    Annotate(cmd::annotate::Args),
+    /// Annotate TimeML/TempEval-3 files and write them with TIMEX3 tags (for the official scorer).
+    Timeml(cmd::timeml::Args),
+    /// Score an extraction stage on gold data: precision, recall, F1.
+    Eval(cmd::eval::Args),
 }
 
 fn main() -> ExitCode {
@@ -62,5 +68,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Docs(a) => cmd::docs::run(&cli.store, a),
         Command::Doc(a) => cmd::doc::run(&cli.store, a),
         Command::Search(a) => cmd::search::run(&cli.store, a),
+        Command::Annotate(a) => cmd::annotate::run(a),
+        Command::Timeml(a) => cmd::timeml::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
     }
 }

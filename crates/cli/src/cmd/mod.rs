@@ -1,9 +1,12 @@
 //! One module per subcommand; each has `Args` (clap) and `run`.
 
+pub mod annotate;
 pub mod doc;
 pub mod docs;
+pub mod eval;
 pub mod ingest;
 pub mod search;
+pub mod timeml;
 
 use anyhow::{Context, Result};
 use dossier_store::SqliteStore;

@@ -1,5 +1,6 @@
 //! The CLI's one integration-test binary: runs the real `dossier` binary against real stores.
 
+mod annotate;
 mod bad_input;
 mod corpus;
 mod kill;
