@@ -73,6 +73,19 @@ pub struct Summary {
     pub seconds: f64,
     /// Peak resident memory of the process in KiB (Linux; `null` elsewhere).
     pub peak_rss_kib: Option<u64>,
+    /// CPU time of the process, all threads, user + system (Linux; `null` elsewhere).
+    pub cpu_seconds: Option<f64>,
+}
+
+/// User + system CPU time of this process from /proc (clock ticks of 1/100 s).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may contain spaces) start at field 3.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
 }
 
 /// Peak resident set size from /proc (VmHWM), in KiB.
@@ -229,45 +242,54 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
         .num_threads(args.jobs.unwrap_or(0))
         .build()?;
     let total = inputs.len();
-    let mut done = 0usize;
-    let mut i = 0usize;
-    while i < inputs.len() {
-        if is_stream(&inputs[i]) {
-            let label = inputs[i].label();
-            let Input::File(path) = &inputs[i] else {
-                unreachable!("streams are files")
-            };
-            write_streaming(&mut store, path, &label, limits, &mut s, &rep)?;
-            i += 1;
-            done += 1;
-            rep.progress(done, total, &s);
-            continue;
-        }
-        // A batch: up to BATCH files and BATCH_BYTES of input, never a stream.
-        let mut bytes = 0u64;
-        let end = (i..inputs.len())
-            .take(BATCH)
-            .take_while(|&j| {
-                let ok = !is_stream(&inputs[j]) && (j == i || bytes < BATCH_BYTES);
-                bytes += input_size(&inputs[j]);
-                ok
-            })
-            .last()
-            .map_or(i + 1, |j| j + 1);
-        let parsed: Vec<Parsed> = pool.install(|| {
-            inputs[i..end]
+    let units = plan(&inputs);
+    let parse = |r: &std::ops::Range<usize>| -> Vec<Parsed> {
+        pool.install(|| {
+            inputs[r.clone()]
                 .par_iter()
                 .map(|inp| parse_in_memory(inp, limits))
                 .collect()
-        });
-        done += parsed.len();
-        write_batch(&mut store, parsed, &mut s, &rep)?;
+        })
+    };
+    // While one batch is written (one thread: the store), the next is parsed.
+    let mut done = 0usize;
+    let mut ready: Option<Vec<Parsed>> = None;
+    for (k, unit) in units.iter().enumerate() {
+        let next = match units.get(k + 1) {
+            Some(Unit::Batch(r)) => Some(r.clone()),
+            _ => None,
+        };
+        std::thread::scope(|sc| -> Result<()> {
+            let ahead = next.as_ref().map(|r| sc.spawn(|| parse(r)));
+            match unit {
+                Unit::Stream(i) => {
+                    let Input::File(path) = &inputs[*i] else {
+                        unreachable!("streams are files")
+                    };
+                    write_streaming(&mut store, path, &inputs[*i].label(), limits, &mut s, &rep)?;
+                    done += 1;
+                }
+                Unit::Batch(r) => {
+                    let parsed = ready.take().unwrap_or_else(|| parse(r));
+                    done += parsed.len();
+                    write_batch(&mut store, parsed, &mut s, &rep)?;
+                }
+            }
+            ready = match ahead {
+                Some(h) => Some(
+                    h.join()
+                        .map_err(|_| anyhow::anyhow!("a parser thread panicked"))?,
+                ),
+                None => None,
+            };
+            Ok(())
+        })?;
         rep.progress(done, total, &s);
-        i = end;
     }
     s.files = total + early_failures.len();
     s.seconds = started.elapsed().as_secs_f64();
     s.peak_rss_kib = peak_rss_kib();
+    s.cpu_seconds = cpu_seconds();
     if let Some(b) = &rep.bar {
         b.finish_and_clear();
     }
@@ -363,6 +385,38 @@ fn write_batch(
         }
     }
     Ok(())
+}
+
+/// A unit of writing: a stream (WARC, written record by record) or a batch of whole files.
+enum Unit {
+    Stream(usize),
+    Batch(std::ops::Range<usize>),
+}
+
+/// Cut the inputs into units: batches of up to BATCH files and BATCH_BYTES, streams alone.
+fn plan(inputs: &[Input]) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < inputs.len() {
+        if is_stream(&inputs[i]) {
+            units.push(Unit::Stream(i));
+            i += 1;
+            continue;
+        }
+        let mut bytes = 0u64;
+        let mut end = i;
+        while end < inputs.len()
+            && end - i < BATCH
+            && !is_stream(&inputs[end])
+            && (end == i || bytes < BATCH_BYTES)
+        {
+            bytes += input_size(&inputs[end]);
+            end += 1;
+        }
+        units.push(Unit::Batch(i..end));
+        i = end;
+    }
+    units
 }
 
 /// Size of an input file (0 for stdin or when unknown), for batching.
