@@ -67,6 +67,9 @@ fn seed_dateline_and_title() {
     let store = dir.path().join("d.db");
     let o = run(&store, &["ingest", seed.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
+    // Not a terminal: plain progress lines instead of a bar, and a summary on stdout.
+    assert!(stderr(&o).contains("ingest: 1/1 files, 1 documents"), "{}", stderr(&o));
+    assert!(stdout(&o).contains("1 new"), "{}", stdout(&o));
     let d = &docs_json(&store)[0];
     assert_eq!(d["title"], "What is known about the terrorist group ISPK?");
     assert_eq!(d["published"], "2024-03-25T10:57:00");
