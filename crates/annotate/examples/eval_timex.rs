@@ -27,6 +27,11 @@ fn main() {
 /// With `TIMEX_DIFF=1`: print every extent or value disagreement (for error analysis).
 fn diff(dir: &std::path::Path) {
     use dossier_annotate::timeml;
+    // TIMEX_CTX=N: characters of context either side (40 by default).
+    let width: usize = std::env::var("TIMEX_CTX")
+        .ok()
+        .and_then(|w| w.parse().ok())
+        .unwrap_or(40);
     let Ok(files) = timeml::timeml_files(dir) else {
         return;
     };
@@ -44,8 +49,8 @@ fn diff(dir: &std::path::Path) {
             .unwrap_or_default();
         let dct = doc.dct.map(|d| d.to_string()).unwrap_or_default();
         let ctx = |a: usize, b: usize| {
-            let s = a.saturating_sub(40);
-            let e = (b + 40).min(doc.plain.len());
+            let s = a.saturating_sub(width);
+            let e = (b + width).min(doc.plain.len());
             let s = (s..=a)
                 .find(|&i| doc.plain.is_char_boundary(i))
                 .unwrap_or(a);

@@ -107,6 +107,12 @@ const COUNT_NOUNS: &[&str] = &[
     "acres",
 ];
 
+const MONTHS_AHEAD: i32 = 2;
+const DAYS_AHEAD: i64 = 60;
+
+/// Words before a date that make it a deadline ahead (unless the whole sentence is past).
+const FORWARD_PREPOSITIONS: &[&str] = &["by", "effective", "through", "till", "until"];
+
 /// Placeholder anchor when there is no document date; values that depend on it are written with X.
 fn fallback_dct() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
@@ -183,6 +189,10 @@ impl<'a> Grammar<'a> {
             i,
             self.sentence_tense,
         ));
+        // A deadline looks ahead: "by May", "effective Feb. 1", "through January".
+        if i > self.start && FORWARD_PREPOSITIONS.iter().any(|w| self.is(i - 1, w)) {
+            self.tense.set(Tense::Future);
+        }
         // A quantity modifier in front: "about", "nearly", "more than", "at least", "up to".
         if let Some((modifier, j)) = self.quant_prefix(i) {
             if let Some(mut m) = self.core(j) {
@@ -1156,6 +1166,24 @@ impl<'a> Grammar<'a> {
         if day.is_some() && nearest.1.abs() <= 45 {
             return nearest.0;
         }
+        // A month named in a past-tense sentence that begins within the next two months is
+        // still ahead: news says "the guidelines, to be published in early November, ..." or
+        // "the company said it would buy the bank in January" (TBAQ: 47 of the 58 month
+        // names one to four months ahead of the document date are the coming ones).
+        let soon = match day {
+            None => {
+                let ahead = (m as i32 - dct.month() as i32).rem_euclid(12);
+                (1..=MONTHS_AHEAD).contains(&ahead)
+            }
+            Some(_) => (1..=DAYS_AHEAD).contains(&cur) || (1..=DAYS_AHEAD).contains(&next),
+        };
+        if soon && self.tense.get() == Tense::Past {
+            return cands
+                .iter()
+                .filter(|c| c.1 > 0)
+                .min_by_key(|c| c.1)
+                .map_or(y, |c| c.0);
+        }
         match self.tense.get() {
             Tense::Past => cands
                 .iter()
@@ -1386,7 +1414,10 @@ impl<'a> Grammar<'a> {
             // ---- weekdays
             Some(Lex::Weekday(wd, false)) if self.tok(j)?.cap => {
                 // "declared Sunday a day of mourning", "set Monday as the deadline": ahead.
-                if self.w(j + 1, Word::A) || self.is(j + 1, "as") {
+                // But "appointed him on Thursday as envoy", "identified Thursday as": past.
+                if self.w(j + 1, Word::A)
+                    || (self.is(j + 1, "as") && self.tense.get() != Tense::Past)
+                {
                     self.tense.set(Tense::Future);
                 }
                 let d = self.weekday_date(wd, None);

@@ -182,9 +182,25 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     let w = &text[t.start..t.end];
-    if ["until", "till", "soon"]
+    if ["until", "till", "soon", "due"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(w))
+    {
+        return Some(Tense::Future);
+    }
+    let prev = |n: usize| {
+        k.checked_sub(n)
+            .map(|p| &text[toks[p].start..toks[p].end])
+            .unwrap_or("")
+    };
+    // "as early as Tuesday"; "is to resume", "are to meet", "set to resume": plans ahead.
+    if w.eq_ignore_ascii_case("early") && prev(1).eq_ignore_ascii_case("as") {
+        return Some(Tense::Future);
+    }
+    if w.eq_ignore_ascii_case("to")
+        && ["is", "are", "set"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(prev(1)))
     {
         return Some(Tense::Future);
     }
