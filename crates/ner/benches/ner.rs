@@ -7,7 +7,8 @@
 //! `scripts/spacy_ner_reference.py bench` on the same file in its own process with BLAS threads
 //! pinned to 1, and prints one table. `NER_BENCH_WORDS` changes the corpus size; `NER_BENCH_SPACY=0`
 //! skips spaCy. Each side reports the best of 3 timed runs after a warm-up on 64 documents (the
-//! machine may be shared). Peak memory is each process's peak resident set (VmHWM / ru_maxrss).
+//! machine may be shared). Peak memory is each process's peak resident set (VmHWM / ru_maxrss),
+//! for Dossier measured after each of its runs (every pool thread keeps its own caches).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -171,7 +172,7 @@ fn main() {
         "| implementation | threads | words/s | peak RSS MB | entities |\n|---|---|---|---|---|"
     );
     println!(
-        "| dossier-ner | 1 | {:.0} | {rss:.0} | {n1} |",
+        "| dossier-ner | 1 | {:.0} | {rss_1:.0} | {n1} |",
         words as f64 / t1
     );
     println!(
