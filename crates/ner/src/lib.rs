@@ -95,9 +95,25 @@ fn is_model_dir(p: &Path) -> bool {
     p.join("ner").join("model").is_file()
 }
 
+/// `dir` itself if it holds `ner/model`, else its only subfolder that does (the wheel's layout
+/// `en_core_web_sm/en_core_web_sm-3.8.0/`).
+fn resolve_model_dir(dir: &Path) -> Option<PathBuf> {
+    if is_model_dir(dir) {
+        return Some(dir.to_path_buf());
+    }
+    let mut hits: Vec<PathBuf> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_model_dir(p))
+        .collect();
+    (hits.len() == 1).then(|| hits.remove(0))
+}
+
 /// Finds the model directory: `explicit` (e.g. `--model`) if given, else `$DOSSIER_MODEL`, else
-/// `./models/en_core_web_sm`. An explicit path or the variable is returned even if it does not
-/// hold a model (so the caller reports that path); the default is returned only if it exists.
+/// `./models/en_core_web_sm` (relative to the current directory). An explicit path or the variable
+/// is returned even if it does not hold a model (so that [`Model::load`] reports that path); the
+/// default is returned only if it holds a model.
 pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
@@ -105,8 +121,7 @@ pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    let default = PathBuf::from(DEFAULT_MODEL_DIR);
-    is_model_dir(&default).then_some(default)
+    resolve_model_dir(Path::new(DEFAULT_MODEL_DIR))
 }
 
 #[cfg(test)]

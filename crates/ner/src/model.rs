@@ -112,10 +112,12 @@ fn maxout_ln(y: &[f32], g: &[f32], beta: &[f32], out: &mut [f32; WIDTH]) {
 impl Model {
     /// Loads a model package directory (the unpacked `en_core_web_sm-3.8.0` folder holding
     /// `config.cfg`, `tokenizer`, `vocab/lookups.bin`, `ner/model`, `ner/moves`).
+    ///
+    /// The package's outer folder (holding one `en_core_web_sm-3.8.0` subfolder) is accepted too.
     pub fn load(dir: &Path) -> Result<Model, NerError> {
-        if !dir.join("ner").join("model").is_file() {
-            return Err(NerError::NotAModel(dir.to_path_buf()));
-        }
+        let resolved =
+            crate::resolve_model_dir(dir).ok_or_else(|| NerError::NotAModel(dir.to_path_buf()))?;
+        let dir = resolved.as_path();
         let tokenizer = Tokenizer::from_bytes(&read(dir, "tokenizer")?)?;
         let lk = msgpack::decode(&read(dir, "vocab/lookups.bin")?)?;
         let mut lexeme_norm = HashMap::new();
