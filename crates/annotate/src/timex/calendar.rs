@@ -55,8 +55,9 @@ impl DVal {
             DVal::Quarter(yr, q) => format!("{}-Q{q}", y(*yr)),
             DVal::Half(yr, h) => format!("{}-H{h}", y(*yr)),
             DVal::Season(yr, s) => format!("{}-{}", y(*yr), season_code(*s)),
-            // A decade is written with X for the unknown digit (199X, as the TempEval-3 data has it).
-            DVal::Decade(d) => format!("{d:03}X"),
+            // A decade is its first three digits ("199"), as the TimeML guidelines and most of
+            // TBAQ write it (TimeBank "199"; AQUAINT "199X", the minority form, still validates).
+            DVal::Decade(d) => format!("{d:03}"),
             DVal::Century(c) => format!("{c:02}"),
         }
     }

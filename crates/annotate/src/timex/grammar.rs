@@ -190,7 +190,11 @@ impl<'a> Grammar<'a> {
             self.sentence_tense,
         ));
         // A deadline looks ahead: "by May", "effective Feb. 1", "through January".
-        if i > self.start && FORWARD_PREPOSITIONS.iter().any(|w| self.is(i - 1, w)) {
+        // Not in the past perfect: "had filed reports by Wednesday".
+        if i > self.start
+            && FORWARD_PREPOSITIONS.iter().any(|w| self.is(i - 1, w))
+            && !(self.start..i).any(|k| self.is(k, "had"))
+        {
             self.tense.set(Tense::Future);
         }
         // A quantity modifier in front: "about", "nearly", "more than", "at least", "up to".

@@ -182,17 +182,25 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         return Some(Tense::Past);
     }
     let w = &text[t.start..t.end];
-    if ["until", "till", "soon", "due"]
-        .iter()
-        .any(|x| x.eq_ignore_ascii_case(w))
-    {
-        return Some(Tense::Future);
-    }
     let prev = |n: usize| {
         k.checked_sub(n)
             .map(|p| &text[toks[p].start..toks[p].end])
             .unwrap_or("")
     };
+    if ["until", "till", "soon"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(w))
+    {
+        return Some(Tense::Future);
+    }
+    // "due to resume Monday", but not "had been due to expire Friday".
+    if w.eq_ignore_ascii_case("due")
+        && !["been", "was", "were"]
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(prev(1)))
+    {
+        return Some(Tense::Future);
+    }
     // "as early as Tuesday"; "is to resume", "are to meet", "set to resume": plans ahead.
     if w.eq_ignore_ascii_case("early") && prev(1).eq_ignore_ascii_case("as") {
         return Some(Tense::Future);
