@@ -1114,7 +1114,7 @@ impl<'a> Grammar<'a> {
         // A part of day after a day: "Friday morning", "yesterday afternoon".
         if matches!(d.val, DVal::Day(_)) && d.time.is_none() {
             if let Some(Lex::PartOfDay(p)) = self.lx(d.end) {
-                d.time = Some(pod_code(p).to_string());
+                d.time = self.weekday_pod(d.end - 1, p);
                 d.end += 1;
             }
         }
@@ -1549,6 +1549,19 @@ impl<'a> Grammar<'a> {
                 }),
             _ => None,
         }
+    }
+
+    /// The time code of a part of day after token `k`. After a weekday, "night" and "morning"
+    /// stay in the expression but not in the value ("Friday night" is `1998-10-23`): TBAQ
+    /// writes it so 10 times to 6 (`TNI`) and 5 to 3 (`TMO`); "evening" and "afternoon" keep
+    /// theirs (`TEV` 3 to 0).
+    fn weekday_pod(&self, k: usize, p: PartOfDay) -> Option<String> {
+        if matches!(self.lx(k), Some(Lex::Weekday(..)))
+            && matches!(p, PartOfDay::Night | PartOfDay::Morning)
+        {
+            return None;
+        }
+        Some(pod_code(p).to_string())
     }
 
     fn prev_is_prep(&self, j: usize) -> bool {
@@ -2076,7 +2089,7 @@ impl<'a> Grammar<'a> {
                     time: None,
                 };
                 if let Some(Lex::PartOfDay(p)) = self.lx(k + 1) {
-                    d.time = Some(pod_code(p).to_string());
+                    d.time = self.weekday_pod(k, p);
                     d.end += 1;
                 }
                 Some(d)
