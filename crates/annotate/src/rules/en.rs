@@ -390,5 +390,9 @@ pub fn lexicon() -> Lexicon {
     for (names, _) in &holidays {
         words.entry(names[0]).or_insert(Lex::Holiday(0));
     }
-    Lexicon { words, holidays }
+    Lexicon {
+        words,
+        holidays,
+        capitalised_nouns: false,
+    }
 }

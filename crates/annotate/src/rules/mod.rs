@@ -181,6 +181,8 @@ pub struct Lexicon {
     pub words: HashMap<&'static str, Lex>,
     /// Holiday names (first word) → rule; multiword names are matched by the grammar.
     pub holidays: Vec<(&'static [&'static str], HolidayRule)>,
+    /// Nouns are written with a capital (German): a capitalised unit is no sign of a title.
+    pub capitalised_nouns: bool,
 }
 
 impl Lexicon {

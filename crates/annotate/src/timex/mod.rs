@@ -87,6 +87,16 @@ pub fn extract_with_sentences(
             match g.match_at(i) {
                 // Out-of-range arithmetic ("9999 centuries ago") yields no valid value: skip it.
                 Some(m) if m.end > i && !is_valid_value(&m.value) => i = m.end,
+                // Titles and names: "ABC's \"This Week\"", "\"60 Minutes\"", "VOA Today".
+                Some(m)
+                    if m.end > i
+                        && !lexicon.capitalised_nouns
+                        && is_title(text, &toks, s, i, m.end) =>
+                {
+                    i = m.end
+                }
+                // "in today's world", "for today's youth": the present age, not the day.
+                Some(m) if m.end == i + 1 && generic_today(text, &toks, s, i) => i = m.end,
                 Some(m) if m.end > i => {
                     let start = toks[i].start;
                     let end = toks[m.end - 1].end;
@@ -122,6 +132,82 @@ pub fn extract_with_sentences(
     }
     (sentences, out)
 }
+
+fn word_at<'t>(text: &'t str, toks: &[Tok], k: usize) -> &'t str {
+    toks.get(k).map_or("", |t| &text[t.start..t.end])
+}
+
+/// Whether a word is written in title case ("Week", not "WEEK" or "week").
+fn title_case(w: &str) -> bool {
+    let mut b = w.bytes();
+    b.next().is_some_and(|c| c.is_ascii_uppercase()) && b.all(|c| !c.is_ascii_uppercase())
+}
+
+/// A relative expression written as part of a name: a unit or part of day in title case after
+/// the first word ("This Week", "60 Minutes"), or a title-case "Today"/"Noon" after a
+/// title-case word inside a sentence ("VOA Today", "High Noon"). Holidays ("Christmas Day")
+/// and calendar names are not affected.
+fn is_title(text: &str, toks: &[Tok], sent_start: usize, i: usize, end: usize) -> bool {
+    let lex = |k: usize| toks.get(k).and_then(|t| t.lex);
+    if (i..end).any(|k| {
+        matches!(
+            lex(k),
+            Some(Lex::Holiday(_) | Lex::Month(..) | Lex::Weekday(..))
+        )
+    }) {
+        return false;
+    }
+    let inner = (i + 1..end).any(|k| {
+        matches!(lex(k), Some(Lex::Unit(..) | Lex::PartOfDay(_)))
+            && title_case(word_at(text, toks, k))
+    });
+    if inner {
+        return true;
+    }
+    end == i + 1
+        && i > sent_start
+        && matches!(
+            lex(i),
+            Some(Lex::DayOffset(_) | Lex::PartOfDay(_) | Lex::Tonight)
+        )
+        && title_case(word_at(text, toks, i))
+        && toks[i - 1].kind == Kind::Word
+        && toks[i - 1].cap
+}
+
+/// "today's" after "in", "of" or "for" and before a noun of the age: the present age ("in
+/// today's world"), not the day ("in today's editions").
+fn generic_today(text: &str, toks: &[Tok], sent_start: usize, i: usize) -> bool {
+    i > sent_start
+        && toks[i].lex == Some(Lex::DayOffset(0))
+        && matches!(toks.get(i + 1).map(|t| t.kind), Some(Kind::Punct(b'\'')))
+        && word_at(text, toks, i + 2).eq_ignore_ascii_case("s")
+        && ["in", "of", "for"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_at(text, toks, i - 1)))
+        && AGE_NOUNS
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_at(text, toks, i + 3)))
+}
+
+/// Nouns after "today's" that make it the present age rather than the day.
+const AGE_NOUNS: &[&str] = &[
+    "world",
+    "society",
+    "youth",
+    "young",
+    "generation",
+    "generations",
+    "children",
+    "kids",
+    "culture",
+    "economy",
+    "standards",
+    "terms",
+    "times",
+    "age",
+    "era",
+];
 
 /// Year, month and day of a calendar value (`1998`, `1998-10`, `1998-10-23T22:00`).
 fn date_point(value: &str) -> Option<grammar::DatePoint> {
