@@ -100,10 +100,30 @@ pub fn pod_code(p: PartOfDay) -> &'static str {
 /// TIMEX3 duration value for `n` units (`None`: an unspecified number, `X`).
 pub fn duration_value(n: Option<f64>, unit: Unit) -> String {
     let (mut n, mut unit) = (n, unit);
-    // Fractions go down one unit: 1.5 years = 18 months, 5.5 hours = 5 hours 30 minutes.
+    // Fractions go down one unit, keeping the whole part: 2.5 years = P2Y6M (as TBAQ writes
+    // "2 1/2 years"), half a year = P6M, 5.5 hours = PT5H30M, 1.5 minutes = PT1M30S.
     if let Some(v) = n {
         if v.fract() != 0.0 {
+            let (whole, part) = (v.trunc(), v.fract());
             match unit {
+                Unit::Year | Unit::Day | Unit::Minute if whole > 0.0 => {
+                    let (per, big, small) = match unit {
+                        Unit::Year => (12.0, "P{}Y", "{}M"),
+                        Unit::Day => (24.0, "P{}D", "T{}H"),
+                        _ => (60.0, "PT{}M", "{}S"),
+                    };
+                    let sub = (part * per).round();
+                    let (whole, sub) = if sub >= per {
+                        (whole + 1.0, 0.0)
+                    } else {
+                        (whole, sub)
+                    };
+                    let mut out = big.replace("{}", &(whole as i64).to_string());
+                    if sub > 0.0 {
+                        out.push_str(&small.replace("{}", &(sub as i64).to_string()));
+                    }
+                    return out;
+                }
                 Unit::Year => return duration_value(Some(v * 12.0), Unit::Month),
                 Unit::Day => return duration_value(Some(v * 24.0), Unit::Hour),
                 Unit::Week => return duration_value(Some(v * 7.0), Unit::Day),

@@ -766,6 +766,12 @@ impl<'a> Grammar<'a> {
             })
         };
         match self.lx(i)? {
+            // "to grow 8.5% annually": a growth rate, not a recurring event.
+            Lex::SetAdverb(_)
+                if i > self.start && matches!(self.toks[i - 1].kind, Kind::Punct(b'%')) =>
+            {
+                None
+            }
             Lex::SetAdverb(u) => {
                 // "rallies almost daily." but not "the daily tally", "quarterly dividend".
                 if let Some(n) = self.tok(i + 1) {
@@ -864,7 +870,8 @@ impl<'a> Grammar<'a> {
                     j += 1;
                 }
                 match self.lx(j)? {
-                    Lex::Ref(Ref::Future) => r(j + 1, Ref::Future),
+                    // "the future of our peoples" is a topic, not a time.
+                    Lex::Ref(Ref::Future) if !self.w(j + 1, Word::Of) => r(j + 1, Ref::Future),
                     Lex::Word(Word::Past) if j == i + 1 => {
                         // "the past" alone; "the past two years" is a longer duration match.
                         r(j + 1, Ref::Past)
