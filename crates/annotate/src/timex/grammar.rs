@@ -2102,6 +2102,12 @@ impl<'a> Grammar<'a> {
                 Some(d)
             }
             Lex::Holiday(_) if !the && self.tok(k)?.cap => {
+                // "last Thanksgiving" is computed in last year's calendar, not moved by a year.
+                match w {
+                    Word::Last | Word::Past | Word::Previous => self.tense.set(Tense::Past),
+                    Word::Next | Word::Coming | Word::Following => self.tense.set(Tense::Future),
+                    _ => {}
+                }
                 let mut d = self.holiday(k)?;
                 if let DVal::Day(date) = d.val {
                     let dct = self.dct();
