@@ -193,7 +193,9 @@ impl<'a> Grammar<'a> {
         // Not in the past perfect: "had filed reports by Wednesday".
         if i > self.start
             && FORWARD_PREPOSITIONS.iter().any(|w| self.is(i - 1, w))
-            && !(self.start..i).any(|k| self.is(k, "had"))
+            // "this year through August", "so far through June": a span up to now.
+            && !(self.is(i - 1, "through") && i >= 2 && (self.is(i - 2, "year") || self.is(i - 2, "far")))
+            && !(i.saturating_sub(8).max(self.start)..i).any(|k| self.is(k, "had"))
         {
             self.tense.set(Tense::Future);
         }

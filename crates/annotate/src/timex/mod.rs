@@ -254,6 +254,8 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     if t.kind != Kind::Word {
         return None;
     }
+    // "had been scheduled to expire Friday": a plan in the past perfect says nothing ahead.
+    let after_been = k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("been");
     if matches!(
         t.lex,
         Some(
@@ -261,7 +263,8 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
                 | Lex::DayOffset(1)
                 | Lex::Word(Word::Next | Word::Coming | Word::Following)
         )
-    ) {
+    ) && !(after_been && t.lex == Some(Lex::FutureMarker))
+    {
         return Some(Tense::Future);
     }
     if t.lex == Some(Lex::PastMarker) {
