@@ -1213,7 +1213,12 @@ impl<'a> Grammar<'a> {
     }
 
     fn weekday_date(&self, wd: u32, rel: Option<Word>) -> NaiveDate {
-        let dct = self.dct();
+        self.weekday_from(self.dct(), wd, rel)
+    }
+
+    /// The weekday `wd` relative to `dct` (the document date, or the story's last date for
+    /// "the previous Friday").
+    fn weekday_from(&self, dct: NaiveDate, wd: u32, rel: Option<Word>) -> NaiveDate {
         let cur = dct.weekday().num_days_from_monday() as i64;
         let wd = i64::from(wd);
         let back = (cur - wd).rem_euclid(7); // days back to the most recent such day (0 = today)
@@ -2089,9 +2094,15 @@ impl<'a> Grammar<'a> {
             }
             Lex::Weekday(wd, false) if !the || matches!(w, Word::Previous | Word::Following) => {
                 let rel = if w == Word::This { None } else { Some(w) };
+                // "down 4.5% from the previous Friday": the Friday before the one just named.
+                let anchor = if the {
+                    self.ref_anchor(Unit::Day).unwrap_or_else(|| self.dct())
+                } else {
+                    self.dct()
+                };
                 let mut d = D {
                     end: k + 1,
-                    val: DVal::Day(self.weekday_date(wd, rel)),
+                    val: DVal::Day(self.weekday_from(anchor, wd, rel)),
                     year_implicit: false,
                     relative: true,
                     modifier: None,
