@@ -1129,10 +1129,10 @@ impl<'a> Grammar<'a> {
         }
         // "the third quarter of 1990", "the winter of 1994", "January of this year"
         if d.year_implicit && self.w(d.end, Word::Of) {
-            if let Some((y, 4)) = self.num(d.end + 1) {
-                if let Some(v) = d.val.with_year(y as i32) {
+            if let Some((y, end)) = self.year_at(d.end + 1) {
+                if let Some(v) = d.val.with_year(y) {
                     d.val = v;
-                    d.end += 2;
+                    d.end = end;
                     d.year_implicit = false;
                     d.relative = false;
                 }
@@ -1302,6 +1302,53 @@ impl<'a> Grammar<'a> {
         (digits == 4 && (1000..=2199).contains(&y)).then_some(y as i32)
     }
 
+    /// A year written in digits or spoken ("nineteen ninety-four", "two thousand"), with the
+    /// index after it; for places where a year is expected ("January ...", "the winter of ...").
+    fn year_at(&self, i: usize) -> Option<(i32, usize)> {
+        if let Some(y) = self.year_num(i) {
+            return Some((y, i + 1));
+        }
+        self.spoken_year(i)
+    }
+
+    /// "nineteen ninety-six", "eighteen twelve" is not covered; "two thousand [and] one".
+    fn spoken_year(&self, j: usize) -> Option<(i32, usize)> {
+        let Some(Lex::Number(c)) = self.lx(j) else {
+            return None;
+        };
+        if c == 2.0 && self.lx(j + 1) == Some(Lex::Number(1000.0)) {
+            let mut end = j + 2;
+            let mut y = 2000;
+            let k = if self.w(end, Word::And) { end + 1 } else { end };
+            if let Some(Lex::Number(u)) = self.lx(k) {
+                if (1.0..20.0).contains(&u) {
+                    y += u as i32;
+                    end = k + 1;
+                }
+            }
+            return Some((y, end));
+        }
+        if !(c == 19.0 || c == 18.0 || c == 20.0) {
+            return None;
+        }
+        let Some(Lex::Number(t)) = self.lx(j + 1) else {
+            return None;
+        };
+        if !(20.0..100.0).contains(&t) || t % 10.0 != 0.0 {
+            return None;
+        }
+        let mut y = c as i32 * 100 + t as i32;
+        let mut end = j + 2;
+        let k = if self.punct(end, b'-') { end + 1 } else { end };
+        if let Some(Lex::Number(u)) = self.lx(k) {
+            if u < 10.0 {
+                y += u as i32;
+                end = k + 1;
+            }
+        }
+        Some((y, end))
+    }
+
     fn date_core(&self, i: usize, the: bool, after_of: bool) -> Option<D> {
         let mut j = i;
         if the && self.w(j, Word::The) {
@@ -1356,8 +1403,8 @@ impl<'a> Grammar<'a> {
                 if self.w(e, Word::Of) || self.punct(e, b',') {
                     e += 1;
                 }
-                if let Some(y) = self.year_num(e) {
-                    return Some(mk(e + 1, DVal::Month(y, m), false, false));
+                if let Some((y, end)) = self.year_at(e) {
+                    return Some(mk(end, DVal::Month(y, m), false, false));
                 }
                 // "January this year", "December last year"
                 if let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(k) {
@@ -1412,21 +1459,12 @@ impl<'a> Grammar<'a> {
             }
             // Spoken years: "nineteen ninety-six"
             Some(Lex::Number(c)) if (c == 19.0 || c == 18.0 || c == 20.0) && !had_the => {
-                let Some(Lex::Number(t)) = self.lx(j + 1) else {
-                    return None;
-                };
-                if !(20.0..100.0).contains(&t) || t % 10.0 != 0.0 {
-                    return None;
-                }
-                let mut y = c as i32 * 100 + t as i32;
-                let mut end = j + 2;
-                let k = if self.punct(end, b'-') { end + 1 } else { end };
-                if let Some(Lex::Number(u)) = self.lx(k) {
-                    if u < 10.0 {
-                        y += u as i32;
-                        end = k + 1;
-                    }
-                }
+                let (y, end) = self.spoken_year(j)?;
+                Some(mk(end, DVal::Year(y), false, false))
+            }
+            // "the year two thousand", "the year 2000"
+            Some(Lex::Unit(Unit::Year, false)) if had_the && self.year_at(j + 1).is_some() => {
+                let (y, end) = self.year_at(j + 1)?;
                 Some(mk(end, DVal::Year(y), false, false))
             }
             // ---- weekdays
@@ -1488,8 +1526,8 @@ impl<'a> Grammar<'a> {
                     return Some(mk(j + 2, DVal::Season(y, s), false, false));
                 }
                 if self.w(j + 1, Word::Of) {
-                    if let Some(y) = self.year_num(j + 2) {
-                        return Some(mk(j + 3, DVal::Season(y, s), false, false));
+                    if let Some((y, end)) = self.year_at(j + 2) {
+                        return Some(mk(end, DVal::Season(y, s), false, false));
                     }
                     return None; // "the fall of Kabul"
                 }
