@@ -24,16 +24,16 @@ fn tbaq_scores_stay_above_floor() {
     assert_eq!(r.total.gold, 1822);
     let names: Vec<&str> = r.subsets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["AQUAINT", "TimeBank"]);
-    // Floors a little under the scores measured when this test was written (strict 0.888,
-    // relaxed 0.941, type 0.898, value 0.791 over TBAQ; AQUAINT strict 0.867, value 0.759).
+    // Floors a little under the scores measured when this test was last raised (strict 0.893,
+    // relaxed 0.945, type 0.902, value 0.811 over TBAQ; AQUAINT strict 0.871, value 0.777).
     let t = &r.total;
-    assert!(t.strict_f1 >= 0.875, "strict F1 {}", t.strict_f1);
-    assert!(t.relaxed_f1 >= 0.93, "relaxed F1 {}", t.relaxed_f1);
-    assert!(t.value_f1 >= 0.78, "value F1 {}", t.value_f1);
-    assert!(t.type_f1 >= 0.88, "type F1 {}", t.type_f1);
+    assert!(t.strict_f1 >= 0.885, "strict F1 {}", t.strict_f1);
+    assert!(t.relaxed_f1 >= 0.94, "relaxed F1 {}", t.relaxed_f1);
+    assert!(t.value_f1 >= 0.805, "value F1 {}", t.value_f1);
+    assert!(t.type_f1 >= 0.895, "type F1 {}", t.type_f1);
     let aq = &r.subsets[0].1;
     assert!(
-        aq.strict_f1 >= 0.85 && aq.value_f1 >= 0.745,
+        aq.strict_f1 >= 0.865 && aq.value_f1 >= 0.77,
         "AQUAINT {aq:?}"
     );
     let json = serde_json::to_string(&r).unwrap();
