@@ -320,6 +320,8 @@ const FUTURE_MARKERS: &[&str] = &[
     "shall",
     "going",
     "planned",
+    "plans",
+    "planning",
     "scheduled",
     "expected",
     "expects",

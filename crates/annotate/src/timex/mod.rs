@@ -256,6 +256,15 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     }
     // "had been scheduled to expire Friday": a plan in the past perfect says nothing ahead.
     let after_been = k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("been");
+    // "plans to hold", "planning to drive" look ahead; "attack plans" is a noun.
+    let word = &text[t.start..t.end];
+    if (word.eq_ignore_ascii_case("plans") || word.eq_ignore_ascii_case("planning"))
+        && !toks
+            .get(k + 1)
+            .is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("to"))
+    {
+        return None;
+    }
     if matches!(
         t.lex,
         Some(
