@@ -1982,9 +1982,10 @@ impl<'a> Grammar<'a> {
             }
             let _ = the;
             let y = self.dct().year();
-            // A quarter named in the past tense that has not begun yet is last year's.
+            // A quarter named in the past tense that has not begun yet is last year's, in
+            // financial reports too ("profits fell in the fourth quarter", said in January).
             let (_, cq) = quarter_of(self.dct());
-            let y = if q > cq && self.tense.get() == Tense::Past && !self.finance {
+            let y = if q > cq && self.tense.get() == Tense::Past {
                 y - 1
             } else {
                 y
