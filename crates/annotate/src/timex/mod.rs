@@ -95,8 +95,26 @@ pub fn extract_with_sentences(
                 {
                     i = m.end
                 }
-                // "in today's world", "for today's youth": the present age, not the day.
+                // "in today's world", "for today's youth", "the people of tomorrow": the
+                // present or coming age, not the day.
                 Some(m) if m.end == i + 1 && generic_today(text, &toks, s, i) => i = m.end,
+                Some(m)
+                    if m.end == i + 1
+                        && toks[i].lex == Some(Lex::DayOffset(1))
+                        && i > s
+                        && word_at(text, &toks, i - 1).eq_ignore_ascii_case("of") =>
+                {
+                    i = m.end
+                }
+                // "the quarter-to-quarter comparison": a compound adjective.
+                Some(m)
+                    if toks[m.end - 1].kind == Kind::Word
+                        && matches!(toks.get(m.end).map(|t| t.kind), Some(Kind::Punct(b'-')))
+                        && word_at(text, &toks, m.end + 1).eq_ignore_ascii_case("to")
+                        && toks.get(m.end + 1).is_some_and(|t| !t.space_before) =>
+                {
+                    i = m.end
+                }
                 Some(m) if m.end > i => {
                     let start = toks[i].start;
                     let end = toks[m.end - 1].end;
