@@ -320,6 +320,7 @@ const FUTURE_MARKERS: &[&str] = &[
     "shall",
     "going",
     "planned",
+    "plan",
     "plans",
     "planning",
     "scheduled",

@@ -195,7 +195,7 @@ impl<'a> Grammar<'a> {
             && FORWARD_PREPOSITIONS.iter().any(|w| self.is(i - 1, w))
             // "this year through August", "so far through June": a span up to now.
             && !(self.is(i - 1, "through") && i >= 2 && (self.is(i - 2, "year") || self.is(i - 2, "far")))
-            && !(i.saturating_sub(8).max(self.start)..i).any(|k| self.is(k, "had"))
+            && !(i.saturating_sub(8).max(self.start)..(i + 8).min(self.end)).any(|k| self.is(k, "had"))
         {
             self.tense.set(Tense::Future);
         }

@@ -276,7 +276,9 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     let after_been = k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("been");
     // "plans to hold", "planning to drive" look ahead; "attack plans" is a noun.
     let word = &text[t.start..t.end];
-    if (word.eq_ignore_ascii_case("plans") || word.eq_ignore_ascii_case("planning"))
+    if ["plan", "plans", "planning"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(word))
         && !toks
             .get(k + 1)
             .is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("to"))
@@ -307,7 +309,10 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         .iter()
         .any(|x| x.eq_ignore_ascii_case(w))
     {
-        return Some(Tense::Future);
+        // "Until Thursday, they had not called him a suspect": the past perfect decides.
+        let had = (k.saturating_sub(6)..(k + 8).min(toks.len()))
+            .any(|j| text[toks[j].start..toks[j].end].eq_ignore_ascii_case("had"));
+        return (!had).then_some(Tense::Future);
     }
     // "due to resume Monday", but not "had been due to expire Friday".
     if w.eq_ignore_ascii_case("due")
