@@ -5,6 +5,29 @@
 //! - [`timex::extract`]: time expressions only.
 //! - [`timeml`]: read TimeML / TempEval-3 files and write them back with our TIMEX3 tags.
 //! - [`eval`]: score against gold TIMEX3 tags (TempEval-3 strict/relaxed/type/value measures).
+//!
+//! ## Normalisation conventions
+//!
+//! Where the TimeML guidelines leave room, or the TBAQ gold annotation (TimeBank + AQUAINT) is
+//! inconsistent, the majority convention of TBAQ is followed:
+//!
+//! - A month named without a year is the nearest one, the tense deciding when it is far; in a
+//!   past-tense sentence a month one or two months ahead is still the coming one ("said it
+//!   would buy the bank in January", written in November). Deadline words ("by", "until",
+//!   "effective", "through") look ahead unless a past perfect ("had filed ... by Wednesday")
+//!   or a span up to now ("this year through August") says otherwise.
+//! - A weekday follows the nearest tense marker: past forms look back; "will", "plans to", "is
+//!   to", "set to", "due", "as early as" look ahead. "the previous Friday" counts from the
+//!   story's last date.
+//! - A weekday with "night" or "morning" keeps the part of day in the extent but not in the
+//!   value ("Friday night" = `1998-10-23`, TBAQ 10 to 6); "evening"/"afternoon" keep `TEV`/`TAF`.
+//! - Decades are three digits (`199`, TimeML and TimeBank; AQUAINT's `199X` also validates).
+//! - Fractional durations keep their whole part: `P2Y6M`, `P1DT12H`, `PT1M30S`.
+//! - Weeks are ISO weeks (`1998-W33`), not `WXX` (TBAQ 19 to 11).
+//! - In financial reports "a year earlier" is the year-ago quarter (`1988-Q3`), and a quarter
+//!   not yet begun named in the past tense is last year's.
+//! - Relative words inside names and titles ("This Week", "60 Minutes", "VOA Today") and the
+//!   generic "in today's world", "the people of tomorrow" are not time expressions.
 
 pub mod eval;
 pub mod rules;
