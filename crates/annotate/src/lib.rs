@@ -23,7 +23,7 @@
 //!   value ("Friday night" = `1998-10-23`, TBAQ 10 to 6); "evening"/"afternoon" keep `TEV`/`TAF`.
 //! - Decades are three digits (`199`, TimeML and TimeBank; AQUAINT's `199X` also validates).
 //! - Fractional durations keep their whole part: `P2Y6M`, `P1DT12H`, `PT1M30S`.
-//! - Weeks are ISO weeks (`1998-W33`), not `WXX` (TBAQ 19 to 11).
+//! - "last/this/next week" are ISO weeks (`1998-W33`), not `WXX` (TBAQ 24 to 13).
 //! - In financial reports "a year earlier" is the year-ago quarter (`1988-Q3`), and a quarter
 //!   not yet begun named in the past tense is last year's.
 //! - Relative words inside names and titles ("This Week", "60 Minutes", "VOA Today") and the
