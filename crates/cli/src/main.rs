@@ -42,6 +42,8 @@ enum Command {
     Timeml(cmd::timeml::Args),
     /// Score an extraction stage on gold data: precision, recall, F1.
     Eval(cmd::eval::Args),
+    /// Named entities with the spaCy-compatible NER model.
+    Ner(cmd::ner::Args),
 }
 
 fn main() -> ExitCode {
@@ -71,5 +73,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Annotate(a) => cmd::annotate::run(a),
         Command::Timeml(a) => cmd::timeml::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Ner(a) => cmd::ner::run(a),
     }
 }

@@ -5,12 +5,14 @@
 pub mod annotation;
 pub mod diagnostic;
 pub mod document;
+pub mod entity;
 pub mod identity;
 pub mod span;
 pub mod time;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use document::{Document, Format, Provenance};
+pub use entity::EntityMention;
 pub use identity::{canonical_url, content_hash, normalize_text_for_hash};
 pub use span::Span;
 pub use time::{TimePrecision, Timestamp};

@@ -3,7 +3,7 @@
 
 use anyhow::{bail, Context, Result};
 use dossier_core::annotation::Annotated;
-use dossier_core::{Document, Timestamp};
+use dossier_core::{Diagnostic, Document, EntityMention, Span, Timestamp};
 use dossier_ingest::Limits;
 use serde::Serialize;
 use std::io::Write;
@@ -21,6 +21,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    /// The NER model folder (default: $DOSSIER_MODEL, else ./models/en_core_web_sm). Without a
+    /// model, annotation runs without named entities and says so.
+    #[arg(long)]
+    model: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -48,6 +52,22 @@ struct DocAnnotations<'a> {
     text: &'a str,
     #[serde(flatten)]
     annotations: &'a Annotated,
+    /// Named entities (byte spans), when an NER model is available.
+    entities: &'a [EntityMention],
+}
+
+/// Entity mentions of one text, with byte spans.
+fn mentions(model: &dossier_ner::Model, text: &str) -> Vec<EntityMention> {
+    model
+        .entities(text)
+        .into_iter()
+        .map(|e| EntityMention {
+            span: Span::new(e.start, e.end),
+            label: e.label.to_string(),
+            text: text[e.start..e.end].to_string(),
+            source: "ner".into(),
+        })
+        .collect()
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -68,13 +88,26 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if docs.is_empty() {
         bail!("{label}: no document to annotate");
     }
+    let model = super::ner::load_model(args.model.as_deref())?;
     let annotated: Vec<(Option<Timestamp>, String, Annotated)> = docs
         .iter()
         .map(|doc| {
             let anchor = dct.or(doc.published);
             let lang = doc.language.clone().unwrap_or_else(|| "en".into());
-            let a = dossier_annotate::annotate_at(&doc.text, anchor.as_ref(), &lang);
+            let mut a = dossier_annotate::annotate_at(&doc.text, anchor.as_ref(), &lang);
+            if model.is_none() {
+                a.diagnostics
+                    .push(Diagnostic::warning("annotate", super::ner::NO_MODEL));
+            }
             (anchor, lang, a)
+        })
+        .collect();
+    let entities: Vec<Vec<EntityMention>> = docs
+        .iter()
+        .map(|d| {
+            model
+                .as_ref()
+                .map_or_else(Vec::new, |m| mentions(m, &d.text))
         })
         .collect();
     let mut out = std::io::stdout().lock();
@@ -83,7 +116,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let documents = docs
                 .iter()
                 .zip(&annotated)
-                .map(|(doc, (anchor, lang, a))| DocAnnotations {
+                .zip(&entities)
+                .map(|((doc, (anchor, lang, a)), ents)| DocAnnotations {
                     title: doc.title.as_deref(),
                     published: doc.published.map(|t| t.local_string()),
                     dct: anchor.map(|t| t.local_date().to_string()),
@@ -92,13 +126,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     locator: doc.provenance.locator.as_deref(),
                     text: &doc.text,
                     annotations: a,
+                    entities: ents,
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &Output { documents })?;
             writeln!(out)?;
         }
         Format::Text => {
-            for (doc, (anchor, _, a)) in docs.iter().zip(&annotated) {
+            for ((doc, (anchor, _, a)), ents) in docs.iter().zip(&annotated).zip(&entities) {
                 writeln!(
                     out,
                     "# {} (dct {})",
@@ -120,6 +155,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
                         t.kind.as_str(),
                         t.value,
                         t.text
+                    )?;
+                }
+                for e in ents {
+                    writeln!(
+                        out,
+                        "{:>6}-{:<6} {:<8} {:?}",
+                        e.span.start, e.span.end, e.label, e.text
                     )?;
                 }
                 for d in &a.diagnostics {

@@ -21,6 +21,15 @@ enum Stage {
         #[arg(long)]
         json: bool,
     },
+    /// Named entities against CoNLL files (wikigold, re3d): PER, ORG, LOC precision, recall, F1.
+    Ner {
+        /// CoNLL files (token and IOB tag per line).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The model folder (default: $DOSSIER_MODEL, else ./models/en_core_web_sm).
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
@@ -31,6 +40,15 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
                 print!("{report}");
+            }
+        }
+        Stage::Ner { files, model } => {
+            let Some(model) = super::ner::load_model(model.as_deref())? else {
+                anyhow::bail!("{}", super::ner::NO_MODEL);
+            };
+            for f in files {
+                let report = dossier_ner::eval_conll(&f, &model)?;
+                println!("{report}");
             }
         }
     }

@@ -5,6 +5,7 @@ pub mod doc;
 pub mod docs;
 pub mod eval;
 pub mod ingest;
+pub mod ner;
 pub mod search;
 pub mod timeml;
 

@@ -68,7 +68,11 @@ fn seed_dateline_and_title() {
     let o = run(&store, &["ingest", seed.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     // Not a terminal: plain progress lines instead of a bar, and a summary on stdout.
-    assert!(stderr(&o).contains("ingest: 1/1 files, 1 documents"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("ingest: 1/1 files, 1 documents"),
+        "{}",
+        stderr(&o)
+    );
     assert!(stdout(&o).contains("1 new"), "{}", stdout(&o));
     let d = &docs_json(&store)[0];
     assert_eq!(d["title"], "What is known about the terrorist group ISPK?");

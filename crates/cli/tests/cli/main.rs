@@ -4,6 +4,7 @@ mod annotate;
 mod bad_input;
 mod corpus;
 mod kill;
+mod ner;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
