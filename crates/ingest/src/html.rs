@@ -4,6 +4,11 @@
 //! The page is decoded once ([`encoding`]), parsed once into the tree dom_smoothie works on
 //! ([`dom`]); metadata is interpreted from what that pass collected ([`meta`]) and the article
 //! text assembled into paragraphs ([`paragraphs`]).
+//!
+//! Metadata sources, strongest first: OpenGraph/`article:` tags, JSON-LD, microdata, other
+//! `<meta>` tags, then the page itself (`<title>`, `<h1>`, `<time>`). The text is the article
+//! only: the standfirst first (wherever the layout puts it), no bylines, datelines or kickers,
+//! so one article in two layouts (a page and its AMP version) gives one text.
 
 mod depth;
 mod dom;
@@ -105,18 +110,49 @@ pub fn parse_html(
     };
 
     let ld = meta::parse_json_ld(&page.json_ld);
+    let md = meta::parse_microdata(&page.microdata);
     let m = |keys: &[&str]| {
         meta::meta(&page.metas, keys)
             .map(meta::squash)
             .filter(|s| !s.is_empty())
     };
 
+    let resolve = |raw: &str| -> Option<String> {
+        match &base {
+            Some(b) => canonical_url(b.join(raw.trim()).ok()?.as_str()),
+            None => canonical_url(raw),
+        }
+    };
+    let url_candidates: Vec<String> = [
+        page.canonical.clone(),
+        m(&["og:url"]),
+        ld.url.clone(),
+        md.url.clone(),
+        url.map(String::from),
+    ]
+    .into_iter()
+    .flatten()
+    .filter_map(|u| resolve(&u))
+    .collect();
+
     let publisher = m(&["og:site_name"])
         .or_else(|| ld.publisher.clone())
-        .or_else(|| m(&["application-name"]));
+        .or_else(|| md.publisher.clone())
+        .or_else(|| m(&["application-name"]))
+        .or_else(|| {
+            // "Headline :: Lakeside Herald" on lakesideherald.example.
+            let hosts: Vec<String> = url_candidates
+                .iter()
+                .filter_map(|u| url::Url::parse(u).ok()?.host_str().map(String::from))
+                .collect();
+            page.title
+                .as_deref()
+                .and_then(|t| meta::site_from_title(t, &hosts))
+        });
     let site = publisher.as_deref();
     let title = m(&["og:title"])
         .or_else(|| ld.headline.as_deref().map(meta::squash))
+        .or_else(|| md.headline.clone())
         .map(|t| match site {
             Some(site) => meta::strip_site(&t, site),
             None => t,
@@ -130,7 +166,13 @@ pub fn parse_html(
         .or_else(|| page.h1.as_deref().map(meta::squash))
         .filter(|t| !t.is_empty());
 
-    let paragraphs = paragraphs::clean(page.paragraphs, title.as_deref());
+    let mut paragraphs = paragraphs::trim_metadata(
+        paragraphs::clean(page.paragraphs, title.as_deref()),
+        title.as_deref(),
+    );
+    if !page.standfirst.is_empty() {
+        paragraphs.splice(0..0, page.standfirst);
+    }
     let text = paragraphs::join(&paragraphs);
     if text.chars().count() < MIN_TEXT_CHARS {
         diagnostics.push(Diagnostic::error(
@@ -147,6 +189,7 @@ pub fn parse_html(
     let date_candidates = [
         ("article:published_time", m(&["article:published_time"])),
         ("JSON-LD datePublished", ld.date_published.clone()),
+        ("microdata datePublished", md.date_published.clone()),
         ("<meta> date", m(DATE_META_KEYS)),
         (
             "<time datetime>",
@@ -167,22 +210,6 @@ pub fn parse_html(
         }
     }
 
-    let resolve = |raw: &str| -> Option<String> {
-        match &base {
-            Some(b) => canonical_url(b.join(raw.trim()).ok()?.as_str()),
-            None => canonical_url(raw),
-        }
-    };
-    let url_candidates: Vec<String> = [
-        page.canonical.clone(),
-        m(&["og:url"]),
-        ld.url.clone(),
-        url.map(String::from),
-    ]
-    .into_iter()
-    .flatten()
-    .filter_map(|u| resolve(&u))
-    .collect();
     // Some sites point every page's canonical link at their home page.
     let is_root =
         |u: &str| url::Url::parse(u).is_ok_and(|u| u.path() == "/" && u.query().is_none());
@@ -201,6 +228,7 @@ pub fn parse_html(
         })
         .or_else(|| m(&["og:locale"]).and_then(|l| meta::language_code(&l)))
         .or_else(|| ld.language.as_deref().and_then(meta::language_code))
+        .or_else(|| md.language.as_deref().and_then(meta::language_code))
         .or_else(|| crate::lang::detect_language(&text));
 
     let mut doc = Document::new(Format::Html, provenance, text);
@@ -210,19 +238,22 @@ pub fn parse_html(
     doc.url = doc_url;
     doc.language = language;
 
-    let authors = if ld.authors.is_empty() {
+    let authors = if !ld.authors.is_empty() {
+        ld.authors
+    } else if !md.authors.is_empty() {
+        md.authors
+    } else {
         m(&["author", "article:author", "dc.creator"])
             .filter(|a| !a.contains("://"))
             .into_iter()
             .collect()
-    } else {
-        ld.authors
     };
     if !authors.is_empty() {
         doc.metadata.insert("authors".into(), Value::from(authors));
     }
     let description = m(&["og:description", "description"])
         .or(ld.description)
+        .or(md.description)
         .or_else(|| m(&["twitter:description"]));
     if let Some(d) = description {
         doc.metadata.insert("description".into(), Value::from(d));
@@ -230,6 +261,7 @@ pub fn parse_html(
     let keywords = match m(&["keywords", "news_keywords"]) {
         Some(k) => meta::split_list(&k),
         None if !ld.keywords.is_empty() => ld.keywords,
+        None if !md.keywords.is_empty() => md.keywords,
         None => page
             .metas
             .iter()
@@ -243,6 +275,7 @@ pub fn parse_html(
     }
     let modified = m(&["article:modified_time"])
         .or(ld.date_modified)
+        .or(md.date_modified)
         .or_else(|| {
             m(&[
                 "og:updated_time",

@@ -1,15 +1,20 @@
-//! All DOM work, on the html5ever tree that dom_smoothie builds: metadata is read and page
-//! furniture (navigation, cookie banners, share bars, newsletter boxes, related links) removed in
-//! a single pass, then dom_smoothie's strict pass picks the article and its content is walked
-//! into paragraphs. Only when that finds too little is the page parsed a second time: the body's
-//! prose paragraphs are collected, then dom_smoothie retries with relaxed policies, and the body
+//! All DOM work, on the html5ever tree that dom_smoothie builds: metadata (including microdata)
+//! is read and page furniture (navigation, cookie banners, share bars, newsletter boxes, related
+//! links, bylines) removed in a single pass; around the headline, kickers are dropped and the
+//! standfirst is taken out (it is put first in the text whatever the layout); then
+//! dom_smoothie's strict pass picks the article and its content is walked into paragraphs.
+//! Only when that finds too little is the page parsed a second time: the body's prose
+//! paragraphs are collected, then dom_smoothie retries with relaxed policies, and the body
 //! paragraphs are used if it still finds too little (or fails, or the page is too big for it).
 //!
 //! dom_query's node types are not nameable from this crate (it is not a direct dependency), so
-//! the tree walks are loops inside [`extract`] rather than helper functions.
+//! the tree walks are loops inside [`extract`] (and the `walk!` macro) rather than helper
+//! functions.
 
+use super::meta::{self, MicroItem, MicroValue, Microdata};
 use super::paragraphs::{self, Builder, Paragraph};
 use dom_smoothie::{Config, ParsePolicy, Readability, ReadabilityError};
+use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 /// Below this many characters the article extractor's result is not trusted.
@@ -26,6 +31,35 @@ const MAX_ELEMENTS: usize = 60_000;
 /// Pages nesting elements deeper than this skip the article extractor too (its cost grows with
 /// the cube of the depth); news pages nest 20 to 80 deep.
 const MAX_DEPTH: u32 = 256;
+
+/// At most this many elements with `itemscope`/`itemprop` are read as microdata.
+const MAX_MICRODATA_NODES: usize = 2_000;
+
+/// At most this many microdata values are read from element text (each read costs the size of
+/// the element), and at most this many author bylines are looked for.
+const MAX_MICRODATA_TEXTS: usize = 64;
+const MAX_AUTHOR_BLOCKS: usize = 16;
+
+/// Microdata text values are cut to this many characters.
+const MAX_MICRODATA_CHARS: usize = 2_000;
+
+/// How many `<h1>`s are considered as the headline.
+const MAX_H1: usize = 8;
+
+/// How many elements after the headline are searched for the standfirst.
+const STANDFIRST_SCAN: usize = 6;
+
+/// A standfirst has at least this many words and at most this many characters.
+const STANDFIRST_MIN_WORDS: usize = 4;
+const STANDFIRST_MAX_CHARS: usize = 1_000;
+
+/// A block around an author (a byline) has at most this many bytes of text.
+const BYLINE_MAX_CHARS: usize = 240;
+
+/// Short lines right before the headline (kickers, section labels) have at most this many
+/// words and characters.
+const KICKER_MAX_WORDS: usize = 6;
+const KICKER_MAX_CHARS: usize = 60;
 
 /// What the DOM said, before any interpretation.
 #[derive(Debug, Default)]
@@ -45,7 +79,12 @@ pub(super) struct Page {
     pub json_ld: Vec<String>,
     /// `datetime` of the first `<time>` inside an `<article>` (or marked `pubdate`).
     pub article_time: Option<String>,
-    /// Article paragraphs, furniture lines dropped.
+    /// schema.org microdata.
+    pub microdata: Microdata,
+    /// The standfirst (dek, summary, intro) under the headline, taken out of the tree before the
+    /// article was extracted; empty when there is none.
+    pub standfirst: Vec<Paragraph>,
+    /// Article paragraphs, furniture lines dropped, without the standfirst.
     pub paragraphs: Vec<Paragraph>,
 }
 
@@ -162,16 +201,24 @@ const FURNITURE_WORDS: &[&str] = &[
     "advertising",
     "adverts",
     "anzeige",
+    "author",
+    "authors",
+    "autor",
+    "autoren",
     "banner",
     "breadcrumb",
     "breadcrumbs",
     "byline",
+    "bylines",
     "cc",
     "comment",
     "comments",
     "consent",
     "cookie",
     "cookies",
+    "dateline",
+    "disclaimer",
+    "disclosure",
     "footer",
     "gdpr",
     "masthead",
@@ -199,9 +246,11 @@ const FURNITURE_WORDS: &[&str] = &[
     "social",
     "subscribe",
     "subscription",
+    "syndication",
     "taboola",
     "tags",
     "teilen",
+    "timestamp",
     "toolbar",
     "trending",
     "werbung",
@@ -226,6 +275,67 @@ fn is_furniture_name(value: &str) -> bool {
             || token
                 .split(['-', '_'])
                 .any(|part| FURNITURE_WORDS.binary_search(&part).is_ok())
+    })
+}
+
+/// Parts of `class`/`id`/`itemprop` names that mark the standfirst under a headline.
+const STANDFIRST_WORDS: &[&str] = &[
+    "abstract",
+    "deck",
+    "dek",
+    "description",
+    "excerpt",
+    "intro",
+    "lead",
+    "lede",
+    "standfirst",
+    "strapline",
+    "sub",
+    "subhead",
+    "subheading",
+    "subheadline",
+    "subline",
+    "subtitle",
+    "summary",
+    "synopsis",
+    "teaser",
+];
+
+/// Name parts that make a standfirst-like name something else ("lead-image").
+const NOT_STANDFIRST_WORDS: &[&str] = &[
+    "caption", "figure", "gallery", "image", "img", "media", "photo", "picture", "video",
+];
+
+/// A `class`, `id` or `itemprop` value naming a standfirst: "standfirst", "article-summary",
+/// "c-article__dek", "articleSummary".
+fn is_standfirst_name(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|token| {
+        let token = token.to_ascii_lowercase();
+        let parts = || token.split(['-', '_']).filter(|p| !p.is_empty());
+        if parts().any(|p| NOT_STANDFIRST_WORDS.contains(&p)) {
+            return false;
+        }
+        parts().any(|p| STANDFIRST_WORDS.contains(&p))
+            || [
+                "summary",
+                "standfirst",
+                "subtitle",
+                "subheadline",
+                "teaser",
+                "description",
+            ]
+            .iter()
+            .any(|w| token.ends_with(w))
+    })
+}
+
+/// Parts of `class`/`id` names of a headline's wrapper ("entry-header", "article__head").
+fn is_header_name(value: &str) -> bool {
+    value.split_ascii_whitespace().any(|token| {
+        token
+            .to_ascii_lowercase()
+            .split(['-', '_'])
+            .any(|p| matches!(p, "header" | "heading" | "head" | "headline" | "hgroup"))
     })
 }
 
@@ -268,6 +378,77 @@ enum Phase {
     Article,
 }
 
+/// Walk the subtree under a dom_query node into paragraphs: text runs, line breaks, block
+/// boundaries, table cells; skipped elements (scripts, figures, forms) contribute nothing.
+macro_rules! walk {
+    ($root:expr) => {{
+        enum Step<N> {
+            Enter(N),
+            LeaveLink,
+            LeaveBlock,
+            LeaveCell,
+        }
+        let mut out = Builder::default();
+        let mut stack = vec![Step::Enter($root)];
+        let mut link_depth = 0usize;
+        while let Some(step) = stack.pop() {
+            let node = match step {
+                Step::Enter(node) => node,
+                Step::LeaveLink => {
+                    link_depth = link_depth.saturating_sub(1);
+                    continue;
+                }
+                Step::LeaveBlock => {
+                    out.end_block();
+                    continue;
+                }
+                Step::LeaveCell => {
+                    out.cell_break();
+                    continue;
+                }
+            };
+            if node.is_text() {
+                out.push_text(&node.text(), link_depth > 0);
+                continue;
+            }
+            let Some(name) = node.node_name() else {
+                continue;
+            };
+            let name: &str = &name;
+            if is_skipped(name) {
+                continue;
+            }
+            if name == "br" {
+                out.line_break();
+                continue;
+            }
+            if name == "a" {
+                link_depth += 1;
+                stack.push(Step::LeaveLink);
+            } else if name == "td" || name == "th" {
+                out.cell_break();
+                stack.push(Step::LeaveCell);
+            } else if is_block(name) {
+                out.start_block(is_heading(name));
+                stack.push(Step::LeaveBlock);
+            }
+            stack.extend(node.children_it(true).map(Step::Enter));
+        }
+        out.finish()
+    }};
+}
+
+/// A heading's wrapper: `<header>`, `<hgroup>` or a header-like class or id.
+macro_rules! is_header_like {
+    ($node:expr) => {{
+        let n = $node;
+        n.has_name("header")
+            || n.has_name("hgroup")
+            || n.attr("class").is_some_and(|c| is_header_name(&c))
+            || n.attr("id").is_some_and(|i| is_header_name(&i))
+    }};
+}
+
 /// Parse `html` and extract everything the page parser needs; usually one parse.
 pub(super) fn extract(html: &str) -> Page {
     let mut page = Page::default();
@@ -286,6 +467,11 @@ pub(super) fn extract(html: &str) -> Page {
 
         let read_metadata = attempt == Attempt::Strict;
         let mut doomed = Vec::new();
+        let mut h1s = Vec::new();
+        let mut scopes = HashMap::new();
+        let mut microdata_nodes = 0usize;
+        let mut microdata_texts = 0usize;
+        let mut author_blocks = 0usize;
         let mut max_depth = 0u32;
         // Depth-first, in document order, with each node's depth.
         let mut pending = vec![(reader.doc.root(), 0u32)];
@@ -296,6 +482,9 @@ pub(super) fn extract(html: &str) -> Page {
                 continue;
             };
             let name: &str = &name;
+            if name == "h1" && h1s.len() < MAX_H1 {
+                h1s.push(node);
+            }
             if read_metadata {
                 match name {
                     "html" if page.html_lang.is_none() => {
@@ -355,6 +544,68 @@ pub(super) fn extract(html: &str) -> Page {
                         }
                     }
                 }
+
+                // Microdata: items (`itemscope`) and their properties, each property belonging
+                // to the nearest enclosing item. Ancestors come first in document order, so the
+                // enclosing item is known by the time its properties are seen.
+                let itemscope = node.has_attr("itemscope");
+                let itemprop = node.attr("itemprop");
+                if (itemscope || itemprop.is_some()) && microdata_nodes < MAX_MICRODATA_NODES {
+                    microdata_nodes += 1;
+                    let owner: Option<usize> = node
+                        .ancestors_it(None)
+                        .find(|a| a.has_attr("itemscope"))
+                        .and_then(|a| scopes.get(&a.id).copied());
+                    let names: Vec<String> = itemprop
+                        .as_deref()
+                        .unwrap_or_default()
+                        .split_ascii_whitespace()
+                        .map(str::to_ascii_lowercase)
+                        .filter(|n| meta::MICRODATA_PROPS.contains(&n.as_str()))
+                        .collect();
+                    let item = itemscope.then(|| {
+                        let index = page.microdata.items.len();
+                        scopes.insert(node.id, index);
+                        page.microdata.items.push(MicroItem {
+                            itemtype: node
+                                .attr("itemtype")
+                                .and_then(|t| t.split_ascii_whitespace().next().map(String::from))
+                                .unwrap_or_default(),
+                            props: Vec::new(),
+                        });
+                        index
+                    });
+                    for prop in names {
+                        let value = match item {
+                            Some(index) => MicroValue::Item(index),
+                            None => {
+                                let attr = match name {
+                                    "meta" => node.attr("content"),
+                                    "time" => {
+                                        node.attr("datetime").or_else(|| node.attr("content"))
+                                    }
+                                    "a" | "link" | "area" if prop == "url" => node.attr("href"),
+                                    "img" | "source" if prop == "url" => node.attr("src"),
+                                    "data" | "meter" => node.attr("value"),
+                                    _ => node.attr("content"),
+                                };
+                                let text = match attr {
+                                    Some(a) => a.to_string(),
+                                    None if microdata_texts < MAX_MICRODATA_TEXTS => {
+                                        microdata_texts += 1;
+                                        node.text().to_string()
+                                    }
+                                    None => continue,
+                                };
+                                MicroValue::Text(text.chars().take(MAX_MICRODATA_CHARS).collect())
+                            }
+                        };
+                        match owner.and_then(|o| page.microdata.items.get_mut(o)) {
+                            Some(owner) => owner.props.push((prop, value)),
+                            None => page.microdata.loose.push((prop, value)),
+                        }
+                    }
+                }
             }
 
             let furniture = is_furniture_tag(name)
@@ -363,6 +614,36 @@ pub(super) fn extract(html: &str) -> Page {
                 || node.attr("id").is_some_and(|i| is_furniture_name(&i))
                 || node.has_attr("hidden")
                 || node.attr("style").is_some_and(|s| is_hidden_style(&s));
+            // A byline: the short block around an author marked up as such ("By <span
+            // itemprop=author>…</span> | 1 July 2024"). dom_smoothie takes the name out and
+            // would leave "By | 1 July 2024" behind.
+            let author = node.attr("itemprop").is_some_and(|p| {
+                p.split_ascii_whitespace()
+                    .any(|p| p.eq_ignore_ascii_case("author"))
+            }) || (name == "a"
+                && node.attr("rel").is_some_and(|r| {
+                    r.split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("author"))
+                }));
+            if author && name != "meta" && name != "link" && author_blocks < MAX_AUTHOR_BLOCKS {
+                author_blocks += 1;
+                let block = std::iter::once(node)
+                    .chain(node.ancestors_it(Some(3)))
+                    .find(|a| a.node_name().is_some_and(|n| is_block(&n)));
+                if let Some(block) = block {
+                    let block_name = block.node_name().unwrap_or_default();
+                    let small = !matches!(
+                        &*block_name,
+                        "body" | "main" | "article" | "section" | "header" | "footer"
+                    ) && block.text().len() <= BYLINE_MAX_CHARS
+                        && !block
+                            .descendants_it()
+                            .any(|d| d.has_name("p") || d.has_name("h1"));
+                    if small {
+                        doomed.push(block);
+                    }
+                }
+            }
             if furniture && !matches!(name, "html" | "body" | "main" | "article" | "head") {
                 // Never remove what holds the article: a wrapper with the headline or many
                 // paragraphs that happens to carry a "has-sidebar" class.
@@ -383,6 +664,130 @@ pub(super) fn extract(html: &str) -> Page {
         }
         for node in doomed {
             node.remove_from_parent();
+        }
+
+        // The headline: an <h1> marked as such or inside the article, else one the page title
+        // repeats. Kickers before it go; the standfirst after it is taken out of the tree.
+        let titles: Vec<String> = page
+            .title
+            .iter()
+            .map(String::as_str)
+            .chain(meta::meta(&page.metas, &["og:title"]))
+            .chain(meta::meta(&page.metas, &["twitter:title"]))
+            .map(paragraphs::comparable)
+            .collect();
+        let headline = h1s
+            .iter()
+            .filter(|h| h.parent().is_some())
+            .find(|h| {
+                h.attr("itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("headline"))
+                    || h.ancestors_it(None).any(|a| a.has_name("article"))
+            })
+            .or_else(|| {
+                h1s.iter().filter(|h| h.parent().is_some()).find(|h| {
+                    let text = paragraphs::comparable(&h.text());
+                    text.split(' ').count() >= STANDFIRST_MIN_WORDS
+                        && titles.iter().any(|t| t.contains(&text))
+                })
+            })
+            .copied();
+        page.standfirst = Vec::new();
+        if let Some(h1) = headline {
+            // Kickers: short lines right before the headline, or before its header wrapper.
+            let mut anchor = h1;
+            for _ in 0..2 {
+                let mut seen_text = false;
+                let mut sibling = anchor.prev_element_sibling();
+                let mut checked = 0;
+                while let Some(sib) = sibling {
+                    sibling = sib.prev_element_sibling();
+                    if checked == 3 {
+                        break;
+                    }
+                    let text = paragraphs::comparable(&paragraphs::join(&walk!(sib)));
+                    if text.is_empty() {
+                        continue;
+                    }
+                    checked += 1;
+                    seen_text = true;
+                    let is_kicker = text.chars().count() <= KICKER_MAX_CHARS
+                        && text.split(' ').count() <= KICKER_MAX_WORDS
+                        && !text.ends_with(['.', '!', '?'])
+                        && !sib
+                            .descendants_it()
+                            .any(|d| d.has_name("p") || d.has_name("h1"));
+                    if !is_kicker {
+                        break;
+                    }
+                    sib.remove_from_parent();
+                }
+                match anchor.parent() {
+                    Some(parent) if !seen_text && is_header_like!(parent) => anchor = parent,
+                    _ => break,
+                }
+            }
+
+            // The standfirst: a named element among the next few after the headline, or the
+            // first paragraph after it inside a header wrapper.
+            let in_header = h1.parent().is_some_and(|p| is_header_like!(p));
+            let mut candidate = None;
+            let mut next = h1.next_element_sibling();
+            let mut climbed = !in_header;
+            let mut first_p_seen = false;
+            let mut scanned = 0;
+            while scanned < STANDFIRST_SCAN {
+                let Some(sib) = next else {
+                    // Past the end of the header wrapper: its next siblings, by name only.
+                    if climbed {
+                        break;
+                    }
+                    climbed = true;
+                    next = h1.parent().and_then(|p| p.next_element_sibling());
+                    continue;
+                };
+                next = sib.next_element_sibling();
+                let Some(sib_name) = sib.node_name() else {
+                    continue;
+                };
+                if is_skipped(&sib_name) {
+                    continue;
+                }
+                scanned += 1;
+                let named = ["class", "id", "itemprop"]
+                    .iter()
+                    .any(|a| sib.attr(a).is_some_and(|v| is_standfirst_name(&v)));
+                let first_p = !climbed && !first_p_seen && &*sib_name == "p";
+                first_p_seen |= &*sib_name == "p";
+                if named || first_p {
+                    let found = paragraphs::clean(walk!(sib), None);
+                    let text = paragraphs::join(&found);
+                    let chars = found.iter().map(|p| p.chars).sum::<usize>();
+                    let links = found.iter().map(|p| p.link_chars).sum::<usize>();
+                    let fits = text.split_whitespace().count() >= STANDFIRST_MIN_WORDS
+                        && chars <= STANDFIRST_MAX_CHARS
+                        && found.len() <= 3
+                        && links * 2 < chars
+                        && !found.iter().any(|p| {
+                            paragraphs::is_byline(&p.text) || paragraphs::is_dateline(&p.text)
+                        });
+                    if fits {
+                        candidate = Some((sib, found));
+                        break;
+                    }
+                    if named {
+                        continue;
+                    }
+                }
+                if sib.text().len() > STANDFIRST_MAX_CHARS {
+                    // The article body: the standfirst comes before it.
+                    break;
+                }
+            }
+            if let Some((sib, found)) = candidate {
+                sib.remove_from_parent();
+                page.standfirst = found;
+            }
         }
 
         // The body is walked (before dom_smoothie changes the tree) whenever dom_smoothie's
@@ -413,62 +818,10 @@ pub(super) fn extract(html: &str) -> Page {
                 }
                 _ => continue,
             };
-            let mut out = Builder::default();
-            if let Some(root) = root {
-                enum Step<N> {
-                    Enter(N),
-                    LeaveLink,
-                    LeaveBlock,
-                    LeaveCell,
-                }
-                let mut stack = vec![Step::Enter(root)];
-                let mut link_depth = 0usize;
-                while let Some(step) = stack.pop() {
-                    let node = match step {
-                        Step::Enter(node) => node,
-                        Step::LeaveLink => {
-                            link_depth = link_depth.saturating_sub(1);
-                            continue;
-                        }
-                        Step::LeaveBlock => {
-                            out.end_block();
-                            continue;
-                        }
-                        Step::LeaveCell => {
-                            out.cell_break();
-                            continue;
-                        }
-                    };
-                    if node.is_text() {
-                        out.push_text(&node.text(), link_depth > 0);
-                        continue;
-                    }
-                    let Some(name) = node.node_name() else {
-                        continue;
-                    };
-                    let name: &str = &name;
-                    if is_skipped(name) {
-                        continue;
-                    }
-                    if name == "br" {
-                        out.line_break();
-                        continue;
-                    }
-                    if name == "a" {
-                        link_depth += 1;
-                        stack.push(Step::LeaveLink);
-                    } else if name == "td" || name == "th" {
-                        out.cell_break();
-                        stack.push(Step::LeaveCell);
-                    } else if is_block(name) {
-                        out.start_block(is_heading(name));
-                        stack.push(Step::LeaveBlock);
-                    }
-                    stack.extend(node.children_it(true).map(Step::Enter));
-                }
-            }
-
-            let found = out.finish();
+            let found = match root {
+                Some(root) => walk!(root),
+                None => Vec::new(),
+            };
             match phase {
                 Phase::Body => {
                     from_body = Some(paragraphs::clean(paragraphs::keep_prose(found), None))
@@ -501,6 +854,35 @@ mod tests {
     #[test]
     fn furniture_words_are_sorted_for_binary_search() {
         assert!(FURNITURE_WORDS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn standfirst_names() {
+        for yes in [
+            "standfirst",
+            "article-summary",
+            "c-article__dek",
+            "articleSummary",
+            "lede",
+            "intro",
+            "sub",
+            "description",
+            "story-teaser",
+        ] {
+            assert!(is_standfirst_name(yes), "{yes}");
+        }
+        for no in [
+            "lead-image",
+            "story-body",
+            "byline",
+            "subscribe",
+            "summary-photo",
+        ] {
+            assert!(!is_standfirst_name(no), "{no}");
+        }
+        assert!(is_header_name("entry-header"));
+        assert!(is_header_name("article__head"));
+        assert!(!is_header_name("headerless-x masthead"));
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! Page metadata from what the DOM said: JSON-LD (including `@graph` and `@id` references),
-//! OpenGraph and other `<meta>` tags, title clean-up and language codes.
+//! schema.org microdata, OpenGraph and other `<meta>` tags, title clean-up and language codes.
 
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// What the article's JSON-LD object says.
+/// What the article's JSON-LD object (or microdata item) says.
 #[derive(Debug, Default, PartialEq)]
 pub(super) struct JsonLd {
     pub headline: Option<String>,
@@ -106,6 +106,112 @@ pub(super) fn parse_json_ld(blocks: &[String]) -> JsonLd {
     }
 }
 
+/// Microdata properties the page parser reads (lower-case `itemprop` names).
+pub(super) const MICRODATA_PROPS: &[&str] = &[
+    "headline",
+    "name",
+    "datepublished",
+    "datemodified",
+    "author",
+    "creator",
+    "publisher",
+    "description",
+    "keywords",
+    "url",
+    "inlanguage",
+];
+
+/// The value of one microdata property: text, or a nested item (an index into
+/// [`Microdata::items`]).
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum MicroValue {
+    Text(String),
+    Item(usize),
+}
+
+/// One `itemscope`: its type (the last segment of `itemtype`, e.g. "NewsArticle") and the
+/// properties (lower-case names) in document order.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct MicroItem {
+    pub itemtype: String,
+    pub props: Vec<(String, MicroValue)>,
+}
+
+/// The page's schema.org microdata: items, and properties outside any item.
+#[derive(Debug, Default, PartialEq)]
+pub(super) struct Microdata {
+    pub items: Vec<MicroItem>,
+    pub loose: Vec<(String, MicroValue)>,
+}
+
+/// Read the article from the page's microdata like [`parse_json_ld`] reads JSON-LD: the first
+/// item of an article type (or with a headline), else the properties outside any item when they
+/// include a headline.
+pub(super) fn parse_microdata(md: &Microdata) -> JsonLd {
+    let article = md
+        .items
+        .iter()
+        .find(|i| is_article_type(&i.itemtype))
+        .or_else(|| {
+            md.items
+                .iter()
+                .find(|i| i.props.iter().any(|(k, _)| k == "headline"))
+        })
+        .map(|i| i.props.as_slice())
+        .or_else(|| {
+            md.loose
+                .iter()
+                .any(|(k, _)| k == "headline" || k == "datepublished")
+                .then_some(md.loose.as_slice())
+        });
+    let Some(props) = article else {
+        return JsonLd::default();
+    };
+    let text_of = |v: &MicroValue| -> Option<String> {
+        let s = match v {
+            MicroValue::Text(t) => t.as_str(),
+            MicroValue::Item(i) => md.items.get(*i)?.props.iter().find_map(|(k, v)| match v {
+                MicroValue::Text(t) if k == "name" => Some(t.as_str()),
+                _ => None,
+            })?,
+        };
+        Some(squash(s)).filter(|s| !s.is_empty())
+    };
+    let string = |key: &str| -> Option<String> {
+        props
+            .iter()
+            .filter(|(k, _)| k == key)
+            .find_map(|(_, v)| match v {
+                MicroValue::Text(t) => Some(squash(t)).filter(|s| !s.is_empty()),
+                MicroValue::Item(_) => None,
+            })
+    };
+    let names = |keys: &[&str]| -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (_, v) in props.iter().filter(|(k, _)| keys.contains(&k.as_str())) {
+            if let Some(n) = text_of(v) {
+                if !out.contains(&n) {
+                    out.push(n);
+                }
+            }
+        }
+        out
+    };
+    JsonLd {
+        headline: string("headline").or_else(|| string("name")),
+        date_published: string("datepublished"),
+        date_modified: string("datemodified"),
+        authors: names(&["author", "creator"]),
+        publisher: names(&["publisher"]).into_iter().next(),
+        description: string("description"),
+        keywords: string("keywords")
+            .map(|k| split_list(&k))
+            .unwrap_or_default(),
+        url: string("url"),
+        language: string("inlanguage"),
+    }
+}
+
 /// JSON-LD scripts sometimes carry `<!-- -->` or CDATA wrappers.
 fn strip_wrappers(s: &str) -> &str {
     let s = s.trim();
@@ -155,7 +261,7 @@ fn has_type(v: &Value, pred: fn(&str) -> bool) -> bool {
     }
 }
 
-fn is_article_type(t: &str) -> bool {
+pub(super) fn is_article_type(t: &str) -> bool {
     let t = t.rsplit(['/', ':']).next().unwrap_or(t);
     t.ends_with("Article") || t == "BlogPosting" || t == "LiveBlogPosting" || t == "Report"
 }
@@ -237,6 +343,61 @@ pub(super) fn strip_site(title: &str, site: &str) -> String {
     title.to_string()
 }
 
+/// The site name in a `<title>` when the page states none: a segment before the first or after
+/// the last separator that spells the site's host name ("Headline :: Lakeside Herald" on
+/// lakesideherald.example, "The Post | Headline" on post.example).
+pub(super) fn site_from_title(title: &str, hosts: &[String]) -> Option<String> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let names: Vec<String> = hosts
+        .iter()
+        .flat_map(|h| {
+            let labels: Vec<&str> = h
+                .split('.')
+                .filter(|l| !l.is_empty() && *l != "www")
+                .collect();
+            let body = &labels[..labels.len().saturating_sub(1)];
+            let mut names: Vec<String> = body.iter().map(|l| key(l)).collect();
+            names.push(key(&body.concat()));
+            names
+        })
+        .filter(|n| n.len() >= 3)
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    let title = squash(title);
+    let matches = |segment: &str| {
+        let k = key(segment);
+        let k = k
+            .strip_prefix("the")
+            .filter(|r| !r.is_empty())
+            .unwrap_or(&k);
+        names
+            .iter()
+            .any(|n| n == k || n.strip_prefix("the") == Some(k))
+    };
+    for sep in SEPARATORS {
+        if let Some(i) = title.rfind(sep) {
+            let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+            if !head.is_empty() && tail.split_whitespace().count() <= 5 && matches(tail) {
+                return Some(tail.to_string());
+            }
+        }
+        if let Some(i) = title.find(sep) {
+            let (head, tail) = (title[..i].trim(), title[i + sep.len()..].trim());
+            if !tail.is_empty() && head.split_whitespace().count() <= 5 && matches(head) {
+                return Some(head.to_string());
+            }
+        }
+    }
+    None
+}
+
 /// An ISO 639-1 code from a language tag or list: "en-GB" and "en_US" give "en", "de, en"
 /// gives "de"; "x-default", "und" and malformed tags give `None`.
 pub(super) fn language_code(tag: &str) -> Option<String> {
@@ -291,6 +452,85 @@ mod tests {
         assert_eq!(language_code("x-default"), None);
         assert_eq!(language_code("und"), None);
         assert_eq!(language_code(""), None);
+    }
+
+    #[test]
+    fn microdata_article_with_nested_items() {
+        let text = |s: &str| MicroValue::Text(s.into());
+        let md = Microdata {
+            items: vec![
+                MicroItem {
+                    itemtype: "https://schema.org/BreadcrumbList".into(),
+                    props: vec![("name".into(), text("Home"))],
+                },
+                MicroItem {
+                    itemtype: "http://schema.org/NewsArticle".into(),
+                    props: vec![
+                        ("datepublished".into(), text("2024-07-01T18:30:00+01:00")),
+                        ("publisher".into(), MicroValue::Item(2)),
+                        ("headline".into(), text(" Toll  rises ")),
+                        ("author".into(), MicroValue::Item(3)),
+                        ("author".into(), text("B. Writer")),
+                        ("author".into(), MicroValue::Item(9)),
+                        ("keywords".into(), text("x, y")),
+                    ],
+                },
+                MicroItem {
+                    itemtype: "http://schema.org/Organization".into(),
+                    props: vec![("name".into(), text("Lakeside Herald"))],
+                },
+                MicroItem {
+                    itemtype: "http://schema.org/Person".into(),
+                    props: vec![
+                        ("url".into(), text("/a")),
+                        ("name".into(), text("A. Writer")),
+                    ],
+                },
+            ],
+            loose: vec![("headline".into(), text("Loose"))],
+        };
+        let m = parse_microdata(&md);
+        assert_eq!(m.headline.as_deref(), Some("Toll rises"));
+        assert_eq!(m.publisher.as_deref(), Some("Lakeside Herald"));
+        assert_eq!(m.authors, ["A. Writer", "B. Writer"]);
+        assert_eq!(
+            m.date_published.as_deref(),
+            Some("2024-07-01T18:30:00+01:00")
+        );
+        assert_eq!(m.keywords, ["x", "y"]);
+        // Without an article item, loose properties describe the page.
+        let loose = Microdata {
+            items: vec![],
+            loose: vec![("headline".into(), text("Loose"))],
+        };
+        assert_eq!(parse_microdata(&loose).headline.as_deref(), Some("Loose"));
+        assert_eq!(parse_microdata(&Microdata::default()), JsonLd::default());
+    }
+
+    #[test]
+    fn site_names_in_titles() {
+        let hosts = |h: &[&str]| h.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            site_from_title(
+                "Bombers strike Gwoza :: Lakeside Herald",
+                &hosts(&["lakesideherald.example"])
+            )
+            .as_deref(),
+            Some("Lakeside Herald")
+        );
+        assert_eq!(
+            site_from_title(
+                "The Meridian Post | Twin blasts in Kerman",
+                &hosts(&["www.meridian-post.example"])
+            )
+            .as_deref(),
+            Some("The Meridian Post")
+        );
+        assert_eq!(
+            site_from_title("Kerman | Twin blasts", &hosts(&["meridian-post.example"])),
+            None
+        );
+        assert_eq!(site_from_title("Headline - Herald", &[]), None);
     }
 
     #[test]

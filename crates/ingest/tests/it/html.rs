@@ -1,4 +1,4 @@
-//! Tests of the HTML parser over the pages in `tests/data/html`.
+//! Tests of the HTML parser over the pages in `tests/data/html` and the example corpus.
 
 use dossier_core::{Document, Provenance, Severity};
 use dossier_ingest::html::{parse_html, HtmlOutcome};
@@ -314,6 +314,232 @@ fn json_ld_publisher_list_and_itemprop_date() {
 }
 
 #[test]
+fn one_article_in_two_layouts_gives_one_text() {
+    let page = document("grindavik-eruption.html", None);
+    let amp = document("grindavik-eruption-amp.html", None);
+    assert_eq!(page.text, amp.text, "normal and AMP layouts differ");
+    assert_eq!(page.url, amp.url);
+    assert_eq!(page.title, amp.title);
+    assert_eq!(page.published, amp.published);
+    assert_eq!(
+        page.url.as_deref(),
+        Some("https://northern-lantern.example/europe/2023/12/18/grindavik-eruption")
+    );
+    assert_clean(
+        &page,
+        &[
+            "A volcanic eruption began late on Monday evening on the Reykjanes peninsula",
+            "Grindavík, home to nearly 4,000 people, had been evacuated in November",
+            "said Dr. Eyrún Vestergaard of the North Atlantic Rift Monitoring Group.",
+        ],
+    );
+    let paragraphs: Vec<&str> = page.text.split("\n\n").collect();
+    // The standfirst, once, first; the kicker, byline, timestamps and editors' note gone.
+    assert_eq!(
+        paragraphs[0],
+        "Lava fountains rose from a fissure about four kilometres long on the Reykjanes peninsula, \
+         weeks after the town was emptied."
+    );
+    assert_eq!(page.text.matches("Lava fountains rose").count(), 1);
+    assert!(paragraphs[1].starts_with("A volcanic eruption began"));
+    assert!(paragraphs.contains(&"Flights unaffected"));
+    assert!(paragraphs
+        .last()
+        .is_some_and(|p| p.ends_with("where the lava goes next.\u{201d}")));
+    for metadata in [
+        "Iceland\n",
+        "By Nora",
+        "Castell",
+        "23:40",
+        "Updated",
+        "developing story",
+    ] {
+        assert!(
+            !page.text.contains(metadata),
+            "{metadata:?} in:\n{}",
+            page.text
+        );
+    }
+}
+
+#[test]
+fn microdata_only_page() {
+    let doc = document("uae-floods-microdata.html", None);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Heaviest rain in 75 years floods Dubai and shuts roads across the UAE")
+    );
+    assert_eq!(doc.publisher.as_deref(), Some("Gulf Evening Star"));
+    let published = doc.published.expect("published");
+    assert_eq!(published.utc_string(), "2024-04-17T05:15:00Z");
+    assert_eq!(published.local_string(), "2024-04-17T09:15:00+04:00");
+    assert_eq!(
+        doc.metadata["authors"],
+        serde_json::json!(["Samir Haddad-Lowe", "Leila Amari"])
+    );
+    assert_eq!(doc.metadata["modified"], "2024-04-17T13:30:00+04:00");
+    assert!(doc.metadata["description"]
+        .as_str()
+        .is_some_and(|d| d.starts_with("Parts of the country received")));
+    assert_eq!(
+        doc.url.as_deref(),
+        Some("https://gulf-evening-star.example/weather/2024/04/17/record-rain-floods-dubai")
+    );
+    assert_eq!(doc.language.as_deref(), Some("en"));
+    assert_clean(
+        &doc,
+        &[
+            "The United Arab Emirates recorded its heaviest rainfall since records began in 1949",
+            "More than 250 millimetres of rain fell in less than 24 hours",
+            "said Nadia Ferreira of the Coastal Climate Desk, a research group.",
+        ],
+    );
+    assert!(doc
+        .text
+        .starts_with("Parts of the country received more than a year's worth"));
+    for metadata in ["Samir", "Leila Amari", "By ", "9:15", "Share", "Home"] {
+        assert!(
+            !doc.text.contains(metadata),
+            "{metadata:?} in:\n{}",
+            doc.text
+        );
+    }
+}
+
+#[test]
+fn microdata_without_item_and_under_json_ld() {
+    // Properties outside any item still describe the page.
+    let html = br#"<html><head><title>x</title></head><body>
+        <h1 itemprop="headline">Harbour bridge reopens after repairs</h1>
+        <time itemprop="datePublished" datetime="2024-05-02T10:00:00+02:00">2 May</time>
+        <span itemprop="author">Ines Bauer</span>
+        <p>The harbour bridge reopened to traffic on Thursday morning after eight months of repairs to its
+        steel deck, the city's transport department said, ahead of schedule and within budget.</p>
+        </body></html>"#;
+    let doc = parse_html(html, None, None, Provenance::file("loose"))
+        .document
+        .expect("document");
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Harbour bridge reopens after repairs")
+    );
+    assert_eq!(doc.metadata["authors"], serde_json::json!(["Ines Bauer"]));
+    assert_eq!(
+        doc.published.map(|p| p.utc_string()).as_deref(),
+        Some("2024-05-02T08:00:00Z")
+    );
+    // JSON-LD and OpenGraph win over microdata.
+    let html = br#"<html><head><meta property="og:site_name" content="Og Name">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"From JSON-LD",
+        "author":{"name":"Ld Author"},"datePublished":"2024-05-01T00:00:00Z"}</script></head>
+        <body><article itemscope itemtype="https://schema.org/Article">
+        <h1 itemprop="headline">From microdata</h1>
+        <meta itemprop="datePublished" content="2024-05-03T00:00:00Z">
+        <span itemprop="publisher" itemscope itemtype="https://schema.org/Organization"><meta itemprop="name" content="Md Name"></span>
+        <span itemprop="author">Md Author</span>
+        <p>The harbour bridge reopened to traffic on Thursday morning after eight months of repairs to its
+        steel deck, the city's transport department said, ahead of schedule and within budget.</p>
+        </article></body></html>"#;
+    let doc = parse_html(html, None, None, Provenance::file("both"))
+        .document
+        .expect("document");
+    assert_eq!(doc.title.as_deref(), Some("From JSON-LD"));
+    assert_eq!(doc.publisher.as_deref(), Some("Og Name"));
+    assert_eq!(doc.metadata["authors"], serde_json::json!(["Ld Author"]));
+    assert_eq!(
+        doc.published.map(|p| p.utc_string()).as_deref(),
+        Some("2024-05-01T00:00:00Z")
+    );
+}
+
+#[test]
+fn site_name_from_title_when_the_page_states_none() {
+    let html = br#"<html><head><title>Ferry crossings resume after storm :: Island Courier</title>
+        <link rel="canonical" href="https://islandcourier.example/news/ferries"></head>
+        <body><h1>Ferry crossings resume after storm; backlog of freight</h1>
+        <p>Ferry crossings between the two islands resumed on Friday after storms had halted all
+        traffic for three days, leaving hundreds of lorries waiting at the ports.</p></body></html>"#;
+    let doc = parse_html(html, None, None, Provenance::file("t"))
+        .document
+        .expect("document");
+    assert_eq!(doc.publisher.as_deref(), Some("Island Courier"));
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Ferry crossings resume after storm")
+    );
+}
+
+/// Every HTML page of the example corpus: article text only, and one text for the article
+/// published in two layouts.
+#[test]
+fn example_corpus_pages() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus/html");
+    let mut paths = Vec::new();
+    for outlet in std::fs::read_dir(&root).expect("examples/corpus/html") {
+        for page in std::fs::read_dir(outlet.expect("entry").path()).expect("outlet dir") {
+            paths.push(page.expect("entry").path());
+        }
+    }
+    paths.sort();
+    assert!(paths.len() >= 12, "{paths:?}");
+    let mut by_url: std::collections::HashMap<String, Vec<(String, String)>> = Default::default();
+    for path in &paths {
+        let name = path.display().to_string();
+        let out = parse_html(
+            &std::fs::read(path).expect("page"),
+            None,
+            None,
+            Provenance::file(&name),
+        );
+        let doc = out
+            .document
+            .unwrap_or_else(|| panic!("{name}: no document"));
+        assert!(doc.publisher.is_some(), "{name}: no publisher");
+        assert!(doc.published.is_some(), "{name}: no date");
+        let first = doc.text.split("\n\n").next().unwrap_or_default();
+        assert!(
+            first.split_whitespace().count() >= 8,
+            "{name}: text starts with {first:?}"
+        );
+        for p in doc.text.split("\n\n") {
+            let lower = p.to_lowercase();
+            for b in [
+                "cookie",
+                "share on",
+                "advertisement",
+                "anzeige",
+                "newsletter",
+                "subscribe",
+                "related",
+                "all rights reserved",
+                "©",
+                "min read",
+                "stand:",
+            ] {
+                assert!(!lower.contains(b), "{name}: {b:?} in {p:?}");
+            }
+            assert!(
+                !p.starts_with("By ") && !p.starts_with("Von "),
+                "{name}: byline {p:?}"
+            );
+        }
+        if let Some(url) = doc.url.clone() {
+            by_url.entry(url).or_default().push((name, doc.text));
+        }
+    }
+    let shared: Vec<_> = by_url.values().filter(|v| v.len() > 1).collect();
+    assert!(
+        !shared.is_empty(),
+        "the corpus has an article in two layouts"
+    );
+    for pages in shared {
+        for (name, text) in &pages[1..] {
+            assert_eq!(text, &pages[0].1, "{name} and {} differ", pages[0].0);
+        }
+    }
+}
+
+#[test]
 fn page_without_article_is_an_error() {
     let out = parse("no-article.html", None);
     assert!(out.document.is_none(), "{:?}", out.document.map(|d| d.text));
@@ -398,6 +624,9 @@ fn snapshots() {
         ),
         ("bauernproteste-cp1252.html", None),
         ("hualien-jsonld.html", None),
+        ("grindavik-eruption.html", None),
+        ("grindavik-eruption-amp.html", None),
+        ("uae-floods-microdata.html", None),
     ];
     for (name, url) in pages {
         let doc = document(name, url);
@@ -500,6 +729,16 @@ fn html_ish() -> impl Strategy<Value = String> {
         Just("<![CDATA[".to_string()),
         Just("<table><tr><td>".to_string()),
         Just("<noscript><img src=x></noscript>".to_string()),
+        Just("<div itemscope itemtype=\"https://schema.org/NewsArticle\">".to_string()),
+        Just("<h1 itemprop=\"headline\">".to_string()),
+        Just("</h1>".to_string()),
+        Just("<span itemprop=\"author publisher\" itemscope>".to_string()),
+        Just("<meta itemprop=\"name\" content=\"X\">".to_string()),
+        Just("<header>".to_string()),
+        Just("<p class=\"standfirst\">".to_string()),
+        Just("<a rel=\"author\" href=\"/a\">".to_string()),
+        Just("By Ann Lee, Berlin".to_string()),
+        Just("3 January 2024, 19:10 CET".to_string()),
         "[a-zA-Z .,\u{e4}\u{201c}]{0,80}",
         "<[a-z]{1,8}( [a-z-]{1,10}=\"[^\"]{0,20}\")*>",
         (0usize..20_000).prop_map(|n| format!("<div class=\"{}\">", "x".repeat(n))),
@@ -550,4 +789,21 @@ fn deep_nesting_stays_fast() {
         out.diagnostics
     );
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
+
+#[test]
+fn microdata_and_bylines_in_bulk_stay_fast() {
+    let sentence = "<p>The council approved the new budget on Tuesday after a long debate about road repairs.</p>";
+    let start = std::time::Instant::now();
+    // Nested properties whose text is the whole page, and thousands of author marks.
+    let html = format!(
+        "<html><body><div itemscope itemtype=\"https://schema.org/Article\">{}{}{}</div></body></html>",
+        "<div itemprop=\"name description\">".repeat(200),
+        "<span itemprop=\"author\">Ann Lee</span> <a rel=\"author\" href=\"/a\">Bo</a> ".repeat(5_000),
+        sentence.repeat(500),
+    );
+    let out = parse_html(html.as_bytes(), None, None, Provenance::file("bulk"));
+    assert!(out.document.is_some());
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+    eprintln!("bulk microdata page: {:?}", start.elapsed());
 }
