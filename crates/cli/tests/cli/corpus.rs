@@ -10,6 +10,10 @@ fn corpus_ingests_every_format_and_is_idempotent() {
     let (o, s) = ingest_json(&store, &[&corpus()]);
     assert!(o.status.success(), "stderr: {}", stderr(&o));
     assert_eq!(s["failed_files"], 0);
+    // The AMP and the normal layout of one article (same canonical URL) are one document, not
+    // two versions: the extractor gives both the same text.
+    assert_eq!(s["duplicate"], 1, "{s}");
+    assert_eq!(s["updated"], 0, "{s}");
     let docs = docs_json(&store);
     let docs = docs.as_array().unwrap();
     assert!(docs.len() >= 30, "{} documents", docs.len());
