@@ -854,6 +854,21 @@ impl<'a> Grammar<'a> {
                 {
                     return None;
                 }
+                // "was soon released", "soon became a flood": a narrative step in the past.
+                if self.is(i, "soon")
+                    && (i.checked_sub(1).is_some_and(|p| {
+                        self.is(p, "was") || self.is(p, "were") || self.is(p, "had")
+                    }) || self.tok(i + 1).is_some_and(|n| {
+                        let w = &self.text[n.start..n.end];
+                        n.kind == Kind::Word
+                            && (super::PAST_FORMS[..super::PAST_VERBS]
+                                .iter()
+                                .any(|p| p.eq_ignore_ascii_case(w))
+                                || (w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed")))
+                    }))
+                {
+                    return None;
+                }
                 if x == Ref::Future && self.is(i, "future") {
                     // "future quarters"; a bare "future" is mostly a noun's modifier ("future
                     // demand") that annotators leave out.

@@ -395,7 +395,11 @@ pub(crate) fn local_tense(
     fallback
 }
 
-const PAST_FORMS: &[&str] = &[
+/// How many of [`PAST_FORMS`] are simple past verbs (the rest: "ago", "yesterday", "last",
+/// "since", "has", "have").
+pub(crate) const PAST_VERBS: usize = PAST_FORMS.len() - 6;
+
+pub(crate) const PAST_FORMS: &[&str] = &[
     "was",
     "were",
     "had",
