@@ -61,6 +61,8 @@ pub struct Grammar<'a> {
     /// The last explicit date before the current match (year, month, day): "a year earlier"
     /// counts from it.
     pub ref_point: Cell<Option<DatePoint>>,
+    /// First token of the current match (set by `match_at`).
+    pub at: Cell<usize>,
     /// One past the last token of the sentence: patterns never cross it.
     pub end: usize,
 }
@@ -180,6 +182,7 @@ impl<'a> Grammar<'a> {
     // ---- entry --------------------------------------------------------------------------
 
     pub fn match_at(&self, i: usize) -> Option<M> {
+        self.at.set(i);
         // The verbs nearest the expression decide its direction; the sentence's tense otherwise.
         self.tense.set(super::local_tense(
             self.text,
@@ -1205,7 +1208,26 @@ impl<'a> Grammar<'a> {
             }
             Some(_) => (1..=DAYS_AHEAD).contains(&cur) || (1..=DAYS_AHEAD).contains(&next),
         };
-        if soon && self.tense.get() == Tense::Past {
+        // Not when a past verb governs the date itself: "the suspects were arrested in May".
+        let at = self.at.get();
+        let past_verb_before = (at.saturating_sub(3).max(self.start)..at).any(|k| {
+            self.tok(k).is_some_and(|t| {
+                let w = &self.text[t.start..t.end];
+                // "to be published in early November" is no past event.
+                let after_be = k > 0
+                    && ["be", "being", "is", "are", "am", "to", "will", "would"]
+                        .iter()
+                        .any(|b| self.is(k - 1, b));
+                t.kind == Kind::Word
+                    && !t.cap
+                    && !after_be
+                    && ((w.len() > 3 && w.ends_with("ed") && !w.ends_with("eed"))
+                        || super::PAST_FORMS[..super::PAST_VERBS]
+                            .iter()
+                            .any(|p| p.eq_ignore_ascii_case(w)))
+            })
+        });
+        if soon && self.tense.get() == Tense::Past && !past_verb_before {
             return cands
                 .iter()
                 .filter(|c| c.1 > 0)

@@ -77,6 +77,7 @@ pub fn extract_with_sentences(
             end: e,
             ref_day,
             ref_point: std::cell::Cell::new(ref_point),
+            at: std::cell::Cell::new(s),
         };
         let mut i = s;
         while i < e {
