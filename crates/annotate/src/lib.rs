@@ -13,7 +13,8 @@
 //!
 //! - A month named without a year is the nearest one, the tense deciding when it is far; in a
 //!   past-tense sentence a month one or two months ahead is still the coming one ("said it
-//!   would buy the bank in January", written in November). Deadline words ("by", "until",
+//!   would buy the bank in January", written in November) unless a past verb governs it
+//!   ("were arrested in May"). Deadline words ("by", "until",
 //!   "effective", "through") look ahead unless a past perfect ("had filed ... by Wednesday")
 //!   or a span up to now ("this year through August") says otherwise.
 //! - A weekday follows the nearest tense marker: past forms look back; "will", "plans to", "is
