@@ -24,6 +24,9 @@
 //!   value ("Friday night" = `1998-10-23`, TBAQ 10 to 6); "evening"/"afternoon" keep `TEV`/`TAF`.
 //! - Decades are three digits (`199`, TimeML and TimeBank; AQUAINT's `199X` also validates).
 //! - Fractional durations keep their whole part: `P2Y6M`, `P1DT12H`, `PT1M30S`.
+//! - "three days later", "hours later", "a day earlier" are the durations "three days" (`P3D`),
+//!   "hours" (`PTXH`), "a day" (TBAQ 5 of 5); "a year earlier", "two years ago", "a week ago"
+//!   stay dates.
 //! - "last/this/next week" are ISO weeks (`1998-W33`), not `WXX` (TBAQ 24 to 13).
 //! - In financial reports "a year earlier" is the year-ago quarter (`1988-Q3`), and a quarter
 //!   not yet begun named in the past tense is last year's.

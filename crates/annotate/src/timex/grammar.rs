@@ -596,6 +596,17 @@ impl<'a> Grammar<'a> {
             }
         }
         let mut end = k + 1;
+        // "a minute and a half", "an hour and a half"
+        if self.w(end, Word::And)
+            && self.w(end + 1, Word::A)
+            && self.w(end + 2, Word::Half)
+            && !plural
+        {
+            if let Some(v) = n {
+                n = Some(v + 0.5);
+                end += 3;
+            }
+        }
         // "or so", "or more", "ahead"
         if self.w(end, Word::Or) && self.w(end + 1, Word::So) {
             end += 2;
@@ -617,7 +628,13 @@ impl<'a> Grammar<'a> {
             } else {
                 None
             };
-            if let Some((sign, e)) = dir {
+            // "three days later", "over an hour later", "a day earlier": TBAQ marks the span
+            // itself, a duration without "later" (5 of 5); "a year earlier" stays a date.
+            let short = matches!(
+                unit,
+                Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week
+            ) && (self.w(end, Word::Later) || self.w(end, Word::Earlier));
+            if let Some((sign, e)) = dir.filter(|_| !short) {
                 let anaphoric = !self.w(end, Word::Ago) && !self.w(end, Word::From);
                 return Some(self.shifted(n, unit, sign, e, modifier, anaphoric));
             }
