@@ -24,16 +24,16 @@ fn tbaq_scores_stay_above_floor() {
     assert_eq!(r.total.gold, 1822);
     let names: Vec<&str> = r.subsets.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["AQUAINT", "TimeBank"]);
-    // Floors a little under the scores measured when this test was last raised (strict 0.893,
-    // relaxed 0.945, type 0.902, value 0.811 over TBAQ; AQUAINT strict 0.871, value 0.777).
+    // Floors a little under the scores measured when this test was last raised (strict 0.895,
+    // relaxed 0.946, type 0.905, value 0.817 over TBAQ; AQUAINT strict 0.874, value 0.785).
     let t = &r.total;
     assert!(t.strict_f1 >= 0.885, "strict F1 {}", t.strict_f1);
     assert!(t.relaxed_f1 >= 0.94, "relaxed F1 {}", t.relaxed_f1);
-    assert!(t.value_f1 >= 0.805, "value F1 {}", t.value_f1);
-    assert!(t.type_f1 >= 0.895, "type F1 {}", t.type_f1);
+    assert!(t.value_f1 >= 0.81, "value F1 {}", t.value_f1);
+    assert!(t.type_f1 >= 0.9, "type F1 {}", t.type_f1);
     let aq = &r.subsets[0].1;
     assert!(
-        aq.strict_f1 >= 0.865 && aq.value_f1 >= 0.77,
+        aq.strict_f1 >= 0.865 && aq.value_f1 >= 0.775,
         "AQUAINT {aq:?}"
     );
     let json = serde_json::to_string(&r).unwrap();
