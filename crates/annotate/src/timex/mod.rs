@@ -56,6 +56,14 @@ pub fn extract_with_sentences(
             continue;
         }
         let tense = tense_of(text, &toks[s..e]);
+        // A headline in title case ("Attack Last Week Kills 20") capitalises every word, so a
+        // capital there is no sign of a name.
+        let words = toks[s..e].iter().filter(|t| t.kind == Kind::Word).count();
+        let caps = toks[s..e]
+            .iter()
+            .filter(|t| t.kind == Kind::Word && t.cap)
+            .count();
+        let headline = words >= 5 && caps * 2 > words;
         let first_new = out.len();
         let g = grammar::Grammar {
             text,
@@ -92,6 +100,7 @@ pub fn extract_with_sentences(
                 Some(m)
                     if m.end > i
                         && !lexicon.capitalised_nouns
+                        && !headline
                         && is_title(text, &toks, s, i, m.end) =>
                 {
                     i = m.end
