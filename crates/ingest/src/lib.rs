@@ -57,6 +57,16 @@ pub enum IngestError {
     Malformed { path: String, message: String },
 }
 
+impl IngestError {
+    /// Wrap an I/O error on the input labelled `path`.
+    pub(crate) fn io(path: &str) -> impl Fn(std::io::Error) -> IngestError + Copy + '_ {
+        move |source| IngestError::Io {
+            path: path.to_string(),
+            source,
+        }
+    }
+}
+
 /// What one input file yielded.
 #[derive(Debug, Default)]
 pub struct FileOutcome {
@@ -84,10 +94,7 @@ pub fn read_path(
     limits: Limits,
     sink: &mut dyn FnMut(Document),
 ) -> Result<FileOutcome, IngestError> {
-    let io = |source| IngestError::Io {
-        path: label.to_string(),
-        source,
-    };
+    let io = IngestError::io(label);
     if label == "-" {
         let mut buf = Vec::new();
         std::io::stdin()

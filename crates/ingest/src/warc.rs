@@ -20,10 +20,7 @@ pub fn read_warc_file(
     limits: Limits,
     sink: &mut dyn FnMut(Document),
 ) -> Result<FileOutcome, IngestError> {
-    let io = |source| IngestError::Io {
-        path: label.to_string(),
-        source,
-    };
+    let io = IngestError::io(label);
     let file = std::fs::File::open(path).map_err(io)?;
     let mut reader = BufReader::with_capacity(256 * 1024, file);
     let gz = reader.fill_buf().map_err(io)?.starts_with(&[0x1f, 0x8b]);

@@ -11,16 +11,10 @@ use std::process::ExitCode;
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
+    format: super::TableOrJson,
     /// Show at most this many documents.
     #[arg(long)]
     limit: Option<usize>,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Table,
-    Json,
 }
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
@@ -31,12 +25,12 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
     })?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
+        super::TableOrJson::Json => {
             let rows: Vec<DocRow<'_>> = docs.iter().map(DocRow::from).collect();
             serde_json::to_writer_pretty(&mut out, &rows)?;
             writeln!(out)?;
         }
-        Format::Table => {
+        super::TableOrJson::Table => {
             writeln!(
                 out,
                 "{:>5}  {:<25}  {:<20}  {:<52}  {:<4}  {:<8}  URL",

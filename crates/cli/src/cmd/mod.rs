@@ -13,6 +13,13 @@ use anyhow::{Context, Result};
 use dossier_store::SqliteStore;
 use std::path::Path;
 
+/// `--format table|json` of the listing commands.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum TableOrJson {
+    Table,
+    Json,
+}
+
 /// Exit code for "the thing asked for does not exist".
 pub const NOT_FOUND: u8 = 2;
 

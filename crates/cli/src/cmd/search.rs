@@ -16,13 +16,7 @@ pub struct Args {
     limit: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "table")]
-    format: Format,
-}
-
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Table,
-    Json,
+    format: super::TableOrJson,
 }
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
@@ -30,11 +24,11 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
     let hits = store.search(&args.query.join(" "), args.limit)?;
     let mut out = std::io::stdout().lock();
     match args.format {
-        Format::Json => {
+        super::TableOrJson::Json => {
             serde_json::to_writer_pretty(&mut out, &hits)?;
             writeln!(out)?;
         }
-        Format::Table => {
+        super::TableOrJson::Table => {
             for h in &hits {
                 writeln!(
                     out,

@@ -220,7 +220,7 @@ fn migrates_a_version_1_store() {
     {
         // A store as schema version 1 left it.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        let m1 = include_str!("v1.sql");
+        let m1 = include_str!("../../migrations/001_initial.sql");
         conn.execute_batch(m1).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
     }

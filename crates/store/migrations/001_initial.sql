@@ -1,4 +1,4 @@
-
+-- Migration 1: documents, versions, arrivals, near-duplicate index, full text.
 CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     key TEXT NOT NULL UNIQUE,           -- 'url:<canonical url>' or 'sha256:<content hash>'
