@@ -53,6 +53,9 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
                     t.utc_string()
                 ))
             )?;
+            if let Some(r) = d.retrieved {
+                writeln!(out, "retrieved: {} UTC", r.utc_string())?;
+            }
             writeln!(out, "url:       {}", d.url.as_deref().unwrap_or("-"))?;
             writeln!(out, "language:  {}", d.language.as_deref().unwrap_or("-"))?;
             writeln!(out, "format:    {}", d.format.as_str())?;
