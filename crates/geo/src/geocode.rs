@@ -1,0 +1,443 @@
+//! Resolution of place mentions to gazetteer entries: population, document country focus, nearby
+//! mentions and cue phrases ("the southeastern Iranian city of Kerman", "in Borno state").
+
+use std::collections::HashMap;
+
+use dossier_core::entity::EntityMention;
+use dossier_core::place::{GeoRef, PlaceKind};
+use dossier_core::span::Span;
+
+use crate::gazetteer::{haversine_km, Entry, Gazetteer, NameKind};
+use crate::norm::key;
+
+/// NER labels whose mentions may be places. NORP mentions count only as country demonyms.
+pub const PLACE_LABELS: &[&str] = &["GPE", "LOC", "FAC", "NORP"];
+
+/// Region words that may follow or precede a region name ("Borno State", "province of Idlib").
+const REGION_WORDS: &[&str] = &[
+    "province",
+    "state",
+    "region",
+    "governorate",
+    "oblast",
+    "prefecture",
+    "district",
+    "county",
+    "territory",
+    "krai",
+    "republic",
+];
+/// Words before "of" that announce a populated place ("the city of", "the town of").
+const CITY_WORDS: &[&str] = &[
+    "city", "town", "village", "capital", "port", "suburb", "township",
+];
+
+/// What the words around a mention say about it.
+#[derive(Debug, Default, Clone)]
+struct Cues {
+    /// Kind announced by the context ("city of", "province").
+    kind: Option<PlaceKind>,
+    /// Country named just before ("the Iranian city of") or after ("Paris, France").
+    country: Option<[u8; 2]>,
+    /// Region named just after ("Paris, Texas"): (country code, admin1 code).
+    admin1: Option<([u8; 2], String)>,
+    evidence: Vec<String>,
+}
+
+/// One mention prepared for resolution.
+#[derive(Debug)]
+struct Prepared {
+    span: Span,
+    text: String,
+    key: String,
+    demonym_only: bool,
+    cues: Cues,
+    candidates: Vec<(u32, NameKind)>,
+}
+
+fn cc_of(e: &Entry) -> [u8; 2] {
+    e.cc
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Strips a region word from the mention itself ("Borno State" -> "Borno", kind Admin1).
+fn strip_region_word(k: &str) -> Option<&str> {
+    for w in REGION_WORDS {
+        if let Some(rest) = k.strip_suffix(w) {
+            if let Some(rest) = rest.strip_suffix(' ') {
+                if !rest.is_empty() {
+                    return Some(rest);
+                }
+            }
+        }
+        if let Some(rest) = k.strip_prefix(w) {
+            if let Some(rest) = rest.strip_prefix(" of ") {
+                if !rest.is_empty() {
+                    return Some(rest);
+                }
+            }
+        }
+    }
+    None
+}
+
+fn strip_city_word(k: &str) -> Option<&str> {
+    for w in ["city", "town"] {
+        if let Some(rest) = k.strip_suffix(w).and_then(|r| r.strip_suffix(' ')) {
+            if !rest.is_empty() {
+                return Some(rest);
+            }
+        }
+    }
+    None
+}
+
+fn country_of_word(g: &Gazetteer, w: &str) -> Option<[u8; 2]> {
+    g.lookup_key(w)
+        .iter()
+        .filter_map(|(i, nk)| g.entry(*i).map(|e| (e, *nk)))
+        .find(|(e, nk)| e.kind == PlaceKind::Country && *nk != NameKind::Alternate)
+        .map(|(e, _)| cc_of(e))
+}
+
+fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
+    let mut c = Cues::default();
+    let before =
+        &text[floor_char(text, span.start.saturating_sub(80))..floor_char(text, span.start)];
+    let before_key = key(before);
+    let words: Vec<&str> = before_key.split(' ').filter(|w| !w.is_empty()).collect();
+    let n = words.len();
+    // "... city of X", "... province of X", "in the state of X"
+    if n >= 2 && words[n - 1] == "of" {
+        let w = words[n - 2];
+        if CITY_WORDS.contains(&w) {
+            c.kind = Some(PlaceKind::City);
+            c.evidence.push(format!("cue: {w} of"));
+        } else if REGION_WORDS.contains(&w) {
+            c.kind = Some(PlaceKind::Admin1);
+            c.evidence.push(format!("cue: {w} of"));
+        }
+        // "the southeastern Iranian city of", "Nigeria's town of"
+        if c.kind.is_some() {
+            for back in 3..=5 {
+                if n < back {
+                    break;
+                }
+                let w = words[n - back];
+                let w = w.strip_suffix(" s").unwrap_or(w);
+                if let Some(cc) = country_of_word(g, w) {
+                    c.country = Some(cc);
+                    c.evidence.push(format!("cue: {w}"));
+                    break;
+                }
+                if n > back {
+                    let two = format!("{} {}", words[n - back - 1], w);
+                    if let Some(cc) = country_of_word(g, &two) {
+                        c.country = Some(cc);
+                        c.evidence.push(format!("cue: {two}"));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    let after = &text[ceil_char(text, span.end)..ceil_char(text, span.end.saturating_add(60))];
+    let after_key = key(after);
+    let first = after_key.split(' ').next().unwrap_or("");
+    if !after.starts_with(',') && REGION_WORDS.contains(&first) && first != "republic" {
+        c.kind = Some(PlaceKind::Admin1);
+        c.evidence.push(format!("cue: X {first}"));
+    }
+    // "Paris, Texas", "Kerman, Iran": up to three capitalised words after a comma
+    let abbrev = after.strip_prefix(", ").and_then(|rest| {
+        let end = rest.find([' ', ',', '\n', ';', ')']).unwrap_or(rest.len());
+        g.abbreviation(&rest[..end]).and_then(|i| g.entry(i))
+    });
+    if let Some(e) = abbrev {
+        c.country = Some(cc_of(e));
+        c.admin1 = Some((cc_of(e), e.admin1.clone()));
+        c.evidence.push(format!("cue: , {}", e.name));
+    } else if let Some(rest) = after.strip_prefix(", ") {
+        let words: Vec<&str> = rest
+            .split([' ', ',', '.', ';', ':', ')', '\n'])
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take(3)
+            .collect();
+        for len in (1..=words.len()).rev() {
+            let k = key(&words[..len].join(" "));
+            let hit = g
+                .lookup_key(&k)
+                .iter()
+                .filter(|(_, nk)| *nk == NameKind::Primary)
+                .filter_map(|(i, _)| g.entry(*i))
+                .filter(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1))
+                .max_by_key(|e| (e.kind == PlaceKind::Country, e.population));
+            if let Some(e) = hit {
+                if e.kind == PlaceKind::Country {
+                    c.country = Some(cc_of(e));
+                } else {
+                    c.country = Some(cc_of(e));
+                    c.admin1 = Some((cc_of(e), e.admin1.clone()));
+                }
+                c.evidence.push(format!("cue: , {}", e.name));
+                break;
+            }
+        }
+    }
+    c
+}
+
+fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
+    if !PLACE_LABELS.contains(&m.label.as_str()) {
+        return None;
+    }
+    if m.span.start >= m.span.end
+        || m.span.end > text.len()
+        || !text.is_char_boundary(m.span.start)
+        || !text.is_char_boundary(m.span.end)
+    {
+        return None;
+    }
+    let raw = &text[m.span.start..m.span.end];
+    let mut k = key(raw);
+    if let Some(rest) = k.strip_prefix("the ") {
+        k = rest.to_owned();
+    }
+    // possessive "Russia's" -> "russia s" (the apostrophe is dropped by the key)
+    if let Some(rest) = k.strip_suffix(" s") {
+        if !g.lookup_key(rest).is_empty() {
+            k = rest.to_owned();
+        }
+    }
+    let mut cues = read_cues(g, text, m.span);
+    let mut cands: Vec<(u32, NameKind)> = match g.abbreviation(raw) {
+        Some(i) => vec![(i, NameKind::Primary)],
+        None => g.lookup_key(&k).to_vec(),
+    };
+    if cands.is_empty() {
+        if let Some(rest) = strip_region_word(&k) {
+            let rest = rest.to_owned();
+            cands = g.lookup_key(&rest).to_vec();
+            cues.kind = Some(PlaceKind::Admin1);
+            cues.evidence.push("cue: region word in name".into());
+            k = rest;
+        } else if let Some(rest) = strip_city_word(&k) {
+            let rest = rest.to_owned();
+            cands = g.lookup_key(&rest).to_vec();
+            cues.kind = Some(PlaceKind::City);
+            k = rest;
+        }
+    }
+    let demonym_only = m.label == "NORP";
+    if demonym_only {
+        cands.retain(|(_, nk)| *nk == NameKind::Demonym);
+    }
+    if cands.is_empty() {
+        return None;
+    }
+    Some(Prepared {
+        span: m.span,
+        text: raw.to_owned(),
+        key: k,
+        demonym_only,
+        cues,
+        candidates: cands,
+    })
+}
+
+/// Document context gathered from a first pass.
+#[derive(Debug, Default)]
+struct Context {
+    /// Country code -> weight of the mentions that point there (by other names).
+    focus: HashMap<[u8; 2], (f64, Vec<String>)>,
+    /// Regions mentioned: (cc, admin1) -> names.
+    regions: HashMap<([u8; 2], String), Vec<String>>,
+    /// Points of the first-pass choices, with the key they came from.
+    points: Vec<(String, f64, f64)>,
+}
+
+fn base_score(e: &Entry, nk: NameKind) -> f64 {
+    let pop = e.population as f64;
+    let eff = match e.kind {
+        PlaceKind::Country => pop.max(1.0) * 20.0 + 5e7,
+        PlaceKind::Continent => 1e9,
+        PlaceKind::Admin1 => pop / 4.0,
+        PlaceKind::City => pop,
+    };
+    let mut s = (eff + 1.0).ln();
+    match nk {
+        NameKind::Primary => {}
+        NameKind::Alternate => s -= 1.5,
+        NameKind::Demonym => {}
+    }
+    s
+}
+
+fn score(
+    g: &Gazetteer,
+    p: &Prepared,
+    i: u32,
+    nk: NameKind,
+    ctx: Option<&Context>,
+) -> (f64, Vec<String>) {
+    let Some(e) = g.entry(i) else {
+        return (f64::MIN, Vec::new());
+    };
+    let mut s = base_score(e, nk);
+    let mut why = vec![match e.kind {
+        PlaceKind::Country if nk == NameKind::Demonym => "demonym".to_owned(),
+        _ => format!("population {}", e.population),
+    }];
+    if let Some(k) = p.cues.kind {
+        if k == e.kind {
+            s += 6.0;
+            why.extend(
+                p.cues
+                    .evidence
+                    .iter()
+                    .filter(|w| !w.starts_with("cue: ,"))
+                    .cloned(),
+            );
+        } else if k == PlaceKind::Admin1 && e.kind == PlaceKind::Country {
+            s -= 6.0;
+        }
+    }
+    if let Some(cc) = p.cues.country {
+        if cc == e.cc {
+            s += 10.0;
+            why.push("cue: country named beside it".into());
+        } else if e.kind != PlaceKind::Continent {
+            s -= 4.0;
+        }
+    }
+    if let Some((cc, a1)) = &p.cues.admin1 {
+        if *cc == e.cc && *a1 == e.admin1 && e.kind == PlaceKind::City {
+            s += 8.0;
+            why.push("cue: region named beside it".into());
+        }
+    }
+    if let Some(ctx) = ctx {
+        if e.kind != PlaceKind::Country && e.kind != PlaceKind::Continent {
+            if let Some((w, names)) = ctx.focus.get(&e.cc) {
+                if names.iter().any(|n| *n != p.key) {
+                    s += 1.0 + 0.5 * w.min(4.0);
+                    why.push(format!("country focus ({})", e.cc()));
+                }
+            }
+            if e.kind == PlaceKind::City {
+                if let Some(names) = ctx.regions.get(&(e.cc, e.admin1.clone())) {
+                    if names.iter().any(|n| *n != p.key) {
+                        s += 5.0;
+                        why.push("region mentioned".into());
+                    }
+                }
+                let near = ctx
+                    .points
+                    .iter()
+                    .filter(|(k, _, _)| *k != p.key)
+                    .map(|(_, la, lo)| haversine_km(f64::from(e.lat), f64::from(e.lon), *la, *lo))
+                    .fold(f64::INFINITY, f64::min);
+                if near < 150.0 {
+                    s += 2.0;
+                    why.push(format!("near other mentions ({near:.0} km)"));
+                } else if near < 500.0 {
+                    s += 1.0;
+                    why.push(format!("near other mentions ({near:.0} km)"));
+                }
+            }
+        }
+    }
+    (s, why)
+}
+
+fn best(g: &Gazetteer, p: &Prepared, ctx: Option<&Context>) -> Option<(u32, f32, Vec<String>)> {
+    let mut scored: Vec<(f64, u32, Vec<String>)> = p
+        .candidates
+        .iter()
+        .map(|&(i, nk)| {
+            let (s, why) = score(g, p, i, nk, ctx);
+            (s, i, why)
+        })
+        .filter(|(s, _, _)| s.is_finite())
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut it = scored.into_iter();
+    let (s0, i0, why) = it.next()?;
+    let margin = it
+        .next()
+        .map_or(1.0, |(s1, _, _)| ((s0 - s1) / 5.0).clamp(0.0, 1.0));
+    Some((i0, margin as f32, why))
+}
+
+impl Gazetteer {
+    /// Resolves the place mentions among `mentions` (labels GPE, LOC, FAC; NORP as demonyms) in
+    /// `text`. Mentions that no gazetteer name matches are left out. Never panics.
+    pub fn geocode(&self, text: &str, mentions: &[EntityMention]) -> Vec<GeoRef> {
+        let prepared: Vec<Prepared> = mentions
+            .iter()
+            .filter_map(|m| prepare(self, text, m))
+            .collect();
+        // pass 1: population and cue phrases only
+        let mut ctx = Context::default();
+        for p in &prepared {
+            let Some((i, conf, _)) = best(self, p, None) else {
+                continue;
+            };
+            let Some(e) = self.entry(i) else { continue };
+            let w = match e.kind {
+                PlaceKind::Country => 1.0,
+                PlaceKind::Admin1 => 1.0,
+                PlaceKind::City => 0.5 + f64::from(conf),
+                PlaceKind::Continent => 0.0,
+            };
+            if w > 0.0 {
+                let f = ctx.focus.entry(e.cc).or_default();
+                f.0 += w;
+                f.1.push(p.key.clone());
+            }
+            if e.kind == PlaceKind::Admin1 {
+                ctx.regions
+                    .entry((e.cc, e.admin1.clone()))
+                    .or_default()
+                    .push(p.key.clone());
+            }
+            if matches!(e.kind, PlaceKind::City | PlaceKind::Admin1)
+                && (conf > 0.3 || p.cues.country.is_some())
+            {
+                ctx.points
+                    .push((p.key.clone(), f64::from(e.lat), f64::from(e.lon)));
+            }
+        }
+        // pass 2: with the document's context
+        let mut out = Vec::new();
+        for p in &prepared {
+            let Some((i, conf, evidence)) = best(self, p, Some(&ctx)) else {
+                continue;
+            };
+            let Some(place) = self.place(i) else { continue };
+            out.push(GeoRef {
+                span: p.span,
+                text: p.text.clone(),
+                place,
+                confidence: if p.demonym_only { conf.min(0.9) } else { conf },
+                evidence,
+            });
+        }
+        out
+    }
+}

@@ -1,0 +1,283 @@
+//! Integration tests of dossier-geo: the gazetteer, ambiguity resolution, cue phrases, the TR-News
+//! evaluation floor and a no-panic property test.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use dossier_core::entity::EntityMention;
+use dossier_core::span::Span;
+use dossier_geo::{geocode, Gazetteer, GeoRef, PlaceKind};
+use proptest::prelude::*;
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn required() -> bool {
+    std::env::var("DOSSIER_REQUIRE_MODEL").is_ok_and(|v| v == "1")
+}
+
+fn skip(test: &str, why: &str) {
+    assert!(!required(), "{test}: {why} (DOSSIER_REQUIRE_MODEL=1)");
+    eprintln!("SKIP {test}: {why}");
+}
+
+fn model(test: &str) -> Option<&'static dossier_ner::Model> {
+    static MODEL: OnceLock<Option<dossier_ner::Model>> = OnceLock::new();
+    let m = MODEL.get_or_init(|| {
+        let dir = dossier_ner::find_model(None).or_else(|| {
+            let p = manifest_dir()
+                .join("../..")
+                .join(dossier_ner::DEFAULT_MODEL_DIR);
+            p.join("ner/model").is_file().then_some(p)
+        })?;
+        dossier_ner::Model::load(&dir).ok()
+    });
+    if m.is_none() {
+        skip(
+            test,
+            "no NER model (run scripts/fetch-model.sh, or set DOSSIER_MODEL)",
+        );
+    }
+    m.as_ref()
+}
+
+/// Mentions for every occurrence of each (phrase, label) in `text`.
+fn mentions(text: &str, phrases: &[(&str, &str)]) -> Vec<EntityMention> {
+    let mut out = Vec::new();
+    for (p, label) in phrases {
+        for (i, _) in text.match_indices(p) {
+            out.push(EntityMention {
+                span: Span {
+                    start: i,
+                    end: i + p.len(),
+                },
+                label: (*label).to_owned(),
+                text: (*p).to_owned(),
+                source: "test".to_owned(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span.start);
+    out
+}
+
+fn resolve<'a>(refs: &'a [GeoRef], mention: &str) -> &'a GeoRef {
+    refs.iter()
+        .find(|r| r.text == mention)
+        .unwrap_or_else(|| panic!("{mention} not resolved in {refs:#?}"))
+}
+
+#[test]
+fn gazetteer_loads_with_known_places() {
+    let t = std::time::Instant::now();
+    let g = Gazetteer::global();
+    eprintln!(
+        "gazetteer: {} places, {} names, {:?}",
+        g.len(),
+        g.name_count(),
+        t.elapsed()
+    );
+    assert!(g.len() > 150_000, "{} places", g.len());
+    let has = |name: &str, cc: &str, admin1: &str| {
+        let hits = g.search(name);
+        assert!(
+            hits.iter()
+                .any(|p| p.country_code == cc && (admin1.is_empty() || p.admin1 == admin1)),
+            "{name} ({cc}, {admin1}) not found: {hits:?}"
+        );
+    };
+    has("Kerman", "IR", "Kerman");
+    has("Gwoza", "NG", "Borno");
+    has("Krasnogorsk", "RU", "");
+    has("Mogadishu", "SO", "");
+    has("Borno", "NG", "Borno");
+    has("Iran", "IR", "");
+    // German names and diacritics
+    has("Türkei", "TR", "");
+    has("München", "DE", "");
+    has("munchen", "DE", "");
+    has("KERMĀN", "IR", "");
+    let somalia = g.search("Somalia");
+    assert_eq!(somalia.first().map(|p| p.kind), Some(PlaceKind::Country));
+}
+
+#[test]
+fn paris_defaults_to_france_and_follows_texas_context() {
+    let text = "Protesters gathered in Paris on Sunday.";
+    let refs = geocode(text, &mentions(text, &[("Paris", "GPE")]));
+    assert_eq!(resolve(&refs, "Paris").place.country_code, "FR");
+
+    let text = "A tornado hit Lamar County, Texas. In Paris, the mayor said Texas would help.";
+    let refs = geocode(text, &mentions(text, &[("Paris", "GPE"), ("Texas", "GPE")]));
+    let paris = resolve(&refs, "Paris");
+    assert_eq!(paris.place.country_code, "US", "{paris:?}");
+    assert_eq!(paris.place.admin1, "Texas");
+
+    let text = "He flew from Paris, Texas to Dallas.";
+    let refs = geocode(text, &mentions(text, &[("Paris", "GPE")]));
+    assert_eq!(resolve(&refs, "Paris").place.admin1, "Texas");
+}
+
+#[test]
+fn london_follows_the_region_mentioned() {
+    let text = "LONDON, Ky. - Police in London said the Kentucky State Police are investigating.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[("LONDON", "GPE"), ("London", "GPE"), ("Kentucky", "GPE")],
+        ),
+    );
+    for r in refs
+        .iter()
+        .filter(|r| r.text.eq_ignore_ascii_case("london"))
+    {
+        assert_eq!(r.place.admin1, "Kentucky", "{r:?}");
+    }
+    let text = "Police in London said the Metropolitan Police are investigating.";
+    let refs = geocode(text, &mentions(text, &[("London", "GPE")]));
+    assert_eq!(resolve(&refs, "London").place.country_code, "GB");
+}
+
+#[test]
+fn cue_phrases() {
+    let text = "An explosion hit the southeastern Iranian city of Kerman on Wednesday.";
+    let refs = geocode(text, &mentions(text, &[("Kerman", "GPE")]));
+    let k = resolve(&refs, "Kerman");
+    assert_eq!(k.place.country_code, "IR");
+    assert_eq!(k.place.kind, PlaceKind::City);
+    assert!(k.evidence.iter().any(|e| e.contains("cue")), "{k:?}");
+
+    let text = "Militants attacked villages in Borno state, near Gwoza.";
+    let refs = geocode(text, &mentions(text, &[("Borno", "GPE"), ("Gwoza", "GPE")]));
+    let b = resolve(&refs, "Borno");
+    assert_eq!(b.place.kind, PlaceKind::Admin1);
+    assert_eq!(b.place.country_code, "NG");
+    assert_eq!(resolve(&refs, "Gwoza").place.admin1, "Borno");
+
+    let text = "Fighting continued in Kerman province.";
+    let refs = geocode(text, &mentions(text, &[("Kerman", "GPE")]));
+    assert_eq!(resolve(&refs, "Kerman").place.kind, PlaceKind::Admin1);
+
+    let text = "The attack at Crocus City Hall in Krasnogorsk, Russia killed 145.";
+    let refs = geocode(text, &mentions(text, &[("Krasnogorsk", "GPE")]));
+    assert_eq!(resolve(&refs, "Krasnogorsk").place.country_code, "RU");
+
+    let text = "Fighters in Mogadishu, the Somali capital, clashed again.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Mogadishu", "GPE"), ("Somali", "NORP")]),
+    );
+    assert_eq!(resolve(&refs, "Mogadishu").place.country_code, "SO");
+    assert_eq!(resolve(&refs, "Somali").place.kind, PlaceKind::Country);
+}
+
+#[test]
+fn demonyms_abbreviations_and_unknowns() {
+    let text = "Turkish troops crossed into Syria. The Turkish army said U.S. officials were told.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[("Turkish", "NORP"), ("Syria", "GPE"), ("U.S.", "GPE")],
+        ),
+    );
+    assert_eq!(resolve(&refs, "Turkish").place.country_code, "TR");
+    assert_eq!(resolve(&refs, "U.S.").place.country_code, "US");
+    let text = "She lives in Kelowna, B.C. and works for Foo Corp.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[("B.C.", "GPE"), ("Foo Corp", "ORG"), ("Kelowna", "GPE")],
+        ),
+    );
+    assert_eq!(resolve(&refs, "B.C.").place.admin1, "British Columbia");
+    assert!(refs.iter().all(|r| r.text != "Foo Corp"));
+    let text = "Xyzzyville is not a place.";
+    assert!(geocode(text, &mentions(text, &[("Xyzzyville", "GPE")])).is_empty());
+}
+
+#[test]
+fn trnews_scores_stay_above_floor() {
+    let path = manifest_dir().join("../../../shared/data/geoparsing/TR-News.xml");
+    if !path.is_file() {
+        skip("trnews", &format!("{} missing", path.display()));
+        return;
+    }
+    let Some(ner) = model("trnews") else { return };
+    let r = match dossier_geo::eval_trnews(&path, ner) {
+        Ok(r) => r,
+        Err(e) => panic!("{e}"),
+    };
+    eprintln!("{r}");
+    assert_eq!(r.documents, 118);
+    // floors a little under the measured figures (see the crate's report)
+    assert!(r.end_to_end.recall >= 0.70, "{}", r.end_to_end.recall);
+    assert!(r.end_to_end.precision >= 0.92, "{}", r.end_to_end.precision);
+    assert!(
+        r.end_to_end.accuracy_161km >= 0.84,
+        "{}",
+        r.end_to_end.accuracy_161km
+    );
+    assert!(r.gold_toponyms.recall >= 0.90, "{}", r.gold_toponyms.recall);
+    assert!(
+        r.gold_toponyms.accuracy_161km >= 0.82,
+        "{}",
+        r.gold_toponyms.accuracy_161km
+    );
+    let json = serde_json::to_string(&r).unwrap_or_default();
+    assert!(json.contains("accuracy_161km"));
+}
+
+#[test]
+fn parse_trnews_handles_junk() {
+    assert!(dossier_geo::parse_trnews("").is_empty());
+    assert!(dossier_geo::parse_trnews("<article docid=\"1\"><text>abc").is_empty());
+    let docs = dossier_geo::parse_trnews(
+        "<article docid=\"7\"><text><![CDATA[In Paris today]]></text><toponyms><toponym>\
+         <phrase>Paris</phrase><start>4</start><end>9</end><gaztag geonameid=\"1\"><name>Paris</name>\
+         <lat>48.85</lat><lon>2.35</lon></gaztag></toponym><toponym><start>90</start><end>99</end>\
+         </toponym></toponyms></article>",
+    );
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].toponyms.len(), 1);
+    assert_eq!(docs[0].toponyms[0].point, Some((48.85, 2.35)));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+    #[test]
+    fn geocode_never_panics(text in "\\PC{0,80}", spans in proptest::collection::vec((0usize..100, 0usize..100, 0usize..4), 0..6)) {
+        let labels = ["GPE", "LOC", "NORP", "ORG"];
+        let ms: Vec<EntityMention> = spans
+            .into_iter()
+            .map(|(a, b, l)| EntityMention {
+                span: Span { start: a, end: b },
+                label: labels[l].to_owned(),
+                text: String::new(),
+                source: "prop".to_owned(),
+            })
+            .collect();
+        let refs = geocode(&text, &ms);
+        for r in refs {
+            prop_assert!(r.span.end <= text.len());
+            prop_assert!(r.place.lat.is_finite());
+        }
+    }
+
+    #[test]
+    fn geocode_whole_words_never_panics(words in proptest::collection::vec("[A-Z][a-z]{0,8}|,|\\.|of|city|province|state", 0..12)) {
+        let text = words.join(" ");
+        let mut ms = Vec::new();
+        let mut pos = 0;
+        for w in &words {
+            if w.chars().next().is_some_and(char::is_uppercase) {
+                ms.push(EntityMention { span: Span { start: pos, end: pos + w.len() }, label: "GPE".into(), text: w.clone(), source: "prop".into() });
+            }
+            pos += w.len() + 1;
+        }
+        let _ = geocode(&text, &ms);
+    }
+}
