@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod entity;
 pub mod identity;
+pub mod kb;
 pub mod place;
 pub mod span;
 pub mod time;

@@ -1,0 +1,18 @@
+//! Entities: the curated knowledge base of armed groups and institutions, one-pass alias matching
+//! over a document, and discovery of new aliases ("Long Name (ACRONYM)", "X, also known as Y").
+//!
+//! ```
+//! let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
+//! let matcher = dossier_entities::Matcher::new(&kb);
+//! let found = matcher.find("The Islamic State – Khorasan Province (ISPK) claimed the attack.");
+//! assert!(found.iter().all(|m| m.entity.as_str() == "iskp"));
+//! ```
+
+pub mod discover;
+pub mod kb;
+pub mod matcher;
+pub mod normalize;
+
+pub use discover::{discover_aliases, DiscoveredAlias};
+pub use kb::{AliasSpec, Entity, Founded, KbError, KnowledgeBase, RelKind, Relation};
+pub use matcher::Matcher;
