@@ -88,6 +88,32 @@ def good_alt(name):
     return is_latin(name) and bool(LATIN_OK.match(name))
 
 
+REGION_SUFFIXES = re.compile(
+    r"\s+(Uygur Zizhiqu|Zhuangzu Zizhiqu|Huizu Zizhiqu|Zizhiqu|Sheng|Shi|Autonomous Region|Province|"
+    r"Region|Oblast'?|Oblysy|Voivodeship|Governorate|Muhafazat|Ostan|Rayon|Rajons|apskritis|District|"
+    r"Territory|State|Kray|Krai|Respublikasi|Respublika|Prefecture|Department|County|Municipality|Vilayeti|Ili)$"
+)
+REGION_PREFIXES = re.compile(r"^(Provincia de|Provincia di|Province of|Departamento de|Estado de|Muhafazat|Ostan-e|State of|Region of)\s+")
+
+GENERIC_WORDS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "federal", "capital", "upper", "lower", "middle", "northeast", "northwest", "southeast",
+    "southwest", "north-east", "north-west", "south-east", "south-west", "coast", "islands",
+    "highlands", "lakes", "plateau", "valley", "river", "national", "metropolitan", "special",
+}
+
+
+def region_short_names(name):
+    """'Zhejiang Sheng' -> ['Zhejiang'], 'Provincia de Buenos Aires' -> ['Buenos Aires']."""
+    out = []
+    for pat in (REGION_SUFFIXES, REGION_PREFIXES):
+        short = pat.sub("", name).strip()
+        generic = short.lower().split()[-1] in GENERIC_WORDS if short else True
+        if short and short != name and len(short) >= 3 and not generic and short not in out:
+            out.append(short)
+    return out
+
+
 def clean(s):
     return (s or "").replace("\t", " ").replace("\n", " ").replace("|", "/").strip()
 
@@ -190,7 +216,7 @@ def main():
         if max(lons) - min(lons) > 180:  # crosses the antimeridian: fall back to the mean
             lon = sum(lons) / len(lons)
         pop = sum(m.get("population") or 0 for m in ms)
-        rows.append(("A", 0, clean(name), ascii_fold(clean(name)), "", "",
+        rows.append(("A", 0, clean(name), ascii_fold(clean(name)), "|".join(region_short_names(clean(name))), "",
                      f"{lat:.4f}", f"{lon:.4f}", cc, a1, clean(name), pop))
     for code, k in sorted(continents.items()):
         alts = [a.get("name", "") for a in k.get("alternateNames", []) if a.get("lang") in ("en", "de")]

@@ -202,28 +202,45 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     c
 }
 
-fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
-    if !PLACE_LABELS.contains(&m.label.as_str()) {
-        return None;
-    }
-    if m.span.start >= m.span.end
-        || m.span.end > text.len()
-        || !text.is_char_boundary(m.span.start)
-        || !text.is_char_boundary(m.span.end)
-    {
-        return None;
-    }
-    let raw = &text[m.span.start..m.span.end];
-    let mut k = key(raw);
+/// The matching key of a mention: "the" dropped, possessive dropped ("San Francisco's").
+fn mention_key(g: &Gazetteer, raw: &str) -> String {
+    let trimmed = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("’s"))
+        .filter(|r| !g.lookup(r).is_empty())
+        .unwrap_or(raw);
+    let mut k = key(trimmed);
     if let Some(rest) = k.strip_prefix("the ") {
         k = rest.to_owned();
     }
-    // possessive "Russia's" -> "russia s" (the apostrophe is dropped by the key)
-    if let Some(rest) = k.strip_suffix(" s") {
-        if !g.lookup_key(rest).is_empty() {
-            k = rest.to_owned();
-        }
+    k
+}
+
+/// Whether a key names a place well known enough to count even where NER gave another label:
+/// a country, continent or first-level region by its main name, or a city of 100,000 or more.
+fn is_strong(g: &Gazetteer, k: &str) -> bool {
+    g.lookup_key(k).iter().any(|&(i, nk)| {
+        nk == NameKind::Primary
+            && g.entry(i).is_some_and(|e| match e.kind {
+                PlaceKind::City => e.population >= 100_000,
+                _ => true,
+            })
+    })
+}
+
+fn valid_span(text: &str, span: Span) -> bool {
+    span.start < span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
+}
+
+fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
+    if !valid_span(text, m.span) {
+        return None;
     }
+    let raw = &text[m.span.start..m.span.end];
+    let mut k = mention_key(g, raw);
     let mut cues = read_cues(g, text, m.span);
     let mut cands: Vec<(u32, NameKind)> = match g.abbreviation(raw) {
         Some(i) => vec![(i, NameKind::Primary)],
@@ -236,6 +253,14 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
             cues.kind = Some(PlaceKind::Admin1);
             cues.evidence.push("cue: region word in name".into());
             k = rest;
+        } else if let Some(rest) = k
+            .strip_prefix("city of ")
+            .or_else(|| k.strip_prefix("town of "))
+        {
+            let rest = rest.to_owned();
+            cands = g.lookup_key(&rest).to_vec();
+            cues.kind = Some(PlaceKind::City);
+            k = rest;
         } else if let Some(rest) = strip_city_word(&k) {
             let rest = rest.to_owned();
             cands = g.lookup_key(&rest).to_vec();
@@ -243,7 +268,7 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
             k = rest;
         }
     }
-    let demonym_only = m.label == "NORP";
+    let demonym_only = m.label == "NORP" && cands.iter().any(|(_, nk)| *nk == NameKind::Demonym);
     if demonym_only {
         cands.retain(|(_, nk)| *nk == NameKind::Demonym);
     }
@@ -282,7 +307,7 @@ fn base_score(e: &Entry, nk: NameKind) -> f64 {
     let mut s = (eff + 1.0).ln();
     match nk {
         NameKind::Primary => {}
-        NameKind::Alternate => s -= 1.5,
+        NameKind::Alternate => s -= 2.5,
         NameKind::Demonym => {}
     }
     s
@@ -339,10 +364,19 @@ fn score(
                     why.push(format!("country focus ({})", e.cc()));
                 }
             }
+            if e.kind == PlaceKind::Admin1 && nk == NameKind::Primary {
+                let siblings = ctx.regions.iter().any(|((cc, a1), names)| {
+                    *cc == e.cc && *a1 != e.admin1 && names.iter().any(|n| *n != p.key)
+                });
+                if siblings {
+                    s += 3.0;
+                    why.push("other regions of the country mentioned".into());
+                }
+            }
             if e.kind == PlaceKind::City {
                 if let Some(names) = ctx.regions.get(&(e.cc, e.admin1.clone())) {
                     if names.iter().any(|n| *n != p.key) {
-                        s += 5.0;
+                        s += if nk == NameKind::Primary { 4.0 } else { 2.0 };
                         why.push("region mentioned".into());
                     }
                 }
@@ -384,14 +418,156 @@ fn best(g: &Gazetteer, p: &Prepared, ctx: Option<&Context>) -> Option<(u32, f32,
     Some((i0, margin as f32, why))
 }
 
+/// Words (byte ranges) of a mention, for looking up place names inside organisation names.
+fn words(raw: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in raw.char_indices() {
+        let part = c.is_alphanumeric() || c == '.' || c == '\'' || c == '-';
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, raw.len()));
+    }
+    out
+}
+
+fn is_word_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
 impl Gazetteer {
+    /// Selects and prepares the place mentions: GPE, LOC and FAC mentions; NORP demonyms; and,
+    /// where NER chose another label, names of well-known places and names this document already
+    /// uses for a place (one sense per discourse), also inside organisation names ("CBC Toronto")
+    /// and where NER found nothing at all.
+    fn place_mentions(&self, text: &str, mentions: &[EntityMention]) -> Vec<Prepared> {
+        let mut out: Vec<Prepared> = Vec::new();
+        let mut others: Vec<&EntityMention> = Vec::new();
+        for m in mentions {
+            if matches!(m.label.as_str(), "GPE" | "LOC" | "FAC") {
+                out.extend(prepare(self, text, m));
+            } else if valid_span(text, m.span) {
+                others.push(m);
+            }
+        }
+        let mut discourse: Vec<String> = out.iter().map(|p| p.key.clone()).collect();
+        let mut forms: Vec<String> = out.iter().map(|p| p.text.clone()).collect();
+        let push = |out: &mut Vec<Prepared>, span: Span, label: &str| {
+            let m = EntityMention {
+                span,
+                label: label.to_owned(),
+                text: String::new(),
+                source: String::new(),
+            };
+            if let Some(p) = prepare(self, text, &m) {
+                out.push(p);
+            }
+        };
+        for m in others {
+            let raw = &text[m.span.start..m.span.end];
+            let k = mention_key(self, raw);
+            let demonym = m.label == "NORP"
+                && self
+                    .lookup_key(&k)
+                    .iter()
+                    .any(|(_, nk)| *nk == NameKind::Demonym);
+            let known = discourse.contains(&k);
+            let whole = demonym
+                || known
+                || match m.label.as_str() {
+                    "PERSON" => false,
+                    _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
+                };
+            if whole {
+                push(&mut out, m.span, if demonym { "NORP" } else { "GPE" });
+                continue;
+            }
+            if !matches!(
+                m.label.as_str(),
+                "ORG" | "FAC" | "EVENT" | "PRODUCT" | "WORK_OF_ART"
+            ) {
+                continue;
+            }
+            // a place name inside the mention: longest word run first
+            let ws = words(raw);
+            let mut i = 0;
+            while i < ws.len() {
+                let mut hit = None;
+                for len in (1..=3.min(ws.len() - i)).rev() {
+                    let (a, b) = (ws[i].0, ws[i + len - 1].1);
+                    let sub = &raw[a..b];
+                    if !sub.chars().next().is_some_and(char::is_uppercase) {
+                        continue;
+                    }
+                    let sk = mention_key(self, sub);
+                    if discourse.contains(&sk) || is_strong(self, &sk) {
+                        hit = Some((len, a, b));
+                        break;
+                    }
+                }
+                match hit {
+                    Some((len, a, b)) => {
+                        push(
+                            &mut out,
+                            Span {
+                                start: m.span.start + a,
+                                end: m.span.start + b,
+                            },
+                            "GPE",
+                        );
+                        i += len;
+                    }
+                    None => i += 1,
+                }
+            }
+        }
+        // names used for places elsewhere in the document, where NER found nothing
+        discourse.extend(out.iter().map(|p| p.key.clone()));
+        forms.extend(out.iter().map(|p| p.text.clone()));
+        forms.sort();
+        forms.dedup();
+        let covered =
+            |s: usize, e: usize| mentions.iter().any(|m| m.span.start < e && s < m.span.end);
+        let mut extra = Vec::new();
+        for f in &forms {
+            if f.chars().count() < 3 || !f.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let upper = f.to_uppercase();
+            for form in [f.as_str(), upper.as_str()] {
+                for (s, _) in text.match_indices(form) {
+                    let e = s + form.len();
+                    if is_word_boundary(text, s, e)
+                        && !covered(s, e)
+                        && !out.iter().any(|p| p.span.start < e && s < p.span.end)
+                        && !extra.iter().any(|sp: &Span| sp.start < e && s < sp.end)
+                    {
+                        extra.push(Span { start: s, end: e });
+                    }
+                }
+            }
+        }
+        for sp in extra {
+            push(&mut out, sp, "GPE");
+        }
+        out.sort_by_key(|p| p.span.start);
+        out
+    }
+
     /// Resolves the place mentions among `mentions` (labels GPE, LOC, FAC; NORP as demonyms) in
     /// `text`. Mentions that no gazetteer name matches are left out. Never panics.
     pub fn geocode(&self, text: &str, mentions: &[EntityMention]) -> Vec<GeoRef> {
-        let prepared: Vec<Prepared> = mentions
-            .iter()
-            .filter_map(|m| prepare(self, text, m))
-            .collect();
+        let prepared = self.place_mentions(text, mentions);
         // pass 1: population and cue phrases only
         let mut ctx = Context::default();
         for p in &prepared {

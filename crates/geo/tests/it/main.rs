@@ -214,16 +214,16 @@ fn trnews_scores_stay_above_floor() {
     eprintln!("{r}");
     assert_eq!(r.documents, 118);
     // floors a little under the measured figures (see the crate's report)
-    assert!(r.end_to_end.recall >= 0.70, "{}", r.end_to_end.recall);
-    assert!(r.end_to_end.precision >= 0.92, "{}", r.end_to_end.precision);
+    assert!(r.end_to_end.recall >= 0.85, "{}", r.end_to_end.recall);
+    assert!(r.end_to_end.precision >= 0.90, "{}", r.end_to_end.precision);
     assert!(
-        r.end_to_end.accuracy_161km >= 0.84,
+        r.end_to_end.accuracy_161km >= 0.85,
         "{}",
         r.end_to_end.accuracy_161km
     );
     assert!(r.gold_toponyms.recall >= 0.90, "{}", r.gold_toponyms.recall);
     assert!(
-        r.gold_toponyms.accuracy_161km >= 0.82,
+        r.gold_toponyms.accuracy_161km >= 0.84,
         "{}",
         r.gold_toponyms.accuracy_161km
     );
