@@ -212,13 +212,22 @@ fn overlaps(a: Span, b: Span) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-fn score_mode(g: &Gazetteer, docs: &[TrDoc], mentions: &[Vec<EntityMention>]) -> Scores {
+fn score_mode(
+    g: &Gazetteer,
+    docs: &[TrDoc],
+    mentions: &[Vec<EntityMention>],
+    gold: bool,
+) -> Scores {
     let mut s = Scores::default();
     let mut errs: Vec<ErrorCase> = Vec::new();
     let mut total_km = 0.0;
     let mut with_point = 0usize;
     for (d, ms) in docs.iter().zip(mentions) {
-        let refs = g.geocode(&d.text, ms);
+        let refs = if gold {
+            g.geocode_spans(&d.text, ms)
+        } else {
+            g.geocode(&d.text, ms)
+        };
         s.gold += d.toponyms.len();
         with_point += d.toponyms.iter().filter(|t| t.point.is_some()).count();
         s.predicted += refs.len();
@@ -305,7 +314,10 @@ pub fn eval_trnews_docs(docs: &[TrDoc], ner: &dossier_ner::Model) -> (Scores, Sc
                 .collect()
         })
         .collect();
-    (score_mode(g, docs, &e2e), score_mode(g, docs, &gold))
+    (
+        score_mode(g, docs, &e2e, false),
+        score_mode(g, docs, &gold, true),
+    )
 }
 
 /// Runs the TR-News evaluation on the file at `path`.

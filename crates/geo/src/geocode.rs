@@ -360,7 +360,7 @@ fn score(
         if e.kind != PlaceKind::Country && e.kind != PlaceKind::Continent {
             if let Some((w, names)) = ctx.focus.get(&e.cc) {
                 if names.iter().any(|n| *n != p.key) {
-                    s += 1.0 + 0.5 * w.min(4.0);
+                    s += 1.5 + 0.75 * w.min(4.0);
                     why.push(format!("country focus ({})", e.cc()));
                 }
             }
@@ -450,8 +450,18 @@ impl Gazetteer {
     /// where NER chose another label, names of well-known places and names this document already
     /// uses for a place (one sense per discourse), also inside organisation names ("CBC Toronto")
     /// and where NER found nothing at all.
-    fn place_mentions(&self, text: &str, mentions: &[EntityMention]) -> Vec<Prepared> {
+    fn place_mentions(
+        &self,
+        text: &str,
+        mentions: &[EntityMention],
+        expand: bool,
+    ) -> Vec<Prepared> {
         let mut out: Vec<Prepared> = Vec::new();
+        if !expand {
+            out.extend(mentions.iter().filter_map(|m| prepare(self, text, m)));
+            out.sort_by_key(|p| p.span.start);
+            return out;
+        }
         let mut others: Vec<&EntityMention> = Vec::new();
         for m in mentions {
             if matches!(m.label.as_str(), "GPE" | "LOC" | "FAC") {
@@ -564,10 +574,22 @@ impl Gazetteer {
         out
     }
 
-    /// Resolves the place mentions among `mentions` (labels GPE, LOC, FAC; NORP as demonyms) in
-    /// `text`. Mentions that no gazetteer name matches are left out. Never panics.
+    /// Finds and resolves the places in `text` given its NER `mentions` (byte spans): GPE, LOC and
+    /// FAC mentions, NORP demonyms ("Iranian" -> Iran), well-known place names NER labelled
+    /// otherwise ("Edmonton" as ORG), place names inside organisation names ("CBC Toronto"), and
+    /// further occurrences of names this document uses for places. Mentions that no gazetteer
+    /// name matches are left out; the result is in text order. Never panics.
     pub fn geocode(&self, text: &str, mentions: &[EntityMention]) -> Vec<GeoRef> {
-        let prepared = self.place_mentions(text, mentions);
+        self.resolve(self.place_mentions(text, mentions, true))
+    }
+
+    /// Resolves exactly the given spans as place mentions, whatever their labels (for instance
+    /// gold toponyms): no mentions are added or dropped except those no gazetteer name matches.
+    pub fn geocode_spans(&self, text: &str, mentions: &[EntityMention]) -> Vec<GeoRef> {
+        self.resolve(self.place_mentions(text, mentions, false))
+    }
+
+    fn resolve(&self, prepared: Vec<Prepared>) -> Vec<GeoRef> {
         // pass 1: population and cue phrases only
         let mut ctx = Context::default();
         for p in &prepared {

@@ -200,6 +200,43 @@ fn demonyms_abbreviations_and_unknowns() {
 }
 
 #[test]
+fn places_under_other_labels_and_repeated_names() {
+    let text = "CBC Toronto reported the fire. Edmonton beat Calgary. Later, Kerman was calm. \
+                Officials in Kerman said so.";
+    let mut ms = mentions(
+        text,
+        &[
+            ("CBC Toronto", "ORG"),
+            ("Edmonton", "ORG"),
+            ("Calgary", "GPE"),
+        ],
+    );
+    ms.push(EntityMention {
+        span: Span {
+            start: text.find("Kerman").unwrap_or(0),
+            end: text.find("Kerman").unwrap_or(0) + 6,
+        },
+        label: "GPE".into(),
+        text: "Kerman".into(),
+        source: "test".into(),
+    });
+    let refs = geocode(text, &ms);
+    let toronto = resolve(&refs, "Toronto");
+    assert_eq!(toronto.place.country_code, "CA");
+    assert_eq!(resolve(&refs, "Edmonton").place.admin1, "Alberta");
+    // the second "Kerman" has no NER mention but is found as the same place
+    assert_eq!(
+        refs.iter().filter(|r| r.text == "Kerman").count(),
+        2,
+        "{refs:#?}"
+    );
+    // exact spans only
+    let exact = Gazetteer::global().geocode_spans(text, &ms);
+    assert!(exact.iter().all(|r| r.text != "Toronto"));
+    assert_eq!(exact.iter().filter(|r| r.text == "Kerman").count(), 1);
+}
+
+#[test]
 fn trnews_scores_stay_above_floor() {
     let path = manifest_dir().join("../../../shared/data/geoparsing/TR-News.xml");
     if !path.is_file() {
