@@ -214,6 +214,16 @@ impl Matcher {
                 accepted.push((c, MatchBasis::Unambiguous, 0));
                 continue;
             }
+            if matches!(
+                self.target(c),
+                Some(Target::Alias {
+                    kind: AliasKind::Acronym,
+                    ..
+                })
+            ) && shouting(hay, c.start, c.end)
+            {
+                continue;
+            }
             let ev = |r: (usize, usize)| hay.get(r.0..r.1).unwrap_or_default().to_string();
             if let Some(r) = present.get(*entity).copied().flatten() {
                 accepted.push((c, MatchBasis::Context(ev(r)), 1));
@@ -302,4 +312,19 @@ fn boundary(hay: &str, s: usize, e: usize) -> bool {
     let prev_ok = !first_word || !before.chars().next_back().is_some_and(is_word_char);
     let next_ok = !last_word || !after.chars().next().is_some_and(is_word_char);
     prev_ok && next_ok
+}
+
+/// Whether the word before or after `[s, e)` is written in capitals ("THIS IS IT"): an ambiguous
+/// acronym there is more likely an upper-cased word than a name.
+fn shouting(hay: &str, s: usize, e: usize) -> bool {
+    let caps = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_uppercase());
+    let prev = hay
+        .get(..s)
+        .and_then(|b| b.trim_end().rsplit(|c: char| !is_word_char(c)).next())
+        .unwrap_or_default();
+    let next = hay
+        .get(e..)
+        .and_then(|a| a.trim_start().split(|c: char| !is_word_char(c)).next())
+        .unwrap_or_default();
+    caps(prev) || caps(next)
 }

@@ -169,6 +169,10 @@ fn seed_yields_iskp_is_and_taliban() {
 fn is_needs_context() {
     let plain = "IS the best. The IS department said the server IS down; this is fine. THIS IS IT.";
     assert!(ids(plain).is_empty(), "{:?}", matcher().find(plain));
+    let shouted = "The jihadist threat. WHAT IS NEXT FOR EUROPE?";
+    assert!(ids(shouted).is_empty(), "{:?}", matcher().find(shouted));
+    assert!(ids("The monitoring team visited the school.").is_empty());
+    assert!(ids("The UN Security Council's Monitoring Team said").contains("un-monitoring-team"));
     let with_context = "The jihadist group IS claimed the attack in Raqqa.";
     assert!(ids(with_context).contains("islamic-state"));
     let with_province = "ISWAP fighters attacked. IS said in a statement that its fighters ...";
