@@ -437,6 +437,33 @@ impl KnowledgeBase {
             .unwrap_or_default()
     }
 
+    /// The entity a discovered alias belongs to: the one entity whose names include the
+    /// discovered full name or the alias (`None` when neither or several match). The caller
+    /// records `d.alias` (or `d.name`) as a new name of it with `d.sentence` as evidence.
+    pub fn resolve_discovered(&self, d: &crate::discover::DiscoveredAlias) -> Option<&Entity> {
+        let mut hits: Vec<&Entity> = self.lookup(&d.name);
+        hits.extend(self.lookup(&d.alias));
+        hits.sort_by(|a, b| a.id.cmp(&b.id));
+        hits.dedup_by(|a, b| a.id == b.id);
+        match hits.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// Entities whose `kind` contains `kind` (case-insensitive), or whose category is named
+    /// `kind` (`armed_group`, `institution`): the filter behind `dossier entities --kind K`.
+    pub fn with_kind<'a>(&'a self, kind: &'a str) -> impl Iterator<Item = &'a Entity> + 'a {
+        let k = kind.to_lowercase();
+        self.entities.iter().filter(move |e| {
+            let cat = match e.category {
+                KbCategory::ArmedGroup => "armed_group",
+                KbCategory::Institution => "institution",
+            };
+            e.kind.to_lowercase().contains(&k) || cat == k.replace([' ', '-'], "_")
+        })
+    }
+
     /// Entities of one category.
     pub fn of_category(&self, category: KbCategory) -> impl Iterator<Item = &Entity> {
         self.entities.iter().filter(move |e| e.category == category)

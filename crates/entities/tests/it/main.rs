@@ -300,6 +300,29 @@ fn discovery_on_seed() {
 }
 
 #[test]
+fn discovered_aliases_resolve_to_kb_entities() {
+    let t =
+        "Fighters of the Islamic State – Khorasan Province (ISPK) and of the Grey Front (GF) met.";
+    let d = discover_aliases(t);
+    let ispk = d.iter().find(|d| d.alias == "ISPK").unwrap();
+    assert_eq!(
+        kb().resolve_discovered(ispk).map(|e| e.id.as_str()),
+        Some("iskp")
+    );
+    let gf = d.iter().find(|d| d.alias == "GF").unwrap();
+    assert!(kb().resolve_discovered(gf).is_none());
+}
+
+#[test]
+fn kind_filter() {
+    assert!(kb().with_kind("jihadist").count() >= 40);
+    assert!(kb().with_kind("institution").count() >= 10);
+    assert!(kb()
+        .with_kind("private military")
+        .any(|e| e.id == "wagner-group"));
+}
+
+#[test]
 fn discovery_patterns() {
     let t = "The Islamic State, also known as ISIS, lost Mosul. Ansar Allah, commonly called the Houthis, fired missiles. \
              The Haqqani network, also called the Haqqanis, is based in Khost.";
