@@ -231,6 +231,16 @@ fn german_aliases_match() {
 }
 
 #[test]
+fn german_declined_forms() {
+    let t = "Kämpfer des Islamischen Staates Provinz Khorasan und ISPK-Anhänger; die Taliban-Regierung.";
+    let f = matcher().find(t);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    assert!(f[..2].iter().all(|m| m.entity.as_str() == "iskp"));
+    assert_eq!(f[1].text, "ISPK");
+    assert_eq!(f[2].entity.as_str(), "taliban");
+}
+
+#[test]
 fn descriptions_need_the_entity() {
     assert!(ids("Der afghanische IS-Ableger gilt als gefährlich.").is_empty());
 }
