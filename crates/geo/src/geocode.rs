@@ -216,16 +216,63 @@ fn mention_key(g: &Gazetteer, raw: &str) -> String {
     k
 }
 
+/// Keys that name some region in GeoNames but in news are ordinary words or parts of other
+/// names ("Central", "Lakes", "Olympic"): never a place on their own.
+const GENERIC_KEYS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "midwest",
+    "lakes",
+    "olympic",
+    "commonwealth",
+    "capital",
+    "coast",
+    "river",
+    "valley",
+    "union",
+    "national",
+    "federal",
+    "upper",
+    "lower",
+    "middle",
+    "interior",
+    "islands",
+    "border",
+    "city",
+    "state",
+    "province",
+    "region",
+    "eu",
+];
+
 /// Whether a key names a place well known enough to count even where NER gave another label:
 /// a country, continent or first-level region by its main name, or a city of 100,000 or more.
 fn is_strong(g: &Gazetteer, k: &str) -> bool {
-    g.lookup_key(k).iter().any(|&(i, nk)| {
-        nk == NameKind::Primary
-            && g.entry(i).is_some_and(|e| match e.kind {
-                PlaceKind::City => e.population >= 100_000,
-                _ => true,
-            })
-    })
+    !GENERIC_KEYS.contains(&k)
+        && g.lookup_key(k).iter().any(|&(i, nk)| {
+            nk == NameKind::Primary
+                && g.entry(i).is_some_and(|e| match e.kind {
+                    PlaceKind::City => e.population >= 100_000,
+                    _ => true,
+                })
+        })
 }
 
 fn valid_span(text: &str, span: Span) -> bool {
@@ -241,6 +288,9 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
     }
     let raw = &text[m.span.start..m.span.end];
     let mut k = mention_key(g, raw);
+    if GENERIC_KEYS.contains(&k.as_str()) {
+        return None;
+    }
     let mut cues = read_cues(g, text, m.span);
     let mut cands: Vec<(u32, NameKind)> = match g.abbreviation(raw) {
         Some(i) => vec![(i, NameKind::Primary)],

@@ -2,6 +2,10 @@
 //! and geocoding of place mentions, using population, the document's country focus, nearby
 //! mentions and cue phrases; plus the end-to-end TR-News evaluation.
 //!
+//! The gazetteer (174k places, 378k name keys) is parsed on first use: about 0.3-0.4 s and 85 MB
+//! resident in a release build. On TR-News (118 articles) end to end with `dossier-ner`: toponym
+//! P 0.945 / R 0.863, accuracy within 161 km 0.867; with the gold toponyms given 0.855.
+//!
 //! ```no_run
 //! use dossier_geo::{geocode, mentions_from_ner};
 //!

@@ -252,7 +252,7 @@ fn trnews_scores_stay_above_floor() {
     assert_eq!(r.documents, 118);
     // floors a little under the measured figures (see the crate's report)
     assert!(r.end_to_end.recall >= 0.85, "{}", r.end_to_end.recall);
-    assert!(r.end_to_end.precision >= 0.90, "{}", r.end_to_end.precision);
+    assert!(r.end_to_end.precision >= 0.93, "{}", r.end_to_end.precision);
     assert!(
         r.end_to_end.accuracy_161km >= 0.85,
         "{}",
