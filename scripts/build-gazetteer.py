@@ -20,7 +20,7 @@ file is byte-identical on every run. Columns:
   kind (C country, A admin1, P populated place, K continent), id (geonameid; admin1 regions have
   none in the sources and get 0), name, ascii name, alternate names ("|"-separated; Latin script
   only, no codes), demonyms ("|"-separated), lat, lon, country code, admin1 code, admin1 name,
-  population.
+  population, neighbouring country codes (","-separated; countries only).
 """
 
 import argparse
@@ -202,7 +202,8 @@ def main():
         dem = info.get("demonym") or ""
         rows.append(("C", c["geonameid"], clean(c["name"]), ascii_fold(clean(c["name"])),
                      "|".join(alts_for(c["name"], names, 12)), clean(dem),
-                     f"{float(latlng[0]):.4f}", f"{float(latlng[1]):.4f}", cc, "", "", c.get("population") or 0))
+                     f"{float(latlng[0]):.4f}", f"{float(latlng[1]):.4f}", cc, "", "", c.get("population") or 0,
+                     ",".join(sorted(n for n in (c.get("neighbours") or "").split(",") if n))))
     for (cc, a1), name in sorted(admin1_name.items()):
         ms = members.get((cc, a1)) or []
         if not ms:
@@ -233,6 +234,7 @@ def main():
 
     order = {"C": 0, "K": 1, "A": 2, "P": 3}
     rows.sort(key=lambda r: (order[r[0]], r[8], r[9], r[1], r[2]))
+    rows = [r if len(r) == 13 else r + ("",) for r in rows]
     text = "".join("\t".join(str(x) for x in r) + "\n" for r in rows)
     with open(args.out, "wb") as raw:
         with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0, compresslevel=9) as gz:

@@ -86,6 +86,7 @@ pub struct Gazetteer {
     names: FnvMap<String, Vec<(u32, NameKind)>>,
     countries: HashMap<[u8; 2], u32>,
     admin1: HashMap<([u8; 2], String), u32>,
+    neighbours: HashMap<[u8; 2], Vec<[u8; 2]>>,
 }
 
 fn cc_bytes(s: &str) -> [u8; 2] {
@@ -312,6 +313,7 @@ impl Gazetteer {
             names: FnvMap::default(),
             countries: HashMap::new(),
             admin1: HashMap::new(),
+            neighbours: HashMap::new(),
         }
     }
 
@@ -377,6 +379,14 @@ impl Gazetteer {
             match kind {
                 PlaceKind::Country => {
                     g.countries.insert(cc, idx);
+                    let ns = f.get(12).copied().unwrap_or("");
+                    g.neighbours.insert(
+                        cc,
+                        ns.split(',')
+                            .filter(|n| n.len() == 2)
+                            .map(cc_bytes)
+                            .collect(),
+                    );
                 }
                 PlaceKind::Admin1 => {
                     g.admin1.insert((cc, f[9].to_owned()), idx);
@@ -455,6 +465,11 @@ impl Gazetteer {
     /// The country entry of a country code.
     pub fn country(&self, cc: &str) -> Option<u32> {
         self.countries.get(&cc_bytes(cc)).copied()
+    }
+
+    /// Whether two countries share a border (GeoNames' neighbour lists).
+    pub fn are_neighbours(&self, a: [u8; 2], b: [u8; 2]) -> bool {
+        self.neighbours.get(&a).is_some_and(|ns| ns.contains(&b))
     }
 
     /// The first-level region entry of (country code, admin1 code).

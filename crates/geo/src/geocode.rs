@@ -41,6 +41,8 @@ struct Cues {
     country: Option<[u8; 2]>,
     /// Region named just after ("Paris, Texas"): (country code, admin1 code).
     admin1: Option<([u8; 2], String)>,
+    /// Country in "near the border with Ukraine" just before or after the mention.
+    border: Option<[u8; 2]>,
     evidence: Vec<String>,
 }
 
@@ -158,6 +160,22 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     }
     let after = &text[ceil_char(text, span.end)..ceil_char(text, span.end.saturating_add(60))];
     let after_key = key(after);
+    // "near the border with Ukraine", "close to the Turkish border"
+    for window in [&before_key, &after_key] {
+        let Some(pos) = window.find("border with ") else {
+            continue;
+        };
+        let rest: Vec<&str> = window[pos + 12..].split(' ').take(3).collect();
+        for len in (1..=rest.len()).rev() {
+            let name = rest[..len].join(" ");
+            let name = name.strip_prefix("the ").unwrap_or(&name);
+            if let Some(cc) = country_of_word(g, name) {
+                c.border = Some(cc);
+                c.evidence.push(format!("cue: near the border with {name}"));
+                break;
+            }
+        }
+    }
     let first = after_key.split(' ').next().unwrap_or("");
     if !after.starts_with(',') && REGION_WORDS.contains(&first) && first != "republic" {
         c.kind = Some(PlaceKind::Admin1);
@@ -398,6 +416,18 @@ fn score(
             why.push("cue: country named beside it".into());
         } else if e.kind != PlaceKind::Continent {
             s -= 4.0;
+        }
+    }
+    if let Some(cc) = p.cues.border {
+        if e.kind == PlaceKind::City && (e.cc == cc || g.are_neighbours(cc, e.cc)) {
+            s += 3.0;
+            why.extend(
+                p.cues
+                    .evidence
+                    .iter()
+                    .filter(|w| w.contains("border"))
+                    .cloned(),
+            );
         }
     }
     if let Some((cc, a1)) = &p.cues.admin1 {

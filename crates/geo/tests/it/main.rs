@@ -156,6 +156,13 @@ fn cue_phrases() {
     assert_eq!(b.place.country_code, "NG");
     assert_eq!(resolve(&refs, "Gwoza").place.admin1, "Borno");
 
+    // "near the border with Ukraine" favours places in Ukraine and its neighbours, as evidence
+    let text = "Troops entered Sudzha, near the border with Ukraine, on Tuesday.";
+    let refs = geocode(text, &mentions(text, &[("Sudzha", "GPE")]));
+    let s = resolve(&refs, "Sudzha");
+    assert_eq!(s.place.country_code, "RU");
+    assert!(s.evidence.iter().any(|e| e.contains("border")), "{s:?}");
+
     let text = "Fighting continued in Kerman province.";
     let refs = geocode(text, &mentions(text, &[("Kerman", "GPE")]));
     assert_eq!(resolve(&refs, "Kerman").place.kind, PlaceKind::Admin1);
