@@ -44,6 +44,10 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Named entities with the spaCy-compatible NER model.
     Ner(cmd::ner::Args),
+    /// List the curated knowledge base of armed groups and institutions.
+    Entities(cmd::entities::ListArgs),
+    /// One entity: identity, aliases, relations, sources, and its mentions in the store.
+    Entity(cmd::entities::ShowArgs),
 }
 
 fn main() -> ExitCode {
@@ -74,5 +78,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeml(a) => cmd::timeml::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Ner(a) => cmd::ner::run(a),
+        Command::Entities(a) => cmd::entities::list(a),
+        Command::Entity(a) => cmd::entities::show(&cli.store, a),
     }
 }

@@ -30,12 +30,35 @@ enum Stage {
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Geocoding end to end (NER place mentions → gazetteer) on TR-News XML: toponym
+    /// precision/recall/F1 and accuracy within 161 km, also with the gold toponyms given.
+    Geo {
+        /// TR-News XML, e.g. ../shared/data/geoparsing/TR-News.xml.
+        file: PathBuf,
+        /// The NER model folder (default: $DOSSIER_MODEL, else ./models/en_core_web_sm).
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.stage {
         Stage::Timex { dir, json } => {
             let report = dossier_annotate::eval::eval_timex(&dir)?;
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{report}");
+            }
+        }
+        Stage::Geo { file, model, json } => {
+            let Some(model) = super::ner::load_model(model.as_deref())? else {
+                anyhow::bail!("{}", super::ner::NO_MODEL);
+            };
+            let report = dossier_geo::eval_trnews(&file, &model)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {

@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod doc;
 pub mod docs;
+pub mod entities;
 pub mod eval;
 pub mod ingest;
 pub mod ner;

@@ -3,6 +3,7 @@
 mod annotate;
 mod bad_input;
 mod corpus;
+mod entities;
 mod kill;
 mod ner;
 
