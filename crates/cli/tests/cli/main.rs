@@ -57,3 +57,20 @@ pub fn ingest_json(store: &Path, paths: &[&Path]) -> (Output, serde_json::Value)
     let v = serde_json::from_slice(&o.stdout).unwrap_or(serde_json::Value::Null);
     (o, v)
 }
+
+/// The NER model (`$DOSSIER_MODEL`, else `models/en_core_web_sm` of the workspace). `None` with a
+/// SKIP message when missing, unless DOSSIER_REQUIRE_MODEL=1 (as in CI), where it fails.
+pub fn ner_model() -> Option<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm");
+    let found = std::env::var_os("DOSSIER_MODEL")
+        .map(PathBuf::from)
+        .or_else(|| root.exists().then_some(root));
+    if found.is_none() {
+        assert!(
+            std::env::var("DOSSIER_REQUIRE_MODEL").as_deref() != Ok("1"),
+            "no NER model (run scripts/fetch-model.sh) and DOSSIER_REQUIRE_MODEL=1"
+        );
+        eprintln!("SKIP: no NER model (run scripts/fetch-model.sh)");
+    }
+    found
+}

@@ -4,24 +4,9 @@
 
 use super::*;
 
-fn model() -> Option<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm");
-    let found = std::env::var_os("DOSSIER_MODEL")
-        .map(PathBuf::from)
-        .or_else(|| root.exists().then_some(root));
-    if found.is_none() {
-        assert!(
-            std::env::var("DOSSIER_REQUIRE_MODEL").as_deref() != Ok("1"),
-            "no NER model (run scripts/fetch-model.sh) and DOSSIER_REQUIRE_MODEL=1"
-        );
-        eprintln!("SKIP: no NER model (run scripts/fetch-model.sh)");
-    }
-    found
-}
-
 #[test]
 fn ner_raw_prints_spacy_character_offsets() {
-    let Some(m) = model() else { return };
+    let Some(m) = ner_model() else { return };
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("lines.txt");
     // Non-ASCII before the entities: character offsets differ from byte offsets.
@@ -65,7 +50,7 @@ fn ner_raw_prints_spacy_character_offsets() {
 
 #[test]
 fn annotate_has_entities_with_byte_spans_and_eval_ner_scores() {
-    let Some(m) = model() else { return };
+    let Some(m) = ner_model() else { return };
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/ispk-background.txt");
     let o = dossier()
