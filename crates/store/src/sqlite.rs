@@ -311,18 +311,11 @@ impl SqliteStore {
     }
 
     fn arrivals(&self, id: i64) -> Result<Vec<Arrival>, StoreError> {
+        // `arrivals` is WITHOUT ROWID: ordered by its key.
         let mut st = self.conn.prepare_cached(
             "SELECT v.version, a.path, a.locator, a.format FROM arrivals a JOIN versions v ON v.id = a.version_id
-             WHERE v.doc_id = ?1 ORDER BY v.version, a.rowid",
-        );
-        // `arrivals` is WITHOUT ROWID: order by its key instead.
-        if st.is_err() {
-            st = self.conn.prepare_cached(
-                "SELECT v.version, a.path, a.locator, a.format FROM arrivals a JOIN versions v ON v.id = a.version_id
-                 WHERE v.doc_id = ?1 ORDER BY v.version, a.path, a.locator",
-            );
-        }
-        let mut st = st?;
+             WHERE v.doc_id = ?1 ORDER BY v.version, a.path, a.locator",
+        )?;
         let rows = st.query_map([id], |r| {
             let locator: String = r.get(2)?;
             Ok(Arrival {
