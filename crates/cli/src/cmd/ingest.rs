@@ -234,9 +234,7 @@ pub fn run(store_path: &Path, args: Args) -> Result<ExitCode> {
         started,
     };
     for f in &early_failures {
-        rep.error(&format!("error: {f}"));
-        s.failed_files += 1;
-        s.errors += 1;
+        fail_file(&mut s, &rep, f);
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
@@ -324,6 +322,24 @@ fn count(s: &mut Summary, o: PutOutcome) {
     }
 }
 
+/// A file that could not be read at all: one error line, counted as failed.
+fn fail_file(s: &mut Summary, rep: &Reporter, why: &dyn std::fmt::Display) {
+    rep.error(&format!("error: {why}"));
+    s.failed_files += 1;
+    s.errors += 1;
+}
+
+/// A file that was read and stored: count its documents and report its diagnostics; a bad
+/// record makes the file count as failed.
+fn file_done(s: &mut Summary, rep: &Reporter, outcomes: Vec<PutOutcome>, diags: &[Diagnostic]) {
+    for o in outcomes {
+        count(s, o);
+    }
+    if report_diagnostics(diags, s, rep) {
+        s.failed_files += 1;
+    }
+}
+
 fn report_diagnostics(diags: &[Diagnostic], s: &mut Summary, rep: &Reporter) -> bool {
     let mut failed = false;
     for d in diags {
@@ -369,19 +385,8 @@ fn write_batch(
     tx.commit().context("committing a batch of files")?;
     for (p, outcomes) in batch.into_iter().zip(results) {
         match p.result {
-            Ok((outcome, _)) => {
-                for o in outcomes {
-                    count(s, o);
-                }
-                if report_diagnostics(&outcome.diagnostics, s, rep) {
-                    s.failed_files += 1;
-                }
-            }
-            Err(e) => {
-                rep.error(&format!("error: {e}"));
-                s.failed_files += 1;
-                s.errors += 1;
-            }
+            Ok((outcome, _)) => file_done(s, rep, outcomes, &outcome.diagnostics),
+            Err(e) => fail_file(s, rep, &e),
         }
     }
     Ok(())
@@ -453,18 +458,11 @@ fn write_streaming(
     match result {
         Ok(outcome) => {
             tx.commit().with_context(|| format!("committing {label}"))?;
-            for o in outcomes {
-                count(s, o);
-            }
-            if report_diagnostics(&outcome.diagnostics, s, rep) {
-                s.failed_files += 1;
-            }
+            file_done(s, rep, outcomes, &outcome.diagnostics);
         }
         Err(e) => {
             drop(tx);
-            rep.error(&format!("error: {e}"));
-            s.failed_files += 1;
-            s.errors += 1;
+            fail_file(s, rep, &e);
         }
     }
     Ok(())
