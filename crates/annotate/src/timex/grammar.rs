@@ -705,19 +705,11 @@ impl<'a> Grammar<'a> {
         let k = n.round() as i32 * sign;
         let val = match unit {
             Unit::Second | Unit::Minute | Unit::Hour => DVal::Day(dct),
-            Unit::Day => DVal::Day(dct + Duration::days(i64::from(k))),
-            Unit::Week | Unit::Fortnight => {
-                let f = if unit == Unit::Fortnight { 14 } else { 7 };
-                DVal::Week(dct + Duration::days(i64::from(k) * f))
-            }
-            Unit::Month => {
-                let (y, m) = add_months(dct.year(), dct.month(), k);
-                DVal::Month(y, m)
-            }
-            Unit::Quarter => {
-                let (y, q) = quarter_of(dct);
-                let (y, q) = add_quarters(y, q, k);
-                DVal::Quarter(y, q)
+            Unit::Day | Unit::Week | Unit::Fortnight | Unit::Month | Unit::Quarter => {
+                match shift_period(dct, unit, k) {
+                    Some(v) => v,
+                    None => DVal::Day(dct),
+                }
             }
             Unit::Year => {
                 if self.quarter_context && n == 1.0 && sign < 0 {
@@ -2071,17 +2063,7 @@ impl<'a> Grammar<'a> {
 
     fn unit_from(&self, end: usize, u: Unit, delta: i32, dct: NaiveDate) -> Option<D> {
         let val = match u {
-            Unit::Day => DVal::Day(dct + Duration::days(i64::from(delta))),
-            Unit::Week => DVal::Week(dct + Duration::days(7 * i64::from(delta))),
-            Unit::Month => {
-                let (y, m) = add_months(dct.year(), dct.month(), delta);
-                DVal::Month(y, m)
-            }
-            Unit::Quarter => {
-                let (y, q) = quarter_of(dct);
-                let (y, q) = add_quarters(y, q, delta);
-                DVal::Quarter(y, q)
-            }
+            Unit::Day | Unit::Week | Unit::Month | Unit::Quarter => shift_period(dct, u, delta)?,
             Unit::Year => DVal::Year(dct.year() + delta),
             Unit::Decade => DVal::Decade(dct.year() / 10 + delta),
             Unit::Century => DVal::Century(dct.year() / 100 + delta),
@@ -2348,4 +2330,24 @@ impl<'a> Grammar<'a> {
         }
         None
     }
+}
+
+/// The calendar period `k` units away from `dct` at the unit's own granularity: a day, the week
+/// of a day (a fortnight moves two weeks), a month or a quarter. `None` for other units.
+fn shift_period(dct: NaiveDate, unit: Unit, k: i32) -> Option<DVal> {
+    Some(match unit {
+        Unit::Day => DVal::Day(dct + Duration::days(i64::from(k))),
+        Unit::Week => DVal::Week(dct + Duration::days(7 * i64::from(k))),
+        Unit::Fortnight => DVal::Week(dct + Duration::days(14 * i64::from(k))),
+        Unit::Month => {
+            let (y, m) = add_months(dct.year(), dct.month(), k);
+            DVal::Month(y, m)
+        }
+        Unit::Quarter => {
+            let (y, q) = quarter_of(dct);
+            let (y, q) = add_quarters(y, q, k);
+            DVal::Quarter(y, q)
+        }
+        _ => return None,
+    })
 }
