@@ -3,6 +3,7 @@
 //! This crate has no I/O. Every later stage is a function from one of these types to the next.
 
 pub mod annotation;
+pub mod claims;
 pub mod diagnostic;
 pub mod document;
 pub mod entity;

@@ -8,6 +8,10 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/001_initial.sql")),
         // 2: cluster merges update by cluster id.
         M::up("CREATE INDEX documents_cluster ON documents(cluster);"),
+        // 3: entities, mentions, aliases with evidence, merges (issue 5).
+        M::up(include_str!("../migrations/003_entities.sql")),
+        // 4: per-version analysis and the claim/event index (issues 6, 7).
+        M::up(include_str!("../migrations/004_analysis.sql")),
     ])
 }
 

@@ -1,0 +1,1 @@
+//! Integration tests of the extract stage, one module per part; inputs under `tests/data`.
