@@ -6,3 +6,11 @@ CREATE TABLE analyses (
     analyzer TEXT NOT NULL,             -- analyzer version; a new one re-analyses
     json TEXT NOT NULL
 );
+CREATE INDEX analyses_doc ON analyses(doc_id);
+-- Which entities a version's analysis mentions (knowledge-base ids or 'new:<key>'), for profiles.
+CREATE TABLE analysis_entities (
+    entity TEXT NOT NULL,
+    version_id INTEGER NOT NULL REFERENCES versions(id),
+    PRIMARY KEY (entity, version_id)
+) WITHOUT ROWID;
+CREATE INDEX analysis_entities_version ON analysis_entities(version_id);

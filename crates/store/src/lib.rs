@@ -5,10 +5,12 @@
 //! file); putting the same document twice is a no-op that reports `Duplicate`; ids are assigned in
 //! insertion order, so the same inputs in the same order give the same store.
 
+pub mod analysis;
 pub mod minhash;
 mod schema;
 mod sqlite;
 
+pub use analysis::{AnalysisRow, PendingVersion};
 pub use sqlite::{SqliteStore, SqliteTx};
 
 use dossier_core::{Document, Timestamp};

@@ -78,6 +78,15 @@ impl SqliteStore {
         &self.path
     }
 
+    /// The connection, for the other store modules (analyses, entities).
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    pub(crate) fn conn_mut(&mut self) -> &mut Connection {
+        &mut self.conn
+    }
+
     /// SQLite's own consistency check plus the FTS index check: `Ok(())` when the file is sound.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
         let r: String = self

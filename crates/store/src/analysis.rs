@@ -1,0 +1,151 @@
+//! Per-version analyses (the annotate and extract stages' output as JSON) and the entity index
+//! that profiles read: which current versions mention an entity, up to an "as of" date.
+
+use crate::{SqliteStore, StoreError};
+use rusqlite::{params, OptionalExtension};
+
+/// A current version waiting for (re-)analysis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingVersion {
+    pub version_id: i64,
+    pub doc_id: i64,
+}
+
+/// A stored analysis with the facts about its document that citations need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisRow {
+    pub version_id: i64,
+    pub doc_id: i64,
+    /// Near-duplicate cluster: syndicated copies share it and count once.
+    pub cluster: i64,
+    pub url: Option<String>,
+    pub title: Option<String>,
+    pub publisher: Option<String>,
+    /// As the source stated it (local time with offset).
+    pub published: Option<String>,
+    pub text: String,
+    pub json: String,
+}
+
+const ROW_SELECT: &str = "SELECT a.version_id, a.doc_id, d.cluster, d.url, v.title, v.publisher, v.published, v.text, a.json
+     FROM analyses a
+     JOIN versions v ON v.id = a.version_id
+     JOIN documents d ON d.id = a.doc_id AND d.current_version = v.version";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
+    Ok(AnalysisRow {
+        version_id: r.get(0)?,
+        doc_id: r.get(1)?,
+        cluster: r.get(2)?,
+        url: r.get(3)?,
+        title: r.get(4)?,
+        publisher: r.get(5)?,
+        published: r.get(6)?,
+        text: r.get(7)?,
+        json: r.get(8)?,
+    })
+}
+
+impl SqliteStore {
+    /// Current versions with no analysis by `analyzer`, oldest first, at most `limit`.
+    pub fn pending_analysis(&self, analyzer: &str, limit: usize) -> Result<Vec<PendingVersion>, StoreError> {
+        let mut st = self.conn().prepare(
+            "SELECT v.id, d.id FROM documents d
+             JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version
+             LEFT JOIN analyses a ON a.version_id = v.id
+             WHERE a.version_id IS NULL OR a.analyzer <> ?1
+             ORDER BY v.id LIMIT ?2",
+        )?;
+        let rows = st
+            .query_map(params![analyzer, limit as i64], |r| {
+                Ok(PendingVersion { version_id: r.get(0)?, doc_id: r.get(1)? })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Store analyses, replacing earlier ones of the same versions, in one transaction: each is
+    /// (version, document, analyzer, JSON, entity ids it mentions).
+    pub fn put_analyses(&mut self, items: &[(i64, i64, &str, &str, Vec<String>)]) -> Result<(), StoreError> {
+        let tx = self.conn_mut().transaction()?;
+        {
+            let mut del = tx.prepare_cached("DELETE FROM analysis_entities WHERE version_id = ?1")?;
+            let mut put = tx.prepare_cached(
+                "INSERT INTO analyses (version_id, doc_id, analyzer, json) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (version_id) DO UPDATE SET analyzer = excluded.analyzer, json = excluded.json",
+            )?;
+            let mut ent = tx.prepare_cached(
+                "INSERT OR IGNORE INTO analysis_entities (entity, version_id) VALUES (?1, ?2)",
+            )?;
+            for (version, doc, analyzer, json, entities) in items {
+                del.execute([version])?;
+                put.execute(params![version, doc, analyzer, json])?;
+                for e in entities {
+                    ent.execute(params![e, version])?;
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The text, title and metadata of a version, for analysing it.
+    pub fn version_text(&self, version_id: i64) -> Result<Option<(String, Option<String>, Option<String>, Option<String>)>, StoreError> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT text, title, published, language FROM versions WHERE id = ?1",
+                [version_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?)
+    }
+
+    /// Analyses of current versions that mention `entity`, published on or before `as_of`
+    /// (a `YYYY-MM-DD` date compared with the source's own local date), oldest first.
+    pub fn analyses_for_entity(&self, entity: &str, as_of: Option<&str>) -> Result<Vec<AnalysisRow>, StoreError> {
+        let sql = format!(
+            "{ROW_SELECT} JOIN analysis_entities e ON e.version_id = a.version_id
+             WHERE e.entity = ?1 AND (?2 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?2))
+             ORDER BY v.published, a.doc_id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params![entity, as_of], row)?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// All analyses of current versions published on or before `as_of`, oldest first.
+    pub fn analyses(&self, as_of: Option<&str>) -> Result<Vec<AnalysisRow>, StoreError> {
+        let sql = format!(
+            "{ROW_SELECT} WHERE (?1 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?1))
+             ORDER BY v.published, a.doc_id"
+        );
+        let mut st = self.conn().prepare_cached(&sql)?;
+        let rows = st.query_map(params![as_of], row)?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Entity ids in the analysis index with the number of current versions mentioning each.
+    pub fn analysed_entities(&self) -> Result<Vec<(String, i64)>, StoreError> {
+        let mut st = self.conn().prepare(
+            "SELECT e.entity, count(*) FROM analysis_entities e
+             JOIN versions v ON v.id = e.version_id
+             JOIN documents d ON d.id = v.doc_id AND d.current_version = v.version
+             GROUP BY e.entity ORDER BY e.entity",
+        )?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
+    /// Number of stored analyses by `analyzer` and of current versions without one.
+    pub fn analysis_counts(&self, analyzer: &str) -> Result<(i64, i64), StoreError> {
+        Ok(self.conn().query_row(
+            "SELECT
+               (SELECT count(*) FROM analyses WHERE analyzer = ?1),
+               (SELECT count(*) FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version
+                LEFT JOIN analyses a ON a.version_id = v.id WHERE a.version_id IS NULL OR a.analyzer <> ?1)",
+            [analyzer],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?)
+    }
+}
