@@ -3,3 +3,5 @@
 //!
 //! Every function here is pure: text, spans and earlier annotations in, typed items out. Nothing
 //! reads the clock and no span is rewritten.
+pub mod attribution;
+pub mod certainty;

@@ -1,1 +1,3 @@
 //! Integration tests of the extract stage, one module per part; inputs under `tests/data`.
+mod attribution;
+mod certainty;

@@ -1,0 +1,1615 @@
+//! Attribution: who asserts each statement ("police said", "according to the Washington
+//! Institute", "wrote terrorism expert Peter Neumann in December 2023 on X").
+//!
+//! Per sentence, a cue (a speech verb, "according to", "quotes … as saying") is found first; the
+//! source is the noun phrase before it ("X said") or, after a comma or a quotation, after it
+//! ("…,” said X"). The phrase is split into name, role and affiliation: "terrorism expert Peter
+//! Neumann" → role "terrorism expert", name "Peter Neumann"; "Jane Doe, a researcher at the
+//! Institute for X" → role "researcher", affiliation "Institute for X" (parenthesised words are
+//! dropped from affiliations). Entity mentions (`names`), when given, decide where a name starts
+//! and ends; without them capitalisation does.
+//!
+//! Decisions worth knowing:
+//! - Bodies ("police", "the ministry", "Amaq news agency") are names; people without a name
+//!   ("health officials", "a U.S. official", "an ISPK commander") are roles. A single unnamed
+//!   person ("a …", "an …") and anyone "speaking on condition of anonymity" is anonymous, and so is
+//!   a source-less hedge ("according to initial findings" → role "initial findings").
+//! - "he"/"she" take the most recent named person source; a lone surname ("expert Giustozzi")
+//!   takes the full name and affiliation of an earlier source with that surname; "the group"
+//!   takes the most recent GROUP/ORG mention when `names` has one.
+//! - Medium: "on X", "in a statement (on Telegram)", "told Reuters", "in his essay “Title”"
+//!   (the title). "In the essay, he …" takes the medium of the source's earlier attribution.
+//! - `said_at` is the value of a DATE/TIME expression between the source and the end of the
+//!   attribution phrase (before any "that" or quotation).
+//! - A quotation spanning several sentences gives each quoted sentence without its own cue a copy
+//!   of the quotation's attribution (same `cue_span`, that sentence's index).
+
+use crate::certainty::{tokens, Token};
+use dossier_core::annotation::{Sentence, TimeExpression, TimexType};
+use dossier_core::claims::{Attribution, Source};
+use dossier_core::entity::EntityMention;
+use dossier_core::span::Span;
+
+/// Heads naming people: a phrase ending in one of these is a role.
+const PERSON_HEADS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "spokespeople",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "researcher",
+    "researchers",
+    "commander",
+    "commanders",
+    "investigator",
+    "investigators",
+    "prosecutor",
+    "prosecutors",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "observer",
+    "observers",
+    "director",
+    "chief",
+    "president",
+    "leader",
+    "leaders",
+    "governor",
+    "mayor",
+    "ambassador",
+    "professor",
+    "scholar",
+    "scholars",
+    "journalist",
+    "journalists",
+    "correspondent",
+    "minister",
+    "officer",
+    "officers",
+    "member",
+    "members",
+    "fighter",
+    "fighters",
+    "militant",
+    "militants",
+    "doctor",
+    "doctors",
+    "activist",
+    "activists",
+    "lawyer",
+    "lawyers",
+    "judge",
+    "author",
+    "historian",
+    "historians",
+    "specialist",
+    "specialists",
+    "adviser",
+    "advisers",
+    "advisor",
+    "advisors",
+    "aide",
+    "aides",
+    "lawmaker",
+    "lawmakers",
+    "senator",
+    "general",
+    "colonel",
+    "people",
+    "man",
+    "woman",
+    "founder",
+    "head",
+    "secretary",
+    "representative",
+    "representatives",
+    "negotiator",
+    "envoy",
+    "survivor",
+    "survivors",
+    "relatives",
+    "colleague",
+    "colleagues",
+    "fellow",
+    "insider",
+    "insiders",
+    "commentator",
+    "commentators",
+    "reporter",
+    "reporters",
+    "sprecher",
+    "experte",
+    "experten",
+];
+
+/// Heads naming bodies: a phrase ending in one of these is a name.
+const BODY_HEADS: &[&str] = &[
+    "police",
+    "ministry",
+    "government",
+    "military",
+    "army",
+    "agency",
+    "group",
+    "organisation",
+    "organization",
+    "office",
+    "department",
+    "court",
+    "embassy",
+    "council",
+    "authorities",
+    "administration",
+    "institute",
+    "center",
+    "centre",
+    "service",
+    "services",
+    "forces",
+    "committee",
+    "commission",
+    "media",
+    "network",
+    "outlet",
+    "channel",
+    "newspaper",
+    "broadcaster",
+    "command",
+    "coalition",
+    "movement",
+    "kremlin",
+    "pentagon",
+    "ministries",
+    "prosecutor's",
+    "bureau",
+    "unit",
+    "polizei",
+    "regierung",
+    "ministerium",
+];
+
+/// Lowercase words that may stand inside a source phrase.
+const MODIFIERS: &[&str] = &[
+    "health",
+    "security",
+    "intelligence",
+    "senior",
+    "local",
+    "provincial",
+    "regional",
+    "federal",
+    "state",
+    "western",
+    "foreign",
+    "interior",
+    "defence",
+    "defense",
+    "counterterrorism",
+    "counter-terrorism",
+    "terrorism",
+    "terror",
+    "former",
+    "top",
+    "district",
+    "news",
+    "justice",
+    "public",
+    "independent",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "other",
+    "military",
+    "police",
+    "government",
+    "rescue",
+    "medical",
+    "hospital",
+    "press",
+    "election",
+    "islamist",
+    "jihadist",
+    "militant",
+    "extremism",
+    "counter-extremism",
+    "security-policy",
+    "middle",
+    "east",
+    "affairs",
+    "policy",
+    "human",
+    "rights",
+    "aid",
+    "un",
+    "u.n.",
+    "eu",
+    "prosecution",
+    "investigating",
+    "emergency",
+    "informed",
+    "unnamed",
+    "anonymous",
+];
+
+const DETERMINERS: &[&str] = &["a", "an", "the"];
+const CONNECTORS: &[&str] = &["of", "for", "at", "from", "in", "and", "on", "&"];
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "er", "sie"];
+
+/// Capitalised words that never start or continue a name.
+const NOT_NAMES: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "just",
+    "however",
+    "but",
+    "and",
+    "meanwhile",
+    "earlier",
+    "later",
+    "shortly",
+    "also",
+    "according",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "tonight",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "here",
+    "while",
+    "since",
+    "as",
+    "if",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "on",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "last",
+    "next",
+    "separately",
+    "still",
+    "now",
+    "then",
+    "unlike",
+    "so",
+    "some",
+    "many",
+    "most",
+    "several",
+    "both",
+    "all",
+];
+
+/// Nouns of a medium ("in a statement", "in his essay").
+const MEDIUM_NOUNS: &[&str] = &[
+    "statement",
+    "essay",
+    "article",
+    "report",
+    "book",
+    "paper",
+    "interview",
+    "study",
+    "analysis",
+    "post",
+    "message",
+    "video",
+    "speech",
+    "column",
+    "op-ed",
+    "commentary",
+    "letter",
+    "tweet",
+    "communiqué",
+    "communique",
+    "release",
+    "blog",
+    "podcast",
+    "briefing",
+    "audio",
+    "recording",
+    "note",
+    "assessment",
+    "testimony",
+    "erklärung",
+    "mitteilung",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CueKind {
+    /// A speech verb: the source before it, or after it when inverted.
+    Verb,
+    /// "according to X", "laut X": the source after it.
+    According,
+    /// "quotes X as saying": the source between.
+    QuotesAs,
+}
+
+/// Speech verbs. Ambiguous noun forms ("reports", "notes", "states") need "that" after them.
+const VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "reported",
+    "stated",
+    "added",
+    "adds",
+    "noted",
+    "warned",
+    "warns",
+    "warning",
+    "explained",
+    "explains",
+    "announced",
+    "announces",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "believe",
+    "believes",
+    "stressed",
+    "confirmed",
+    "confirms",
+    "acknowledged",
+    "posted",
+    "tweeted",
+    "commented",
+    "observed",
+    "emphasised",
+    "emphasized",
+    "attributes",
+    "attributed",
+    "agree",
+    "agrees",
+    "cite",
+    "cites",
+    "considered",
+    "consider",
+    "considers",
+    "concluded",
+    "concludes",
+    "assessed",
+    "assesses",
+    "estimated",
+    "estimate",
+    "sagte",
+    "sagt",
+    "erklärte",
+    "schrieb",
+    "berichtete",
+    "teilte",
+];
+const VERBS_WITH_THAT: &[&str] = &["reports", "notes", "states", "claimed", "claims", "claim"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
+const SKIP_BEFORE_VERB: &[&str] = &[
+    "have",
+    "has",
+    "had",
+    "long",
+    "been",
+    "also",
+    "later",
+    "previously",
+    "recently",
+    "earlier",
+    "initially",
+    "repeatedly",
+    "again",
+    "already",
+    "further",
+    "separately",
+    "publicly",
+    "privately",
+    "then",
+    "now",
+    "still",
+    "often",
+    "generally",
+    "widely",
+    "largely",
+    "all",
+    "both",
+    "would",
+    "will",
+    "could",
+    "did",
+    "do",
+    "does",
+    "hat",
+    "haben",
+];
+
+/// One sentence prepared for reading.
+struct Sent<'a> {
+    text: &'a str,
+    toks: Vec<Token>,
+    /// Whether each token lies in a time expression.
+    in_timex: Vec<bool>,
+    index: usize,
+}
+
+impl Sent<'_> {
+    fn raw(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.text[t.start..t.end]
+    }
+    fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+    fn word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.word)
+    }
+    fn capitalised(&self, i: usize) -> bool {
+        self.word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn vocab(&self, i: usize) -> bool {
+        let l = self.lower(i);
+        PERSON_HEADS.contains(&l) || BODY_HEADS.contains(&l) || MODIFIERS.contains(&l)
+    }
+    /// A word that can be part of a name: capitalised, not a function word, pronoun or date.
+    fn nameish(&self, i: usize) -> bool {
+        self.capitalised(i)
+            && !self.in_timex[i]
+            && !NOT_NAMES.contains(&self.lower(i))
+            && !PRONOUNS.contains(&self.lower(i))
+    }
+    /// A word that can stand in a source phrase.
+    fn npword(&self, i: usize) -> bool {
+        self.word(i) && !self.in_timex[i] && (self.nameish(i) || self.vocab(i))
+    }
+    fn quote(&self, i: usize) -> bool {
+        matches!(
+            self.lower(i),
+            "\"" | "“" | "”" | "„" | "«" | "»" | "‘" | "’"
+        )
+    }
+    fn span(&self, from: usize, to: usize) -> Span {
+        Span::new(self.toks[from].start, self.toks[to - 1].end)
+    }
+    /// The words `[from, to)` as written, parenthesised words dropped.
+    fn phrase(&self, from: usize, to: usize) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        let mut prev_end = None;
+        for i in from..to {
+            let t = &self.toks[i];
+            match t.lower.as_str() {
+                "(" => depth += 1,
+                ")" => depth = depth.saturating_sub(1),
+                _ if depth == 0 => {
+                    if let Some(e) = prev_end {
+                        if t.start > e {
+                            out.push(' ');
+                        }
+                    }
+                    out.push_str(&self.text[t.start..t.end]);
+                    prev_end = Some(t.end);
+                    continue;
+                }
+                _ => {}
+            }
+            prev_end = Some(t.end);
+        }
+        out
+    }
+}
+
+/// A source phrase read from the text, with what later steps need to know.
+#[derive(Debug, Clone)]
+struct Found {
+    att: Attribution,
+    person: bool,
+    /// The medium noun ("essay") when the medium came from "in his essay …".
+    medium_noun: Option<String>,
+}
+
+/// Every "who says" in the text. `names`: NER/KB mentions (labels PERSON, ORG, NORP, GPE, GROUP) —
+/// may be empty, then fall back to capitalisation; `timexes` give `said_at`.
+pub fn attributions(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[TimeExpression],
+    names: &[EntityMention],
+) -> Vec<Attribution> {
+    let mut found: Vec<Found> = Vec::new();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let toks = tokens(text, sentence.span);
+        let in_timex = toks
+            .iter()
+            .map(|t| {
+                timexes.iter().any(|x| {
+                    matches!(x.kind, TimexType::Date | TimexType::Time)
+                        && x.span.start < t.end
+                        && t.start < x.span.end
+                })
+            })
+            .collect();
+        let s = Sent {
+            text,
+            toks,
+            in_timex,
+            index,
+        };
+        read_sentence(&s, timexes, names, &mut found);
+    }
+    let mut out: Vec<Attribution> = found.into_iter().map(|f| f.att).collect();
+    spread_quotes(text, sentences, &mut out);
+    out
+}
+
+/// The attribution governing sentence `i` (its own, or the one of a quotation it belongs to), if any.
+pub fn for_sentence(attributions: &[Attribution], i: usize) -> Option<&Attribution> {
+    attributions.iter().find(|a| a.sentence == i)
+}
+
+fn read_sentence(
+    s: &Sent,
+    timexes: &[TimeExpression],
+    names: &[EntityMention],
+    found: &mut Vec<Found>,
+) {
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        let Some((kind, cue_from, cue_to)) = cue_at(s, i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(f) = read_cue(s, kind, cue_from, cue_to, timexes, names, found) {
+            found.push(f);
+        }
+        i = cue_to.max(i + 1);
+    }
+}
+
+/// A cue starting at token `i`: its kind and token range.
+fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
+    let l = s.lower(i);
+    if !s.word(i) {
+        return None;
+    }
+    if (l == "according" && s.lower(i + 1) == "to") || l == "laut" {
+        let to = if l == "laut" { i + 1 } else { i + 2 };
+        return Some((CueKind::According, i, to));
+    }
+    if l == "quoted" && s.lower(i + 1) == "as" && s.lower(i + 2) == "saying" {
+        return Some((CueKind::Verb, i, i + 3));
+    }
+    if matches!(l, "quotes" | "quoted" | "cites" | "cited") {
+        // "quotes an ISPK commander as saying"
+        let mut j = i + 1;
+        while j < s.toks.len() && j <= i + 10 && s.word(j) {
+            if s.lower(j) == "as" && s.lower(j + 1) == "saying" {
+                if j > i + 1 {
+                    return Some((CueKind::QuotesAs, i, j + 2));
+                }
+                break;
+            }
+            j += 1;
+        }
+    }
+    let verb = VERBS.contains(&l) || (VERBS_WITH_THAT.contains(&l) && s.lower(i + 1) == "that");
+    if !verb {
+        return None;
+    }
+    // Passives and hedges: "was reported", "is considered", "are said to".
+    if i > 0 && (BE.contains(&s.lower(i - 1)) || s.lower(i - 1) == "widely") {
+        return None;
+    }
+    if matches!(l, "said" | "reported") && s.lower(i + 1) == "to" {
+        return None;
+    }
+    Some((CueKind::Verb, i, i + 1))
+}
+
+fn read_cue(
+    s: &Sent,
+    kind: CueKind,
+    cue_from: usize,
+    cue_to: usize,
+    timexes: &[TimeExpression],
+    names: &[EntityMention],
+    found: &[Found],
+) -> Option<Found> {
+    let mut anonymous_marker = false;
+    let mut apposition: Option<(usize, usize)> = None;
+    let (np_from, np_to, cue_span, cue_text) = match kind {
+        CueKind::According => {
+            let (a, b) = if s.lower(cue_from) == "laut" {
+                np_laut(s, cue_to)?
+            } else {
+                np_according(s, cue_to)?
+            };
+            (
+                a,
+                b,
+                s.span(cue_from, cue_to),
+                s.phrase(cue_from, cue_to).to_lowercase(),
+            )
+        }
+        CueKind::QuotesAs => {
+            let (a, b) = (cue_from + 1, cue_to - 2);
+            (a, b, s.span(cue_to - 2, cue_to), "as saying".to_string())
+        }
+        CueKind::Verb => {
+            let cue_span = s.span(cue_from, cue_to);
+            let cue_text = s.phrase(cue_from, cue_to).to_lowercase();
+            let mut prev = skip_left(s, cue_from);
+            if cue_to > cue_from + 1 {
+                // "was quoted as saying"
+                while prev > 0 && BE.contains(&s.lower(prev - 1)) {
+                    prev -= 1;
+                }
+            }
+            // "an official who declined to be named said"
+            if let Some(who) = (prev.saturating_sub(10)..prev)
+                .rev()
+                .find(|&k| s.lower(k) == "who")
+            {
+                if is_anonymity(s, who, prev) {
+                    anonymous_marker = true;
+                    prev = who;
+                }
+            }
+            // ", speaking on condition of anonymity," / ", a researcher at X,"
+            let mut end = prev;
+            let mut left_apposition = None;
+            let mut left_anonymous = false;
+            let mut interrupted = false;
+            for _ in 0..2 {
+                if end > 0 && s.lower(end - 1) == "," {
+                    let Some(open) = (0..end - 1).rev().find(|&k| s.lower(k) == ",") else {
+                        break;
+                    };
+                    let (x, y) = (open + 1, end - 1);
+                    if is_anonymity(s, x, y) {
+                        left_anonymous = true;
+                    } else if is_apposition(s, x, y) {
+                        left_apposition = Some((x, y));
+                    } else {
+                        break;
+                    }
+                    interrupted = true;
+                    end = open;
+                }
+            }
+            let after_quote = prev > 0
+                && (s.quote(prev - 1)
+                    || matches!(s.lower(prev - 1), "," | "." | "?" | "!")
+                        && prev > 1
+                        && s.quote(prev - 2));
+            let right_ok = s.word(cue_to)
+                && !matches!(
+                    s.lower(cue_to),
+                    "that" | "in" | "on" | "it" | "he" | "she" | "they" | "to" | "by" | "with"
+                );
+            let inverted = right_ok
+                && !interrupted
+                && (prev == 0 || after_quote || matches!(s.lower(prev - 1), "," | "–" | "—"));
+            let right = if inverted { np_right(s, cue_to) } else { None };
+            match right {
+                Some((a, b)) => {
+                    if let Some((x, y, anon)) = apposition_right(s, b) {
+                        apposition = Some((x, y));
+                        anonymous_marker |= anon;
+                    }
+                    (a, b, cue_span, cue_text)
+                }
+                None => {
+                    if after_quote && !interrupted && !pronoun_at(s, end) {
+                        return None;
+                    }
+                    apposition = left_apposition;
+                    anonymous_marker |= left_anonymous;
+                    let (a, b) = np_left(s, end)?;
+                    (a, b, cue_span, cue_text)
+                }
+            }
+        }
+    };
+    if np_from >= np_to {
+        return None;
+    }
+    let mut person;
+    let mut source;
+    let first = s.lower(np_from);
+    if np_to == np_from + 1 && PRONOUNS.contains(&first) {
+        let earlier = if matches!(first, "he" | "she" | "er" | "sie") {
+            found
+                .iter()
+                .rev()
+                .find(|f| f.person && f.att.source.name.is_some())
+        } else {
+            found
+                .iter()
+                .rev()
+                .find(|f| f.att.source.name.is_some() || f.att.source.role.is_some())
+        };
+        match earlier {
+            Some(f) => {
+                source = f.att.source.clone();
+                person = f.person;
+            }
+            None => {
+                let m = names
+                    .iter()
+                    .rev()
+                    .find(|m| m.label == "PERSON" && m.span.end <= s.toks[np_from].start)?;
+                source = Source {
+                    name: Some(m.text.clone()),
+                    ..Source::default()
+                };
+                person = true;
+            }
+        }
+    } else {
+        let parsed = parse_np(s, np_from, np_to, names, found);
+        source = parsed.0;
+        person = parsed.1;
+    }
+    if let Some((x, y)) = apposition {
+        let (role, affiliation) = split_affiliation(s, x, y);
+        if source.role.is_none() {
+            source.role = role;
+        }
+        if source.affiliation.is_none() {
+            source.affiliation = affiliation;
+        }
+        person = true;
+    }
+    if anonymous_marker {
+        source.anonymous = true;
+    }
+    if source.name.is_none() && source.role.is_none() {
+        return None;
+    }
+    // The rest of the attribution phrase: medium and date.
+    let region_from = np_from.min(cue_from);
+    let mut region_to = s.toks.len();
+    let mut k = cue_to.max(np_to);
+    while k < s.toks.len() {
+        if let Some((_, close)) = opens_title(s, k) {
+            k = close + 1;
+            continue;
+        }
+        let l = s.lower(k);
+        if matches!(l, "that" | ":" | ";" | "–" | "—" | "dass") || s.quote(k) {
+            region_to = k;
+            break;
+        }
+        k += 1;
+    }
+    if kind == CueKind::According {
+        region_to = region_to.min(first_comma(s, np_to).unwrap_or(region_to));
+    }
+    let (mut medium, mut medium_noun) = medium_in(
+        s,
+        cue_to.max(np_to).max(apposition.map_or(0, |(_, y)| y)),
+        region_to,
+    );
+    if medium.is_none() {
+        medium = told_medium(s, cue_from, cue_to, region_to);
+    }
+    if medium.is_none() {
+        // "In the essay, he attributes …"
+        if let Some(noun) = leading_medium(s) {
+            let same_noun = |f: &&Found| f.medium_noun.as_deref() == Some(noun.as_str());
+            let earlier = found.iter().rev().filter(same_noun).find(|f| {
+                f.medium_noun.as_deref() == Some(noun.as_str())
+                    && (f.att.source == source
+                        || f.att.source.name.is_some() && f.att.source.name == source.name)
+            });
+            let earlier = earlier.or_else(|| found.iter().rev().find(same_noun));
+            medium = earlier
+                .and_then(|f| f.att.medium.clone())
+                .or(Some(noun.clone()));
+            medium_noun = Some(noun);
+        }
+    }
+    let region = Span::new(
+        s.toks[region_from].start,
+        s.toks[region_to.max(region_from + 1) - 1].end,
+    );
+    let said_at = timexes
+        .iter()
+        .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
+        .filter(|x| x.span.start >= region.start && x.span.end <= region.end)
+        .min_by_key(|x| x.span.start.abs_diff(cue_span.start))
+        .map(|x| x.value.clone());
+    Some(Found {
+        att: Attribution {
+            cue: cue_text,
+            cue_span,
+            source,
+            source_span: Some(s.span(np_from, np_to)),
+            said_at,
+            medium,
+            sentence: s.index,
+        },
+        person,
+        medium_noun,
+    })
+}
+
+fn first_comma(s: &Sent, from: usize) -> Option<usize> {
+    (from..s.toks.len()).find(|&k| s.lower(k) == ",")
+}
+
+/// Token index before which the source phrase ends, skipping auxiliaries and adverbs.
+fn skip_left(s: &Sent, cue: usize) -> usize {
+    let mut i = cue;
+    while i > 0 && s.word(i - 1) && SKIP_BEFORE_VERB.contains(&s.lower(i - 1)) {
+        i -= 1;
+    }
+    // "police on Monday said"
+    while i > 0 && s.in_timex[i - 1] {
+        i -= 1;
+    }
+    if i < cue && i > 0 && matches!(s.lower(i - 1), "on" | "in") {
+        i -= 1;
+    }
+    i
+}
+
+fn is_anonymity(s: &Sent, from: usize, to: usize) -> bool {
+    let p: Vec<&str> = (from..to).map(|k| s.lower(k)).collect();
+    let joined = p.join(" ");
+    joined.contains("anonymity")
+        || joined.contains("not to be named")
+        || joined.contains("declined to be named")
+        || joined.contains("not authorized")
+        || joined.contains("not authorised")
+        || joined.contains("unnamed")
+}
+
+/// ", a researcher at X," / ", the group's spokesman,".
+fn is_apposition(s: &Sent, from: usize, to: usize) -> bool {
+    if to <= from || to - from > 14 {
+        return false;
+    }
+    if !DETERMINERS.contains(&s.lower(from)) && !s.lower(from).ends_with("'s") {
+        return false;
+    }
+    (from..to).any(|k| PERSON_HEADS.contains(&s.lower(k)))
+}
+
+/// An apposition right after a source phrase ending at `at`: its range and whether it says the
+/// source is anonymous.
+fn apposition_right(s: &Sent, at: usize) -> Option<(usize, usize, bool)> {
+    if s.lower(at) != "," {
+        return None;
+    }
+    let end = (at + 1..s.toks.len())
+        .find(|&k| matches!(s.lower(k), "," | "." | ";" | "–" | "—"))
+        .unwrap_or(s.toks.len());
+    let (x, y) = (at + 1, end);
+    if is_anonymity(s, x, y) {
+        return Some((y, y, true));
+    }
+    is_apposition(s, x, y).then_some((x, y, false))
+}
+
+/// "a researcher at the Institute for X" → ("researcher", "Institute for X").
+fn split_affiliation(s: &Sent, from: usize, to: usize) -> (Option<String>, Option<String>) {
+    if from >= to {
+        return (None, None);
+    }
+    let cut = (from + 1..to).find(|&k| {
+        matches!(s.lower(k), "at" | "from" | "of" | "with")
+            && (s.capitalised(k + 1)
+                || (s.lower(k + 1) == "the" && (k + 2..to).any(|j| s.capitalised(j))))
+    });
+    let mut a = from;
+    while a < to && DETERMINERS.contains(&s.lower(a)) {
+        a += 1;
+    }
+    match cut {
+        Some(c) => {
+            let mut b = c + 1;
+            while b < to && (DETERMINERS.contains(&s.lower(b)) || s.lower(b) == "(") {
+                if s.lower(b) == "(" {
+                    match (b..to).find(|&j| s.lower(j) == ")") {
+                        Some(close) => b = close + 1,
+                        None => break,
+                    }
+                } else {
+                    b += 1;
+                }
+            }
+            let role = (a < c).then(|| s.phrase(a, c));
+            let aff = (b < to).then(|| s.phrase(b, to));
+            (role, aff)
+        }
+        None => ((a < to).then(|| s.phrase(a, to)), None),
+    }
+}
+
+/// The source phrase ending before token `end`.
+fn np_left(s: &Sent, end: usize) -> Option<(usize, usize)> {
+    let mut i = end;
+    while i > 0 {
+        let k = i - 1;
+        if s.npword(k) || (s.word(k) && s.lower(k).ends_with("'s") && i < end) {
+            i = k;
+            continue;
+        }
+        let l = s.lower(k);
+        if l == ")" && i < end {
+            // "the (fictional) Northern Command"
+            if let Some(open) = (0..k).rev().find(|&j| s.lower(j) == "(") {
+                i = open;
+                continue;
+            }
+        }
+        if DETERMINERS.contains(&l) {
+            // "researchers at the Centre": go on through "at the".
+            if k > 0
+                && CONNECTORS.contains(&s.lower(k - 1))
+                && k >= 2
+                && s.npword(k - 2)
+                && (s.nameish(i) || s.lower(i) == "(")
+            {
+                i = k - 1;
+                continue;
+            }
+            i = k;
+            break;
+        }
+        if CONNECTORS.contains(&l) && s.nameish(i) && k > 0 && s.npword(k - 1) && i < end {
+            i = k;
+            continue;
+        }
+        break;
+    }
+    // Trim leading connectors.
+    while i < end && CONNECTORS.contains(&s.lower(i)) {
+        i += 1;
+    }
+    // "the fictional commentator X", "“…,” former analyst X": up to two adjectives before a
+    // person noun, when the phrase starts after a boundary.
+    if i < end && PERSON_HEADS.contains(&s.lower(i)) {
+        for extra in 1..=2 {
+            if i < extra {
+                break;
+            }
+            let j = i - extra;
+            let adjectives = (j..i).all(|k| {
+                s.word(k)
+                    && !s.capitalised(k)
+                    && !NOT_NAMES.contains(&s.lower(k))
+                    && !PRONOUNS.contains(&s.lower(k))
+                    && !CONNECTORS.contains(&s.lower(k))
+                    && !VERBS.contains(&s.lower(k))
+            });
+            if !adjectives {
+                break;
+            }
+            let before = j.checked_sub(1);
+            let open = before.is_none_or(|b| !s.word(b) || DETERMINERS.contains(&s.lower(b)));
+            if open {
+                i = match before {
+                    Some(b) if DETERMINERS.contains(&s.lower(b)) => b,
+                    _ => j,
+                };
+                break;
+            }
+        }
+    }
+    ((i..end).any(|k| s.npword(k) || PRONOUNS.contains(&s.lower(k))) || pronoun_at(s, end))
+        .then_some(())
+        .and_then(|_| {
+            if i == end {
+                // a lone pronoun
+                (end > 0 && PRONOUNS.contains(&s.lower(end - 1))).then_some((end - 1, end))
+            } else {
+                Some((i, end))
+            }
+        })
+}
+
+fn pronoun_at(s: &Sent, end: usize) -> bool {
+    end > 0 && s.word(end - 1) && PRONOUNS.contains(&s.lower(end - 1))
+}
+
+/// The source phrase starting at token `from` (after an inverted verb).
+fn np_right(s: &Sent, from: usize) -> Option<(usize, usize)> {
+    let n = s.toks.len();
+    let mut i = from;
+    while i < n && DETERMINERS.contains(&s.lower(i)) {
+        i += 1;
+    }
+    if i < n && PRONOUNS.contains(&s.lower(i)) {
+        return Some((i, i + 1));
+    }
+    let start = i;
+    // "said fictional investigator X"
+    for extra in 1..=2 {
+        if (i..i + extra).all(|k| s.word(k) && !s.capitalised(k) && !s.vocab(k))
+            && PERSON_HEADS.contains(&s.lower(i + extra))
+        {
+            i += extra;
+            break;
+        }
+    }
+    while i < n {
+        if s.npword(i) {
+            i += 1;
+            continue;
+        }
+        let l = s.lower(i);
+        if i > start && matches!(l, "of" | "for" | "at" | "from" | "in" | "and" | "&") {
+            let mut j = i + 1;
+            if s.lower(j) == "the" && l != "in" {
+                j += 1;
+            }
+            if s.nameish(j) {
+                i = j;
+                continue;
+            }
+        }
+        break;
+    }
+    (i > start).then_some((from.min(start), i))
+}
+
+/// After "laut": an optional article and a capitalised run.
+fn np_laut(s: &Sent, from: usize) -> Option<(usize, usize)> {
+    let mut i = from;
+    if matches!(s.lower(i), "der" | "die" | "das" | "dem" | "den" | "des") {
+        i += 1;
+    }
+    let start = i;
+    while i < s.toks.len() && s.capitalised(i) {
+        i += 1;
+    }
+    (i > start).then_some((from, i))
+}
+
+/// After "according to": up to a comma, full stop or a second determiner.
+fn np_according(s: &Sent, from: usize) -> Option<(usize, usize)> {
+    let n = s.toks.len();
+    let mut i = from;
+    let mut content = false;
+    while i < n {
+        let t = &s.toks[i];
+        if !t.word {
+            if t.lower == "(" {
+                if let Some(close) = (i..n).find(|&j| s.lower(j) == ")") {
+                    i = close + 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if s.in_timex[i] && content {
+            break;
+        }
+        let l = t.lower.as_str();
+        if DETERMINERS.contains(&l)
+            && content
+            && !CONNECTORS.contains(&s.lower(i - 1))
+            && s.lower(i - 1) != "by"
+        {
+            break;
+        }
+        if content
+            && matches!(
+                l,
+                "that" | "the" | "is" | "are" | "was" | "were" | "has" | "have" | "had"
+            )
+            && !CONNECTORS.contains(&s.lower(i - 1))
+        {
+            break;
+        }
+        if i - from >= 14 {
+            break;
+        }
+        content |= !DETERMINERS.contains(&l);
+        i += 1;
+    }
+    // Trailing connectors or determiners.
+    while i > from
+        && (CONNECTORS.contains(&s.lower(i - 1)) || DETERMINERS.contains(&s.lower(i - 1)))
+    {
+        i -= 1;
+    }
+    (content && i > from).then_some((from, i))
+}
+
+/// Name, role and affiliation of the phrase `[from, to)`; the flag says it is a person.
+fn parse_np(
+    s: &Sent,
+    from: usize,
+    to: usize,
+    names: &[EntityMention],
+    found: &[Found],
+) -> (Source, bool) {
+    let mut a = from;
+    let mut indefinite = false;
+    loop {
+        if a < to && DETERMINERS.contains(&s.lower(a)) {
+            indefinite |= s.lower(a) != "the";
+            a += 1;
+        } else if a < to && matches!(s.lower(a), "der" | "die" | "das" | "dem" | "den") {
+            a += 1;
+        } else if a < to && s.lower(a) == "(" {
+            match (a..to).find(|&j| s.lower(j) == ")") {
+                Some(close) => a = close + 1,
+                None => break,
+            }
+        } else {
+            break;
+        }
+    }
+    let mut source = Source::default();
+    if a >= to {
+        return (source, false);
+    }
+    // "a statement by the ministry", "a report from X"
+    if MEDIUM_NOUNS.contains(&s.lower(a)) {
+        if let Some(k) = (a + 1..to).find(|&k| matches!(s.lower(k), "by" | "from" | "of")) {
+            return parse_np(s, k + 1, to, names, found);
+        }
+    }
+    // Affiliation: "expert X from King's College in London", "spokesman of the Interior Ministry".
+    let mut core_to = to;
+    for k in a + 1..to {
+        if matches!(s.lower(k), "from" | "at" | "of" | "for")
+            && (PERSON_HEADS.contains(&s.lower(k - 1))
+                || (s.nameish(k - 1)
+                    && s.lower(k) != "for"
+                    && person_before(s, a, k)
+                    && looks_personal(s, name_run_start(s, a, k), k)))
+        {
+            let mut b = k + 1;
+            while b < to && (DETERMINERS.contains(&s.lower(b)) || s.lower(b) == "(") {
+                if s.lower(b) == "(" {
+                    b = (b..to).find(|&j| s.lower(j) == ")").map_or(to, |c| c + 1);
+                } else {
+                    b += 1;
+                }
+            }
+            if b < to && s.nameish(b) {
+                source.affiliation = Some(s.phrase(b, to));
+                core_to = k;
+                break;
+            }
+        }
+    }
+    // A name at the end: the mention when there is one, else the capitalised run.
+    let span = Span::new(s.toks[a].start, s.toks[core_to - 1].end);
+    let mention = names
+        .iter()
+        .filter(|m| {
+            matches!(
+                m.label.as_str(),
+                "PERSON" | "ORG" | "GROUP" | "NORP" | "GPE"
+            )
+        })
+        .filter(|m| m.span.start >= span.start && m.span.end == span.end)
+        .min_by_key(|m| m.span.start);
+    let head = s.lower(core_to - 1).to_string();
+    let name_from = match mention {
+        Some(m) => s.toks[a..core_to]
+            .iter()
+            .position(|t| t.start >= m.span.start)
+            .map(|p| a + p),
+        None => {
+            let mut k = core_to;
+            while k > a {
+                let connector = k - 1 > a
+                    && k < core_to
+                    && matches!(s.lower(k - 1), "of" | "for" | "and" | "on" | "&")
+                    && s.nameish(k - 2);
+                if !(s.nameish(k - 1) || connector) {
+                    break;
+                }
+                k -= 1;
+            }
+            (k < core_to).then_some(k)
+        }
+    };
+    let all_lower_vocab = (a..core_to).all(|k| !s.nameish(k));
+    if let Some(nf) =
+        name_from.filter(|_| !PERSON_HEADS.contains(&head.as_str()) || mention.is_some())
+    {
+        let name = strip_the(&s.phrase(nf, core_to));
+        let role_words: Vec<usize> = (a..nf).filter(|&k| s.word(k)).collect();
+        let person_role = role_words
+            .iter()
+            .any(|&k| PERSON_HEADS.contains(&s.lower(k)));
+        let person = person_role
+            || mention.is_some_and(|m| m.label == "PERSON")
+            || (nf + 1 < core_to
+                && !BODY_HEADS.contains(&head.as_str())
+                && mention.is_none()
+                && looks_personal(s, nf, core_to));
+        if person_role && nf > a {
+            source.role = Some(lower_first_if_vocab(s, a, nf));
+            source.name = Some(expand_surname(&name, found, &mut source));
+        } else if nf > a && !person_role {
+            // "Amaq news agency" is caught below; here e.g. "German police" or "U.S. Central Command".
+            source.name = Some(strip_the(&s.phrase(a, core_to)));
+        } else {
+            source.name = Some(expand_surname(&name, found, &mut source));
+        }
+        if BODY_HEADS.contains(&head.as_str()) {
+            source.name = Some(common_lower(s, a, core_to));
+            source.role = None;
+            return (source, false);
+        }
+        return (source, person);
+    }
+    if BODY_HEADS.contains(&head.as_str()) {
+        let text = s.phrase(a, core_to);
+        if matches!(
+            head.as_str(),
+            "group" | "organisation" | "organization" | "movement"
+        ) && core_to - a == 1
+        {
+            // "the group": the most recent group mention.
+            let before = s.toks[a].start;
+            if let Some(m) = names
+                .iter()
+                .rev()
+                .find(|m| matches!(m.label.as_str(), "GROUP" | "ORG") && m.span.end <= before)
+            {
+                source.name = Some(strip_the(&m.text));
+                return (source, false);
+            }
+            source.role = Some(text.to_lowercase());
+            return (source, false);
+        }
+        let _ = text;
+        source.name = Some(common_lower(s, a, core_to));
+        return (source, false);
+    }
+    let role = lower_first_if_vocab(s, a, core_to);
+    let person = PERSON_HEADS.contains(&head.as_str());
+    source.anonymous = indefinite && person && !head.ends_with('s')
+        || (!person
+            && all_lower_vocab
+            && !MODIFIERS.contains(&head.as_str())
+            && !s.vocab(core_to - 1));
+    if !person && all_lower_vocab && (a..core_to).all(|k| !s.vocab(k)) {
+        // "initial findings", "the investigation": no identifiable source.
+        source.anonymous = true;
+    }
+    source.role = Some(role);
+    (source, person)
+}
+
+/// The phrase, lowercased when it is only common words ("Police" at the start of a sentence).
+fn common_lower(s: &Sent, from: usize, to: usize) -> String {
+    let text = strip_the(&s.phrase(from, to));
+    let common = (from..to).all(|k| !s.word(k) || s.vocab(k))
+        && (from..to).all(|k| {
+            !s.capitalised(k)
+                || (k == from && from == 0 && s.raw(k).chars().skip(1).all(char::is_lowercase))
+        });
+    if common {
+        text.to_lowercase()
+    } else {
+        text
+    }
+}
+
+/// Where the run of name words ending before `k` starts (not before `a`).
+fn name_run_start(s: &Sent, a: usize, k: usize) -> usize {
+    let mut j = k;
+    while j > a && s.nameish(j - 1) {
+        j -= 1;
+    }
+    j
+}
+
+fn person_before(s: &Sent, a: usize, k: usize) -> bool {
+    (a..k).any(|j| PERSON_HEADS.contains(&s.lower(j)))
+        || (k >= a + 2 && (a..k).all(|j| s.nameish(j)))
+}
+
+/// Two or more capitalised words without a body head look like a person's name.
+fn looks_personal(s: &Sent, from: usize, to: usize) -> bool {
+    (from..to).all(|k| s.nameish(k) && !s.raw(k).chars().all(|c| c.is_uppercase() || c == '.'))
+        && (from..to).all(|k| {
+            !matches!(
+                s.lower(k),
+                "institute" | "university" | "college" | "agency"
+            )
+        })
+}
+
+/// "Giustozzi" after "Antonio Giustozzi" was a source: the full name (and affiliation).
+fn expand_surname(name: &str, found: &[Found], source: &mut Source) -> String {
+    if name.contains(' ') {
+        return name.to_string();
+    }
+    let suffix = format!(" {name}");
+    if let Some(f) = found.iter().rev().find(|f| {
+        f.person
+            && f.att
+                .source
+                .name
+                .as_deref()
+                .is_some_and(|n| n.ends_with(&suffix))
+    }) {
+        if source.affiliation.is_none() {
+            source.affiliation.clone_from(&f.att.source.affiliation);
+        }
+        return f.att.source.name.clone().unwrap_or_default();
+    }
+    name.to_string()
+}
+
+fn strip_the(s: &str) -> String {
+    s.strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// The phrase with a sentence-initial capital lowered when its first word is a common noun.
+fn lower_first_if_vocab(s: &Sent, from: usize, to: usize) -> String {
+    let text = s.phrase(from, to);
+    if s.capitalised(from) && (s.vocab(from) || from == 0) {
+        let mut c = text.chars();
+        if let Some(f) = c.next() {
+            if s.raw(from).chars().skip(1).all(|c| c.is_lowercase()) {
+                return f.to_lowercase().chain(c).collect();
+            }
+        }
+    }
+    text
+}
+
+/// Medium in `[from, to)`: "on X", "in a statement (on Telegram)", "in his essay “Title”".
+fn medium_in(s: &Sent, from: usize, to: usize) -> (Option<String>, Option<String>) {
+    let to = to.min(s.toks.len());
+    let mut k = from;
+    while k < to {
+        let l = s.lower(k);
+        if l == "on" && k + 1 < to && !s.in_timex[k + 1] {
+            let mut j = k + 1;
+            let det = matches!(s.lower(j), "its" | "his" | "her" | "their" | "the");
+            if det {
+                j += 1;
+            }
+            let start = j;
+            while j < to
+                && (s.nameish(j)
+                    || (j == start
+                        && matches!(s.lower(j), "x" | "social" | "website" | "telegram")))
+            {
+                j += 1;
+            }
+            if j == start && matches!(s.lower(start), "social" | "website") {
+                j = start + 1 + usize::from(s.lower(start + 1) == "media");
+            }
+            if j > start && !s.in_timex[start] && !NOT_NAMES.contains(&s.lower(start)) {
+                return (Some(s.phrase(if det { k + 1 } else { start }, j)), None);
+            }
+        }
+        if matches!(l, "in" | "im") && k + 2 < to + 1 {
+            let mut j = k + 1;
+            if matches!(
+                s.lower(j),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "einer" | "seinem" | "ihrem"
+            ) {
+                j += 1;
+            }
+            while j < to
+                && s.word(j)
+                && !MEDIUM_NOUNS.contains(&s.lower(j))
+                && j < k + 4
+                && !s.in_timex[j]
+                && s.lower(j) != "on"
+            {
+                j += 1;
+            }
+            if j < to && MEDIUM_NOUNS.contains(&s.lower(j)) {
+                let noun = s.lower(j).to_string();
+                // A quoted title right after.
+                if let Some((a, b)) = opens_title(s, j + 1) {
+                    return (Some(s.phrase(a, b)), Some(noun));
+                }
+                let mut e = j + 1;
+                if matches!(s.lower(e), "on" | "with" | "to") && s.nameish(e + 1) {
+                    e += 2;
+                    while e < to && s.nameish(e) {
+                        e += 1;
+                    }
+                } else if matches!(s.lower(e), "with" | "to")
+                    && s.lower(e + 1) == "the"
+                    && s.nameish(e + 2)
+                {
+                    e += 3;
+                    while e < to && s.nameish(e) {
+                        e += 1;
+                    }
+                }
+                return (Some(s.phrase(j, e)), Some(noun));
+            }
+        }
+        k += 1;
+    }
+    (None, None)
+}
+
+/// A quoted title opening at token `k`: the token range inside the quotes.
+fn opens_title(s: &Sent, k: usize) -> Option<(usize, usize)> {
+    let open = s.lower(k);
+    if !matches!(open, "“" | "\"" | "„" | "«") {
+        return None;
+    }
+    let close = (k + 1..s.toks.len()).find(|&j| matches!(s.lower(j), "”" | "\"" | "“" | "»"))?;
+    // A title, not a quotation: starts with a capital and has no full stop inside.
+    (close > k + 1
+        && s.capitalised(k + 1)
+        && !(k + 1..close).any(|j| matches!(s.lower(j), "." | "!" | "?")))
+    .then_some((k + 1, close))
+}
+
+/// "told Reuters", "told The Associated Press".
+fn told_medium(s: &Sent, cue_from: usize, cue_to: usize, to: usize) -> Option<String> {
+    if !matches!(s.lower(cue_from), "told" | "tells") {
+        return None;
+    }
+    let mut j = cue_to;
+    let start = j;
+    if s.lower(j) == "the" && s.nameish(j + 1) {
+        j += 1;
+    }
+    let name_start = j;
+    while j < to && s.nameish(j) {
+        j += 1;
+    }
+    (j > name_start).then(|| strip_the(&s.phrase(start, j)))
+}
+
+/// "In the essay, …" / "In his essay, …" at the start of the sentence: the medium noun.
+fn leading_medium(s: &Sent) -> Option<String> {
+    if s.lower(0) != "in" {
+        return None;
+    }
+    let mut j = 1;
+    if matches!(
+        s.lower(j),
+        "the" | "his" | "her" | "its" | "their" | "this" | "that"
+    ) {
+        j += 1;
+    }
+    let noun = s.lower(j);
+    (MEDIUM_NOUNS.contains(&noun) && s.lower(j + 1) == ",").then(|| noun.to_string())
+}
+
+/// Quotation spans (byte ranges between opening and closing marks, marks included).
+fn quotations(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut straight: Option<usize> = None;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        match c {
+            '“' | '„' | '«' => open = Some(i),
+            '”' | '»' => {
+                if let Some(o) = open.take() {
+                    out.push(Span::new(o, i + c.len_utf8()));
+                }
+            }
+            '"' => match straight.take() {
+                Some(o) => out.push(Span::new(o, i + 1)),
+                None => {
+                    let prev_ok = n == 0 || !chars[n - 1].1.is_alphanumeric();
+                    if prev_ok {
+                        straight = Some(i);
+                    }
+                }
+            },
+            '\n' if chars.get(n + 1).is_some_and(|&(_, d)| d == '\n') => {
+                open = None;
+                straight = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Copies of a quotation's attribution for the quoted sentences without their own.
+fn spread_quotes(text: &str, sentences: &[Sentence], atts: &mut Vec<Attribution>) {
+    let sentence_of = |pos: usize| {
+        sentences
+            .iter()
+            .position(|s| s.span.start <= pos && pos < s.span.end.max(s.span.start + 1))
+    };
+    let mut extra = Vec::new();
+    for q in quotations(text) {
+        let (Some(first), Some(last)) =
+            (sentence_of(q.start), sentence_of(q.end.saturating_sub(1)))
+        else {
+            continue;
+        };
+        if first == last {
+            continue;
+        }
+        // The attribution after the closing mark in the last sentence, or before the opening
+        // mark in the first one.
+        let governing = atts
+            .iter()
+            .find(|a| a.sentence == last && a.cue_span.start >= q.end)
+            .or_else(|| {
+                atts.iter()
+                    .find(|a| a.sentence == first && a.cue_span.end <= q.start)
+            })
+            .cloned();
+        let Some(g) = governing else {
+            continue;
+        };
+        for k in first..=last {
+            if !atts.iter().any(|a| a.sentence == k)
+                && !extra.iter().any(|a: &Attribution| a.sentence == k)
+            {
+                let mut copy = g.clone();
+                copy.sentence = k;
+                extra.push(copy);
+            }
+        }
+    }
+    atts.extend(extra);
+    atts.sort_by_key(|a| (a.sentence, a.cue_span.start));
+}
