@@ -5,3 +5,4 @@
 //! reads the clock and no span is rewritten.
 pub mod attribution;
 pub mod certainty;
+pub mod quantity;

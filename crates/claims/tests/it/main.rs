@@ -1,3 +1,4 @@
 //! Integration tests of the extract stage, one module per part; inputs under `tests/data`.
 mod attribution;
 mod certainty;
+mod quantity;
