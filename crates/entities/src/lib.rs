@@ -10,9 +10,11 @@
 
 pub mod discover;
 pub mod kb;
+pub mod link;
 pub mod matcher;
 pub mod normalize;
 
 pub use discover::{discover_aliases, DiscoveredAlias};
 pub use kb::{AliasSpec, Entity, Founded, KbError, KnowledgeBase, RelKind, Relation};
+pub use link::{link, link_document, new_key, LinkedDocument, Linker};
 pub use matcher::Matcher;

@@ -6,6 +6,8 @@ use dossier_entities::{discover_aliases, KnowledgeBase, Matcher};
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
+mod link;
+
 const SEED: &str = "/work/shared/seed/ispk-background.txt";
 
 fn kb() -> &'static KnowledgeBase {
