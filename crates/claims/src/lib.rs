@@ -6,3 +6,4 @@
 pub mod attribution;
 pub mod certainty;
 pub mod quantity;
+pub mod muc4;

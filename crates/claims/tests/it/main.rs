@@ -2,3 +2,4 @@
 mod attribution;
 mod certainty;
 mod quantity;
+mod muc4;

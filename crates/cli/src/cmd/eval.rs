@@ -13,6 +13,18 @@ pub struct Args {
 
 #[derive(Debug, clap::Subcommand)]
 enum Stage {
+    /// MUC-4 role fillers (GRIT JSON lines): learns from the training file, then scores FILE with
+    /// GRIT's CEAF-REE (phi_strict) per role and micro-averaged.
+    Muc4 {
+        /// The documents to score, e.g. ../shared/data/events/muc4/dev.json.
+        file: PathBuf,
+        /// The training documents (default: train.json beside FILE).
+        #[arg(long)]
+        train: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Time expressions against the gold TIMEX3 tags of TimeML files (TempEval-3 measures).
     Timex {
         /// A folder of TimeML files, e.g. ../shared/data/tempeval3/tbaq-cleaned.
@@ -46,6 +58,17 @@ enum Stage {
 
 pub fn run(args: Args) -> Result<ExitCode> {
     match args.stage {
+        Stage::Muc4 { file, train, json } => {
+            let train = train.unwrap_or_else(|| file.with_file_name("train.json"));
+            let started = std::time::Instant::now();
+            let report = dossier_claims::muc4::eval_muc4(&file, &train)?;
+            eprintln!("trained and scored in {:.1} s", started.elapsed().as_secs_f64());
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{report}");
+            }
+        }
         Stage::Timex { dir, json } => {
             let report = dossier_annotate::eval::eval_timex(&dir)?;
             if json {
