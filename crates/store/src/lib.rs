@@ -6,11 +6,13 @@
 //! insertion order, so the same inputs in the same order give the same store.
 
 pub mod analysis;
+pub mod entities;
 pub mod minhash;
 mod schema;
 mod sqlite;
 
 pub use analysis::{AnalysisRow, PendingVersion};
+pub use entities::{EntityError, MergeRecord, PutLinked, StoredAlias, StoredEntity, StoredMention};
 pub use sqlite::{SqliteStore, SqliteTx};
 
 use dossier_core::{Document, Timestamp};

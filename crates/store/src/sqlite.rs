@@ -11,7 +11,7 @@ use std::path::Path;
 /// A Dossier store in one SQLite file.
 #[derive(Debug)]
 pub struct SqliteStore {
-    conn: Connection,
+    pub(crate) conn: Connection,
     path: String,
 }
 

@@ -4,6 +4,8 @@
 use dossier_core::{Document, Format, Provenance, Timestamp};
 use dossier_store::{ListFilter, PutOutcome, SqliteStore, Store, StoreTx};
 
+mod entities;
+
 const WIRE: &str =
     "Two explosions tore through a crowd marking the anniversary of Qassem Soleimani's \
 death near his tomb in Kerman on Wednesday, Iranian officials said. The blasts, about fifteen \
