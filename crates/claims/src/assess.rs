@@ -1,0 +1,83 @@
+//! Assessments: judgements by experts, analysts, observers and institutes, with who made them,
+//! their affiliation, when, and the quoted words (or the sentence when nothing is quoted).
+
+use crate::text::inside;
+use crate::Context;
+use dossier_core::claims::{Assessment, Source};
+use dossier_core::kb::KbId;
+
+const EXPERT_WORDS: &[&str] = &[
+    "expert", "analyst", "researcher", "observer", "scholar", "professor", "specialist", "fellow",
+    "author", "academic", "director", "institute", "think tank", "experten", "beobachter",
+];
+
+/// Does this source give judgements rather than news (an expert, analyst, institute)?
+pub fn is_expert(s: &Source) -> bool {
+    let role = s.role.as_deref().unwrap_or("").to_lowercase();
+    let name = s.name.as_deref().unwrap_or("").to_lowercase();
+    EXPERT_WORDS.iter().any(|w| role.contains(w) || name.contains(w))
+        || s.affiliation.is_some()
+        || name.contains("institute") || name.contains("centre") || name.contains("center")
+}
+
+/// Quoted words in `s`, joined; None when nothing is quoted.
+fn quoted(s: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        match (c, open) {
+            ('“' | '„', None) => open = Some(i + c.len_utf8()),
+            ('"', None) => open = Some(i + 1),
+            ('”' | '“' | '"', Some(o)) if i > o => {
+                parts.push(s[o..i].trim().to_string());
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    // A single quoted name ("Khorasan") is not an assessment's words.
+    parts.retain(|p| p.split_whitespace().count() >= 3);
+    (!parts.is_empty()).then(|| parts.join(" … "))
+}
+
+/// Assessments in a document. `main` is the document's main group (most mentioned), used when a
+/// judgement names no group; sentences in `skip` gave estimates or events.
+pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Assessment> {
+    let mut out = Vec::new();
+    for (si, s) in cx.sentences.iter().enumerate() {
+        // A sentence that gave an estimate or an event is reported as that, not as a judgement.
+        if skip.contains(&si) {
+            continue;
+        }
+        let Some(a) = crate::attribution::for_sentence(cx.attributions, si) else {
+            continue;
+        };
+        if !is_expert(&a.source) {
+            continue;
+        }
+        let body = cx.text.get(s.span.start..s.span.end).unwrap_or("").trim();
+        let text = quoted(body).unwrap_or_else(|| body.to_string());
+        let mut about: Vec<KbId> = Vec::new();
+        for act in cx.actors.iter().filter(|x| x.group && inside(x.span, s.span)) {
+            if let Some(id) = &act.entity {
+                if !about.contains(id) {
+                    about.push(id.clone());
+                }
+            }
+        }
+        if about.is_empty() {
+            if let Some(m) = main {
+                about.push(m.clone());
+            }
+        }
+        out.push(Assessment {
+            by: a.source.clone(),
+            date: a.said_at.clone(),
+            text,
+            sentence: si,
+            about,
+            medium: a.medium.clone(),
+        });
+    }
+    out
+}

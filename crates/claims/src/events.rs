@@ -1,0 +1,645 @@
+//! Typed events from triggers and their arguments in the same sentence: date, place, perpetrators
+//! with their responsibility status, targets, arrested, killed and injured figures, weapon, and
+//! certainty. Mentions of one event within a document are merged afterwards.
+
+use crate::certainty::{self, Cue};
+use crate::text::{clause, find_word, gap, in_other_relative_clause, inside, np_left, np_right};
+use crate::triggers::{self, Trigger};
+use crate::{Actor, Context};
+use dossier_core::annotation::TimexType;
+use dossier_core::claims::{
+    Attribution, Certainty, EventDate, EventKind, EventMention, EventPlace, Figure, Participant,
+    Quantity, Responsibility, Role, Source,
+};
+use dossier_core::Span;
+
+/// Weapons, longest first.
+const WEAPONS: &[&str] = &[
+    "improvised explosive device", "suicide vest", "car bomb", "truck bomb", "roadside bomb",
+    "explosive belt", "assault rifles", "assault rifle", "hand grenades", "grenades", "grenade",
+    "explosives", "rockets", "rocket", "mortar", "drones", "drone", "ieds", "ied", "bombs", "bomb",
+    "rifles", "rifle", "guns", "gun", "knives", "knife", "machetes", "machete", "kalashnikovs",
+    "firearms", "vehicle",
+];
+
+const KILLED: &[&str] = &["killed", "dead", "died", "deaths", "death toll", "lives", "fatalities", "killing", "perished", "slain", "murdered", "getötet", "tote", "toten"];
+const INJURED: &[&str] = &["injured", "wounded", "hurt", "injuring", "wounding", "injuries", "verletzt", "verletzte"];
+
+fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
+    let mut best: Option<(usize, &dossier_core::annotation::TimeExpression)> = None;
+    let cl = clause(cx.text, sentence, trigger);
+    for t in cx.timexes {
+        if !inside(t.span, sentence) || !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        if t.value.ends_with("_REF") || t.value.starts_with('P') {
+            continue;
+        }
+        if in_other_relative_clause(cx.text, sentence, t.span, trigger) {
+            continue;
+        }
+        // A date said of the speaker ("wrote in December 2023") is not the event's date.
+        if cx.attributions.iter().any(|a| a.said_at.as_deref() == Some(t.value.as_str()) && inside(a.cue_span, sentence) && gap(a.cue_span, t.span) < 24 && gap(a.cue_span, t.span) < gap(trigger, t.span)) {
+            continue;
+        }
+        let mut d = gap(t.span, trigger);
+        if !inside(t.span, cl) {
+            d += 400;
+        }
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, t));
+        }
+    }
+    if let Some((_, t)) = best {
+        let mut date = EventDate {
+            value: t.value.clone(),
+            precision: precision(&t.value).to_string(),
+            modifier: t.modifier.clone(),
+            earliest: t.earliest.map(|d| d.format("%Y-%m-%d").to_string()),
+            latest: t.latest.map(|d| d.format("%Y-%m-%d").to_string()),
+            text: t.text.clone(),
+            span: t.span,
+        };
+        // "shortly before Christmas": before the date, within its month.
+        let before = cx.text[sentence.start..t.span.start].to_lowercase();
+        let b = before.trim_end();
+        if b.ends_with("shortly before") || b.ends_with("just before") || b.ends_with("in the run-up to") || b.ends_with("kurz vor") {
+            date.modifier = Some("BEFORE".into());
+            if date.precision == "day" {
+                date.earliest = Some(format!("{}-01", &t.value[..7]));
+            }
+            let from = cx.text[..t.span.start].rfind(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '-')).map_or(sentence.start, |i| i + 1).max(sentence.start);
+            let phrase = cx.text[from..t.span.end].trim_start();
+            date.text = phrase.to_string();
+        } else if b.ends_with("shortly after") || b.ends_with("just after") || b.ends_with("kurz nach") {
+            date.modifier = Some("AFTER".into());
+        }
+        return Some(date);
+    }
+    // Past events without a date happened before the document was published.
+    if matches!(kind, EventKind::Attack | EventKind::Arrest | EventKind::ClaimOfResponsibility | EventKind::LeaderKilled) {
+        if let Some(dct) = cx.dct {
+            let v = dct.format("%Y-%m-%d").to_string();
+            return Some(EventDate {
+                value: v.clone(),
+                precision: "day".into(),
+                modifier: Some("BEFORE".into()),
+                earliest: None,
+                latest: Some(v),
+                text: String::new(),
+                span: trigger,
+            });
+        }
+    }
+    None
+}
+
+/// The precision of a TIMEX3 value: "day", "month", "year", "week", "season", "quarter",
+/// "decade", "century", "time".
+pub fn precision(value: &str) -> &'static str {
+    let b = value.as_bytes();
+    if value.contains('T') && value.len() > 10 && b.get(11).is_some_and(|c| c.is_ascii_digit()) {
+        return "time";
+    }
+    if value.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
+        return "day";
+    }
+    if value.contains("-W") {
+        return "week";
+    }
+    if value.len() >= 7 && b[4] == b'-' {
+        let rest = &value[5..];
+        if rest.starts_with('Q') || rest.starts_with('H') {
+            return "quarter";
+        }
+        if rest.chars().next().is_some_and(|c| c.is_ascii_alphabetic()) {
+            return "season";
+        }
+        return "month";
+    }
+    match value.len() {
+        4 => "year",
+        3 => "decade",
+        2 => "century",
+        _ => "unknown",
+    }
+}
+
+fn place_of(cx: &Context, sentence: Span, trigger: Span, skip: &[Span], withdrawal: bool) -> Option<EventPlace> {
+    let mut best: Option<(usize, &dossier_core::place::GeoRef)> = None;
+    let cl = clause(cx.text, sentence, trigger);
+    for g in cx.places {
+        if !inside(g.span, sentence) || skip.iter().any(|s| inside(g.span, *s)) {
+            continue;
+        }
+        // "Washington Institute": a place word inside an organisation's name is not a place.
+        if cx.actors.iter().any(|a| !a.coreference && a.span.start <= g.span.start && g.span.end <= a.span.end && a.span != g.span) {
+            continue;
+        }
+        // "the Moscow attackers", "the Kabul bombing": the place right before the trigger.
+        if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
+            return Some(EventPlace { text: g.text.clone(), span: g.span, place: Some(g.place.clone()) });
+        }
+        let before = cx.text[sentence.start..g.span.start].to_lowercase();
+        let prep = before.trim_end();
+        // "two men from Afghanistan": origin, not the event's place.
+        if (prep.ends_with(" from") && !withdrawal) || prep.ends_with(" of") && !prep.ends_with("outskirts of") && !prep.ends_with("south of") && !prep.ends_with("north of") && !prep.ends_with("east of") && !prep.ends_with("west of") {
+            continue;
+        }
+        let located = ["in", "near", "at", "outside", "of", "to", "across", "nahe", "bei", "im"]
+            .iter()
+            .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
+        let mut d = gap(g.span, trigger);
+        if !located {
+            d += 200;
+        }
+        if !inside(g.span, cl) {
+            d += 400;
+        }
+        // Cities and regions over countries when equally near.
+        if matches!(g.place.kind, dossier_core::place::PlaceKind::Country) {
+            d += 30;
+        }
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, g));
+        }
+    }
+    best.map(|(_, g)| EventPlace { text: g.text.clone(), span: g.span, place: Some(g.place.clone()) })
+}
+
+fn figure(cx: &Context, sentence: Span, trigger: Span, words: &[&str], attributed: Option<&Source>) -> Option<Figure> {
+    let mut best: Option<(usize, &Quantity)> = None;
+    for q in cx.quantities {
+        if !inside(q.span, sentence) || q.unit.is_some() {
+            continue;
+        }
+        let after_end = (q.span.end + 60).min(sentence.end);
+        let after = cx.text.get(q.span.end..after_end).unwrap_or("").to_lowercase();
+        let before_start = q.span.start.saturating_sub(24).max(sentence.start);
+        let before = cx.text.get(before_start..q.span.start).unwrap_or("").to_lowercase();
+        // "hundreds of people were killed", "killing 12", "12 dead", "the death toll rose to 40".
+        let after_words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).collect();
+        let hit_after = words.iter().any(|w| {
+            let ws: Vec<&str> = w.split(' ').collect();
+            after_words.windows(ws.len()).any(|win| win == ws.as_slice())
+        });
+        let hit_before = words.iter().any(|w| before.trim_end().ends_with(w) || before.contains(&format!("{w} at least")) || before.trim_end().ends_with(&format!("{w} to")));
+        if !(hit_after || hit_before) {
+            continue;
+        }
+        if q.counted.as_deref().is_some_and(|c| ["attacks", "countries", "years", "months", "days", "weeks", "hours", "arrests", "times"].contains(&c)) {
+            continue;
+        }
+        let d = gap(q.span, trigger);
+        if best.is_none_or(|(bd, _)| d < bd) {
+            best = Some((d, q));
+        }
+    }
+    best.map(|(_, q)| Figure { quantity: q.clone(), attributed_to: attributed.cloned() })
+}
+
+fn weapon_of(cx: &Context, sentence: Span) -> Option<String> {
+    let s = cx.text.get(sentence.start..sentence.end)?.to_lowercase();
+    WEAPONS.iter().find(|w| find_word(&s, 0, s.len(), w).is_some()).map(|w| w.to_string())
+}
+
+/// Actors in `sentence` that are groups (knowledge-base armed groups or new organisations).
+fn groups_in<'c>(cx: &'c Context, sentence: Span) -> impl Iterator<Item = &'c Actor> + 'c {
+    cx.actors.iter().filter(move |a| a.group && inside(a.span, sentence))
+}
+
+fn responsibility_from(c: Certainty) -> Option<Responsibility> {
+    Some(match c {
+        Certainty::Claimed => Responsibility::Claimed,
+        Certainty::Suspected => Responsibility::Suspected,
+        Certainty::Alleged => Responsibility::Alleged,
+        Certainty::Denied | Certainty::Negated => Responsibility::Denied,
+        _ => return None,
+    })
+}
+
+/// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
+/// subject of the trigger, "suspected supporters of X".
+fn perpetrators(cx: &Context, sentence: Span, trigger: Span, cues: &[Cue], attribution: Option<&Attribution>) -> Vec<Participant> {
+    let mut out: Vec<Participant> = Vec::new();
+    let cl = clause(cx.text, sentence, trigger);
+    for a in groups_in(cx, sentence) {
+        let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
+        let after_end = (a.span.end + 40).min(sentence.end);
+        let after = cx.text.get(a.span.end..after_end).unwrap_or("").to_lowercase();
+        let by = before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the");
+        let subject = a.span.end <= trigger.start && trigger.start - a.span.end < 60 && !before.trim_end().ends_with(" on") && !before.trim_end().ends_with(" against");
+        let supporters = before.contains("supporters of") || before.contains("members of") || before.contains("linked to") || before.contains("affiliated with") || before.contains("sympathi");
+        let claimed = after.trim_start().starts_with("claimed") || after.contains("claimed responsibility") || after.trim_start().starts_with("has claimed") || after.trim_start().starts_with("took responsibility");
+        let target = before.trim_end().ends_with(" on") || before.trim_end().ends_with(" against") || before.trim_end().ends_with(" on the");
+        if target && !by {
+            continue;
+        }
+        if !(by || subject || supporters || claimed) {
+            continue;
+        }
+        let in_clause = inside(a.span, cl);
+        let mut resp = None;
+        for c in cues {
+            if let Some(r) = responsibility_from(c.certainty) {
+                if in_clause || gap(c.span, a.span) < 40 {
+                    resp = Some(r);
+                    if r != Responsibility::Claimed {
+                        break;
+                    }
+                }
+            }
+        }
+        if claimed {
+            resp = Some(Responsibility::Claimed);
+        }
+        if supporters && resp.is_none() {
+            resp = Some(Responsibility::Suspected);
+        }
+        if before.contains("suspected") && resp.is_none_or(|r| r == Responsibility::Attributed) {
+            resp = Some(Responsibility::Suspected);
+        }
+        let resp = resp.unwrap_or(Responsibility::Attributed);
+        let attributed_by = match resp {
+            Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => attribution.map(|a| a.source.clone()),
+            _ => None,
+        };
+        if out.iter().any(|p| p.entity == a.entity && p.entity.is_some()) {
+            continue;
+        }
+        out.push(Participant {
+            role: Role::Perpetrator,
+            text: a.text.clone(),
+            span: a.span,
+            entity: a.entity.clone(),
+            responsibility: Some(resp),
+            attributed_by,
+        });
+    }
+    out
+}
+
+/// "attack on X", "attack against X", "targeting X".
+fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
+    let after = cx.text.get(trigger.end..sentence.end)?;
+    let lower = after.to_lowercase();
+    let mut at = None;
+    for p in [" on ", " against ", " targeting ", " targeted "] {
+        if let Some(i) = lower.find(p) {
+            if i <= 40 {
+                at = Some(trigger.end + i + p.len());
+                break;
+            }
+        }
+    }
+    let from = at?;
+    let np = np_right(cx.text, from, sentence.end, 12)?;
+    // "attack on a memorial ceremony for Iranian General Qassem Soleimani": keep "for X".
+    let t = cx.text[np.start..np.end].to_string();
+    Some(Participant { role: Role::Target, text: t, span: np, entity: None, responsibility: None, attributed_by: None })
+}
+
+/// Who was arrested: "X were arrested", "arrests of X", "arrested X".
+fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
+    let t = cx.text;
+    let trig = t[trigger.start..trigger.end].to_lowercase();
+    let before = t[sentence.start..trigger.start].to_lowercase();
+    let b = before.trim_end();
+    let mut np = None;
+    for aux in [" were", " was", " have been", " has been", " had been", " are", " is"] {
+        if b.ends_with(aux) {
+            let end = sentence.start + b.len() - aux.len();
+            np = np_left(t, sentence.start, end, 8);
+            break;
+        }
+    }
+    if np.is_none() && (trig == "arrests" || trig == "arrest") {
+        let after = &t[trigger.end..sentence.end];
+        if let Some(rest) = after.strip_prefix(" of ") {
+            let _ = rest;
+            np = np_right(t, trigger.end + 4, sentence.end, 10).or(np);
+            // "arrests of suspected supporters of the group": extend over "of".
+            if let Some(s) = np {
+                let tail = t[s.end..sentence.end].to_lowercase();
+                if tail.starts_with(" of ") {
+                    if let Some(more) = np_right(t, s.end + 4, sentence.end, 6) {
+                        np = Some(Span::new(s.start, more.end));
+                    }
+                }
+            }
+        }
+    }
+    if np.is_none() && trig == "arrested" {
+        np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| s.start < trigger.end + 3);
+    }
+    // "three arrests": the number of people is the quantity before "arrests".
+    if np.is_none() {
+        return None;
+    }
+    let np = np?;
+    Some(Participant { role: Role::Arrested, text: t[np.start..np.end].to_string(), span: np, entity: None, responsibility: None, attributed_by: None })
+}
+
+fn anchored(e: &EventMention, definite: bool) -> bool {
+    e.killed.is_some()
+        || e.injured.is_some()
+        || e.participants.iter().any(|p| p.role == Role::Perpetrator || p.role == Role::Target)
+        || e.place.is_some()
+        || e.date.as_ref().is_some_and(|d| d.modifier.as_deref() != Some("BEFORE"))
+        || definite
+}
+
+/// Events in one document, before within-document merging.
+pub fn mentions(cx: &Context) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::new();
+    for (si, s) in cx.sentences.iter().enumerate() {
+        let sentence = s.span;
+        let trigs = triggers::find(cx.text, sentence, cx.language);
+        let attribution = crate::attribution::for_sentence(cx.attributions, si);
+        let claim_spans: Vec<Span> = trigs.iter().filter(|t| t.kind == EventKind::ClaimOfResponsibility).map(|t| t.span).collect();
+        let mut here: Vec<EventMention> = Vec::new();
+        for tr in &trigs {
+            if let Some(e) = one(cx, si, sentence, tr, attribution, &trigs) {
+                here.push(e);
+            }
+        }
+        // A claim of responsibility in the same sentence as an attack becomes the perpetrator's
+        // status on that attack rather than an event of its own.
+        if !claim_spans.is_empty() && here.iter().any(|e| e.kind == EventKind::Attack) {
+            let claimers: Vec<Participant> = here
+                .iter()
+                .filter(|e| e.kind == EventKind::ClaimOfResponsibility)
+                .flat_map(|e| e.participants.iter().cloned())
+                .collect();
+            here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
+            if let Some(att) = here.iter_mut().find(|e| e.kind == EventKind::Attack) {
+                for mut p in claimers {
+                    p.responsibility = Some(Responsibility::Claimed);
+                    p.attributed_by = None;
+                    if let Some(q) = att.participants.iter_mut().find(|q| q.role == Role::Perpetrator && q.entity == p.entity) {
+                        q.responsibility = Some(Responsibility::Claimed);
+                        q.attributed_by = None;
+                    } else {
+                        att.participants.push(p);
+                    }
+                }
+            }
+        }
+        // "two men were arrested ... who are said to have planned an attack": the arrested are
+        // the plot's alleged perpetrators.
+        let arrested: Vec<Participant> = here.iter().filter(|e| e.kind == EventKind::Arrest).flat_map(|e| e.participants.iter().filter(|p| p.role == Role::Arrested).cloned()).collect();
+        for e in here.iter_mut().filter(|e| e.kind == EventKind::Plot) {
+            for p in &arrested {
+                if !e.participants.iter().any(|q| q.span == p.span) {
+                    let r = if e.certainty == Certainty::Suspected { Responsibility::Suspected } else { Responsibility::Alleged };
+                    e.participants.push(Participant { role: Role::Perpetrator, responsibility: Some(r), ..p.clone() });
+                }
+            }
+        }
+        // Several attack words in one sentence describe one attack ("the bombing ... the blast").
+        let mut merged: Vec<EventMention> = Vec::new();
+        for e in here {
+            if let Some(m) = merged.iter_mut().find(|m| m.kind == e.kind && m.kind != EventKind::Plot) {
+                absorb(m, e);
+            } else {
+                merged.push(e);
+            }
+        }
+        out.extend(merged);
+    }
+    out
+}
+
+fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Option<&Attribution>, all: &[Trigger]) -> Option<EventMention> {
+    let t = cx.text;
+    let trig_text = t[tr.span.start..tr.span.end].to_string();
+    let lower = trig_text.to_lowercase();
+    let cues = certainty::cues(t, sentence, tr.span);
+    let ignore: &[Certainty] = match tr.kind {
+        EventKind::Plot => &[Certainty::Planned],
+        EventKind::ClaimOfResponsibility => &[Certainty::Claimed],
+        _ => &[],
+    };
+    let mut cert = certainty::combine(&cues, attribution.is_some(), ignore);
+    // An attack word used as "attack plans" or under "wanted to" belongs to the plot.
+    if tr.kind == EventKind::Attack && all.iter().any(|o| o.kind == EventKind::Plot && gap(o.span, tr.span) == 0) {
+        return None;
+    }
+    // "21 attacks": a counted noun is a figure (an estimate), not one event.
+    if matches!(tr.kind, EventKind::Attack | EventKind::Plot) && cx.quantities.iter().any(|q| q.counted_span.is_some_and(|c| c.start <= tr.span.start && tr.span.end <= c.end + 1 || gap(c, tr.span) == 0 && c.end == tr.span.end) && q.max.is_none_or(|m| m > 1.0)) {
+        return None;
+    }
+    // Warning "about" a group is a warning; generic warnings are dropped below unless anchored.
+    let mut e = EventMention {
+        kind: tr.kind,
+        subkind: tr.subkind.map(str::to_string),
+        trigger: trig_text,
+        trigger_span: tr.span,
+        sentence: si,
+        evidence: vec![si],
+        date: None,
+        place: None,
+        participants: Vec::new(),
+        killed: None,
+        injured: None,
+        weapon: None,
+        certainty: cert,
+        attributed_to: attribution.map(|a| a.source.clone()),
+    };
+    let source = attribution.map(|a| &a.source);
+    match tr.kind {
+        EventKind::Attack | EventKind::Plot | EventKind::ClaimOfResponsibility | EventKind::LeaderKilled | EventKind::Offensive => {
+            e.participants = perpetrators(cx, sentence, tr.span, &cues, attribution);
+            if let Some(tg) = target_of(cx, sentence, tr.span) {
+                e.participants.push(tg);
+            }
+        }
+        EventKind::Arrest => {
+            if let Some(p) = arrested(cx, sentence, tr.span) {
+                // "suspected supporters of the group": the group is linked, as suspected.
+                for a in groups_in(cx, p.span) {
+                    e.participants.push(Participant {
+                        role: Role::Perpetrator,
+                        text: a.text.clone(),
+                        span: a.span,
+                        entity: a.entity.clone(),
+                        responsibility: Some(Responsibility::Suspected),
+                        attributed_by: source.cloned(),
+                    });
+                }
+                e.participants.insert(0, p);
+            } else {
+                for a in groups_in(cx, sentence) {
+                    let before = t[sentence.start..a.span.start].to_lowercase();
+                    if before.contains("supporters of") || before.contains("members of") || before.contains("suspected") {
+                        e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: Some(Responsibility::Suspected), attributed_by: source.cloned() });
+                    }
+                }
+            }
+        }
+        EventKind::Founding => {
+            if let Some(a) = groups_in(cx, sentence).filter(|a| a.span.end <= tr.span.start).last() {
+                e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: None, attributed_by: None });
+            }
+        }
+        _ => {
+            let cl = clause(t, sentence, tr.span);
+            for a in groups_in(cx, cl).filter(|a| gap(a.span, tr.span) < 40) {
+                e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: None, attributed_by: None });
+            }
+        }
+    }
+    let skip: Vec<Span> = e.participants.iter().filter(|p| p.role == Role::Arrested).map(|p| p.span).collect();
+    if tr.kind != EventKind::Founding {
+        e.place = place_of(cx, sentence, tr.span, &skip, tr.kind == EventKind::Withdrawal);
+    }
+    if matches!(tr.kind, EventKind::Attack | EventKind::LeaderKilled | EventKind::ClaimOfResponsibility) {
+        e.killed = figure(cx, sentence, tr.span, KILLED, source);
+        e.injured = figure(cx, sentence, tr.span, INJURED, source);
+        e.weapon = weapon_of(cx, sentence);
+    }
+    e.date = date_of(cx, sentence, tr.span, tr.kind);
+    // Attacks in the future or in a conditional are not events that happened.
+    if tr.kind == EventKind::Attack && matches!(cert, Certainty::Planned | Certainty::Hypothetical) {
+        e.kind = EventKind::Plot;
+        e.subkind = Some("planned".into());
+        cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
+        e.certainty = cert;
+    }
+    if tr.needs_anchor {
+        let before = t[sentence.start..tr.span.start].to_lowercase();
+        let definite = (before.ends_with("the ") || before.ends_with("this ") || before.ends_with("an ") || before.ends_with("a ")) && !lower.ends_with('s');
+        let plural = lower.ends_with('s') && !lower.ends_with("ss");
+        let precise_date = e.date.as_ref().is_some_and(|d| d.modifier.as_deref() != Some("BEFORE") && matches!(d.precision.as_str(), "day" | "week" | "month" | "time"));
+        let cl = clause(t, sentence, tr.span);
+        let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator) && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
+        if plural && e.killed.is_none() && !precise_date && !perp_place {
+            return None;
+        }
+        if !anchored(&e, definite) {
+            return None;
+        }
+        // "attackers" without a place or perpetrator says nothing new.
+        if lower == "attackers" && e.place.is_none() {
+            return None;
+        }
+        if tr.kind == EventKind::Warning && !e.participants.iter().any(|p| p.role == Role::Perpetrator) {
+            return None;
+        }
+    }
+    if e.kind == EventKind::Arrest && e.participants.is_empty() && e.place.is_none() {
+        return None;
+    }
+    if e.kind == EventKind::Attack && cert == Certainty::Negated {
+        return None;
+    }
+    Some(e)
+}
+
+/// Merge `e` into `m` (same event): keep the first trigger; union the rest.
+pub fn absorb(m: &mut EventMention, e: EventMention) {
+    for s in e.evidence {
+        if !m.evidence.contains(&s) {
+            m.evidence.push(s);
+        }
+    }
+    m.evidence.sort_unstable();
+    if m.subkind.is_none() {
+        m.subkind = e.subkind;
+    }
+    let better_date = match (&m.date, &e.date) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => a.modifier.as_deref() == Some("BEFORE") && b.modifier.as_deref() != Some("BEFORE"),
+        _ => false,
+    };
+    if better_date {
+        m.date = e.date;
+    }
+    let better_place = match (&m.place, &e.place) {
+        (None, Some(_)) => true,
+        (Some(a), Some(b)) => matches!(
+            (a.place.as_ref().map(|p| p.kind), b.place.as_ref().map(|p| p.kind)),
+            (Some(dossier_core::place::PlaceKind::Country), Some(dossier_core::place::PlaceKind::City | dossier_core::place::PlaceKind::Admin1))
+        ),
+        _ => false,
+    };
+    if better_place {
+        m.place = e.place;
+    }
+    for p in e.participants {
+        let dup = m.participants.iter_mut().find(|q| q.role == p.role && ((q.entity.is_some() && q.entity == p.entity) || q.span == p.span));
+        match dup {
+            Some(q) => {
+                // Keep the least certain responsibility reading only when the stronger one is
+                // not a claim; a claim stays a claim.
+                if q.responsibility.is_none() {
+                    q.responsibility = p.responsibility;
+                }
+            }
+            None => m.participants.push(p),
+        }
+    }
+    if m.killed.is_none() {
+        m.killed = e.killed;
+    }
+    if m.injured.is_none() {
+        m.injured = e.injured;
+    }
+    if m.weapon.is_none() {
+        m.weapon = e.weapon;
+    }
+    if e.certainty.rank() < m.certainty.rank() && m.certainty != Certainty::Negated {
+        // A plain statement that the event happened, elsewhere in the same document.
+        m.certainty = e.certainty;
+    }
+}
+
+fn same_place(a: &Option<EventPlace>, b: &Option<EventPlace>) -> Option<bool> {
+    let (Some(a), Some(b)) = (a, b) else {
+        return None;
+    };
+    let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
+        return Some(a.text.eq_ignore_ascii_case(&b.text));
+    };
+    if pa.geonameid == pb.geonameid {
+        return Some(true);
+    }
+    use dossier_core::place::PlaceKind::Country;
+    if (pa.kind == Country || pb.kind == Country) && pa.country_code == pb.country_code {
+        return Some(true);
+    }
+    Some(crate::distance_km(pa.lat, pa.lon, pb.lat, pb.lon) < 50.0)
+}
+
+fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
+    let (Some(a), Some(b)) = (a, b) else {
+        return None;
+    };
+    let lo = |d: &EventDate| d.earliest.clone().unwrap_or_else(|| "0000".into());
+    let hi = |d: &EventDate| d.latest.clone().unwrap_or_else(|| "9999".into());
+    if a.modifier.as_deref() == Some("BEFORE") || b.modifier.as_deref() == Some("BEFORE") {
+        return None;
+    }
+    Some(lo(a) <= hi(b) && lo(b) <= hi(a))
+}
+
+/// Merge mentions of the same event within one document: same kind, compatible place and date,
+/// and at least one of them agreeing positively.
+pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
+    let mut out: Vec<EventMention> = Vec::new();
+    for e in events.drain(..) {
+        let hit = out.iter().position(|m| {
+            if m.kind != e.kind || m.kind == EventKind::Plot && m.sentence != e.sentence {
+                return false;
+            }
+            let p = same_place(&m.place, &e.place);
+            let d = same_date(&m.date, &e.date);
+            p != Some(false) && d != Some(false) && (p == Some(true) || d == Some(true))
+        });
+        match hit {
+            Some(i) => absorb(&mut out[i], e),
+            None => out.push(e),
+        }
+    }
+    out
+}

@@ -1,0 +1,159 @@
+//! The stage entry point: one annotated document (sentences, time expressions, named entities,
+//! linked actors, geocoded places) in, one [`Extraction`] out.
+
+use crate::{assess, attribution, events, facts, quantity};
+use chrono::NaiveDate;
+use dossier_core::annotation::{Sentence, TimeExpression};
+use dossier_core::claims::{Attribution, Extraction, Quantity};
+use dossier_core::kb::{AliasMatch, KbCategory, KbId};
+use dossier_core::place::GeoRef;
+use dossier_core::{EntityMention, Span};
+use dossier_entities::KnowledgeBase;
+
+/// An actor mention: a linked knowledge-base entity, a new organisation, or a definite
+/// description ("the group") resolved to one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    pub span: Span,
+    pub text: String,
+    pub entity: Option<KbId>,
+    /// An armed group or other organisation that can act (not a place or a person).
+    pub group: bool,
+    pub coreference: bool,
+}
+
+/// Everything the extract stage reads.
+#[derive(Debug, Clone, Copy)]
+pub struct Input<'a> {
+    pub text: &'a str,
+    pub language: &'a str,
+    /// The document's date: relative dates were anchored on it; undated past events happened
+    /// before it.
+    pub dct: Option<NaiveDate>,
+    pub sentences: &'a [Sentence],
+    pub timexes: &'a [TimeExpression],
+    /// Named entities from NER (PERSON, ORG, GPE, LOC, NORP …); may be empty.
+    pub names: &'a [EntityMention],
+    pub actors: &'a [Actor],
+    pub places: &'a [GeoRef],
+}
+
+/// What the rule modules share: the input plus quantities and attributions found first.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    pub text: &'a str,
+    pub language: &'a str,
+    pub dct: Option<NaiveDate>,
+    pub sentences: &'a [Sentence],
+    pub timexes: &'a [TimeExpression],
+    pub names: &'a [EntityMention],
+    pub actors: &'a [Actor],
+    pub places: &'a [GeoRef],
+    pub quantities: &'a [Quantity],
+    pub attributions: &'a [Attribution],
+}
+
+/// Run the extract stage on one document.
+pub fn extract(input: &Input) -> Extraction {
+    let exclude: Vec<Span> = input.timexes.iter().map(|t| t.span).collect();
+    let quantities = quantity::quantities(input.text, input.sentences, &exclude);
+    let mut names: Vec<EntityMention> = input.names.to_vec();
+    for a in input.actors.iter().filter(|a| a.group && !a.coreference) {
+        if !names.iter().any(|n| n.span == a.span) {
+            names.push(EntityMention { span: a.span, label: "GROUP".into(), text: a.text.clone(), source: "kb".into() });
+        }
+    }
+    names.sort_by_key(|n| (n.span.start, n.span.end));
+    let attributions = attribution::attributions(input.text, input.sentences, input.timexes, &names);
+    let cx = Context {
+        text: input.text,
+        language: input.language,
+        dct: input.dct,
+        sentences: input.sentences,
+        timexes: input.timexes,
+        names: input.names,
+        actors: input.actors,
+        places: input.places,
+        quantities: &quantities,
+        attributions: &attributions,
+    };
+    let events = events::merge_in_document(events::mentions(&cx));
+    let facts = facts::facts(&cx);
+    let main = main_group(input.actors);
+    let mut skip: Vec<usize> = facts.iter().filter(|f| f.predicate == dossier_core::claims::Predicate::Estimate).map(|f| f.sentence).collect();
+    skip.extend(events.iter().filter(|e| e.certainty != dossier_core::claims::Certainty::Hypothetical).map(|e| e.sentence));
+    let assessments = assess::assessments(&cx, main.as_ref(), &skip);
+    Extraction { quantities, attributions, events, facts, assessments }
+}
+
+/// The most mentioned group of a document (ties: the first mentioned).
+pub fn main_group(actors: &[Actor]) -> Option<KbId> {
+    let mut counts: Vec<(KbId, usize, usize)> = Vec::new();
+    for (i, a) in actors.iter().enumerate() {
+        let Some(id) = a.entity.as_ref().filter(|_| a.group) else { continue };
+        match counts.iter_mut().find(|c| &c.0 == id) {
+            Some(c) => c.1 += 1,
+            None => counts.push((id.clone(), 1, i)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
+    counts.into_iter().next().map(|c| c.0)
+}
+
+/// Definite descriptions that refer back to a group.
+const GROUP_ANAPHORA: &[&str] = &[
+    "the group", "the organisation", "the organization", "the militants", "the militia",
+    "the terrorist group", "the terror group", "the jihadist group", "the terrorist organization",
+    "the terrorist organisation", "the insurgents", "the network", "die gruppe", "die organisation", "die miliz",
+];
+
+/// Actors from knowledge-base alias matches, plus "the group" and similar descriptions resolved
+/// to the most recent group within the previous three sentences. (The linking stage, when run,
+/// supplies its own actors; this is the plain path used without it.)
+pub fn actors_from_matches(text: &str, sentences: &[Sentence], matches: &[AliasMatch], kb: &KnowledgeBase) -> Vec<Actor> {
+    let mut out: Vec<Actor> = Vec::new();
+    for m in matches {
+        let group = kb.get(m.entity.as_str()).is_some_and(|e| e.category == KbCategory::ArmedGroup);
+        out.push(Actor { span: m.span, text: m.text.clone(), entity: Some(m.entity.clone()), group, coreference: false });
+    }
+    let main = main_group(&out);
+    let lower = text.to_lowercase();
+    let mut corefs = Vec::new();
+    if lower.len() == text.len() {
+        for phrase in GROUP_ANAPHORA {
+            let mut at = 0;
+            while let Some(i) = lower[at..].find(phrase) {
+                let s = at + i;
+                let e = s + phrase.len();
+                at = e;
+                let ok_before = lower[..s].chars().last().is_none_or(|c| !c.is_alphanumeric());
+                let ok_after = lower[e..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’');
+                if !ok_before || !ok_after {
+                    continue;
+                }
+                let Some(si) = sentences.iter().position(|x| x.span.start <= s && s < x.span.end) else { continue };
+                let lo = sentences[si.saturating_sub(3)].span.start;
+                // The document's main group when it is among the candidates (news about a
+                // group keeps calling it "the group"), else the most recent one.
+                let window: Vec<&Actor> = out.iter().filter(|a| a.group && a.span.end <= s && a.span.start >= lo).collect();
+                let antecedent = window.iter().find(|a| a.entity.is_some() && a.entity == main).or(window.last()).copied();
+                if let Some(a) = antecedent {
+                    corefs.push(Actor { span: Span::new(s, e), text: text[s..e].to_string(), entity: a.entity.clone(), group: true, coreference: true });
+                }
+            }
+        }
+    }
+    out.extend(corefs);
+    out.sort_by_key(|a| (a.span.start, a.span.end));
+    out.dedup_by(|b, a| a.span == b.span);
+    out
+}
+
+/// Great-circle distance in km.
+pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().atan2((1.0 - a).sqrt())
+}

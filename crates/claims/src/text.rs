@@ -1,0 +1,259 @@
+//! Small text helpers shared by the event and fact rules: word boundaries, clause limits and noun
+//! phrases, all on byte offsets into the original text.
+
+use dossier_core::Span;
+
+/// True when `c` is part of a word.
+pub fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'
+}
+
+/// The words of `s` between `start` and `end` with their byte spans.
+pub fn words(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let Some(slice) = text.get(start..end) else {
+        return out;
+    };
+    let mut cur: Option<usize> = None;
+    for (i, c) in slice.char_indices() {
+        let w = c.is_alphanumeric() || ((c == '\'' || c == '’' || c == '-') && cur.is_some());
+        match (w, cur) {
+            (true, None) => cur = Some(i),
+            (false, Some(s)) => {
+                out.push((start + s, start + i));
+                cur = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = cur {
+        out.push((start + s, end));
+    }
+    // Trailing apostrophes and hyphens are punctuation, not word.
+    for w in &mut out {
+        while w.1 > w.0 {
+            let Some(last) = text[w.0..w.1].chars().last() else {
+                break;
+            };
+            if last == '\'' || last == '’' || last == '-' {
+                w.1 -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+    }
+    out.retain(|w| w.1 > w.0);
+    out
+}
+
+/// Lowercased word.
+pub fn lower(text: &str, w: (usize, usize)) -> String {
+    text.get(w.0..w.1).unwrap_or("").to_lowercase()
+}
+
+/// The clause around `focus` inside `sentence`: bounded by semicolons, dashes (– — and " - "),
+/// and colons. Commas do not bound a clause (relative clauses carry the hedges).
+pub fn clause(text: &str, sentence: Span, focus: Span) -> Span {
+    let s = sentence.start.min(text.len());
+    let e = sentence.end.min(text.len()).max(s);
+    let Some(body) = text.get(s..e) else {
+        return sentence;
+    };
+    let fs = focus.start.clamp(s, e);
+    let fe = focus.end.clamp(fs, e);
+    // A dash bounds a clause unless a capitalised word follows ("Islamic State – Khorasan
+    // Province" is one name).
+    let is_bound_at = |i: usize, c: char| match c {
+        ';' | ':' => true,
+        '–' | '—' => !body[i + c.len_utf8()..].trim_start().starts_with(|x: char| x.is_uppercase()),
+        _ => false,
+    };
+    let mut start = s;
+    for (i, c) in body.char_indices() {
+        let at = s + i;
+        if at >= fs {
+            break;
+        }
+        if is_bound_at(i, c) || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' ')) {
+            start = at + c.len_utf8();
+        }
+    }
+    let mut end = e;
+    for (i, c) in body.char_indices() {
+        let at = s + i;
+        if at < fe {
+            continue;
+        }
+        if is_bound_at(i, c) || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' ')) {
+            end = at;
+            break;
+        }
+    }
+    Span::new(start, end.max(start))
+}
+
+/// Words that end a noun phrase going right.
+const NP_STOP: &[&str] = &[
+    "in", "near", "at", "by", "who", "which", "that", "and", "on", "outside", "during", "after",
+    "before", "when", "where", "with", "from", "was", "were", "is", "are", "has", "have", "had",
+    "killing", "injuring", "wounding", "leaving", "while", "as", "since", "but", "because",
+];
+
+/// A noun phrase starting at `from` going right, at most `max` words, stopping at punctuation or a
+/// stop word (the first word is never a stop).
+pub fn np_right(text: &str, from: usize, limit: usize, max: usize) -> Option<Span> {
+    let ws = words(text, from, limit);
+    let mut end = None;
+    let start = ws.first()?.0;
+    for (k, w) in ws.iter().enumerate() {
+        if k >= max {
+            break;
+        }
+        // Punctuation between the previous word and this one ends the phrase.
+        if k > 0 {
+            let gap = &text[ws[k - 1].1..w.0];
+            if gap.chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')' | '!' | '?'))
+            {
+                break;
+            }
+            if NP_STOP.contains(&lower(text, *w).as_str()) {
+                // "the memorial ceremony for Iranian General ..." continues over "for" only when
+                // capitalised words follow; keep it simple: "of" and "for" continue.
+                break;
+            }
+        }
+        end = Some(w.1);
+    }
+    end.map(|e| Span::new(start, e))
+}
+
+/// Determiners, numbers and adjectives that may open a noun phrase going left.
+fn np_left_ok(w: &str) -> bool {
+    !matches!(
+        w,
+        "was" | "were" | "is" | "are" | "have" | "has" | "had" | "been" | "be" | "who" | "which"
+            | "that" | "and" | "but" | "after" | "when" | "said" | "says" | "also" | "there"
+            | "ago" | "week" | "today" | "yesterday" | "on" | "in" | "at"
+    )
+}
+
+/// A noun phrase ending at `to` going left, at most `max` words, stopping at punctuation or a
+/// verb-like word.
+pub fn np_left(text: &str, limit: usize, to: usize, max: usize) -> Option<Span> {
+    let ws = words(text, limit, to);
+    let mut start = None;
+    let end = ws.last()?.1;
+    for (n, k) in (0..ws.len()).rev().enumerate() {
+        if n >= max {
+            break;
+        }
+        let w = ws[k];
+        if k + 1 < ws.len() {
+            let gap = &text[w.1..ws[k + 1].0];
+            if gap.chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')')) {
+                break;
+            }
+        }
+        if !np_left_ok(&lower(text, w)) {
+            break;
+        }
+        start = Some(w.0);
+    }
+    start.map(|s| Span::new(s, end))
+}
+
+/// Byte offset of the first case-insensitive occurrence of `needle` (ASCII) in `hay[from..to]`
+/// at word boundaries.
+pub fn find_word(text: &str, from: usize, to: usize, needle: &str) -> Option<usize> {
+    let hay = text.get(from..to)?;
+    let lower = hay.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(i) = lower[at..].find(needle) {
+        let s = at + i;
+        let e = s + needle.len();
+        let before_ok = lower[..s].chars().last().is_none_or(|c| !is_word(c));
+        let after_ok = lower[e..].chars().next().is_none_or(|c| !is_word(c));
+        if before_ok && after_ok {
+            return Some(from + s);
+        }
+        at = s + needle.len().max(1);
+        if at >= lower.len() {
+            break;
+        }
+    }
+    None
+}
+
+/// Relative clauses of a sentence: from ", which" / ", who" / ", where" to the next comma, dash
+/// or the end of the sentence.
+pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let Some(body) = text.get(sentence.start..sentence.end) else {
+        return out;
+    };
+    let lower = body.to_ascii_lowercase();
+    for pat in [", which ", ", who ", ", where ", " who are said ", " who were ", " who is "] {
+        let mut at = 0;
+        while let Some(i) = lower[at..].find(pat) {
+            let s = at + i;
+            let rest = &lower[s + pat.len()..];
+            let end = rest.find([',', ';', '–', '—']).map_or(lower.len(), |j| s + pat.len() + j);
+            out.push(Span::new(sentence.start + s, sentence.start + end));
+            at = s + pat.len();
+        }
+    }
+    out
+}
+
+/// Is `span` inside a relative clause that does not also hold `focus`?
+pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: Span) -> bool {
+    let rc = relative_clauses(text, sentence);
+    let focus_rc = rc.iter().find(|r| inside(focus, **r));
+    match focus_rc {
+        Some(f) => !inside(span, *f),
+        None => rc.iter().any(|r| inside(span, *r)),
+    }
+}
+
+/// Does `span` lie inside `outer`?
+pub fn inside(span: Span, outer: Span) -> bool {
+    span.start >= outer.start && span.end <= outer.end
+}
+
+/// Distance in bytes between two spans (0 when they overlap).
+pub fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else if b.end <= a.start {
+        a.start - b.end
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_phrases() {
+        let t = "Two men from Afghanistan were arrested in Gera, Germany.";
+        let ws = words(t, 0, t.len());
+        assert_eq!(lower(t, ws[0]), "two");
+        let np = np_left(t, 0, t.find(" were").unwrap(), 6).unwrap();
+        assert_eq!(&t[np.start..np.end], "Two men from Afghanistan");
+        let r = np_right(t, t.find("Gera").unwrap(), t.len(), 6).unwrap();
+        assert_eq!(&t[r.start..r.end], "Gera");
+        assert_eq!(find_word(t, 0, t.len(), "arrested"), t.find("arrested"));
+        assert_eq!(find_word(t, 0, t.len(), "men fro"), None);
+    }
+
+    #[test]
+    fn clause_limits() {
+        let t = "The attack was claimed – but the army denied it; nobody knows.";
+        let s = Span::new(0, t.len());
+        let f = t.find("army").unwrap();
+        let c = clause(t, s, Span::new(f, f + 4));
+        assert_eq!(&t[c.start..c.end], " but the army denied it");
+    }
+}

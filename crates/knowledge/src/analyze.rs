@@ -1,0 +1,158 @@
+//! Stages 2–3 for one document: annotate (sentences, time expressions), named entities, alias
+//! matching and actors, geocoding, then extraction — returned as one serialisable [`Analysis`].
+
+use chrono::NaiveDate;
+use dossier_claims::Actor;
+use dossier_core::annotation::{Sentence, TimeExpression};
+use dossier_core::claims::Extraction;
+use dossier_core::kb::KbId;
+use dossier_core::place::GeoRef;
+use dossier_core::{Diagnostic, EntityMention, Span, Timestamp};
+use dossier_entities::{KnowledgeBase, Matcher};
+use serde::{Deserialize, Serialize};
+
+/// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
+pub const ANALYZER: &str = "dossier-analysis/1";
+
+/// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
+pub struct Resources {
+    pub kb: KnowledgeBase,
+    pub matcher: Matcher,
+    pub ner: Option<dossier_ner::Model>,
+}
+
+impl std::fmt::Debug for Resources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Resources").field("ner", &self.ner.is_some()).finish()
+    }
+}
+
+impl Resources {
+    pub fn new(kb: KnowledgeBase, ner: Option<dossier_ner::Model>) -> Self {
+        let matcher = Matcher::new(&kb);
+        Resources { kb, matcher, ner }
+    }
+}
+
+/// An actor as stored: the linked entity of a span.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorRecord {
+    pub span: Span,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<KbId>,
+    pub group: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub coreference: bool,
+}
+
+/// A discovered alias ("Long Name (ACRONYM)") with the entity it was tied to, if any.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AliasEvidence {
+    pub name: String,
+    pub alias: String,
+    pub sentence: Span,
+    pub pattern: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<KbId>,
+}
+
+/// Everything stages 2 and 3 found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub analyzer: String,
+    /// The anchor date used for relative time expressions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dct: Option<NaiveDate>,
+    pub language: String,
+    pub sentences: Vec<Sentence>,
+    pub time_expressions: Vec<TimeExpression>,
+    pub names: Vec<EntityMention>,
+    pub actors: Vec<ActorRecord>,
+    pub places: Vec<GeoRef>,
+    pub aliases: Vec<AliasEvidence>,
+    #[serde(flatten)]
+    pub extraction: Extraction,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Analysis {
+    /// Entity ids this analysis mentions (for the store's index), sorted, unique.
+    pub fn entity_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self.actors.iter().filter_map(|a| a.entity.as_ref().map(|e| e.0.clone())).collect();
+        for f in &self.extraction.facts {
+            ids.push(f.subject.0.clone());
+            if let Some(e) = f.object.as_ref().and_then(|o| o.entity.as_ref()) {
+                ids.push(e.0.clone());
+            }
+        }
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// The text of sentence `i`, trimmed.
+    pub fn sentence_text<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        self.sentences.get(i).and_then(|s| s.span.slice(text)).unwrap_or("").trim()
+    }
+}
+
+/// Analyse one document's text. `published` anchors relative dates; nothing reads the clock.
+pub fn analyze(text: &str, published: Option<&Timestamp>, language: &str, res: &Resources) -> Analysis {
+    let annotated = dossier_annotate::annotate_at(text, published, language);
+    let mut diagnostics = annotated.diagnostics;
+    let dct = published.map(|t| t.local_date());
+    let names: Vec<EntityMention> = match &res.ner {
+        Some(m) => dossier_geo::mentions_from_ner(text, &m.entities(text)),
+        None => {
+            diagnostics.push(Diagnostic::warning("analyze", "no NER model: people and places come only from the knowledge base and gazetteer cues"));
+            Vec::new()
+        }
+    };
+    let matches = res.matcher.find(text);
+    let mut actors: Vec<Actor> = dossier_claims::actors_from_matches(text, &annotated.sentences, &matches, &res.kb);
+    // Discovered aliases tie new names to known entities ("Islamic State – Khorasan Province (ISPK)").
+    let mut aliases = Vec::new();
+    for d in dossier_entities::discover_aliases(text) {
+        let entity = res.kb.resolve_discovered(&d).map(|e| KbId::new(e.id.clone()));
+        if let Some(id) = &entity {
+            for span in [d.name_span, d.alias_span] {
+                if !actors.iter().any(|a| a.span.start < span.end && span.start < a.span.end) {
+                    let group = res.kb.get(id.as_str()).is_some_and(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup);
+                    actors.push(Actor { span, text: text[span.start..span.end].to_string(), entity: Some(id.clone()), group, coreference: false });
+                }
+            }
+        }
+        aliases.push(AliasEvidence { name: d.name, alias: d.alias, sentence: d.sentence, pattern: d.pattern, entity });
+    }
+    actors.sort_by_key(|a| (a.span.start, a.span.end));
+    let places = dossier_geo::geocode(text, &names);
+    let input = dossier_claims::Input {
+        text,
+        language,
+        dct,
+        sentences: &annotated.sentences,
+        timexes: &annotated.time_expressions,
+        names: &names,
+        actors: &actors,
+        places: &places,
+    };
+    let extraction = dossier_claims::extract(&input);
+    Analysis {
+        analyzer: ANALYZER.into(),
+        dct,
+        language: language.into(),
+        sentences: annotated.sentences,
+        time_expressions: annotated.time_expressions,
+        names,
+        actors: actors
+            .into_iter()
+            .map(|a| ActorRecord { span: a.span, text: a.text, entity: a.entity, group: a.group, coreference: a.coreference })
+            .collect(),
+        places,
+        aliases,
+        extraction,
+        diagnostics,
+    }
+}
