@@ -5,6 +5,7 @@ mod bad_input;
 mod corpus;
 mod entities;
 mod kill;
+mod link;
 mod ner;
 
 use std::path::{Path, PathBuf};
