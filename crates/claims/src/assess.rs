@@ -21,7 +21,7 @@ pub fn is_expert(s: &Source) -> bool {
 }
 
 /// Quoted words in `s`, joined; None when nothing is quoted.
-fn quoted(s: &str) -> Option<String> {
+fn quoted(s: &str, medium: Option<&str>) -> Option<String> {
     let mut parts = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in s.char_indices() {
@@ -36,7 +36,7 @@ fn quoted(s: &str) -> Option<String> {
         }
     }
     // A single quoted name ("Khorasan") is not an assessment's words.
-    parts.retain(|p| p.split_whitespace().count() >= 3);
+    parts.retain(|p| p.split_whitespace().count() >= 3 && Some(p.as_str()) != medium);
     (!parts.is_empty()).then(|| parts.join(" … "))
 }
 
@@ -56,7 +56,7 @@ pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Ass
             continue;
         }
         let body = cx.text.get(s.span.start..s.span.end).unwrap_or("").trim();
-        let text = quoted(body).unwrap_or_else(|| body.to_string());
+        let text = quoted(body, a.medium.as_deref()).unwrap_or_else(|| body.to_string());
         let mut about: Vec<KbId> = Vec::new();
         for act in cx.actors.iter().filter(|x| x.group && inside(x.span, s.span)) {
             if let Some(id) = &act.entity {
@@ -70,9 +70,13 @@ pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Ass
                 about.push(m.clone());
             }
         }
+        // "In the essay, he attributes …": the date of the earlier mention of the same work.
+        let date = a.said_at.clone().or_else(|| {
+            out.iter().rev().find(|p: &&Assessment| p.by.name == a.source.name && p.by.name.is_some() && p.medium == a.medium && p.medium.is_some()).and_then(|p| p.date.clone())
+        });
         out.push(Assessment {
             by: a.source.clone(),
-            date: a.said_at.clone(),
+            date,
             text,
             sentence: si,
             about,

@@ -70,14 +70,25 @@ fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
         .map(|t| t.value.clone())
 }
 
-fn source_for(cx: &Context, si: usize) -> Option<Source> {
-    crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone())
+/// The attribution governing `focus` in sentence `si`: an "according to …" in another clause of
+/// the sentence does not govern it.
+fn attribution_at<'c>(cx: &'c Context, si: usize, focus: Span) -> Option<&'c dossier_core::claims::Attribution> {
+    let a = crate::attribution::for_sentence(cx.attributions, si)?;
+    let sentence = cx.sentences[si].span;
+    if a.cue.to_lowercase().starts_with("according") && a.sentence == si && !inside(a.cue_span, clause(cx.text, sentence, focus)) {
+        return None;
+    }
+    Some(a)
+}
+
+fn source_for(cx: &Context, si: usize, focus: Span) -> Option<Source> {
+    attribution_at(cx, si, focus).map(|a| a.source.clone())
 }
 
 fn certainty_at(cx: &Context, si: usize, focus: Span, ignore: &[Certainty]) -> Certainty {
     let sentence = cx.sentences[si].span;
     let cues = certainty::cues(cx.text, sentence, focus);
-    certainty::combine(&cues, crate::attribution::for_sentence(cx.attributions, si).is_some(), ignore)
+    certainty::combine(&cues, attribution_at(cx, si, focus).is_some(), ignore)
 }
 
 fn object_of(a: &Actor) -> FactObject {
@@ -111,7 +122,7 @@ fn push(out: &mut Vec<Fact>, cx: &Context, si: usize, subject: &Actor, predicate
         value: None,
         valid_time,
         sentence: si,
-        attributed_to: source_for(cx, si),
+        attributed_to: source_for(cx, si, focus),
         certainty,
     });
 }
@@ -314,7 +325,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             let cl = clause(t, sentence, q.span);
             let when = timex_value(cx, cl, q.span).filter(|v| !v.starts_with('P'));
             let cues = certainty::cues(t, sentence, q.span);
-            let mut attributed_to = source_for(cx, si);
+            let mut attributed_to = source_for(cx, si, q.span);
             if attributed_to.is_none() {
                 if let Some(re) = &r.report_source {
                     if let Some(c) = re.captures(body) {
@@ -323,7 +334,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     }
                 }
             }
-            let mut cert = certainty::combine(&cues, attributed_to.is_some(), &[Certainty::Planned]);
+            let mut cert = certainty::combine(&cues, attribution_at(cx, si, q.span).is_some(), &[Certainty::Planned]);
             if cert.rank() < Certainty::Estimated.rank() && (q.min != q.max || q.approximate || lower.contains("estimat") || lower.contains("varies")) {
                 cert = Certainty::Estimated;
             }

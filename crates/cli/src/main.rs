@@ -45,6 +45,14 @@ enum Command {
     /// Named entities with the spaCy-compatible NER model.
     Ner(cmd::ner::Args),
     /// List the curated knowledge base of armed groups and institutions.
+    /// Analyse stored documents: time expressions, entities, places, claims and events.
+    Analyze(cmd::analyze::Args),
+    /// The cited dossier on an entity: what is known about it, as of a date.
+    Profile(cmd::profile::Args),
+    /// Events as JSON, CSV or GeoJSON.
+    Events(cmd::events::Args),
+    /// Answer a question with citations.
+    Ask(cmd::ask::Args),
     Entities(cmd::entities::ListArgs),
     /// One entity: identity, aliases, relations, sources, and its mentions in the store.
     Entity(cmd::entities::ShowArgs),
@@ -78,6 +86,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Timeml(a) => cmd::timeml::run(a),
         Command::Eval(a) => cmd::eval::run(a),
         Command::Ner(a) => cmd::ner::run(a),
+        Command::Analyze(a) => cmd::analyze::run(&cli.store, a),
+        Command::Profile(a) => cmd::profile::run(&cli.store, a),
+        Command::Events(a) => cmd::events::run(&cli.store, a),
+        Command::Ask(a) => cmd::ask::run(&cli.store, a),
         Command::Entities(a) => cmd::entities::list(a),
         Command::Entity(a) => cmd::entities::show(&cli.store, a),
     }

@@ -1,12 +1,16 @@
 //! One module per subcommand; each has `Args` (clap) and `run`.
 
+pub mod analyze;
 pub mod annotate;
+pub mod ask;
 pub mod doc;
 pub mod docs;
 pub mod entities;
 pub mod eval;
+pub mod events;
 pub mod ingest;
 pub mod ner;
+pub mod profile;
 pub mod search;
 pub mod timeml;
 

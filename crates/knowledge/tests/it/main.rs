@@ -19,6 +19,27 @@ pub fn seed_text() -> Option<String> {
     }
 }
 
+/// A fresh store in a temporary folder with `paths` ingested and analysed.
+pub fn build_store(paths: &[PathBuf], ner: Option<dossier_ner::Model>) -> (dossier_store::SqliteStore, dossier_entities::KnowledgeBase, tempfile::TempDir) {
+    use dossier_store::{Store, StoreTx};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = dossier_store::SqliteStore::open(&dir.path().join("t.db")).unwrap();
+    let mut docs = Vec::new();
+    for p in paths {
+        let label = p.display().to_string();
+        dossier_ingest::read_path(p, &label, dossier_ingest::Limits::default(), &mut |d| docs.push(d)).unwrap();
+    }
+    let mut tx = store.begin().unwrap();
+    for d in &docs {
+        tx.put(d).unwrap();
+    }
+    tx.commit().unwrap();
+    let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
+    let res = dossier_knowledge::Resources::new(kb.clone(), ner);
+    dossier_knowledge::analyze_pending(&mut store, &res, 16, &mut |_, _| {}).unwrap();
+    (store, kb, dir)
+}
+
 /// The NER model, when fetched (required in CI).
 pub fn model() -> Option<dossier_ner::Model> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm");

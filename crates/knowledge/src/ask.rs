@@ -1,0 +1,195 @@
+//! `dossier ask`: a few question forms mapped onto profiles and event queries; every answer
+//! carries its citations, and an unknown form gets the list of forms understood.
+
+use crate::dossier::{Citation, Event};
+use crate::profile::{self, Loaded};
+use crate::render::{date_text, markdown, who};
+use crate::Error;
+use dossier_entities::KnowledgeBase;
+use dossier_store::SqliteStore;
+use regex::Regex;
+use serde::Serialize;
+use std::fmt::Write;
+
+/// The question forms understood, as shown to users.
+pub const FORMS: &[&str] = &[
+    "What is known about X?",
+    "What was known about X on YYYY-MM-DD?",
+    "Who is behind <event or place>?",
+    "How many members (or fighters) does X have?",
+    "Which attacks did X claim [in YYYY]?",
+    "Who are X's rivals?",
+    "What happened in <place> [in YYYY | in YYYY-MM]?",
+];
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Answer {
+    pub question: String,
+    /// Which form matched.
+    pub form: String,
+    /// The answer in plain Markdown, with [n] citation markers.
+    pub text: String,
+    pub citations: Vec<Citation>,
+}
+
+/// Why a question could not be answered.
+#[derive(Debug, Clone, Serialize)]
+pub struct NotUnderstood {
+    pub question: String,
+    pub forms: Vec<String>,
+}
+
+fn re(p: &str) -> Regex {
+    // Patterns are literals in this file, checked by the tests.
+    Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex compiles"))
+}
+
+fn strip(s: &str) -> String {
+    s.trim().trim_end_matches(['?', '.', '!']).trim().trim_matches(['"', '“', '”']).trim().to_string()
+}
+
+struct Cites {
+    list: Vec<Citation>,
+}
+
+impl Cites {
+    fn add(&mut self, cs: &[Citation]) -> String {
+        let mut s = String::new();
+        for c in cs.iter().take(4) {
+            let i = match self.list.iter().position(|x| x == c) {
+                Some(i) => i,
+                None => {
+                    self.list.push(c.clone());
+                    self.list.len() - 1
+                }
+            };
+            let _ = write!(s, "[{}]", i + 1);
+        }
+        s
+    }
+}
+
+fn event_line(e: &Event, c: &mut Cites) -> String {
+    let date = e.date.as_ref().map_or("undated".into(), date_text);
+    let perps: Vec<String> = e.participants.iter().filter(|p| p.role == "perpetrator").map(|p| format!("{} ({})", p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()), p.responsibility.clone().unwrap_or_else(|| "named".into()))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    let by = if perps.is_empty() { String::new() } else { format!("; perpetrators: {}", perps.join(", ")) };
+    format!("- {date}: {} ({}{by}) {}", e.title, e.certainty, c.add(&e.sources))
+}
+
+/// Answer one question.
+pub fn ask(store: &SqliteStore, kb: &KnowledgeBase, question: &str) -> Result<Result<Answer, NotUnderstood>, Error> {
+    let q = question.trim();
+    let mut c = Cites { list: Vec::new() };
+    let mut text = String::new();
+    let form;
+
+    if let Some(m) = re(r"(?i)^what was known about (.+?) (?:on|as of|by) (\d{4}-\d{2}-\d{2})\??$").captures(q) {
+        form = FORMS[1];
+        let d = crate::profile(store, kb, &strip(&m[1]), Some(&m[2]))?;
+        text = markdown(&d);
+        for e in &d.events {
+            c.add(&e.sources);
+        }
+    } else if let Some(m) = re(r"(?i)^what is known about (.+)$").captures(q) {
+        form = FORMS[0];
+        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        text = markdown(&d);
+    } else if let Some(m) = re(r"(?i)^how many (members|fighters|militants|supporters|followers) (?:does|did|has) (.+?) (?:have|had)?\??$").captures(q) {
+        form = FORMS[3];
+        let want = match m[1].to_lowercase().as_str() {
+            "members" => "members",
+            "supporters" | "followers" => "supporters",
+            _ => "fighters",
+        };
+        let d = crate::profile(store, kb, &strip(&m[2]), None)?;
+        let es: Vec<_> = d.estimates.iter().filter(|e| e.quantity == want).collect();
+        if es.is_empty() {
+            let _ = writeln!(text, "No source in the store gives a figure for {} of {}.", want, d.entity.name);
+        } else {
+            let _ = writeln!(text, "Figures for {} of {}, each as its source gave it (never averaged):", want, d.entity.name);
+            for e in es {
+                let by = e.attributed_to.as_ref().map(|p| format!(", according to {}", who(p))).unwrap_or_default();
+                let _ = writeln!(text, "- “{}”{}{by} ({}; published {}) {}", e.text, e.time.as_ref().map(|t| format!(" in {t}")).unwrap_or_default(), e.certainty, e.published.clone().unwrap_or_else(|| "undated".into()), c.add(&e.sources));
+            }
+        }
+    } else if let Some(m) = re(r"(?i)^which attacks did (.+?) claim(?: responsibility for)?(?: in (\d{4}))?\??$").captures(q) {
+        form = FORMS[4];
+        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let year = m.get(2).map(|y| y.as_str().to_string());
+        let hits: Vec<&Event> = d
+            .events
+            .iter()
+            .filter(|e| e.kind == "attack" && e.responsibility.as_deref() == Some("claimed"))
+            .filter(|e| year.as_ref().is_none_or(|y| e.date.as_ref().is_some_and(|d| d.value.starts_with(y.as_str()))))
+            .collect();
+        if hits.is_empty() {
+            let _ = writeln!(text, "No attack claimed by {}{} in the store.", d.entity.name, year.map(|y| format!(" in {y}")).unwrap_or_default());
+        } else {
+            let _ = writeln!(text, "Attacks {} claimed responsibility for:", d.entity.name);
+            for e in hits {
+                let _ = writeln!(text, "{}", event_line(e, &mut c));
+            }
+        }
+    } else if let Some(m) = re(r"(?i)^who (?:are|were) (.+?)['’]s? (?:main )?(?:rivals|enemies)\??$").captures(q) {
+        form = FORMS[5];
+        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let rs: Vec<_> = d.relations.iter().filter(|r| r.relation == "rival_of").collect();
+        if rs.is_empty() {
+            let _ = writeln!(text, "No source in the store names a rival of {}.", d.entity.name);
+        } else {
+            let _ = writeln!(text, "Rivals of {}:", d.entity.name);
+            for r in rs {
+                let _ = writeln!(text, "- {} ({}) {}", r.entity.name, r.certainty, c.add(&r.sources));
+            }
+        }
+    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were) (?:behind|responsible for) (.+)$").captures(q) {
+        form = FORMS[2];
+        let what = strip(&m[1]);
+        let events = find_events(store, kb, &what, None)?;
+        if events.is_empty() {
+            let _ = writeln!(text, "No event matching {what:?} in the store.");
+        }
+        for e in &events {
+            let _ = writeln!(text, "{}", event_line(e, &mut c));
+        }
+    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: in (\d{4}(?:-\d{2})?))?\??$").captures(q) {
+        form = FORMS[6];
+        let place = strip(&m[1]);
+        let period = m.get(2).map(|p| p.as_str().to_string());
+        let events = find_events(store, kb, &place, period.as_deref())?;
+        if events.is_empty() {
+            let _ = writeln!(text, "No event in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
+        }
+        for e in &events {
+            let _ = writeln!(text, "{}", event_line(e, &mut c));
+        }
+    } else {
+        return Ok(Err(NotUnderstood { question: q.to_string(), forms: FORMS.iter().map(|s| s.to_string()).collect() }));
+    }
+    if form != FORMS[0] && form != FORMS[1] && !c.list.is_empty() {
+        let _ = writeln!(text);
+        for (i, x) in c.list.iter().enumerate() {
+            let _ = writeln!(text, "[{}] Document {}: “{}”", i + 1, x.doc, x.quote.replace('\n', " "));
+        }
+    }
+    Ok(Ok(Answer { question: q.to_string(), form: form.to_string(), text, citations: c.list }))
+}
+
+/// Events whose place (name, country, region) or title matches `what`, optionally in a period
+/// (`YYYY` or `YYYY-MM`), across all analysed documents.
+pub fn find_events(store: &SqliteStore, kb: &KnowledgeBase, what: &str, period: Option<&str>) -> Result<Vec<Event>, Error> {
+    let docs: Vec<Loaded> = store.analyses(None)?.into_iter().filter_map(Loaded::parse).collect();
+    let mut events = profile::fuse_events(&docs, kb, None, &[]);
+    let key = what.to_lowercase();
+    let key = key.trim_start_matches("the ").to_string();
+    events.retain(|e| {
+        let place = e.place.as_ref().is_some_and(|p| {
+            [Some(&p.name), p.country.as_ref(), p.admin1.as_ref()].iter().flatten().any(|n| n.to_lowercase() == key || key.contains(&n.to_lowercase()) && n.len() > 3)
+        });
+        place || e.title.to_lowercase().contains(&key) || e.sources.iter().any(|s| s.quote.to_lowercase().contains(&key))
+    });
+    if let Some(p) = period {
+        events.retain(|e| e.date.as_ref().is_some_and(|d| d.value.starts_with(p) || d.earliest.as_deref().is_some_and(|x| x.starts_with(p))));
+    }
+    Ok(events)
+}
