@@ -10,6 +10,8 @@ pub mod extract;
 pub mod facts;
 pub mod text;
 pub mod triggers;
+pub mod cues;
+pub mod wikievents;
 pub use extract::{actors_from_matches, distance_km, extract, main_group, Actor, Context, Input};
 pub mod attribution;
 pub mod certainty;

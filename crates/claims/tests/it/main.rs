@@ -3,3 +3,4 @@ mod attribution;
 mod certainty;
 mod quantity;
 mod muc4;
+mod wikievents;

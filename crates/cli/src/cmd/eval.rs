@@ -25,6 +25,15 @@ enum Stage {
         #[arg(long)]
         json: bool,
     },
+    /// Event triggers (attack, explosion, death, injury, arrest) against WikiEvents JSON lines:
+    /// precision, recall and F1 per type and micro-averaged, token-overlap match.
+    Wikievents {
+        /// The documents, e.g. ../shared/data/events/wikievents/dev.jsonl.
+        file: PathBuf,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Time expressions against the gold TIMEX3 tags of TimeML files (TempEval-3 measures).
     Timex {
         /// A folder of TimeML files, e.g. ../shared/data/tempeval3/tbaq-cleaned.
@@ -63,6 +72,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let started = std::time::Instant::now();
             let report = dossier_claims::muc4::eval_muc4(&file, &train)?;
             eprintln!("trained and scored in {:.1} s", started.elapsed().as_secs_f64());
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                print!("{report}");
+            }
+        }
+        Stage::Wikievents { file, json } => {
+            let report = dossier_claims::wikievents::eval_wikievents(&file)?;
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
