@@ -16,5 +16,5 @@ pub mod normalize;
 
 pub use discover::{discover_aliases, DiscoveredAlias};
 pub use kb::{AliasSpec, Entity, Founded, KbError, KnowledgeBase, RelKind, Relation};
-pub use link::{link, link_document, new_key, LinkedDocument, Linker};
+pub use link::{eval_predictions, link, link_document, new_key, LinkedDocument, Linker};
 pub use matcher::Matcher;

@@ -111,6 +111,36 @@ pub fn link_document(
     LinkedDocument { mentions, aliases }
 }
 
+/// Named-entity predictions with linking on, for a CoNLL-style evaluation: byte spans with
+/// OntoNotes-style labels. Linked names replace the NER mentions they overlap (knowledge-base
+/// armed groups and institutions are `ORG`); descriptions ("the group") are not names and are
+/// left out, a surname referring back to a person is kept; the other NER mentions stay as they
+/// are.
+pub fn eval_predictions(
+    ner: &[EntityMention],
+    linked: &[LinkedMention],
+) -> Vec<(usize, usize, String)> {
+    let names: Vec<&LinkedMention> = linked
+        .iter()
+        .filter(|m| !m.coreference || m.label == "PERSON")
+        .collect();
+    let mut out: Vec<(usize, usize, String)> = ner
+        .iter()
+        .filter(|n| !names.iter().any(|m| overlaps(m.span, n.span)))
+        .map(|n| (n.span.start, n.span.end, n.label.clone()))
+        .collect();
+    for m in names {
+        let label = if m.label == GROUP {
+            "ORG"
+        } else {
+            m.label.as_str()
+        };
+        out.push((m.span.start, m.span.end, label.to_string()));
+    }
+    out.sort();
+    out
+}
+
 /// The normalised key of a name the knowledge base does not know: without a leading article
 /// and a possessive, folded (case, diacritics, dashes, quotes), words joined by `-`:
 /// "the Wagner Group's" → `wagner-group`.

@@ -242,18 +242,34 @@ pub fn score(gold: &[GoldSentence], preds: &[Vec<(usize, usize, String)>]) -> Ve
 
 /// Labels every sentence of a CoNLL file with `model` and scores PER, ORG, LOC.
 pub fn eval_conll(path: &Path, model: &Model) -> Result<Report, NerError> {
+    eval_conll_with(path, model, |_, es| {
+        es.iter()
+            .map(|e| (e.start, e.end, e.label.to_owned()))
+            .collect()
+    })
+}
+
+/// As [`eval_conll`], with the model's entities of each sentence turned into the predictions by
+/// `post(text, entities)` (byte offsets and a model-style label, e.g. after entity linking).
+pub fn eval_conll_with<F>(path: &Path, model: &Model, post: F) -> Result<Report, NerError>
+where
+    F: Fn(&str, &[crate::Entity]) -> Vec<(usize, usize, String)>,
+{
     let content = std::fs::read_to_string(path).map_err(|source| NerError::Io {
         path: path.to_path_buf(),
         source,
     })?;
     let gold = read_conll(&content);
     let texts: Vec<&str> = gold.iter().map(|g| g.text.as_str()).collect();
+    let chars = |t: &str, b: usize| t.get(..b).map_or(0, |p| p.chars().count());
     let preds: Vec<Vec<(usize, usize, String)>> = model
         .entities_batch(&texts)
         .into_iter()
-        .map(|es| {
-            es.into_iter()
-                .map(|e| (e.start_char, e.end_char, e.label.to_owned()))
+        .zip(&texts)
+        .map(|(es, t)| {
+            post(t, &es)
+                .into_iter()
+                .map(|(s, e, l)| (chars(t, s), chars(t, e), l))
                 .collect()
         })
         .collect();

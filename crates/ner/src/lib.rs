@@ -38,7 +38,7 @@ mod weights;
 
 use std::path::{Path, PathBuf};
 
-pub use eval::{eval_conll, map_label, Report, TypeScore};
+pub use eval::{eval_conll, eval_conll_with, map_label, Report, TypeScore};
 pub use hash::{murmur3_u64, murmurhash64a, string_id};
 pub use model::{Model, Workspace, SPACY_MAX_LENGTH};
 pub use tokenizer::Token;

@@ -50,6 +50,10 @@ enum Stage {
         /// The model folder (default: $DOSSIER_MODEL, else ./models/en_core_web_sm).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// With entity linking: knowledge-base alias matches and linked names replace the NER
+        /// mentions they overlap (armed groups and institutions count as ORG).
+        #[arg(long)]
+        link: bool,
     },
     /// Geocoding end to end (NER place mentions → gazetteer) on TR-News XML: toponym
     /// precision/recall/F1 and accuracy within 161 km, also with the gold toponyms given.
@@ -105,12 +109,25 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 print!("{report}");
             }
         }
-        Stage::Ner { files, model } => {
+        Stage::Ner { files, model, link } => {
             let Some(model) = super::ner::load_model(model.as_deref())? else {
                 anyhow::bail!("{}", super::ner::NO_MODEL);
             };
+            let linker = if link {
+                Some(dossier_entities::Linker::builtin()?)
+            } else {
+                None
+            };
             for f in files {
-                let report = dossier_ner::eval_conll(&f, &model)?;
+                let report = match &linker {
+                    None => dossier_ner::eval_conll(&f, &model)?,
+                    Some(l) => dossier_ner::eval_conll_with(&f, &model, |text, es| {
+                        let ner = dossier_geo::mentions_from_ner(text, es);
+                        let whole = [dossier_core::Span::new(0, text.len())];
+                        let linked = l.link_document(text, &whole, &ner);
+                        dossier_entities::eval_predictions(&ner, &linked.mentions)
+                    })?,
+                };
                 println!("{report}");
             }
         }
