@@ -1,6 +1,7 @@
 //! MUC-4 document-level role-filler extraction (perpetrator individual and organisation, target,
 //! victim, weapon) and its evaluation as in GRIT (Du, Rush and Cardie 2021): CEAF-REE with
-//! `phi_strict` over normalised mention strings (see [`score`]).
+//! `phi_strict` over normalised mention strings, GRIT's `eval.py` exact match (see [`score`]),
+//! and the same alignment with head-noun match ([`score::head_noun`]), both reported.
 //!
 //! The extractor is learned from the training file at evaluation time: a greedy BIO tagger (an
 //! averaged perceptron, [`model`]) proposes spans with confidences, and per role a confidence
@@ -457,37 +458,65 @@ pub struct Muc4Report {
     pub dev_docs: usize,
     /// The calibrated decisions.
     pub params: Params,
-    /// CEAF-REE with `phi_strict` (GRIT's number).
+    /// CEAF-REE with `phi_strict`: exact match after normalisation, as GRIT's `eval.py`.
     pub strict: Scores,
+    /// CEAF-REE with head-noun match ([`score::head_noun`]).
+    pub head: Scores,
     /// CEAF-REE with `phi_prop`.
     pub prop: Scores,
+}
+
+/// The three measures of one run.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Measures {
+    /// Exact match after normalisation (`phi_strict`, GRIT's `eval.py`).
+    pub strict: Scores,
+    /// Head-noun match.
+    pub head: Scores,
+    /// `phi_prop`.
+    pub prop: Scores,
+}
+
+fn table(f: &mut fmt::Formatter<'_>, title: &str, s: &Scores) -> fmt::Result {
+    writeln!(f, "{title}")?;
+    writeln!(
+        f,
+        "{:<10} {:>7} {:>7} {:>7} {:>7} {:>6} {:>6}",
+        "role", "P", "R", "F1", "matched", "pred", "gold"
+    )?;
+    for p in s.roles.iter().chain([&s.micro]) {
+        writeln!(
+            f,
+            "{:<10} {:>7.2} {:>7.2} {:>7.2} {:>7} {:>6} {:>6}",
+            p.role,
+            p.p * 100.0,
+            p.r * 100.0,
+            p.f1 * 100.0,
+            p.counts.p_num,
+            p.counts.p_den,
+            p.counts.r_den
+        )?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for Muc4Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "MUC-4 role fillers, CEAF-REE phi_strict (GRIT): {} documents scored, trained on {}",
+            "MUC-4 role fillers, CEAF-REE: {} documents scored, trained on {}",
             self.dev_docs, self.train_docs
         )?;
-        writeln!(
+        table(
             f,
-            "{:<10} {:>7} {:>7} {:>7} {:>7} {:>6} {:>6}",
-            "role", "P", "R", "F1", "matched", "pred", "gold"
+            "exact match after normalisation (phi_strict, GRIT eval.py):",
+            &self.strict,
         )?;
-        for p in self.strict.roles.iter().chain([&self.strict.micro]) {
-            writeln!(
-                f,
-                "{:<10} {:>7.2} {:>7.2} {:>7.2} {:>7} {:>6} {:>6}",
-                p.role,
-                p.p * 100.0,
-                p.r * 100.0,
-                p.f1 * 100.0,
-                p.counts.p_num,
-                p.counts.p_den,
-                p.counts.r_den
-            )?;
-        }
+        table(
+            f,
+            "head-noun match (last word before a trailing prepositional phrase):",
+            &self.head,
+        )?;
         writeln!(
             f,
             "phi_prop micro: P {:.2} R {:.2} F1 {:.2}",
@@ -498,43 +527,48 @@ impl fmt::Display for Muc4Report {
     }
 }
 
-/// Scores an extractor on documents: (strict, prop).
-pub fn evaluate(ex: &Extractor, docs: &[Muc4Doc]) -> (Scores, Scores) {
+/// Scores an extractor on documents.
+pub fn evaluate(ex: &Extractor, docs: &[Muc4Doc]) -> Measures {
     let pairs: Vec<(RoleEntities, RoleEntities)> = docs
         .iter()
         .map(|d| (ex.extract(&d.text), d.gold.clone()))
         .collect();
-    (score(&pairs, Phi::Strict), score(&pairs, Phi::Prop))
+    Measures {
+        strict: score(&pairs, Phi::Strict),
+        head: score(&pairs, Phi::Head),
+        prop: score(&pairs, Phi::Prop),
+    }
 }
 
 /// Trains on `train_docs` with the default options, scores `dev_docs`.
-pub fn eval_docs(train_docs: &[Muc4Doc], dev_docs: &[Muc4Doc]) -> (Params, Scores, Scores) {
+pub fn eval_docs(train_docs: &[Muc4Doc], dev_docs: &[Muc4Doc]) -> (Params, Measures) {
     eval_docs_with(train_docs, dev_docs, TrainOptions::default())
 }
 
-/// Trains on `train_docs` with `opts`, scores `dev_docs`: (calibrated decisions, strict, prop).
+/// Trains on `train_docs` with `opts`, scores `dev_docs`: (calibrated decisions, measures).
 pub fn eval_docs_with(
     train_docs: &[Muc4Doc],
     dev_docs: &[Muc4Doc],
     opts: TrainOptions,
-) -> (Params, Scores, Scores) {
+) -> (Params, Measures) {
     let ex = Extractor::train(train_docs, opts);
-    let (strict, prop) = evaluate(&ex, dev_docs);
-    (ex.params, strict, prop)
+    let m = evaluate(&ex, dev_docs);
+    (ex.params, m)
 }
 
 /// `dossier eval muc4`: learns from `train`, scores `dev` (GRIT JSON-lines files).
 pub fn eval_muc4(dev: &Path, train: &Path) -> Result<Muc4Report, Muc4Error> {
     let train_docs = read_docs(train)?;
     let dev_docs = read_docs(dev)?;
-    let (params, strict, prop) = eval_docs(&train_docs, &dev_docs);
+    let (params, m) = eval_docs(&train_docs, &dev_docs);
     Ok(Muc4Report {
         dev_file: dev.to_owned(),
         train_file: train.to_owned(),
         train_docs: train_docs.len(),
         dev_docs: dev_docs.len(),
         params,
-        strict,
-        prop,
+        strict: m.strict,
+        head: m.head,
+        prop: m.prop,
     })
 }

@@ -7,6 +7,8 @@
 //! predicted entity scores 1 when every one of its mentions is a mention of the gold entity),
 //! `phi_prop` (the share of gold mentions found among the predicted mentions, over the
 //! predicted size), and `linear_sum_assignment` (here the Hungarian algorithm) to align them.
+//! Besides `eval.py`'s exact match, [`Phi::Head`] scores head-noun match: the same alignment,
+//! a predicted mention counting when its head noun ([`head_noun`]) is a gold mention's.
 
 use serde::Serialize;
 
@@ -56,6 +58,62 @@ pub fn normalize_string(s: &str) -> String {
 /// `phi_strict`: 1 when every predicted mention is a gold mention of this entity.
 fn phi_strict(gold: &[String], pred: &[String]) -> f64 {
     if pred.iter().all(|m| gold.contains(m)) {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+/// Words that open a trailing prepositional phrase, cut before taking a head noun.
+const PREPOSITIONS: &[&str] = &[
+    "of",
+    "in",
+    "on",
+    "at",
+    "near",
+    "from",
+    "with",
+    "for",
+    "to",
+    "by",
+    "inside",
+    "outside",
+    "into",
+    "against",
+    "during",
+    "between",
+    "under",
+    "along",
+    "across",
+    "behind",
+    "belonging",
+];
+
+/// The head noun of a normalised mention: its last word once a trailing prepositional phrase
+/// is cut ("members of fmln" → "members", "bomb in car" → "bomb", "urban guerrillas" →
+/// "guerrillas"). A preposition as the first word is kept; an empty mention has an empty head.
+pub fn head_noun(normalised: &str) -> &str {
+    let words: Vec<&str> = normalised.split_whitespace().collect();
+    let end = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, w)| PREPOSITIONS.contains(w))
+        .map_or(words.len(), |(i, _)| i);
+    words[..end].last().copied().unwrap_or("")
+}
+
+/// Head-noun match: 1 when the head noun of every predicted mention is the head noun of one of
+/// the gold entity's mentions (the MUC-4 convention of Patwardhan and Riloff, used by GRIT's
+/// predecessors), else 0.
+fn phi_head(gold: &[String], pred: &[String]) -> f64 {
+    let heads: Vec<&str> = gold.iter().map(|m| head_noun(m)).collect();
+    if !pred.is_empty()
+        && pred.iter().all(|m| {
+            let h = head_noun(m);
+            !h.is_empty() && heads.contains(&h)
+        })
+    {
         1.0
     } else {
         0.0
@@ -242,6 +300,8 @@ pub enum Phi {
     Strict,
     /// `phi_prop`.
     Prop,
+    /// Head-noun match ([`head_noun`]) with `phi_strict`'s all-mentions rule.
+    Head,
 }
 
 /// The `(p_num, p_den, r_num, r_den)` of one document and role (`ceaf` in `eval.py`); mention
@@ -254,6 +314,7 @@ pub fn ceaf(pred: &[Entity], gold: &[Entity], phi: Phi) -> Counts {
                 .map(|p| match phi {
                     Phi::Strict => phi_strict(g, p),
                     Phi::Prop => phi_prop(g, p),
+                    Phi::Head => phi_head(g, p),
                 })
                 .collect()
         })
