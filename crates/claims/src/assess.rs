@@ -7,17 +7,34 @@ use dossier_core::claims::{Assessment, Source};
 use dossier_core::kb::KbId;
 
 const EXPERT_WORDS: &[&str] = &[
-    "expert", "analyst", "researcher", "observer", "scholar", "professor", "specialist", "fellow",
-    "author", "academic", "director", "institute", "think tank", "experten", "beobachter",
+    "expert",
+    "analyst",
+    "researcher",
+    "observer",
+    "scholar",
+    "professor",
+    "specialist",
+    "fellow",
+    "author",
+    "academic",
+    "director",
+    "institute",
+    "think tank",
+    "experten",
+    "beobachter",
 ];
 
 /// Does this source give judgements rather than news (an expert, analyst, institute)?
 pub fn is_expert(s: &Source) -> bool {
     let role = s.role.as_deref().unwrap_or("").to_lowercase();
     let name = s.name.as_deref().unwrap_or("").to_lowercase();
-    EXPERT_WORDS.iter().any(|w| role.contains(w) || name.contains(w))
+    EXPERT_WORDS
+        .iter()
+        .any(|w| role.contains(w) || name.contains(w))
         || s.affiliation.is_some()
-        || name.contains("institute") || name.contains("centre") || name.contains("center")
+        || name.contains("institute")
+        || name.contains("centre")
+        || name.contains("center")
 }
 
 /// Quoted words in `s`, joined; None when nothing is quoted.
@@ -58,7 +75,11 @@ pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Ass
         let body = cx.text.get(s.span.start..s.span.end).unwrap_or("").trim();
         let text = quoted(body, a.medium.as_deref()).unwrap_or_else(|| body.to_string());
         let mut about: Vec<KbId> = Vec::new();
-        for act in cx.actors.iter().filter(|x| x.group && inside(x.span, s.span)) {
+        for act in cx
+            .actors
+            .iter()
+            .filter(|x| x.group && inside(x.span, s.span))
+        {
             if let Some(id) = &act.entity {
                 if !about.contains(id) {
                     about.push(id.clone());
@@ -72,7 +93,15 @@ pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Ass
         }
         // "In the essay, he attributes …": the date of the earlier mention of the same work.
         let date = a.said_at.clone().or_else(|| {
-            out.iter().rev().find(|p: &&Assessment| p.by.name == a.source.name && p.by.name.is_some() && p.medium == a.medium && p.medium.is_some()).and_then(|p| p.date.clone())
+            out.iter()
+                .rev()
+                .find(|p: &&Assessment| {
+                    p.by.name == a.source.name
+                        && p.by.name.is_some()
+                        && p.medium == a.medium
+                        && p.medium.is_some()
+                })
+                .and_then(|p| p.date.clone())
         });
         out.push(Assessment {
             by: a.source.clone(),

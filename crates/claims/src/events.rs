@@ -15,15 +15,66 @@ use dossier_core::Span;
 
 /// Weapons, longest first.
 const WEAPONS: &[&str] = &[
-    "improvised explosive device", "suicide vest", "car bomb", "truck bomb", "roadside bomb",
-    "explosive belt", "assault rifles", "assault rifle", "hand grenades", "grenades", "grenade",
-    "explosives", "rockets", "rocket", "mortar", "drones", "drone", "ieds", "ied", "bombs", "bomb",
-    "rifles", "rifle", "guns", "gun", "knives", "knife", "machetes", "machete", "kalashnikovs",
-    "firearms", "vehicle",
+    "improvised explosive device",
+    "suicide vest",
+    "car bomb",
+    "truck bomb",
+    "roadside bomb",
+    "explosive belt",
+    "assault rifles",
+    "assault rifle",
+    "hand grenades",
+    "grenades",
+    "grenade",
+    "explosives",
+    "rockets",
+    "rocket",
+    "mortar",
+    "drones",
+    "drone",
+    "ieds",
+    "ied",
+    "bombs",
+    "bomb",
+    "rifles",
+    "rifle",
+    "guns",
+    "gun",
+    "knives",
+    "knife",
+    "machetes",
+    "machete",
+    "kalashnikovs",
+    "firearms",
+    "vehicle",
 ];
 
-const KILLED: &[&str] = &["killed", "dead", "died", "deaths", "death toll", "lives", "fatalities", "killing", "perished", "slain", "murdered", "getötet", "tote", "toten"];
-const INJURED: &[&str] = &["injured", "wounded", "hurt", "injuring", "wounding", "injuries", "verletzt", "verletzte"];
+const KILLED: &[&str] = &[
+    "killed",
+    "dead",
+    "died",
+    "deaths",
+    "death toll",
+    "lives",
+    "fatalities",
+    "killing",
+    "perished",
+    "slain",
+    "murdered",
+    "getötet",
+    "tote",
+    "toten",
+];
+const INJURED: &[&str] = &[
+    "injured",
+    "wounded",
+    "hurt",
+    "injuring",
+    "wounding",
+    "injuries",
+    "verletzt",
+    "verletzte",
+];
 
 fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
     let mut best: Option<(usize, &dossier_core::annotation::TimeExpression)> = None;
@@ -39,7 +90,12 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
             continue;
         }
         // A date said of the speaker ("wrote in December 2023") is not the event's date.
-        if cx.attributions.iter().any(|a| a.said_at.as_deref() == Some(t.value.as_str()) && inside(a.cue_span, sentence) && gap(a.cue_span, t.span) < 24 && gap(a.cue_span, t.span) < gap(trigger, t.span)) {
+        if cx.attributions.iter().any(|a| {
+            a.said_at.as_deref() == Some(t.value.as_str())
+                && inside(a.cue_span, sentence)
+                && gap(a.cue_span, t.span) < 24
+                && gap(a.cue_span, t.span) < gap(trigger, t.span)
+        }) {
             continue;
         }
         let mut d = gap(t.span, trigger);
@@ -63,21 +119,37 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         // "shortly before Christmas": before the date, within its month.
         let before = cx.text[sentence.start..t.span.start].to_lowercase();
         let b = before.trim_end();
-        if b.ends_with("shortly before") || b.ends_with("just before") || b.ends_with("in the run-up to") || b.ends_with("kurz vor") {
+        if b.ends_with("shortly before")
+            || b.ends_with("just before")
+            || b.ends_with("in the run-up to")
+            || b.ends_with("kurz vor")
+        {
             date.modifier = Some("BEFORE".into());
             if date.precision == "day" {
                 date.earliest = Some(format!("{}-01", &t.value[..7]));
             }
-            let from = cx.text[..t.span.start].rfind(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '-')).map_or(sentence.start, |i| i + 1).max(sentence.start);
+            let from = cx.text[..t.span.start]
+                .rfind(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '-'))
+                .map_or(sentence.start, |i| i + 1)
+                .max(sentence.start);
             let phrase = cx.text[from..t.span.end].trim_start();
             date.text = phrase.to_string();
-        } else if b.ends_with("shortly after") || b.ends_with("just after") || b.ends_with("kurz nach") {
+        } else if b.ends_with("shortly after")
+            || b.ends_with("just after")
+            || b.ends_with("kurz nach")
+        {
             date.modifier = Some("AFTER".into());
         }
         return Some(date);
     }
     // Past events without a date happened before the document was published.
-    if matches!(kind, EventKind::Attack | EventKind::Arrest | EventKind::ClaimOfResponsibility | EventKind::LeaderKilled) {
+    if matches!(
+        kind,
+        EventKind::Attack
+            | EventKind::Arrest
+            | EventKind::ClaimOfResponsibility
+            | EventKind::LeaderKilled
+    ) {
         if let Some(dct) = cx.dct {
             let v = dct.format("%Y-%m-%d").to_string();
             return Some(EventDate {
@@ -125,36 +197,82 @@ pub fn precision(value: &str) -> &'static str {
     }
 }
 
-fn place_of(cx: &Context, sentence: Span, trigger: Span, skip: &[Span], withdrawal: bool) -> Option<EventPlace> {
+/// The country most places of the document are in.
+fn focus_country<'c>(cx: &Context<'c>) -> Option<&'c str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for g in cx.places {
+        let cc = g.place.country_code.as_str();
+        match counts.iter_mut().find(|c| c.0 == cc) {
+            Some(c) => c.1 += 1,
+            None => counts.push((cc, 1)),
+        }
+    }
+    counts
+        .iter()
+        .max_by_key(|c| c.1)
+        .filter(|c| c.1 >= 2)
+        .map(|c| c.0)
+}
+
+fn place_of(
+    cx: &Context,
+    sentence: Span,
+    trigger: Span,
+    skip: &[Span],
+    withdrawal: bool,
+) -> Option<EventPlace> {
     let mut best: Option<(usize, &dossier_core::place::GeoRef)> = None;
+    let focus = focus_country(cx);
     let cl = clause(cx.text, sentence, trigger);
     for g in cx.places {
         if !inside(g.span, sentence) || skip.iter().any(|s| inside(g.span, *s)) {
             continue;
         }
         // "Washington Institute": a place word inside an organisation's name is not a place.
-        if cx.actors.iter().any(|a| !a.coreference && a.span.start <= g.span.start && g.span.end <= a.span.end && a.span != g.span) {
+        if cx.actors.iter().any(|a| {
+            !a.coreference
+                && a.span.start <= g.span.start
+                && g.span.end <= a.span.end
+                && a.span != g.span
+        }) {
             continue;
         }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger.
         if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
-            return Some(EventPlace { text: g.text.clone(), span: g.span, place: Some(g.place.clone()) });
+            return Some(EventPlace {
+                text: g.text.clone(),
+                span: g.span,
+                place: Some(g.place.clone()),
+            });
         }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
         // "two men from Afghanistan": origin, not the event's place.
-        if (prep.ends_with(" from") && !withdrawal) || prep.ends_with(" of") && !prep.ends_with("outskirts of") && !prep.ends_with("south of") && !prep.ends_with("north of") && !prep.ends_with("east of") && !prep.ends_with("west of") {
+        if (prep.ends_with(" from") && !withdrawal)
+            || prep.ends_with(" of")
+                && !prep.ends_with("outskirts of")
+                && !prep.ends_with("south of")
+                && !prep.ends_with("north of")
+                && !prep.ends_with("east of")
+                && !prep.ends_with("west of")
+        {
             continue;
         }
-        let located = ["in", "near", "at", "outside", "of", "to", "across", "nahe", "bei", "im"]
-            .iter()
-            .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
+        let located = [
+            "in", "near", "at", "outside", "of", "to", "across", "nahe", "bei", "im",
+        ]
+        .iter()
+        .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
         let mut d = gap(g.span, trigger);
         if !located {
             d += 200;
         }
         if !inside(g.span, cl) {
             d += 400;
+        }
+        // Places in the document's main country over others ("blamed the United States").
+        if focus.is_some_and(|f| f != g.place.country_code) {
+            d += 150;
         }
         // Cities and regions over countries when equally near.
         if matches!(g.place.kind, dossier_core::place::PlaceKind::Country) {
@@ -164,30 +282,82 @@ fn place_of(cx: &Context, sentence: Span, trigger: Span, skip: &[Span], withdraw
             best = Some((d, g));
         }
     }
-    best.map(|(_, g)| EventPlace { text: g.text.clone(), span: g.span, place: Some(g.place.clone()) })
+    best.map(|(_, g)| EventPlace {
+        text: g.text.clone(),
+        span: g.span,
+        place: Some(g.place.clone()),
+    })
 }
 
-fn figure(cx: &Context, sentence: Span, trigger: Span, words: &[&str], attributed: Option<&Source>) -> Option<Figure> {
+fn figure(
+    cx: &Context,
+    sentence: Span,
+    trigger: Span,
+    words: &[&str],
+    attributed: Option<&Source>,
+) -> Option<Figure> {
     let mut best: Option<(usize, &Quantity)> = None;
     for q in cx.quantities {
         if !inside(q.span, sentence) || q.unit.is_some() {
             continue;
         }
         let after_end = (q.span.end + 60).min(sentence.end);
-        let after = cx.text.get(q.span.end..after_end).unwrap_or("").to_lowercase();
+        let after = cx
+            .text
+            .get(q.span.end..after_end)
+            .unwrap_or("")
+            .to_lowercase();
         let before_start = q.span.start.saturating_sub(24).max(sentence.start);
-        let before = cx.text.get(before_start..q.span.start).unwrap_or("").to_lowercase();
+        let before = cx
+            .text
+            .get(before_start..q.span.start)
+            .unwrap_or("")
+            .to_lowercase();
         // "hundreds of people were killed", "killing 12", "12 dead", "the death toll rose to 40".
-        let after_words: Vec<&str> = after.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).take(5).collect();
+        let after_words: Vec<&str> = after
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect();
         let hit_after = words.iter().any(|w| {
             let ws: Vec<&str> = w.split(' ').collect();
-            after_words.windows(ws.len()).any(|win| win == ws.as_slice())
+            after_words
+                .windows(ws.len())
+                .any(|win| win == ws.as_slice())
         });
-        let hit_before = words.iter().any(|w| before.trim_end().ends_with(w) || before.contains(&format!("{w} at least")) || before.trim_end().ends_with(&format!("{w} to")));
+        let b = before.trim_end();
+        let toll = words.contains(&"killed")
+            && (before.contains("toll") || before.contains("zahl der toten"))
+            && (b.ends_with(" to")
+                || b.ends_with(" at")
+                || b.ends_with("reached")
+                || b.ends_with("reaches")
+                || b.ends_with("stood at")
+                || b.ends_with("of")
+                || b.ends_with("auf"));
+        let hit_before = toll
+            || words.iter().any(|w| {
+                b.ends_with(w)
+                    || before.contains(&format!("{w} at least"))
+                    || b.ends_with(&format!("{w} to"))
+            });
         if !(hit_after || hit_before) {
             continue;
         }
-        if q.counted.as_deref().is_some_and(|c| ["attacks", "countries", "years", "months", "days", "weeks", "hours", "arrests", "times"].contains(&c)) {
+        if q.counted.as_deref().is_some_and(|c| {
+            [
+                "attacks",
+                "countries",
+                "years",
+                "months",
+                "days",
+                "weeks",
+                "hours",
+                "arrests",
+                "times",
+            ]
+            .contains(&c)
+        }) {
             continue;
         }
         let d = gap(q.span, trigger);
@@ -195,17 +365,25 @@ fn figure(cx: &Context, sentence: Span, trigger: Span, words: &[&str], attribute
             best = Some((d, q));
         }
     }
-    best.map(|(_, q)| Figure { quantity: q.clone(), attributed_to: attributed.cloned() })
+    best.map(|(_, q)| Figure {
+        quantity: q.clone(),
+        attributed_to: attributed.cloned(),
+    })
 }
 
 fn weapon_of(cx: &Context, sentence: Span) -> Option<String> {
     let s = cx.text.get(sentence.start..sentence.end)?.to_lowercase();
-    WEAPONS.iter().find(|w| find_word(&s, 0, s.len(), w).is_some()).map(|w| w.to_string())
+    WEAPONS
+        .iter()
+        .find(|w| find_word(&s, 0, s.len(), w).is_some())
+        .map(|w| w.to_string())
 }
 
 /// Actors in `sentence` that are groups (knowledge-base armed groups or new organisations).
 fn groups_in<'c>(cx: &'c Context, sentence: Span) -> impl Iterator<Item = &'c Actor> + 'c {
-    cx.actors.iter().filter(move |a| a.group && inside(a.span, sentence))
+    cx.actors
+        .iter()
+        .filter(move |a| a.group && inside(a.span, sentence))
 }
 
 fn responsibility_from(c: Certainty) -> Option<Responsibility> {
@@ -220,18 +398,40 @@ fn responsibility_from(c: Certainty) -> Option<Responsibility> {
 
 /// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
 /// subject of the trigger, "suspected supporters of X".
-fn perpetrators(cx: &Context, sentence: Span, trigger: Span, cues: &[Cue], attribution: Option<&Attribution>) -> Vec<Participant> {
+fn perpetrators(
+    cx: &Context,
+    sentence: Span,
+    trigger: Span,
+    cues: &[Cue],
+    attribution: Option<&Attribution>,
+) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     let cl = clause(cx.text, sentence, trigger);
     for a in groups_in(cx, sentence) {
         let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
         let after_end = (a.span.end + 40).min(sentence.end);
-        let after = cx.text.get(a.span.end..after_end).unwrap_or("").to_lowercase();
+        let after = cx
+            .text
+            .get(a.span.end..after_end)
+            .unwrap_or("")
+            .to_lowercase();
         let by = before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the");
-        let subject = a.span.end <= trigger.start && trigger.start - a.span.end < 60 && !before.trim_end().ends_with(" on") && !before.trim_end().ends_with(" against");
-        let supporters = before.contains("supporters of") || before.contains("members of") || before.contains("linked to") || before.contains("affiliated with") || before.contains("sympathi");
-        let claimed = after.trim_start().starts_with("claimed") || after.contains("claimed responsibility") || after.trim_start().starts_with("has claimed") || after.trim_start().starts_with("took responsibility");
-        let target = before.trim_end().ends_with(" on") || before.trim_end().ends_with(" against") || before.trim_end().ends_with(" on the");
+        let subject = a.span.end <= trigger.start
+            && trigger.start - a.span.end < 60
+            && !before.trim_end().ends_with(" on")
+            && !before.trim_end().ends_with(" against");
+        let supporters = before.contains("supporters of")
+            || before.contains("members of")
+            || before.contains("linked to")
+            || before.contains("affiliated with")
+            || before.contains("sympathi");
+        let claimed = after.trim_start().starts_with("claimed")
+            || after.contains("claimed responsibility")
+            || after.trim_start().starts_with("has claimed")
+            || after.trim_start().starts_with("took responsibility");
+        let target = before.trim_end().ends_with(" on")
+            || before.trim_end().ends_with(" against")
+            || before.trim_end().ends_with(" on the");
         if target && !by {
             continue;
         }
@@ -261,10 +461,15 @@ fn perpetrators(cx: &Context, sentence: Span, trigger: Span, cues: &[Cue], attri
         }
         let resp = resp.unwrap_or(Responsibility::Attributed);
         let attributed_by = match resp {
-            Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => attribution.map(|a| a.source.clone()),
+            Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => {
+                attribution.map(|a| a.source.clone())
+            }
             _ => None,
         };
-        if out.iter().any(|p| p.entity == a.entity && p.entity.is_some()) {
+        if out
+            .iter()
+            .any(|p| p.entity == a.entity && p.entity.is_some())
+        {
             continue;
         }
         out.push(Participant {
@@ -296,7 +501,14 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     let np = np_right(cx.text, from, sentence.end, 12)?;
     // "attack on a memorial ceremony for Iranian General Qassem Soleimani": keep "for X".
     let t = cx.text[np.start..np.end].to_string();
-    Some(Participant { role: Role::Target, text: t, span: np, entity: None, responsibility: None, attributed_by: None })
+    Some(Participant {
+        role: Role::Target,
+        text: t,
+        span: np,
+        entity: None,
+        responsibility: None,
+        attributed_by: None,
+    })
 }
 
 /// Who was arrested: "X were arrested", "arrests of X", "arrested X".
@@ -306,7 +518,15 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     let before = t[sentence.start..trigger.start].to_lowercase();
     let b = before.trim_end();
     let mut np = None;
-    for aux in [" were", " was", " have been", " has been", " had been", " are", " is"] {
+    for aux in [
+        " were",
+        " was",
+        " have been",
+        " has been",
+        " had been",
+        " are",
+        " is",
+    ] {
         if b.ends_with(aux) {
             let end = sentence.start + b.len() - aux.len();
             np = np_left(t, sentence.start, end, 8);
@@ -333,19 +553,28 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| s.start < trigger.end + 3);
     }
     // "three arrests": the number of people is the quantity before "arrests".
-    if np.is_none() {
-        return None;
-    }
+    np?;
     let np = np?;
-    Some(Participant { role: Role::Arrested, text: t[np.start..np.end].to_string(), span: np, entity: None, responsibility: None, attributed_by: None })
+    Some(Participant {
+        role: Role::Arrested,
+        text: t[np.start..np.end].to_string(),
+        span: np,
+        entity: None,
+        responsibility: None,
+        attributed_by: None,
+    })
 }
 
 fn anchored(e: &EventMention, definite: bool) -> bool {
     e.killed.is_some()
         || e.injured.is_some()
-        || e.participants.iter().any(|p| p.role == Role::Perpetrator || p.role == Role::Target)
+        || e.participants
+            .iter()
+            .any(|p| p.role == Role::Perpetrator || p.role == Role::Target)
         || e.place.is_some()
-        || e.date.as_ref().is_some_and(|d| d.modifier.as_deref() != Some("BEFORE"))
+        || e.date
+            .as_ref()
+            .is_some_and(|d| d.modifier.as_deref() != Some("BEFORE"))
         || definite
 }
 
@@ -356,7 +585,11 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         let sentence = s.span;
         let trigs = triggers::find(cx.text, sentence, cx.language);
         let attribution = crate::attribution::for_sentence(cx.attributions, si);
-        let claim_spans: Vec<Span> = trigs.iter().filter(|t| t.kind == EventKind::ClaimOfResponsibility).map(|t| t.span).collect();
+        let claim_spans: Vec<Span> = trigs
+            .iter()
+            .filter(|t| t.kind == EventKind::ClaimOfResponsibility)
+            .map(|t| t.span)
+            .collect();
         let mut here: Vec<EventMention> = Vec::new();
         for tr in &trigs {
             if let Some(e) = one(cx, si, sentence, tr, attribution, &trigs) {
@@ -376,7 +609,11 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 for mut p in claimers {
                     p.responsibility = Some(Responsibility::Claimed);
                     p.attributed_by = None;
-                    if let Some(q) = att.participants.iter_mut().find(|q| q.role == Role::Perpetrator && q.entity == p.entity) {
+                    if let Some(q) = att
+                        .participants
+                        .iter_mut()
+                        .find(|q| q.role == Role::Perpetrator && q.entity == p.entity)
+                    {
                         q.responsibility = Some(Responsibility::Claimed);
                         q.attributed_by = None;
                     } else {
@@ -387,19 +624,39 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         }
         // "two men were arrested ... who are said to have planned an attack": the arrested are
         // the plot's alleged perpetrators.
-        let arrested: Vec<Participant> = here.iter().filter(|e| e.kind == EventKind::Arrest).flat_map(|e| e.participants.iter().filter(|p| p.role == Role::Arrested).cloned()).collect();
+        let arrested: Vec<Participant> = here
+            .iter()
+            .filter(|e| e.kind == EventKind::Arrest)
+            .flat_map(|e| {
+                e.participants
+                    .iter()
+                    .filter(|p| p.role == Role::Arrested)
+                    .cloned()
+            })
+            .collect();
         for e in here.iter_mut().filter(|e| e.kind == EventKind::Plot) {
             for p in &arrested {
                 if !e.participants.iter().any(|q| q.span == p.span) {
-                    let r = if e.certainty == Certainty::Suspected { Responsibility::Suspected } else { Responsibility::Alleged };
-                    e.participants.push(Participant { role: Role::Perpetrator, responsibility: Some(r), ..p.clone() });
+                    let r = if e.certainty == Certainty::Suspected {
+                        Responsibility::Suspected
+                    } else {
+                        Responsibility::Alleged
+                    };
+                    e.participants.push(Participant {
+                        role: Role::Perpetrator,
+                        responsibility: Some(r),
+                        ..p.clone()
+                    });
                 }
             }
         }
         // Several attack words in one sentence describe one attack ("the bombing ... the blast").
         let mut merged: Vec<EventMention> = Vec::new();
         for e in here {
-            if let Some(m) = merged.iter_mut().find(|m| m.kind == e.kind && m.kind != EventKind::Plot) {
+            if let Some(m) = merged
+                .iter_mut()
+                .find(|m| m.kind == e.kind && m.kind != EventKind::Plot)
+            {
                 absorb(m, e);
             } else {
                 merged.push(e);
@@ -410,7 +667,14 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
     out
 }
 
-fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Option<&Attribution>, all: &[Trigger]) -> Option<EventMention> {
+fn one(
+    cx: &Context,
+    si: usize,
+    sentence: Span,
+    tr: &Trigger,
+    attribution: Option<&Attribution>,
+    all: &[Trigger],
+) -> Option<EventMention> {
     let t = cx.text;
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
@@ -422,11 +686,22 @@ fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Optio
     };
     let mut cert = certainty::combine(&cues, attribution.is_some(), ignore);
     // An attack word used as "attack plans" or under "wanted to" belongs to the plot.
-    if tr.kind == EventKind::Attack && all.iter().any(|o| o.kind == EventKind::Plot && gap(o.span, tr.span) == 0) {
+    if tr.kind == EventKind::Attack
+        && all
+            .iter()
+            .any(|o| o.kind == EventKind::Plot && gap(o.span, tr.span) == 0)
+    {
         return None;
     }
     // "21 attacks": a counted noun is a figure (an estimate), not one event.
-    if matches!(tr.kind, EventKind::Attack | EventKind::Plot) && cx.quantities.iter().any(|q| q.counted_span.is_some_and(|c| c.start <= tr.span.start && tr.span.end <= c.end + 1 || gap(c, tr.span) == 0 && c.end == tr.span.end) && q.max.is_none_or(|m| m > 1.0)) {
+    if matches!(tr.kind, EventKind::Attack | EventKind::Plot)
+        && cx.quantities.iter().any(|q| {
+            q.counted_span.is_some_and(|c| {
+                c.start <= tr.span.start && tr.span.end <= c.end + 1
+                    || gap(c, tr.span) == 0 && c.end == tr.span.end
+            }) && q.max.is_none_or(|m| m > 1.0)
+        })
+    {
         return None;
     }
     // Warning "about" a group is a warning; generic warnings are dropped below unless anchored.
@@ -448,7 +723,11 @@ fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Optio
     };
     let source = attribution.map(|a| &a.source);
     match tr.kind {
-        EventKind::Attack | EventKind::Plot | EventKind::ClaimOfResponsibility | EventKind::LeaderKilled | EventKind::Offensive => {
+        EventKind::Attack
+        | EventKind::Plot
+        | EventKind::ClaimOfResponsibility
+        | EventKind::LeaderKilled
+        | EventKind::Offensive => {
             e.participants = perpetrators(cx, sentence, tr.span, &cues, attribution);
             if let Some(tg) = target_of(cx, sentence, tr.span) {
                 e.participants.push(tg);
@@ -471,36 +750,78 @@ fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Optio
             } else {
                 for a in groups_in(cx, sentence) {
                     let before = t[sentence.start..a.span.start].to_lowercase();
-                    if before.contains("supporters of") || before.contains("members of") || before.contains("suspected") {
-                        e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: Some(Responsibility::Suspected), attributed_by: source.cloned() });
+                    if before.contains("supporters of")
+                        || before.contains("members of")
+                        || before.contains("suspected")
+                    {
+                        e.participants.push(Participant {
+                            role: Role::Perpetrator,
+                            text: a.text.clone(),
+                            span: a.span,
+                            entity: a.entity.clone(),
+                            responsibility: Some(Responsibility::Suspected),
+                            attributed_by: source.cloned(),
+                        });
                     }
                 }
             }
         }
         EventKind::Founding => {
-            if let Some(a) = groups_in(cx, sentence).filter(|a| a.span.end <= tr.span.start).last() {
-                e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: None, attributed_by: None });
+            if let Some(a) = groups_in(cx, sentence)
+                .filter(|a| a.span.end <= tr.span.start)
+                .last()
+            {
+                e.participants.push(Participant {
+                    role: Role::Perpetrator,
+                    text: a.text.clone(),
+                    span: a.span,
+                    entity: a.entity.clone(),
+                    responsibility: None,
+                    attributed_by: None,
+                });
             }
         }
         _ => {
             let cl = clause(t, sentence, tr.span);
             for a in groups_in(cx, cl).filter(|a| gap(a.span, tr.span) < 40) {
-                e.participants.push(Participant { role: Role::Perpetrator, text: a.text.clone(), span: a.span, entity: a.entity.clone(), responsibility: None, attributed_by: None });
+                e.participants.push(Participant {
+                    role: Role::Perpetrator,
+                    text: a.text.clone(),
+                    span: a.span,
+                    entity: a.entity.clone(),
+                    responsibility: None,
+                    attributed_by: None,
+                });
             }
         }
     }
-    let skip: Vec<Span> = e.participants.iter().filter(|p| p.role == Role::Arrested).map(|p| p.span).collect();
+    let skip: Vec<Span> = e
+        .participants
+        .iter()
+        .filter(|p| p.role == Role::Arrested)
+        .map(|p| p.span)
+        .collect();
     if tr.kind != EventKind::Founding {
-        e.place = place_of(cx, sentence, tr.span, &skip, tr.kind == EventKind::Withdrawal);
+        e.place = place_of(
+            cx,
+            sentence,
+            tr.span,
+            &skip,
+            tr.kind == EventKind::Withdrawal,
+        );
     }
-    if matches!(tr.kind, EventKind::Attack | EventKind::LeaderKilled | EventKind::ClaimOfResponsibility) {
+    if matches!(
+        tr.kind,
+        EventKind::Attack | EventKind::LeaderKilled | EventKind::ClaimOfResponsibility
+    ) {
         e.killed = figure(cx, sentence, tr.span, KILLED, source);
         e.injured = figure(cx, sentence, tr.span, INJURED, source);
         e.weapon = weapon_of(cx, sentence);
     }
     e.date = date_of(cx, sentence, tr.span, tr.kind);
     // Attacks in the future or in a conditional are not events that happened.
-    if tr.kind == EventKind::Attack && matches!(cert, Certainty::Planned | Certainty::Hypothetical) {
+    if tr.kind == EventKind::Attack && matches!(cert, Certainty::Planned | Certainty::Hypothetical)
+    {
         e.kind = EventKind::Plot;
         e.subkind = Some("planned".into());
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
@@ -508,11 +829,19 @@ fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Optio
     }
     if tr.needs_anchor {
         let before = t[sentence.start..tr.span.start].to_lowercase();
-        let definite = (before.ends_with("the ") || before.ends_with("this ") || before.ends_with("an ") || before.ends_with("a ")) && !lower.ends_with('s');
+        let definite = (before.ends_with("the ")
+            || before.ends_with("this ")
+            || before.ends_with("an ")
+            || before.ends_with("a "))
+            && !lower.ends_with('s');
         let plural = lower.ends_with('s') && !lower.ends_with("ss");
-        let precise_date = e.date.as_ref().is_some_and(|d| d.modifier.as_deref() != Some("BEFORE") && matches!(d.precision.as_str(), "day" | "week" | "month" | "time"));
+        let precise_date = e.date.as_ref().is_some_and(|d| {
+            d.modifier.as_deref() != Some("BEFORE")
+                && matches!(d.precision.as_str(), "day" | "week" | "month" | "time")
+        });
         let cl = clause(t, sentence, tr.span);
-        let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator) && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
+        let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator)
+            && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
         if plural && e.killed.is_none() && !precise_date && !perp_place {
             return None;
         }
@@ -523,7 +852,9 @@ fn one(cx: &Context, si: usize, sentence: Span, tr: &Trigger, attribution: Optio
         if lower == "attackers" && e.place.is_none() {
             return None;
         }
-        if tr.kind == EventKind::Warning && !e.participants.iter().any(|p| p.role == Role::Perpetrator) {
+        if tr.kind == EventKind::Warning
+            && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
+        {
             return None;
         }
     }
@@ -549,7 +880,9 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
     }
     let better_date = match (&m.date, &e.date) {
         (None, Some(_)) => true,
-        (Some(a), Some(b)) => a.modifier.as_deref() == Some("BEFORE") && b.modifier.as_deref() != Some("BEFORE"),
+        (Some(a), Some(b)) => {
+            a.modifier.as_deref() == Some("BEFORE") && b.modifier.as_deref() != Some("BEFORE")
+        }
         _ => false,
     };
     if better_date {
@@ -558,8 +891,14 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
     let better_place = match (&m.place, &e.place) {
         (None, Some(_)) => true,
         (Some(a), Some(b)) => matches!(
-            (a.place.as_ref().map(|p| p.kind), b.place.as_ref().map(|p| p.kind)),
-            (Some(dossier_core::place::PlaceKind::Country), Some(dossier_core::place::PlaceKind::City | dossier_core::place::PlaceKind::Admin1))
+            (
+                a.place.as_ref().map(|p| p.kind),
+                b.place.as_ref().map(|p| p.kind)
+            ),
+            (
+                Some(dossier_core::place::PlaceKind::Country),
+                Some(dossier_core::place::PlaceKind::City | dossier_core::place::PlaceKind::Admin1)
+            )
         ),
         _ => false,
     };
@@ -567,7 +906,9 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
         m.place = e.place;
     }
     for p in e.participants {
-        let dup = m.participants.iter_mut().find(|q| q.role == p.role && ((q.entity.is_some() && q.entity == p.entity) || q.span == p.span));
+        let dup = m.participants.iter_mut().find(|q| {
+            q.role == p.role && ((q.entity.is_some() && q.entity == p.entity) || q.span == p.span)
+        });
         match dup {
             Some(q) => {
                 // Keep the least certain responsibility reading only when the stronger one is
@@ -588,7 +929,10 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
     if m.weapon.is_none() {
         m.weapon = e.weapon;
     }
-    if e.certainty.rank() < m.certainty.rank() && m.certainty != Certainty::Negated {
+    if e.certainty.rank() < m.certainty.rank()
+        && m.certainty != Certainty::Negated
+        && m.kind == EventKind::Attack
+    {
         // A plain statement that the event happened, elsewhere in the same document.
         m.certainty = e.certainty;
     }
@@ -623,23 +967,152 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
     Some(lo(a) <= hi(b) && lo(b) <= hi(a))
 }
 
-/// Merge mentions of the same event within one document: same kind, compatible place and date,
-/// and at least one of them agreeing positively.
+/// Merge mentions of the same event within one document: same kind and nothing that disagrees
+/// (place, date). News articles mostly report one event and come back to it ("the attack",
+/// "the bombing"); two events with different places or dates stay apart. Claims of
+/// responsibility then become the claimer's status on the attack they refer to.
 pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
+    // Anchored mentions first, so that vague ones join them rather than the other way round.
+    events.sort_by_key(|e| {
+        (
+            e.place.is_none(),
+            e.date
+                .as_ref()
+                .is_none_or(|d| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty()),
+            e.sentence,
+        )
+    });
     for e in events.drain(..) {
         let hit = out.iter().position(|m| {
-            if m.kind != e.kind || m.kind == EventKind::Plot && m.sentence != e.sentence {
+            if m.kind != e.kind {
                 return false;
             }
             let p = same_place(&m.place, &e.place);
             let d = same_date(&m.date, &e.date);
-            p != Some(false) && d != Some(false) && (p == Some(true) || d == Some(true))
+            // Plots and arrests often come several to a document ("Gera, Cologne, Stockholm"):
+            // they merge only on a shared place or within one sentence.
+            if matches!(m.kind, EventKind::Plot | EventKind::Arrest)
+                && p != Some(true)
+                && m.sentence != e.sentence
+            {
+                return false;
+            }
+            p != Some(false) && d != Some(false)
         });
         match hit {
             Some(i) => absorb(&mut out[i], e),
             None => out.push(e),
         }
     }
+    // Claims of responsibility: onto the attack with a compatible date (the document's first
+    // attack when the claim has no date of its own).
+    let mut claims: Vec<EventMention> = Vec::new();
+    out.retain(|e| {
+        if e.kind == EventKind::ClaimOfResponsibility {
+            claims.push(e.clone());
+            false
+        } else {
+            true
+        }
+    });
+    for c in claims {
+        let target = out.iter().position(|m| {
+            m.kind == EventKind::Attack
+                && same_date(&m.date, &c.date) != Some(false)
+                && same_place(&m.place, &c.place) != Some(false)
+        });
+        match target {
+            Some(i) => {
+                let m = &mut out[i];
+                for s in &c.evidence {
+                    if !m.evidence.contains(s) {
+                        m.evidence.push(*s);
+                    }
+                }
+                m.evidence.sort_unstable();
+                for mut p in c
+                    .participants
+                    .into_iter()
+                    .filter(|p| p.role == Role::Perpetrator)
+                {
+                    // A claim stays a claim, a denial a denial: the claim's own reading.
+                    if p.responsibility.is_none()
+                        || p.responsibility == Some(Responsibility::Attributed)
+                    {
+                        p.responsibility = Some(
+                            if c.certainty == Certainty::Denied || c.certainty == Certainty::Negated
+                            {
+                                Responsibility::Denied
+                            } else {
+                                Responsibility::Claimed
+                            },
+                        );
+                    }
+                    match m.participants.iter_mut().find(|q| {
+                        q.role == Role::Perpetrator && q.entity.is_some() && q.entity == p.entity
+                    }) {
+                        Some(q) => {
+                            if p.responsibility == Some(Responsibility::Claimed)
+                                || p.responsibility == Some(Responsibility::Denied)
+                            {
+                                q.responsibility = p.responsibility;
+                                q.attributed_by = None;
+                            }
+                        }
+                        None => m.participants.push(p),
+                    }
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out.sort_by_key(|e| e.sentence);
     out
+}
+
+/// Figures stated elsewhere in the document ("the death toll rose to 137") belong to its first
+/// attack when that attack has none of its own in its sentences.
+pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
+    let attacks: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EventKind::Attack)
+        .map(|(i, _)| i)
+        .collect();
+    // With several attacks in a document, which one a stray figure belongs to is not clear.
+    let [main] = attacks[..] else { return };
+    for (slot, words) in [(0, KILLED), (1, INJURED)] {
+        let has = if slot == 0 {
+            events[main].killed.is_some()
+        } else {
+            events[main].injured.is_some()
+        };
+        if has {
+            continue;
+        }
+        for (si, s) in cx.sentences.iter().enumerate() {
+            let attribution =
+                crate::attribution::for_sentence(cx.attributions, si).map(|a| &a.source);
+            if let Some(f) = figure(
+                cx,
+                s.span,
+                Span::new(s.span.start, s.span.start),
+                words,
+                attribution,
+            ) {
+                let e = &mut events[main];
+                if slot == 0 {
+                    e.killed = Some(f);
+                } else {
+                    e.injured = Some(f);
+                }
+                if !e.evidence.contains(&si) {
+                    e.evidence.push(si);
+                    e.evidence.sort_unstable();
+                }
+                break;
+            }
+        }
+    }
 }

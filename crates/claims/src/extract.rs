@@ -60,11 +60,17 @@ pub fn extract(input: &Input) -> Extraction {
     let mut names: Vec<EntityMention> = input.names.to_vec();
     for a in input.actors.iter().filter(|a| a.group && !a.coreference) {
         if !names.iter().any(|n| n.span == a.span) {
-            names.push(EntityMention { span: a.span, label: "GROUP".into(), text: a.text.clone(), source: "kb".into() });
+            names.push(EntityMention {
+                span: a.span,
+                label: "GROUP".into(),
+                text: a.text.clone(),
+                source: "kb".into(),
+            });
         }
     }
     names.sort_by_key(|n| (n.span.start, n.span.end));
-    let attributions = attribution::attributions(input.text, input.sentences, input.timexes, &names);
+    let attributions =
+        attribution::attributions(input.text, input.sentences, input.timexes, &names);
     let cx = Context {
         text: input.text,
         language: input.language,
@@ -77,20 +83,38 @@ pub fn extract(input: &Input) -> Extraction {
         quantities: &quantities,
         attributions: &attributions,
     };
-    let events = events::merge_in_document(events::mentions(&cx));
+    let mut events = events::merge_in_document(events::mentions(&cx));
+    events::document_figures(&cx, &mut events);
     let facts = facts::facts(&cx);
     let main = main_group(input.actors);
-    let mut skip: Vec<usize> = facts.iter().filter(|f| f.predicate == dossier_core::claims::Predicate::Estimate).map(|f| f.sentence).collect();
-    skip.extend(events.iter().filter(|e| e.certainty != dossier_core::claims::Certainty::Hypothetical).map(|e| e.sentence));
+    let mut skip: Vec<usize> = facts
+        .iter()
+        .filter(|f| f.predicate == dossier_core::claims::Predicate::Estimate)
+        .map(|f| f.sentence)
+        .collect();
+    skip.extend(
+        events
+            .iter()
+            .filter(|e| e.certainty != dossier_core::claims::Certainty::Hypothetical)
+            .map(|e| e.sentence),
+    );
     let assessments = assess::assessments(&cx, main.as_ref(), &skip);
-    Extraction { quantities, attributions, events, facts, assessments }
+    Extraction {
+        quantities,
+        attributions,
+        events,
+        facts,
+        assessments,
+    }
 }
 
 /// The most mentioned group of a document (ties: the first mentioned).
 pub fn main_group(actors: &[Actor]) -> Option<KbId> {
     let mut counts: Vec<(KbId, usize, usize)> = Vec::new();
     for (i, a) in actors.iter().enumerate() {
-        let Some(id) = a.entity.as_ref().filter(|_| a.group) else { continue };
+        let Some(id) = a.entity.as_ref().filter(|_| a.group) else {
+            continue;
+        };
         match counts.iter_mut().find(|c| &c.0 == id) {
             Some(c) => c.1 += 1,
             None => counts.push((id.clone(), 1, i)),
@@ -102,19 +126,44 @@ pub fn main_group(actors: &[Actor]) -> Option<KbId> {
 
 /// Definite descriptions that refer back to a group.
 const GROUP_ANAPHORA: &[&str] = &[
-    "the group", "the organisation", "the organization", "the militants", "the militia",
-    "the terrorist group", "the terror group", "the jihadist group", "the terrorist organization",
-    "the terrorist organisation", "the insurgents", "the network", "die gruppe", "die organisation", "die miliz",
+    "the group",
+    "the organisation",
+    "the organization",
+    "the militants",
+    "the militia",
+    "the terrorist group",
+    "the terror group",
+    "the jihadist group",
+    "the terrorist organization",
+    "the terrorist organisation",
+    "the insurgents",
+    "the network",
+    "die gruppe",
+    "die organisation",
+    "die miliz",
 ];
 
 /// Actors from knowledge-base alias matches, plus "the group" and similar descriptions resolved
 /// to the most recent group within the previous three sentences. (The linking stage, when run,
 /// supplies its own actors; this is the plain path used without it.)
-pub fn actors_from_matches(text: &str, sentences: &[Sentence], matches: &[AliasMatch], kb: &KnowledgeBase) -> Vec<Actor> {
+pub fn actors_from_matches(
+    text: &str,
+    sentences: &[Sentence],
+    matches: &[AliasMatch],
+    kb: &KnowledgeBase,
+) -> Vec<Actor> {
     let mut out: Vec<Actor> = Vec::new();
     for m in matches {
-        let group = kb.get(m.entity.as_str()).is_some_and(|e| e.category == KbCategory::ArmedGroup);
-        out.push(Actor { span: m.span, text: m.text.clone(), entity: Some(m.entity.clone()), group, coreference: false });
+        let group = kb
+            .get(m.entity.as_str())
+            .is_some_and(|e| e.category == KbCategory::ArmedGroup);
+        out.push(Actor {
+            span: m.span,
+            text: m.text.clone(),
+            entity: Some(m.entity.clone()),
+            group,
+            coreference: false,
+        });
     }
     let main = main_group(&out);
     let lower = text.to_lowercase();
@@ -126,19 +175,43 @@ pub fn actors_from_matches(text: &str, sentences: &[Sentence], matches: &[AliasM
                 let s = at + i;
                 let e = s + phrase.len();
                 at = e;
-                let ok_before = lower[..s].chars().last().is_none_or(|c| !c.is_alphanumeric());
-                let ok_after = lower[e..].chars().next().is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’');
+                let ok_before = lower[..s]
+                    .chars()
+                    .last()
+                    .is_none_or(|c| !c.is_alphanumeric());
+                let ok_after = lower[e..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric() && c != '\'' && c != '’');
                 if !ok_before || !ok_after {
                     continue;
                 }
-                let Some(si) = sentences.iter().position(|x| x.span.start <= s && s < x.span.end) else { continue };
+                let Some(si) = sentences
+                    .iter()
+                    .position(|x| x.span.start <= s && s < x.span.end)
+                else {
+                    continue;
+                };
                 let lo = sentences[si.saturating_sub(3)].span.start;
                 // The document's main group when it is among the candidates (news about a
                 // group keeps calling it "the group"), else the most recent one.
-                let window: Vec<&Actor> = out.iter().filter(|a| a.group && a.span.end <= s && a.span.start >= lo).collect();
-                let antecedent = window.iter().find(|a| a.entity.is_some() && a.entity == main).or(window.last()).copied();
+                let window: Vec<&Actor> = out
+                    .iter()
+                    .filter(|a| a.group && a.span.end <= s && a.span.start >= lo)
+                    .collect();
+                let antecedent = window
+                    .iter()
+                    .find(|a| a.entity.is_some() && a.entity == main)
+                    .or(window.last())
+                    .copied();
                 if let Some(a) = antecedent {
-                    corefs.push(Actor { span: Span::new(s, e), text: text[s..e].to_string(), entity: a.entity.clone(), group: true, coreference: true });
+                    corefs.push(Actor {
+                        span: Span::new(s, e),
+                        text: text[s..e].to_string(),
+                        entity: a.entity.clone(),
+                        group: true,
+                        coreference: true,
+                    });
                 }
             }
         }

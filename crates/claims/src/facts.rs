@@ -3,7 +3,7 @@
 //! planned, revenue) and what a name means.
 
 use crate::certainty;
-use crate::text::{clause, find_word, gap, inside};
+use crate::text::{clause, gap, inside};
 use crate::{Actor, Context};
 use dossier_core::annotation::TimexType;
 use dossier_core::claims::{Certainty, Fact, FactObject, Predicate, Quantity, Source};
@@ -44,27 +44,54 @@ fn rules() -> &'static Rules {
 
 /// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
 /// else the most recent group in the previous `back` sentences.
-fn subject_near<'c>(cx: &'c Context, si: usize, at: Span, back: usize, exclude: Option<&Actor>) -> Option<&'c Actor> {
+fn subject_near<'c>(
+    cx: &'c Context,
+    si: usize,
+    at: Span,
+    back: usize,
+    exclude: Option<&Actor>,
+) -> Option<&'c Actor> {
     let sentence = cx.sentences[si].span;
-    let ok = |a: &&Actor| a.group && exclude.is_none_or(|x| x.entity != a.entity || a.entity.is_none() && x.text != a.text);
-    let before = cx.actors.iter().filter(|a| inside(a.span, sentence) && a.span.end <= at.start).filter(ok).last();
+    let ok = |a: &&Actor| {
+        a.group
+            && exclude
+                .is_none_or(|x| x.entity != a.entity || a.entity.is_none() && x.text != a.text)
+    };
+    let before = cx
+        .actors
+        .iter()
+        .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
+        .rfind(ok);
     if before.is_some() {
         return before;
     }
-    let after = cx.actors.iter().filter(|a| inside(a.span, sentence) && a.span.start >= at.end).find(ok);
+    let after = cx
+        .actors
+        .iter()
+        .filter(|a| inside(a.span, sentence) && a.span.start >= at.end)
+        .find(ok);
     if after.is_some() {
         return after;
     }
     let from = si.saturating_sub(back);
     let lo = cx.sentences[from].span.start;
-    cx.actors.iter().filter(|a| a.span.start >= lo && a.span.end <= sentence.start).filter(ok).last()
+    cx.actors
+        .iter()
+        .filter(|a| a.span.start >= lo && a.span.end <= sentence.start)
+        .rfind(ok)
 }
 
 fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
-    let sentence = cx.sentences.iter().find(|s| inside(near, s.span)).map_or(within, |s| s.span);
+    let sentence = cx
+        .sentences
+        .iter()
+        .find(|s| inside(near, s.span))
+        .map_or(within, |s| s.span);
     cx.timexes
         .iter()
-        .filter(|t| inside(t.span, within) && t.kind == TimexType::Date && !t.value.ends_with("_REF"))
+        .filter(|t| {
+            inside(t.span, within) && t.kind == TimexType::Date && !t.value.ends_with("_REF")
+        })
         .filter(|t| !crate::text::in_other_relative_clause(cx.text, sentence, t.span, near))
         .min_by_key(|t| gap(t.span, near))
         .map(|t| t.value.clone())
@@ -72,10 +99,17 @@ fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
 
 /// The attribution governing `focus` in sentence `si`: an "according to …" in another clause of
 /// the sentence does not govern it.
-fn attribution_at<'c>(cx: &'c Context, si: usize, focus: Span) -> Option<&'c dossier_core::claims::Attribution> {
+fn attribution_at<'c>(
+    cx: &'c Context,
+    si: usize,
+    focus: Span,
+) -> Option<&'c dossier_core::claims::Attribution> {
     let a = crate::attribution::for_sentence(cx.attributions, si)?;
     let sentence = cx.sentences[si].span;
-    if a.cue.to_lowercase().starts_with("according") && a.sentence == si && !inside(a.cue_span, clause(cx.text, sentence, focus)) {
+    if a.cue.to_lowercase().starts_with("according")
+        && a.sentence == si
+        && !inside(a.cue_span, clause(cx.text, sentence, focus))
+    {
         return None;
     }
     Some(a)
@@ -92,11 +126,25 @@ fn certainty_at(cx: &Context, si: usize, focus: Span, ignore: &[Certainty]) -> C
 }
 
 fn object_of(a: &Actor) -> FactObject {
-    FactObject { text: a.text.clone(), span: a.span, entity: a.entity.clone(), place: None }
+    FactObject {
+        text: a.text.clone(),
+        span: a.span,
+        entity: a.entity.clone(),
+        place: None,
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
-fn push(out: &mut Vec<Fact>, cx: &Context, si: usize, subject: &Actor, predicate: Predicate, object: Option<FactObject>, focus: Span, valid_time: Option<String>) {
+fn push(
+    out: &mut Vec<Fact>,
+    cx: &Context,
+    si: usize,
+    subject: &Actor,
+    predicate: Predicate,
+    object: Option<FactObject>,
+    focus: Span,
+    valid_time: Option<String>,
+) {
     let Some(id) = subject.entity.clone() else {
         return;
     };
@@ -109,7 +157,13 @@ fn push(out: &mut Vec<Fact>, cx: &Context, si: usize, subject: &Actor, predicate
     if certainty == Certainty::Negated {
         return;
     }
-    let dup = out.iter().any(|f| f.subject == id && f.predicate == predicate && f.sentence == si && f.object.as_ref().map(|o| (&o.entity, &o.text)) == object.as_ref().map(|o| (&o.entity, &o.text)));
+    let dup = out.iter().any(|f| {
+        f.subject == id
+            && f.predicate == predicate
+            && f.sentence == si
+            && f.object.as_ref().map(|o| (&o.entity, &o.text))
+                == object.as_ref().map(|o| (&o.entity, &o.text))
+    });
     if dup {
         return;
     }
@@ -132,11 +186,25 @@ fn push(out: &mut Vec<Fact>, cx: &Context, si: usize, subject: &Actor, predicate
 fn places_in(cx: &Context, span: Span) -> Vec<FactObject> {
     let mut out: Vec<FactObject> = Vec::new();
     for g in cx.places.iter().filter(|g| inside(g.span, span)) {
-        out.push(FactObject { text: g.text.clone(), span: g.span, entity: None, place: Some(g.place.clone()) });
+        out.push(FactObject {
+            text: g.text.clone(),
+            span: g.span,
+            entity: None,
+            place: Some(g.place.clone()),
+        });
     }
-    for n in cx.names.iter().filter(|n| inside(n.span, span) && (n.label == "LOC" || n.label == "GPE")) {
+    for n in cx
+        .names
+        .iter()
+        .filter(|n| inside(n.span, span) && (n.label == "LOC" || n.label == "GPE"))
+    {
         if !out.iter().any(|o| gap(o.span, n.span) == 0) {
-            out.push(FactObject { text: n.text.clone(), span: n.span, entity: None, place: None });
+            out.push(FactObject {
+                text: n.text.clone(),
+                span: n.span,
+                entity: None,
+                place: None,
+            });
         }
     }
     out.sort_by_key(|o| o.span.start);
@@ -144,9 +212,15 @@ fn places_in(cx: &Context, span: Span) -> Vec<FactObject> {
 }
 
 /// Map a counted noun to the dossier's quantity names.
-pub fn quantity_name(counted: &str, sentence_lower: &str, unit: Option<&str>) -> Option<&'static str> {
+pub fn quantity_name(
+    counted: &str,
+    sentence_lower: &str,
+    unit: Option<&str>,
+) -> Option<&'static str> {
     if let Some(u) = unit {
-        if ["USD", "EUR", "GBP", "$", "€", "£"].contains(&u) || u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase()) {
+        if ["USD", "EUR", "GBP", "$", "€", "£"].contains(&u)
+            || u.len() == 3 && u.chars().all(|c| c.is_ascii_uppercase())
+        {
             return Some("revenue");
         }
         return None;
@@ -154,11 +228,15 @@ pub fn quantity_name(counted: &str, sentence_lower: &str, unit: Option<&str>) ->
     let c = counted.to_lowercase();
     Some(match c.as_str() {
         "members" | "member" | "mitglieder" | "adherents" => "members",
-        "fighters" | "militants" | "combatants" | "gunmen" | "insurgents" | "jihadists" | "kämpfer" => "fighters",
+        "fighters" | "militants" | "combatants" | "gunmen" | "insurgents" | "jihadists"
+        | "kämpfer" => "fighters",
         "followers" | "supporters" | "sympathisers" | "sympathizers" | "anhänger" => "supporters",
         "recruits" => "recruits",
         "attacks" | "attack" | "anschläge" => {
-            if sentence_lower.contains("planned") || sentence_lower.contains("plotted") || sentence_lower.contains("plots") {
+            if sentence_lower.contains("planned")
+                || sentence_lower.contains("plotted")
+                || sentence_lower.contains("plots")
+            {
                 "attacks_planned"
             } else if sentence_lower.contains("claimed") {
                 "attacks_claimed"
@@ -188,9 +266,19 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let focus = at(m);
                 if let Some(subj) = subject_near(cx, si, focus, 1, None) {
                     let cl = clause(t, sentence, focus);
-                    let when = timex_value(cx, cl, focus).filter(|v| v.len() >= 4 && v.chars().take(4).all(|c| c.is_ascii_digit()));
+                    let when = timex_value(cx, cl, focus)
+                        .filter(|v| v.len() >= 4 && v.chars().take(4).all(|c| c.is_ascii_digit()));
                     if when.is_some() {
-                        push(&mut out, cx, si, subj, Predicate::Founded, None, focus, when);
+                        push(
+                            &mut out,
+                            cx,
+                            si,
+                            subj,
+                            Predicate::Founded,
+                            None,
+                            focus,
+                            when,
+                        );
                     }
                 }
             }
@@ -200,10 +288,25 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let focus = at(m);
                 let cl = clause(t, sentence, focus);
                 let after = Span::new(focus.end, cl.end);
-                let Some(subj) = subject_near(cx, si, focus, 1, None) else { continue };
+                let Some(subj) = subject_near(cx, si, focus, 1, None) else {
+                    continue;
+                };
                 let when = timex_value(cx, cl, focus);
-                if let Some(p) = places_in(cx, after).into_iter().next().filter(|p| p.span.start < focus.end + 30) {
-                    push(&mut out, cx, si, subj, Predicate::ActiveIn, Some(p), focus, when);
+                if let Some(p) = places_in(cx, after)
+                    .into_iter()
+                    .next()
+                    .filter(|p| p.span.start < focus.end + 30)
+                {
+                    push(
+                        &mut out,
+                        cx,
+                        si,
+                        subj,
+                        Predicate::ActiveIn,
+                        Some(p),
+                        focus,
+                        when,
+                    );
                 }
             }
         }
@@ -217,15 +320,27 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     for p in places_in(cx, Span::new(focus.end, sentence.end)) {
                         let before = t[focus.end..p.span.start].to_lowercase();
                         let b = before.trim_end();
-                        let prep = ["in", "from", "among", "across"].iter().any(|w| b.ends_with(&format!(" {w}")));
-                        let coord = seen_one && [" and", " to", " und"].iter().any(|w| b.ends_with(w));
+                        let prep = ["in", "from", "among", "across"]
+                            .iter()
+                            .any(|w| b.ends_with(&format!(" {w}")));
+                        let coord =
+                            seen_one && [" and", " to", " und"].iter().any(|w| b.ends_with(w));
                         if !(prep && p.span.start - focus.end < 80 || coord) {
                             continue;
                         }
                         seen_one = true;
                         let cert = certainty_at(cx, si, p.span, &[Certainty::Planned]);
                         let n = out.len();
-                        push(&mut out, cx, si, subj, Predicate::RecruitsIn, Some(p.clone()), p.span, None);
+                        push(
+                            &mut out,
+                            cx,
+                            si,
+                            subj,
+                            Predicate::RecruitsIn,
+                            Some(p.clone()),
+                            p.span,
+                            None,
+                        );
                         if out.len() > n {
                             out[n].certainty = cert;
                         }
@@ -236,27 +351,77 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.rival {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                let groups: Vec<&Actor> = cx.actors.iter().filter(|a| a.group && inside(a.span, sentence)).collect();
-                let obj = groups.iter().copied().filter(|a| a.span.start >= focus.end).min_by_key(|a| gap(a.span, focus));
-                let subj_in = groups.iter().copied().filter(|a| a.span.end <= focus.start).last();
+                let groups: Vec<&Actor> = cx
+                    .actors
+                    .iter()
+                    .filter(|a| a.group && inside(a.span, sentence))
+                    .collect();
+                let obj = groups
+                    .iter()
+                    .copied()
+                    .filter(|a| a.span.start >= focus.end)
+                    .min_by_key(|a| gap(a.span, focus));
+                let subj_in = groups.iter().copied().rfind(|a| a.span.end <= focus.start);
                 let (subj, obj) = match (subj_in, obj) {
                     (Some(s), Some(o)) => (Some(s), Some(o)),
-                    (None, Some(o)) => (subject_near(cx, si, Span::new(sentence.start, sentence.start), 2, Some(o)), Some(o)),
-                    (Some(s), None) => (subject_near(cx, si, Span::new(sentence.start, sentence.start), 2, Some(s)), Some(s)),
+                    (None, Some(o)) => (
+                        subject_near(
+                            cx,
+                            si,
+                            Span::new(sentence.start, sentence.start),
+                            2,
+                            Some(o),
+                        ),
+                        Some(o),
+                    ),
+                    (Some(s), None) => (
+                        subject_near(
+                            cx,
+                            si,
+                            Span::new(sentence.start, sentence.start),
+                            2,
+                            Some(s),
+                        ),
+                        Some(s),
+                    ),
                     _ => (None, None),
                 };
                 if let (Some(s), Some(o)) = (subj, obj) {
-                    push(&mut out, cx, si, s, Predicate::RivalOf, Some(object_of(o)), focus, None);
+                    push(
+                        &mut out,
+                        cx,
+                        si,
+                        s,
+                        Predicate::RivalOf,
+                        Some(object_of(o)),
+                        focus,
+                        None,
+                    );
                 }
             }
         }
         if let Some(re) = &r.ally {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                let s = cx.actors.iter().filter(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start).last();
-                let o = cx.actors.iter().find(|a| a.group && inside(a.span, sentence) && a.span.start >= focus.end);
+                let s = cx
+                    .actors
+                    .iter()
+                    .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start);
+                let o = cx
+                    .actors
+                    .iter()
+                    .find(|a| a.group && inside(a.span, sentence) && a.span.start >= focus.end);
                 if let (Some(s), Some(o)) = (s, o) {
-                    push(&mut out, cx, si, s, Predicate::AllyOf, Some(object_of(o)), focus, None);
+                    push(
+                        &mut out,
+                        cx,
+                        si,
+                        s,
+                        Predicate::AllyOf,
+                        Some(object_of(o)),
+                        focus,
+                        None,
+                    );
                 }
             }
         }
@@ -264,27 +429,58 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             for m in re.find_iter(body) {
                 let focus = at(m);
                 let word = m.as_str().to_lowercase();
-                let pred = if word.starts_with("affiliate") || word.starts_with("franchise") { Predicate::AffiliateOf } else { Predicate::PartOf };
-                let groups: Vec<&Actor> = cx.actors.iter().filter(|a| a.group && !a.coreference && inside(a.span, sentence)).collect();
+                let pred = if word.starts_with("affiliate") || word.starts_with("franchise") {
+                    Predicate::AffiliateOf
+                } else {
+                    Predicate::PartOf
+                };
+                let groups: Vec<&Actor> = cx
+                    .actors
+                    .iter()
+                    .filter(|a| a.group && !a.coreference && inside(a.span, sentence))
+                    .collect();
                 // Parent: "IS offshoot", "IS's affiliate", "offshoot of IS", "its parent".
-                let parent_before = groups.iter().copied().filter(|a| a.span.end <= focus.start && focus.start - a.span.end <= 3).last();
+                let parent_before = groups
+                    .iter()
+                    .copied()
+                    .rfind(|a| a.span.end <= focus.start && focus.start - a.span.end <= 3);
                 let tail = t[focus.end..sentence.end].to_lowercase();
-                let parent_after = if tail.starts_with(" of ") || tail.starts_with(" in ") && false {
-                    groups.iter().copied().find(|a| a.span.start >= focus.end && a.span.start - focus.end <= 12)
+                let parent_after = if tail.starts_with(" of ") {
+                    groups
+                        .iter()
+                        .copied()
+                        .find(|a| a.span.start >= focus.end && a.span.start - focus.end <= 12)
                 } else {
                     None
                 };
                 let parent = parent_before.or(parent_after);
                 // Child: a group named right after ("the offshoot “Khorasan Province”"), else the
                 // sentence's other group.
-                let child_after = groups.iter().copied().find(|a| a.span.start >= focus.end && a.span.start - focus.end <= 4 && Some(*a) != parent);
+                let child_after = groups.iter().copied().find(|a| {
+                    a.span.start >= focus.end && a.span.start - focus.end <= 4 && Some(*a) != parent
+                });
                 // Without a name right after the word or a parent right before it, the sentence
                 // does not say who is part of whom.
                 if child_after.is_none() && parent_before.is_none() {
                     continue;
                 }
-                let child = child_after.or_else(|| groups.iter().copied().filter(|a| Some(*a) != parent && a.span.end <= focus.start).last());
-                let parent = parent.or_else(|| child.and_then(|c| subject_near(cx, si, Span::new(sentence.start, sentence.start), 2, Some(c))));
+                let child = child_after.or_else(|| {
+                    groups
+                        .iter()
+                        .copied()
+                        .rfind(|a| Some(*a) != parent && a.span.end <= focus.start)
+                });
+                let parent = parent.or_else(|| {
+                    child.and_then(|c| {
+                        subject_near(
+                            cx,
+                            si,
+                            Span::new(sentence.start, sentence.start),
+                            2,
+                            Some(c),
+                        )
+                    })
+                });
                 if let (Some(c), Some(p)) = (child, parent) {
                     push(&mut out, cx, si, c, pred, Some(object_of(p)), focus, None);
                 }
@@ -293,12 +489,36 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.leader {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                let person = cx.names.iter().filter(|n| n.label == "PERSON" && inside(n.span, sentence)).min_by_key(|n| gap(n.span, focus)).filter(|n| gap(n.span, focus) < 30);
-                let group = cx.actors.iter().filter(|a| a.group && inside(a.span, sentence)).min_by_key(|a| gap(a.span, focus)).filter(|a| gap(a.span, focus) < 30);
+                let person = cx
+                    .names
+                    .iter()
+                    .filter(|n| n.label == "PERSON" && inside(n.span, sentence))
+                    .min_by_key(|n| gap(n.span, focus))
+                    .filter(|n| gap(n.span, focus) < 30);
+                let group = cx
+                    .actors
+                    .iter()
+                    .filter(|a| a.group && inside(a.span, sentence))
+                    .min_by_key(|a| gap(a.span, focus))
+                    .filter(|a| gap(a.span, focus) < 30);
                 if let (Some(p), Some(g)) = (person, group) {
-                    let obj = FactObject { text: p.text.clone(), span: p.span, entity: None, place: None };
+                    let obj = FactObject {
+                        text: p.text.clone(),
+                        span: p.span,
+                        entity: None,
+                        place: None,
+                    };
                     let n = out.len();
-                    push(&mut out, cx, si, g, Predicate::LeaderOf, Some(obj), focus, timex_value(cx, sentence, focus));
+                    push(
+                        &mut out,
+                        cx,
+                        si,
+                        g,
+                        Predicate::LeaderOf,
+                        Some(obj),
+                        focus,
+                        timex_value(cx, sentence, focus),
+                    );
                     // The fact reads "X is led by P": subject the group, object the leader.
                     let _ = n;
                 }
@@ -308,20 +528,48 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             if let Some(c) = re.captures(body) {
                 if let (Some(name), Some(what)) = (c.get(1), c.get(2)) {
                     let key = name.as_str().to_lowercase();
-                    let subj = cx.actors.iter().filter(|a| a.group && a.text.to_lowercase().contains(&key)).last();
+                    let subj = cx
+                        .actors
+                        .iter()
+                        .rfind(|a| a.group && a.text.to_lowercase().contains(&key));
                     if let Some(subj) = subj {
-                        let w = Span::new(sentence.start + what.start(), sentence.start + what.end());
-                        let obj = FactObject { text: what.as_str().trim().to_string(), span: w, entity: None, place: None };
-                        push(&mut out, cx, si, subj, Predicate::NameMeaning, Some(obj), w, None);
+                        let w =
+                            Span::new(sentence.start + what.start(), sentence.start + what.end());
+                        let obj = FactObject {
+                            text: what.as_str().trim().to_string(),
+                            span: w,
+                            entity: None,
+                            place: None,
+                        };
+                        push(
+                            &mut out,
+                            cx,
+                            si,
+                            subj,
+                            Predicate::NameMeaning,
+                            Some(obj),
+                            w,
+                            None,
+                        );
                     }
                 }
             }
         }
         // Estimates: a counted quantity with a group in the sentence.
         for q in cx.quantities.iter().filter(|q| inside(q.span, sentence)) {
-            let Some(name) = quantity_name(q.counted.as_deref().unwrap_or(""), &lower, q.unit.as_deref()) else { continue };
-            let Some(subj) = subject_near(cx, si, q.span, 1, None) else { continue };
-            let Some(id) = subj.entity.clone() else { continue };
+            let Some(name) = quantity_name(
+                q.counted.as_deref().unwrap_or(""),
+                &lower,
+                q.unit.as_deref(),
+            ) else {
+                continue;
+            };
+            let Some(subj) = subject_near(cx, si, q.span, 1, None) else {
+                continue;
+            };
+            let Some(id) = subj.entity.clone() else {
+                continue;
+            };
             let cl = clause(t, sentence, q.span);
             let when = timex_value(cx, cl, q.span).filter(|v| !v.starts_with('P'));
             let cues = certainty::cues(t, sentence, q.span);
@@ -330,21 +578,47 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 if let Some(re) = &r.report_source {
                     if let Some(c) = re.captures(body) {
                         let whole = c.get(1).map(|m| m.as_str()).unwrap_or("");
-                        attributed_to = Some(Source { name: Some(whole.to_string()), role: Some("report".into()), affiliation: None, anonymous: false });
+                        attributed_to = Some(Source {
+                            name: Some(whole.to_string()),
+                            role: Some("report".into()),
+                            affiliation: None,
+                            anonymous: false,
+                        });
                     }
                 }
             }
-            let mut cert = certainty::combine(&cues, attribution_at(cx, si, q.span).is_some(), &[Certainty::Planned]);
-            if cert.rank() < Certainty::Estimated.rank() && (q.min != q.max || q.approximate || lower.contains("estimat") || lower.contains("varies")) {
+            let mut cert = certainty::combine(
+                &cues,
+                attribution_at(cx, si, q.span).is_some(),
+                &[Certainty::Planned],
+            );
+            if cert.rank() < Certainty::Estimated.rank()
+                && (q.min != q.max
+                    || q.approximate
+                    || lower.contains("estimat")
+                    || lower.contains("varies"))
+            {
                 cert = Certainty::Estimated;
             }
             // "21 attacks in nine different countries": keep the second figure beside the first.
-            let object = cx.quantities.iter().find(|o| o.span.start > q.span.end && o.span.start - q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end)) < 12 && inside(o.span, cl)).map(|o: &Quantity| FactObject {
-                text: t[o.span.start..o.counted_span.map_or(o.span.end, |c| c.end.max(o.span.end))].to_string(),
-                span: o.span,
-                entity: None,
-                place: None,
-            });
+            let object = cx
+                .quantities
+                .iter()
+                .find(|o| {
+                    o.span.start > q.span.end
+                        && o.span.start
+                            - q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end))
+                            < 12
+                        && inside(o.span, cl)
+                })
+                .map(|o: &Quantity| FactObject {
+                    text: t[o.span.start
+                        ..o.counted_span.map_or(o.span.end, |c| c.end.max(o.span.end))]
+                        .to_string(),
+                    span: o.span,
+                    entity: None,
+                    place: None,
+                });
             out.push(Fact {
                 subject: id,
                 subject_text: subj.text.clone(),
@@ -358,7 +632,6 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 certainty: cert,
             });
         }
-        let _ = find_word;
     }
     out
 }

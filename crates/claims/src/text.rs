@@ -65,7 +65,9 @@ pub fn clause(text: &str, sentence: Span, focus: Span) -> Span {
     // Province" is one name).
     let is_bound_at = |i: usize, c: char| match c {
         ';' | ':' => true,
-        '–' | '—' => !body[i + c.len_utf8()..].trim_start().starts_with(|x: char| x.is_uppercase()),
+        '–' | '—' => !body[i + c.len_utf8()..]
+            .trim_start()
+            .starts_with(|x: char| x.is_uppercase()),
         _ => false,
     };
     let mut start = s;
@@ -74,7 +76,9 @@ pub fn clause(text: &str, sentence: Span, focus: Span) -> Span {
         if at >= fs {
             break;
         }
-        if is_bound_at(i, c) || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' ')) {
+        if is_bound_at(i, c)
+            || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' '))
+        {
             start = at + c.len_utf8();
         }
     }
@@ -84,7 +88,9 @@ pub fn clause(text: &str, sentence: Span, focus: Span) -> Span {
         if at < fe {
             continue;
         }
-        if is_bound_at(i, c) || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' ')) {
+        if is_bound_at(i, c)
+            || (c == '-' && body[i..].starts_with("- ") && body[..i].ends_with(' '))
+        {
             end = at;
             break;
         }
@@ -112,7 +118,9 @@ pub fn np_right(text: &str, from: usize, limit: usize, max: usize) -> Option<Spa
         // Punctuation between the previous word and this one ends the phrase.
         if k > 0 {
             let gap = &text[ws[k - 1].1..w.0];
-            if gap.chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')' | '!' | '?'))
+            if gap
+                .chars()
+                .any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')' | '!' | '?'))
             {
                 break;
             }
@@ -131,9 +139,33 @@ pub fn np_right(text: &str, from: usize, limit: usize, max: usize) -> Option<Spa
 fn np_left_ok(w: &str) -> bool {
     !matches!(
         w,
-        "was" | "were" | "is" | "are" | "have" | "has" | "had" | "been" | "be" | "who" | "which"
-            | "that" | "and" | "but" | "after" | "when" | "said" | "says" | "also" | "there"
-            | "ago" | "week" | "today" | "yesterday" | "on" | "in" | "at"
+        "was"
+            | "were"
+            | "is"
+            | "are"
+            | "have"
+            | "has"
+            | "had"
+            | "been"
+            | "be"
+            | "who"
+            | "which"
+            | "that"
+            | "and"
+            | "but"
+            | "after"
+            | "when"
+            | "said"
+            | "says"
+            | "also"
+            | "there"
+            | "ago"
+            | "week"
+            | "today"
+            | "yesterday"
+            | "on"
+            | "in"
+            | "at"
     )
 }
 
@@ -150,7 +182,10 @@ pub fn np_left(text: &str, limit: usize, to: usize, max: usize) -> Option<Span> 
         let w = ws[k];
         if k + 1 < ws.len() {
             let gap = &text[w.1..ws[k + 1].0];
-            if gap.chars().any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')')) {
+            if gap
+                .chars()
+                .any(|c| matches!(c, ',' | '.' | ';' | ':' | '–' | '—' | '(' | ')'))
+            {
                 break;
             }
         }
@@ -192,12 +227,21 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
         return out;
     };
     let lower = body.to_ascii_lowercase();
-    for pat in [", which ", ", who ", ", where ", " who are said ", " who were ", " who is "] {
+    for pat in [
+        ", which ",
+        ", who ",
+        ", where ",
+        " who are said ",
+        " who were ",
+        " who is ",
+    ] {
         let mut at = 0;
         while let Some(i) = lower[at..].find(pat) {
             let s = at + i;
             let rest = &lower[s + pat.len()..];
-            let end = rest.find([',', ';', '–', '—']).map_or(lower.len(), |j| s + pat.len() + j);
+            let end = rest
+                .find([',', ';', '–', '—'])
+                .map_or(lower.len(), |j| s + pat.len() + j);
             out.push(Span::new(sentence.start + s, sentence.start + end));
             at = s + pat.len();
         }
@@ -224,10 +268,8 @@ pub fn inside(span: Span, outer: Span) -> bool {
 pub fn gap(a: Span, b: Span) -> usize {
     if a.end <= b.start {
         b.start - a.end
-    } else if b.end <= a.start {
-        a.start - b.end
     } else {
-        0
+        a.start.saturating_sub(b.end)
     }
 }
 

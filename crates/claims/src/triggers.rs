@@ -21,7 +21,12 @@ const fn row(
     pattern: &'static str,
     needs_anchor: bool,
 ) -> Row {
-    Row { kind, subkind, pattern, needs_anchor }
+    Row {
+        kind,
+        subkind,
+        pattern,
+        needs_anchor,
+    }
 }
 
 use EventKind::*;
@@ -29,51 +34,201 @@ use EventKind::*;
 /// The English lexicon. German rows follow in [`ROWS_DE`].
 pub const ROWS: &[Row] = &[
     // Claims of responsibility come first: "claimed responsibility for the attack".
-    row(ClaimOfResponsibility, None, r"(?:claimed|claims|claiming|claim of|took|takes|has taken|have taken|accepted|admitted) (?:the )?responsibility", false),
-    row(ClaimOfResponsibility, None, r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting)s?", false),
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"(?:claimed|claims|claiming|claim of|took|takes|has taken|have taken|accepted|admitted) (?:the )?responsibility",
+        false,
+    ),
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting)s?",
+        false,
+    ),
     // Plots.
-    row(Plot, Some("foiled"), r"(?:foiled|thwarted|prevented|disrupted) (?:an? |the )?(?:terror(?:ist)? )?(?:attack|plot|bombing)s?", false),
-    row(Plot, Some("foiled"), r"(?:attack|terror|bomb(?:ing)?) plots?", false),
-    row(Plot, Some("planned"), r"(?:planned|planning|plotted|plotting|preparing|prepared|plans? to carry out|wanted to attack|intended to attack|wanted to carry out|planned to carry out)(?: an?| the)?(?: [\w-]+){0,2} (?:attack|bombing|assault)s?", false),
-    row(Plot, Some("planned"), r"wanted to attack|intended to attack|plann(?:ed|ing) to attack", false),
+    row(
+        Plot,
+        Some("foiled"),
+        r"(?:foiled|thwarted|prevented|disrupted) (?:an? |the )?(?:terror(?:ist)? )?(?:attack|plot|bombing)s?",
+        false,
+    ),
+    row(
+        Plot,
+        Some("foiled"),
+        r"(?:attack|terror|bomb(?:ing)?) plots?",
+        false,
+    ),
+    row(
+        Plot,
+        Some("planned"),
+        r"(?:planned|planning|plotted|plotting|preparing|prepared|plans? to carry out|wanted to attack|intended to attack|wanted to carry out|planned to carry out)(?: an?| the)?(?: [\w-]+){0,2} (?:attack|bombing|assault)s?",
+        false,
+    ),
+    row(
+        Plot,
+        Some("planned"),
+        r"wanted to attack|intended to attack|plann(?:ed|ing) to attack",
+        false,
+    ),
     row(Plot, Some("planned"), r"attack plans?", false),
     row(Plot, None, r"plot(?:ted|ting)? to", false),
     // Leaders killed: before attacks so that "killed the leader" wins.
-    row(LeaderKilled, None, r"(?:leader|chief|emir|commander|founder|head|spokesman|spokesperson)(?: of [\w\- ]{2,40}?)?,?(?: [\w\-]+){0,4},? (?:was|has been|had been|were) (?:killed|assassinated|eliminated)", false),
-    row(LeaderKilled, None, r"(?:killed|assassinated|eliminated) (?:the |its |their )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|commander|founder)", false),
-    row(LeaderKilled, None, r"death of (?:the |its )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|founder)", false),
+    row(
+        LeaderKilled,
+        None,
+        r"(?:leader|chief|emir|commander|founder|head|spokesman|spokesperson)(?: of [\w\- ]{2,40}?)?,?(?: [\w\-]+){0,4},? (?:was|has been|had been|were) (?:killed|assassinated|eliminated)",
+        false,
+    ),
+    row(
+        LeaderKilled,
+        None,
+        r"(?:killed|assassinated|eliminated) (?:the |its |their )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|commander|founder)",
+        false,
+    ),
+    row(
+        LeaderKilled,
+        None,
+        r"death of (?:the |its )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|founder)",
+        false,
+    ),
     // Attacks with a finer type.
-    row(Attack, Some("suicide_bombing"), r"suicide (?:bomb(?:ing|er|ers)?|attacks?|blasts?|vests?)", false),
-    row(Attack, Some("bombing"), r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off", false),
-    row(Attack, Some("shooting"), r"mass shootings?|shootings?|opened fire|gunmen (?:stormed|attacked|killed)|shot dead|gun attacks?", false),
-    row(Attack, Some("stabbing"), r"stabbings?|stabbed|knife attacks?", false),
-    row(Attack, Some("arson"), r"arson(?: attacks?)?|set fire to|set (?:\w+ )?on fire|firebomb(?:ed|ing)?", false),
-    row(Attack, Some("kidnapping"), r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|taken hostage|hostage[- ]taking", false),
-    row(Attack, Some("assault_on_base"), r"(?:attack|assault|raid)(?:ed|s)? (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}(?:military base|army base|base|barracks|checkpoint|outpost)", false),
+    row(
+        Attack,
+        Some("suicide_bombing"),
+        r"suicide (?:bomb(?:ing|er|ers)?|attacks?|blasts?|vests?)",
+        false,
+    ),
+    row(
+        Attack,
+        Some("bombing"),
+        r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off",
+        false,
+    ),
+    row(
+        Attack,
+        Some("shooting"),
+        r"mass shootings?|shootings?|opened fire|gunmen (?:stormed|attacked|killed)|shot dead|gun attacks?",
+        false,
+    ),
+    row(
+        Attack,
+        Some("stabbing"),
+        r"stabbings?|stabbed|knife attacks?",
+        false,
+    ),
+    row(
+        Attack,
+        Some("arson"),
+        r"arson(?: attacks?)?|set fire to|set (?:\w+ )?on fire|firebomb(?:ed|ing)?",
+        false,
+    ),
+    row(
+        Attack,
+        Some("kidnapping"),
+        r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|taken hostage|hostage[- ]taking",
+        false,
+    ),
+    row(
+        Attack,
+        Some("assault_on_base"),
+        r"(?:attack|assault|raid)(?:ed|s)? (?:on )?(?:an? |the )?(?:[\w\-]+ ){0,2}(?:military base|army base|base|barracks|checkpoint|outpost)",
+        false,
+    ),
     row(Attack, Some("massacre"), r"massacres?|massacred", false),
     row(Attack, None, r"terror(?:ist)? attacks?", true),
-    row(Attack, None, r"attack(?:ed|s)?|assault(?:ed|s)?|ambush(?:ed|es)?|stormed|raided", true),
+    row(
+        Attack,
+        None,
+        r"attack(?:ed|s)?|assault(?:ed|s)?|ambush(?:ed|es)?|stormed|raided",
+        true,
+    ),
     row(Attack, None, r"attackers", true),
     // Arrests.
-    row(Arrest, None, r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|taken into custody|apprehended|in custody", false),
+    row(
+        Arrest,
+        None,
+        r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|taken into custody|apprehended|in custody",
+        false,
+    ),
     // Organisation-level events.
-    row(Pledge, None, r"pledged (?:its |their |his )?(?:allegiance|loyalty)|swore allegiance|bay['’]ah", false),
-    row(Split, None, r"split (?:from|with|off)|broke (?:away|off) from|breakaway|splinter(?:ed)? (?:group|faction|from)", false),
-    row(Founding, None, r"(?:was|were|had been|has been|been) (?:founded|formed|established|created|set up)|founding of|was born", false),
-    row(Offensive, None, r"(?:launched|began|started|mounted) (?:an? |the |its |their )?(?:[\w\-]+ ){0,2}offensive|offensive against", false),
-    row(Recapture, None, r"recaptured|retook|retaken|recapture|regained control|seized control of|captured the (?:city|town|village|district)", false),
-    row(Withdrawal, None, r"withdrew|withdrawal|pulled out of|retreated from", false),
-    row(Designation, None, r"designated (?:\w+ ){0,4}(?:as )?an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|listed as an? terrorist|terror(?:ist)? designation", false),
+    row(
+        Pledge,
+        None,
+        r"pledged (?:its |their |his )?(?:allegiance|loyalty)|swore allegiance|bay['’]ah",
+        false,
+    ),
+    row(
+        Split,
+        None,
+        r"split (?:from|with|off)|broke (?:away|off) from|breakaway|splinter(?:ed)? (?:group|faction|from)",
+        false,
+    ),
+    row(
+        Founding,
+        None,
+        r"(?:was|were|had been|has been|been) (?:founded|formed|established|created|set up)|founding of|was born",
+        false,
+    ),
+    row(
+        Offensive,
+        None,
+        r"(?:launched|began|started|mounted) (?:an? |the |its |their )?(?:[\w\-]+ ){0,2}offensive|offensive against",
+        false,
+    ),
+    row(
+        Recapture,
+        None,
+        r"recaptured|retook|retaken|recapture|regained control|seized control of|captured the (?:city|town|village|district)",
+        false,
+    ),
+    row(
+        Withdrawal,
+        None,
+        r"withdrew|withdrawal|pulled out of|retreated from",
+        false,
+    ),
+    row(
+        Designation,
+        None,
+        r"designated (?:\w+ ){0,4}(?:as )?an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|listed as an? terrorist|terror(?:ist)? designation",
+        false,
+    ),
     row(Warning, None, r"warned|warning of|issued a warning", true),
 ];
 
 /// German rows (kept short: the dossier's German coverage grows here).
 pub const ROWS_DE: &[Row] = &[
-    row(ClaimOfResponsibility, None, r"(?:reklamierte|beanspruchte|übernahm) (?:den Anschlag|die Verantwortung|die Tat)|bekannte sich", false),
-    row(Plot, Some("planned"), r"(?:Anschlag|Angriff) geplant|Anschlagspläne|geplante[nr]? Anschlag", false),
-    row(Attack, Some("suicide_bombing"), r"Selbstmordanschlag|Selbstmordattentat", false),
-    row(Attack, None, r"Anschlag|Anschläge[n]?|Angriff|Terrorangriff|Attentat|Attentäter", true),
-    row(Arrest, None, r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?", false),
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"(?:reklamierte|beanspruchte|übernahm) (?:den Anschlag|die Verantwortung|die Tat)|bekannte sich",
+        false,
+    ),
+    row(
+        Plot,
+        Some("planned"),
+        r"(?:Anschlag|Angriff) geplant|Anschlagspläne|geplante[nr]? Anschlag",
+        false,
+    ),
+    row(
+        Attack,
+        Some("suicide_bombing"),
+        r"Selbstmordanschlag|Selbstmordattentat",
+        false,
+    ),
+    row(
+        Attack,
+        None,
+        r"Anschlag|Anschläge[n]?|Angriff|Terrorangriff|Attentat|Attentäter",
+        true,
+    ),
+    row(
+        Arrest,
+        None,
+        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?",
+        false,
+    ),
 ];
 
 pub struct Compiled {
@@ -86,7 +241,9 @@ fn compile(rows: &'static [Row]) -> Compiled {
         .filter_map(|r| {
             // Every pattern is a literal in this file and is compiled by a test; a bad one is
             // skipped rather than panicking the stage.
-            Regex::new(&format!(r"(?i)\b(?:{})\b", r.pattern)).ok().map(|re| (r, re))
+            Regex::new(&format!(r"(?i)\b(?:{})\b", r.pattern))
+                .ok()
+                .map(|re| (r, re))
         })
         .collect();
     Compiled { rows }
@@ -117,15 +274,27 @@ pub fn find(text: &str, range: Span, language: &str) -> Vec<Trigger> {
     let Some(hay) = text.get(range.start..range.end) else {
         return Vec::new();
     };
-    let lex = if language.starts_with("de") { german() } else { english() };
+    let lex = if language.starts_with("de") {
+        german()
+    } else {
+        english()
+    };
     let mut found: Vec<Trigger> = Vec::new();
     for (row, re) in &lex.rows {
         for m in re.find_iter(hay) {
             let span = Span::new(range.start + m.start(), range.start + m.end());
-            if found.iter().any(|t| t.span.start < span.end && span.start < t.span.end) {
+            if found
+                .iter()
+                .any(|t| t.span.start < span.end && span.start < t.span.end)
+            {
                 continue;
             }
-            found.push(Trigger { kind: row.kind, subkind: row.subkind, span, needs_anchor: row.needs_anchor });
+            found.push(Trigger {
+                kind: row.kind,
+                subkind: row.subkind,
+                span,
+                needs_anchor: row.needs_anchor,
+            });
         }
     }
     found.sort_by_key(|t| (t.span.start, t.span.end));
@@ -149,7 +318,10 @@ mod tests {
         let kinds: Vec<_> = f.iter().map(|t| (t.kind, t.subkind)).collect();
         assert_eq!(
             kinds,
-            vec![(ClaimOfResponsibility, None), (Attack, Some("suicide_bombing"))]
+            vec![
+                (ClaimOfResponsibility, None),
+                (Attack, Some("suicide_bombing"))
+            ]
         );
     }
 }

@@ -23,7 +23,9 @@ pub struct Resources {
 
 impl std::fmt::Debug for Resources {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Resources").field("ner", &self.ner.is_some()).finish()
+        f.debug_struct("Resources")
+            .field("ner", &self.ner.is_some())
+            .finish()
     }
 }
 
@@ -80,7 +82,11 @@ pub struct Analysis {
 impl Analysis {
     /// Entity ids this analysis mentions (for the store's index), sorted, unique.
     pub fn entity_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.actors.iter().filter_map(|a| a.entity.as_ref().map(|e| e.0.clone())).collect();
+        let mut ids: Vec<String> = self
+            .actors
+            .iter()
+            .filter_map(|a| a.entity.as_ref().map(|e| e.0.clone()))
+            .collect();
         for f in &self.extraction.facts {
             ids.push(f.subject.0.clone());
             if let Some(e) = f.object.as_ref().and_then(|o| o.entity.as_ref()) {
@@ -94,12 +100,21 @@ impl Analysis {
 
     /// The text of sentence `i`, trimmed.
     pub fn sentence_text<'t>(&self, text: &'t str, i: usize) -> &'t str {
-        self.sentences.get(i).and_then(|s| s.span.slice(text)).unwrap_or("").trim()
+        self.sentences
+            .get(i)
+            .and_then(|s| s.span.slice(text))
+            .unwrap_or("")
+            .trim()
     }
 }
 
 /// Analyse one document's text. `published` anchors relative dates; nothing reads the clock.
-pub fn analyze(text: &str, published: Option<&Timestamp>, language: &str, res: &Resources) -> Analysis {
+pub fn analyze(
+    text: &str,
+    published: Option<&Timestamp>,
+    language: &str,
+    res: &Resources,
+) -> Analysis {
     let annotated = dossier_annotate::annotate_at(text, published, language);
     let mut diagnostics = annotated.diagnostics;
     let dct = published.map(|t| t.local_date());
@@ -111,20 +126,42 @@ pub fn analyze(text: &str, published: Option<&Timestamp>, language: &str, res: &
         }
     };
     let matches = res.matcher.find(text);
-    let mut actors: Vec<Actor> = dossier_claims::actors_from_matches(text, &annotated.sentences, &matches, &res.kb);
+    let mut actors: Vec<Actor> =
+        dossier_claims::actors_from_matches(text, &annotated.sentences, &matches, &res.kb);
     // Discovered aliases tie new names to known entities ("Islamic State – Khorasan Province (ISPK)").
     let mut aliases = Vec::new();
     for d in dossier_entities::discover_aliases(text) {
-        let entity = res.kb.resolve_discovered(&d).map(|e| KbId::new(e.id.clone()));
+        let entity = res
+            .kb
+            .resolve_discovered(&d)
+            .map(|e| KbId::new(e.id.clone()));
         if let Some(id) = &entity {
             for span in [d.name_span, d.alias_span] {
-                if !actors.iter().any(|a| a.span.start < span.end && span.start < a.span.end) {
-                    let group = res.kb.get(id.as_str()).is_some_and(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup);
-                    actors.push(Actor { span, text: text[span.start..span.end].to_string(), entity: Some(id.clone()), group, coreference: false });
+                if !actors
+                    .iter()
+                    .any(|a| a.span.start < span.end && span.start < a.span.end)
+                {
+                    let group = res
+                        .kb
+                        .get(id.as_str())
+                        .is_some_and(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup);
+                    actors.push(Actor {
+                        span,
+                        text: text[span.start..span.end].to_string(),
+                        entity: Some(id.clone()),
+                        group,
+                        coreference: false,
+                    });
                 }
             }
         }
-        aliases.push(AliasEvidence { name: d.name, alias: d.alias, sentence: d.sentence, pattern: d.pattern, entity });
+        aliases.push(AliasEvidence {
+            name: d.name,
+            alias: d.alias,
+            sentence: d.sentence,
+            pattern: d.pattern,
+            entity,
+        });
     }
     actors.sort_by_key(|a| (a.span.start, a.span.end));
     let places = dossier_geo::geocode(text, &names);
@@ -148,7 +185,13 @@ pub fn analyze(text: &str, published: Option<&Timestamp>, language: &str, res: &
         names,
         actors: actors
             .into_iter()
-            .map(|a| ActorRecord { span: a.span, text: a.text, entity: a.entity, group: a.group, coreference: a.coreference })
+            .map(|a| ActorRecord {
+                span: a.span,
+                text: a.text,
+                entity: a.entity,
+                group: a.group,
+                coreference: a.coreference,
+            })
             .collect(),
         places,
         aliases,

@@ -45,7 +45,12 @@ fn re(p: &str) -> Regex {
 }
 
 fn strip(s: &str) -> String {
-    s.trim().trim_end_matches(['?', '.', '!']).trim().trim_matches(['"', '“', '”']).trim().to_string()
+    s.trim()
+        .trim_end_matches(['?', '.', '!'])
+        .trim()
+        .trim_matches(['"', '“', '”'])
+        .trim()
+        .to_string()
 }
 
 struct Cites {
@@ -71,13 +76,39 @@ impl Cites {
 
 fn event_line(e: &Event, c: &mut Cites) -> String {
     let date = e.date.as_ref().map_or("undated".into(), date_text);
-    let perps: Vec<String> = e.participants.iter().filter(|p| p.role == "perpetrator").map(|p| format!("{} ({})", p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()), p.responsibility.clone().unwrap_or_else(|| "named".into()))).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    let by = if perps.is_empty() { String::new() } else { format!("; perpetrators: {}", perps.join(", ")) };
-    format!("- {date}: {} ({}{by}) {}", e.title, e.certainty, c.add(&e.sources))
+    let perps: Vec<String> = e
+        .participants
+        .iter()
+        .filter(|p| p.role == "perpetrator")
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()),
+                p.responsibility.clone().unwrap_or_else(|| "named".into())
+            )
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let by = if perps.is_empty() {
+        String::new()
+    } else {
+        format!("; perpetrators: {}", perps.join(", "))
+    };
+    format!(
+        "- {date}: {} ({}{by}) {}",
+        e.title,
+        e.certainty,
+        c.add(&e.sources)
+    )
 }
 
 /// Answer one question.
-pub fn ask(store: &SqliteStore, kb: &KnowledgeBase, question: &str) -> Result<Result<Answer, NotUnderstood>, Error> {
+pub fn ask(
+    store: &SqliteStore,
+    kb: &KnowledgeBase,
+    question: &str,
+) -> Result<Result<Answer, NotUnderstood>, Error> {
     let q = question.trim();
     let mut c = Cites { list: Vec::new() };
     let mut text = String::new();
@@ -169,27 +200,74 @@ pub fn ask(store: &SqliteStore, kb: &KnowledgeBase, question: &str) -> Result<Re
     if form != FORMS[0] && form != FORMS[1] && !c.list.is_empty() {
         let _ = writeln!(text);
         for (i, x) in c.list.iter().enumerate() {
-            let _ = writeln!(text, "[{}] Document {}: “{}”", i + 1, x.doc, x.quote.replace('\n', " "));
+            let _ = writeln!(
+                text,
+                "[{}] Document {}: “{}”",
+                i + 1,
+                x.doc,
+                x.quote.replace('\n', " ")
+            );
         }
     }
-    Ok(Ok(Answer { question: q.to_string(), form: form.to_string(), text, citations: c.list }))
+    Ok(Ok(Answer {
+        question: q.to_string(),
+        form: form.to_string(),
+        text,
+        citations: c.list,
+    }))
 }
 
 /// Events whose place (name, country, region) or title matches `what`, optionally in a period
 /// (`YYYY` or `YYYY-MM`), across all analysed documents.
-pub fn find_events(store: &SqliteStore, kb: &KnowledgeBase, what: &str, period: Option<&str>) -> Result<Vec<Event>, Error> {
-    let docs: Vec<Loaded> = store.analyses(None)?.into_iter().filter_map(Loaded::parse).collect();
+pub fn find_events(
+    store: &SqliteStore,
+    kb: &KnowledgeBase,
+    what: &str,
+    period: Option<&str>,
+) -> Result<Vec<Event>, Error> {
+    let docs: Vec<Loaded> = store
+        .analyses(None)?
+        .into_iter()
+        .filter_map(Loaded::parse)
+        .collect();
     let mut events = profile::fuse_events(&docs, kb, None, &[]);
+    const GENERIC: &[&str] = &[
+        "the", "a", "an", "in", "on", "of", "at", "attack", "attacks", "bombing", "bombings",
+        "shooting", "massacre", "siege", "blast", "blasts", "plot", "arrests", "arrest", "events",
+    ];
     let key = what.to_lowercase();
-    let key = key.trim_start_matches("the ").to_string();
+    let words: Vec<&str> = key
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty() && !GENERIC.contains(w))
+        .collect();
+    if words.is_empty() {
+        return Ok(Vec::new());
+    }
     events.retain(|e| {
-        let place = e.place.as_ref().is_some_and(|p| {
-            [Some(&p.name), p.country.as_ref(), p.admin1.as_ref()].iter().flatten().any(|n| n.to_lowercase() == key || key.contains(&n.to_lowercase()) && n.len() > 3)
-        });
-        place || e.title.to_lowercase().contains(&key) || e.sources.iter().any(|s| s.quote.to_lowercase().contains(&key))
+        let mut hay = e.title.to_lowercase();
+        if let Some(p) = &e.place {
+            for n in [Some(&p.name), p.country.as_ref(), p.admin1.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                hay.push(' ');
+                hay.push_str(&n.to_lowercase());
+            }
+        }
+        let in_place = words.iter().all(|w| hay.contains(w));
+        // Or a source sentence naming it (the venue, the target).
+        in_place
+            || e.sources.iter().any(|s| {
+                let q = s.quote.to_lowercase();
+                words.iter().all(|w| q.contains(w))
+            })
     });
     if let Some(p) = period {
-        events.retain(|e| e.date.as_ref().is_some_and(|d| d.value.starts_with(p) || d.earliest.as_deref().is_some_and(|x| x.starts_with(p))));
+        events.retain(|e| {
+            e.date.as_ref().is_some_and(|d| {
+                d.value.starts_with(p) || d.earliest.as_deref().is_some_and(|x| x.starts_with(p))
+            })
+        });
     }
     Ok(events)
 }

@@ -6,10 +6,30 @@ use serde_json::{json, Value};
 
 /// CSV columns, GTD/ACLED-like.
 pub const CSV_COLUMNS: &[&str] = &[
-    "event_id", "event_date", "date_precision", "date_earliest", "date_latest", "event_type",
-    "sub_event_type", "title", "country", "admin1", "location", "latitude", "longitude",
-    "geonames_id", "perpetrators", "responsibility", "fatalities_min", "fatalities_max",
-    "injured_min", "injured_max", "weapon", "certainty", "independent_sources", "source_docs",
+    "event_id",
+    "event_date",
+    "date_precision",
+    "date_earliest",
+    "date_latest",
+    "event_type",
+    "sub_event_type",
+    "title",
+    "country",
+    "admin1",
+    "location",
+    "latitude",
+    "longitude",
+    "geonames_id",
+    "perpetrators",
+    "responsibility",
+    "fatalities_min",
+    "fatalities_max",
+    "injured_min",
+    "injured_max",
+    "weapon",
+    "certainty",
+    "independent_sources",
+    "source_docs",
     "first_quote",
 ];
 
@@ -22,15 +42,35 @@ fn csv_field(s: &str) -> String {
 }
 
 fn num(x: Option<f64>) -> String {
-    x.map(|v| if v.fract() == 0.0 { format!("{}", v as i64) } else { v.to_string() }).unwrap_or_default()
+    x.map(|v| {
+        if v.fract() == 0.0 {
+            format!("{}", v as i64)
+        } else {
+            v.to_string()
+        }
+    })
+    .unwrap_or_default()
 }
 
 pub fn csv(events: &[Event]) -> String {
     let mut out = CSV_COLUMNS.join(",");
     out.push('\n');
     for e in events {
-        let perps: Vec<String> = e.participants.iter().filter(|p| p.role == "perpetrator").map(|p| p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone())).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-        let docs: Vec<String> = e.sources.iter().map(|c| c.doc.to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+        let perps: Vec<String> = e
+            .participants
+            .iter()
+            .filter(|p| p.role == "perpetrator")
+            .map(|p| p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let docs: Vec<String> = e
+            .sources
+            .iter()
+            .map(|c| c.doc.to_string())
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let d = e.date.as_ref();
         let p = e.place.as_ref();
         let row = [
@@ -47,7 +87,9 @@ pub fn csv(events: &[Event]) -> String {
             p.map(|p| p.name.clone()).unwrap_or_default(),
             num(p.and_then(|p| p.lat)),
             num(p.and_then(|p| p.lon)),
-            p.and_then(|p| p.geonames_id).map(|g| g.to_string()).unwrap_or_default(),
+            p.and_then(|p| p.geonames_id)
+                .map(|g| g.to_string())
+                .unwrap_or_default(),
             perps.join("; "),
             e.responsibility.clone().unwrap_or_default(),
             num(e.killed.and_then(|k| k.min)),
@@ -58,9 +100,17 @@ pub fn csv(events: &[Event]) -> String {
             e.certainty.clone(),
             e.independent_sources.to_string(),
             docs.join(" "),
-            e.sources.first().map(|c| c.quote.clone()).unwrap_or_default(),
+            e.sources
+                .first()
+                .map(|c| c.quote.clone())
+                .unwrap_or_default(),
         ];
-        out.push_str(&row.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out

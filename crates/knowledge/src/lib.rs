@@ -21,7 +21,10 @@ use profile::Loaded;
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("no entity called {name:?}{}", suggestions_text(.suggestions))]
-    NotFound { name: String, suggestions: Vec<String> },
+    NotFound {
+        name: String,
+        suggestions: Vec<String>,
+    },
     #[error(transparent)]
     Store(#[from] dossier_store::StoreError),
     #[error("{0}")]
@@ -32,7 +35,13 @@ fn suggestions_text(s: &[String]) -> String {
     if s.is_empty() {
         String::new()
     } else {
-        format!("; did you mean {}?", s.iter().map(|x| format!("{x:?}")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; did you mean {}?",
+            s.iter()
+                .map(|x| format!("{x:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
@@ -40,7 +49,11 @@ fn suggestions_text(s: &[String]) -> String {
 /// base first, then names documents gave to new entities. `NotFound` carries suggestions.
 pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<String, Error> {
     let found = kb.lookup(name);
-    if let Some(e) = found.iter().find(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup).or(found.first()) {
+    if let Some(e) = found
+        .iter()
+        .find(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup)
+        .or(found.first())
+    {
         return Ok(e.id.clone());
     }
     if kb.get(name).is_some() {
@@ -52,7 +65,10 @@ pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<St
             return Ok(id);
         }
     }
-    Err(Error::NotFound { name: name.to_string(), suggestions: suggest(kb, name) })
+    Err(Error::NotFound {
+        name: name.to_string(),
+        suggestions: suggest(kb, name),
+    })
 }
 
 /// Up to five known names close to `name` (shared prefix, containment or small edit distance).
@@ -62,7 +78,11 @@ pub fn suggest(kb: &KnowledgeBase, name: &str) -> Vec<String> {
     for e in kb.entities() {
         for n in e.names() {
             let k = dossier_entities::normalize::name_key(n.name);
-            let d = if k.contains(&key) || key.contains(&k) && k.len() >= 3 { 1 } else { edit_distance(&k, &key) };
+            let d = if k.contains(&key) || key.contains(&k) && k.len() >= 3 {
+                1
+            } else {
+                edit_distance(&k, &key)
+            };
             if d <= 2.max(key.len() / 4) {
                 scored.push((d, format!("{} ({})", n.name, e.name)));
             }
@@ -90,11 +110,20 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 /// Load the analyses that mention `id`, published on or before `as_of`.
 pub fn load_for(store: &SqliteStore, id: &str, as_of: Option<&str>) -> Result<Vec<Loaded>, Error> {
-    Ok(store.analyses_for_entity(id, as_of)?.into_iter().filter_map(Loaded::parse).collect())
+    Ok(store
+        .analyses_for_entity(id, as_of)?
+        .into_iter()
+        .filter_map(Loaded::parse)
+        .collect())
 }
 
 /// The dossier on `name` as of a date.
-pub fn profile(store: &SqliteStore, kb: &KnowledgeBase, name: &str, as_of: Option<&str>) -> Result<Dossier, Error> {
+pub fn profile(
+    store: &SqliteStore,
+    kb: &KnowledgeBase,
+    name: &str,
+    as_of: Option<&str>,
+) -> Result<Dossier, Error> {
     let id = resolve(kb, store, name)?;
     let docs = load_for(store, &id, as_of)?;
     Ok(profile::build(&id, &docs, kb, as_of))
@@ -102,7 +131,12 @@ pub fn profile(store: &SqliteStore, kb: &KnowledgeBase, name: &str, as_of: Optio
 
 /// Analyse every current version that has no analysis by this analyzer yet, in batches; returns
 /// the number analysed. `progress` is called after each batch with (done, total).
-pub fn analyze_pending(store: &mut SqliteStore, res: &Resources, batch: usize, progress: &mut dyn FnMut(usize, usize)) -> Result<usize, Error> {
+pub fn analyze_pending(
+    store: &mut SqliteStore,
+    res: &Resources,
+    batch: usize,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<usize, Error> {
     let (_, total) = store.analysis_counts(ANALYZER)?;
     let total = total as usize;
     let mut done = 0usize;
@@ -113,15 +147,34 @@ pub fn analyze_pending(store: &mut SqliteStore, res: &Resources, batch: usize, p
         }
         let mut jsons: Vec<(i64, i64, String, Vec<String>)> = Vec::new();
         for p in &pending {
-            let Some((text, _title, published, language)) = store.version_text(p.version_id)? else { continue };
-            let ts = published.as_deref().and_then(dossier_core::Timestamp::parse_local);
+            let Some((text, _title, published, language)) = store.version_text(p.version_id)?
+            else {
+                continue;
+            };
+            let ts = published
+                .as_deref()
+                .and_then(dossier_core::Timestamp::parse_local);
             let lang = language.unwrap_or_else(|| "en".into());
             let a = analyze(&text, ts.as_ref(), &lang, res);
+            // Linked mentions (knowledge-base and new entities, aliases with evidence) for
+            // `dossier entity`: stored per version, replacing earlier links.
+            let spans: Vec<dossier_core::Span> = a.sentences.iter().map(|s| s.span).collect();
+            let linked = dossier_entities::link::link_document(
+                &text,
+                &spans,
+                &a.names,
+                &res.kb,
+                &res.matcher,
+            );
+            store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
             let ids = a.entity_ids();
             let json = serde_json::to_string(&a).map_err(|e| Error::Invalid(e.to_string()))?;
             jsons.push((p.version_id, p.doc_id, json, ids));
         }
-        let items: Vec<(i64, i64, &str, &str, Vec<String>)> = jsons.iter().map(|(v, d, j, ids)| (*v, *d, ANALYZER, j.as_str(), ids.clone())).collect();
+        let items: Vec<(i64, i64, &str, &str, Vec<String>)> = jsons
+            .iter()
+            .map(|(v, d, j, ids)| (*v, *d, ANALYZER, j.as_str(), ids.clone()))
+            .collect();
         store.put_analyses(&items)?;
         done += pending.len();
         progress(done, total);

@@ -5,7 +5,9 @@
 use crate::analyze::Analysis;
 use crate::dossier::*;
 use dossier_claims::distance_km;
-use dossier_core::claims::{Certainty, EventKind, EventMention, Predicate, Responsibility, Role, Source};
+use dossier_core::claims::{
+    Certainty, EventKind, EventMention, Predicate, Responsibility, Role, Source,
+};
 use dossier_core::place::PlaceKind;
 use dossier_entities::KnowledgeBase;
 use dossier_store::AnalysisRow;
@@ -27,36 +29,62 @@ impl Loaded {
     pub fn cite(&self, sentence: usize) -> Citation {
         let span = self.analysis.sentences.get(sentence).map(|s| s.span);
         let (start, end) = span.map_or((0, 0), |s| trim_span(&self.row.text, s.start, s.end));
-        Citation { doc: self.row.doc_id, quote: self.row.text.get(start..end).unwrap_or("").to_string(), span: [start, end] }
+        Citation {
+            doc: self.row.doc_id,
+            quote: self.row.text.get(start..end).unwrap_or("").to_string(),
+            span: [start, end],
+        }
     }
 
     fn published_date(&self) -> Option<String> {
-        self.row.published.as_ref().map(|p| p.chars().take(10).collect())
+        self.row
+            .published
+            .as_ref()
+            .map(|p| p.chars().take(10).collect())
     }
 
     fn publisher_key(&self) -> String {
-        self.row.publisher.clone().unwrap_or_else(|| format!("cluster:{}", self.row.cluster))
+        self.row
+            .publisher
+            .clone()
+            .unwrap_or_else(|| format!("cluster:{}", self.row.cluster))
     }
 }
 
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
-    let Some(t) = text.get(s..e) else { return (s, e) };
+    let Some(t) = text.get(s..e) else {
+        return (s, e);
+    };
     s += t.len() - t.trim_start().len();
     e -= t.len() - t.trim_end().len();
     (s, e.max(s))
 }
 
 pub fn person(s: &Source) -> Person {
-    Person { name: s.name.clone(), role: s.role.clone(), affiliation: s.affiliation.clone() }
+    Person {
+        name: s.name.clone(),
+        role: s.role.clone(),
+        affiliation: s.affiliation.clone(),
+    }
 }
 
 /// The display name of an entity id: the knowledge base's name, else the id.
 pub fn entity_name(kb: &KnowledgeBase, id: &str) -> String {
-    kb.get(id).map_or_else(|| id.trim_start_matches("new:").to_string(), |e| e.name.clone())
+    kb.get(id).map_or_else(
+        || id.trim_start_matches("new:").to_string(),
+        |e| e.name.clone(),
+    )
 }
 
 fn date_of(d: &dossier_core::claims::EventDate) -> Date {
-    Date { value: d.value.clone(), precision: d.precision.clone(), modifier: d.modifier.clone(), earliest: d.earliest.clone(), latest: d.latest.clone(), text: d.text.clone() }
+    Date {
+        value: d.value.clone(),
+        precision: d.precision.clone(),
+        modifier: d.modifier.clone(),
+        earliest: d.earliest.clone(),
+        latest: d.latest.clone(),
+        text: d.text.clone(),
+    }
 }
 
 fn place_of(p: &dossier_core::claims::EventPlace) -> Place {
@@ -69,7 +97,14 @@ fn place_of(p: &dossier_core::claims::EventPlace) -> Place {
             lon: Some(g.lon),
             geonames_id: Some(g.geonameid),
         },
-        None => Place { name: p.text.clone(), country: None, admin1: None, lat: None, lon: None, geonames_id: None },
+        None => Place {
+            name: p.text.clone(),
+            country: None,
+            admin1: None,
+            lat: None,
+            lon: None,
+            geonames_id: None,
+        },
     }
 }
 
@@ -82,30 +117,57 @@ struct Mention<'a> {
 fn interval(e: &EventMention) -> Option<(String, String)> {
     let d = e.date.as_ref()?;
     if d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty() {
-        return Some(("0000".into(), d.latest.clone().unwrap_or_else(|| "9999".into())));
+        return Some((
+            "0000".into(),
+            d.latest.clone().unwrap_or_else(|| "9999".into()),
+        ));
     }
-    Some((d.earliest.clone().unwrap_or_else(|| "0000".into()), d.latest.clone().unwrap_or_else(|| "9999".into())))
+    Some((
+        d.earliest.clone().unwrap_or_else(|| "0000".into()),
+        d.latest.clone().unwrap_or_else(|| "9999".into()),
+    ))
 }
 
 fn precise(e: &EventMention) -> bool {
-    e.date.as_ref().is_some_and(|d| !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty()) && matches!(d.precision.as_str(), "day" | "time" | "week" | "month"))
+    e.date.as_ref().is_some_and(|d| {
+        !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
+            && matches!(d.precision.as_str(), "day" | "time" | "week" | "month")
+    })
+}
+
+/// `YYYY-MM-DD` moved by `days` (other strings unchanged).
+fn shift(d: &str, days: i64) -> String {
+    chrono::NaiveDate::parse_from_str(d.get(..10).unwrap_or(d), "%Y-%m-%d")
+        .ok()
+        .and_then(|x| x.checked_add_signed(chrono::Duration::days(days)))
+        .map_or_else(|| d.to_string(), |x| x.format("%Y-%m-%d").to_string())
 }
 
 fn places_agree(a: &EventMention, b: &EventMention) -> Option<bool> {
-    let (Some(pa), Some(pb)) = (a.place.as_ref().and_then(|p| p.place.as_ref()), b.place.as_ref().and_then(|p| p.place.as_ref())) else {
+    let (Some(pa), Some(pb)) = (
+        a.place.as_ref().and_then(|p| p.place.as_ref()),
+        b.place.as_ref().and_then(|p| p.place.as_ref()),
+    ) else {
         return None;
     };
     if pa.geonameid == pb.geonameid {
         return Some(true);
     }
-    if (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country) && pa.country_code == pb.country_code {
+    if (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country)
+        && pa.country_code == pb.country_code
+    {
         return Some(true);
     }
     Some(distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= 50.0)
 }
 
 fn compatible_kind(a: EventKind, b: EventKind) -> bool {
-    a == b || matches!((a, b), (EventKind::Attack, EventKind::ClaimOfResponsibility) | (EventKind::ClaimOfResponsibility, EventKind::Attack))
+    a == b
+        || matches!(
+            (a, b),
+            (EventKind::Attack, EventKind::ClaimOfResponsibility)
+                | (EventKind::ClaimOfResponsibility, EventKind::Attack)
+        )
 }
 
 /// Do two mentions (from different documents) report the same event?
@@ -113,8 +175,9 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
     if !compatible_kind(a.kind, b.kind) {
         return false;
     }
+    // A day of slack: reports differ on time zones and "last night".
     let dates = match (interval(a), interval(b)) {
-        (Some((a0, a1)), Some((b0, b1))) => Some(a0 <= b1 && b0 <= a1),
+        (Some((a0, a1)), Some((b0, b1))) => Some(shift(&a0, -1) <= b1 && shift(&b0, -1) <= a1),
         _ => None,
     };
     let places = places_agree(a, b);
@@ -122,14 +185,31 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         return false;
     }
     // Positive agreement: a place, plus a precise date on at least one side or a shared actor.
-    let shared_actor = a.participants.iter().any(|p| p.entity.is_some() && b.participants.iter().any(|q| q.entity == p.entity));
-    places == Some(true) && (dates == Some(true) && (precise(a) || precise(b)) || shared_actor)
+    let shared_actor = a
+        .participants
+        .iter()
+        .any(|p| p.entity.is_some() && b.participants.iter().any(|q| q.entity == p.entity));
+    let day = |e: &EventMention| {
+        e.date.as_ref().is_some_and(|d| {
+            matches!(d.precision.as_str(), "day" | "time")
+                && !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
+        })
+    };
+    match places {
+        Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
+        // One report names no place: the same day and the same named actor.
+        None => dates == Some(true) && day(a) && day(b) && shared_actor,
+        Some(false) => false,
+    }
 }
 
 fn cluster_events<'a>(mentions: Vec<Mention<'a>>) -> Vec<Vec<Mention<'a>>> {
     let mut groups: Vec<Vec<Mention<'a>>> = Vec::new();
     for m in mentions {
-        let hit = groups.iter().position(|g| g.iter().any(|o| o.doc.row.doc_id != m.doc.row.doc_id && same_event(o.e, m.e)));
+        let hit = groups.iter().position(|g| {
+            g.iter()
+                .any(|o| o.doc.row.doc_id != m.doc.row.doc_id && same_event(o.e, m.e))
+        });
         match hit {
             Some(i) => groups[i].push(m),
             None => groups.push(vec![m]),
@@ -150,7 +230,12 @@ fn responsibility_rank(r: Responsibility) -> u8 {
     }
 }
 
-fn title_of(kind: EventKind, subkind: Option<&str>, place: Option<&Place>, target: Option<&str>) -> String {
+fn title_of(
+    kind: EventKind,
+    subkind: Option<&str>,
+    place: Option<&Place>,
+    target: Option<&str>,
+) -> String {
     let what = match (kind, subkind) {
         (EventKind::Attack, Some(s)) if s != "massacre" => s.replace('_', " "),
         (EventKind::Plot, Some("foiled")) => "foiled plot".into(),
@@ -188,12 +273,29 @@ fn stable_id(parts: &str) -> String {
 /// Fuse event mentions into events. `entity`: the profiled entity (for `role` and
 /// `responsibility`); `context_docs`: documents mainly about the entity, whose other events are
 /// listed with role "context".
-pub fn fuse_events(docs: &[Loaded], kb: &KnowledgeBase, entity: Option<&str>, context_docs: &[i64]) -> Vec<Event> {
+pub fn fuse_events(
+    docs: &[Loaded],
+    kb: &KnowledgeBase,
+    entity: Option<&str>,
+    context_docs: &[i64],
+) -> Vec<Event> {
     let mut mentions: Vec<Mention> = Vec::new();
     for d in docs {
         for e in &d.analysis.extraction.events {
-            let involved = entity.is_none_or(|id| e.participants.iter().any(|p| p.entity.as_ref().is_some_and(|x| x.as_str() == id)));
-            let context = entity.is_some() && context_docs.contains(&d.row.doc_id) && matches!(e.kind, EventKind::Attack | EventKind::Plot | EventKind::Arrest | EventKind::ClaimOfResponsibility);
+            let involved = entity.is_none_or(|id| {
+                e.participants
+                    .iter()
+                    .any(|p| p.entity.as_ref().is_some_and(|x| x.as_str() == id))
+            });
+            let context = entity.is_some()
+                && context_docs.contains(&d.row.doc_id)
+                && matches!(
+                    e.kind,
+                    EventKind::Attack
+                        | EventKind::Plot
+                        | EventKind::Arrest
+                        | EventKind::ClaimOfResponsibility
+                );
             if involved || context {
                 mentions.push(Mention { doc: d, e });
             }
@@ -210,12 +312,19 @@ pub fn fuse_events(docs: &[Loaded], kb: &KnowledgeBase, entity: Option<&str>, co
 }
 
 fn sort_key(e: &Event) -> String {
-    e.date.as_ref().map_or_else(|| "9999".into(), |d| d.earliest.clone().unwrap_or_else(|| d.value.clone()))
+    e.date.as_ref().map_or_else(
+        || "9999".into(),
+        |d| d.earliest.clone().unwrap_or_else(|| d.value.clone()),
+    )
 }
 
 fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Event {
     let first = &group[0];
-    let kind = if group.iter().any(|m| m.e.kind == EventKind::Attack) { EventKind::Attack } else { first.e.kind };
+    let kind = if group.iter().any(|m| m.e.kind == EventKind::Attack) {
+        EventKind::Attack
+    } else {
+        first.e.kind
+    };
     let subkind = group.iter().find_map(|m| m.e.subkind.clone());
     // The most precise date: not an inferred "before publication", then the narrowest interval.
     let date = group
@@ -258,7 +367,10 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 }
                 .into(),
                 text: p.text.clone(),
-                entity: p.entity.as_ref().map(|id| EntityRef { id: id.0.clone(), name: entity_name(kb, id.as_str()) }),
+                entity: p.entity.as_ref().map(|id| EntityRef {
+                    id: id.0.clone(),
+                    name: entity_name(kb, id.as_str()),
+                }),
                 responsibility: p.responsibility.map(|r| r.as_str().to_string()),
                 attributed_by: p.attributed_by.as_ref().map(person),
                 doc: m.doc.row.doc_id,
@@ -270,13 +382,27 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     let mut role = None;
     let mut responsibility = None;
     if let Some(id) = entity {
-        let mine: Vec<&dossier_core::claims::Participant> = group.iter().flat_map(|m| m.e.participants.iter()).filter(|p| p.entity.as_ref().is_some_and(|x| x.as_str() == id)).collect();
+        let mine: Vec<&dossier_core::claims::Participant> = group
+            .iter()
+            .flat_map(|m| m.e.participants.iter())
+            .filter(|p| p.entity.as_ref().is_some_and(|x| x.as_str() == id))
+            .collect();
         if mine.is_empty() {
             role = Some("context".to_string());
         } else {
-            let r = if matches!(kind, EventKind::Founding | EventKind::Split | EventKind::Pledge | EventKind::Designation | EventKind::Offensive | EventKind::Withdrawal | EventKind::Recapture) {
+            let r = if matches!(
+                kind,
+                EventKind::Founding
+                    | EventKind::Split
+                    | EventKind::Pledge
+                    | EventKind::Designation
+                    | EventKind::Offensive
+                    | EventKind::Withdrawal
+                    | EventKind::Recapture
+            ) {
                 "subject"
-            } else if kind == EventKind::Arrest && mine.iter().all(|p| p.role == Role::Perpetrator) {
+            } else if kind == EventKind::Arrest && mine.iter().all(|p| p.role == Role::Perpetrator)
+            {
                 "supporters_arrested"
             } else if mine.iter().any(|p| p.role == Role::Perpetrator) {
                 "perpetrator"
@@ -286,7 +412,11 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 "participant"
             };
             role = Some(r.to_string());
-            responsibility = mine.iter().filter_map(|p| p.responsibility).min_by_key(|r| responsibility_rank(*r)).map(|r| r.as_str().to_string());
+            responsibility = mine
+                .iter()
+                .filter_map(|p| p.responsibility)
+                .min_by_key(|r| responsibility_rank(*r))
+                .map(|r| r.as_str().to_string());
         }
     }
     // Figures per source, revisions marked (same publisher, later document, different figure).
@@ -308,13 +438,28 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             }
         }
     }
-    let publisher_of: BTreeMap<i64, String> = group.iter().map(|m| (m.doc.row.doc_id, m.doc.publisher_key())).collect();
+    let publisher_of: BTreeMap<i64, String> = group
+        .iter()
+        .map(|m| (m.doc.row.doc_id, m.doc.publisher_key()))
+        .collect();
     let n = figures.len();
     for i in 0..n {
-        let (a_doc, a_pub, a_fig) = (figures[i].doc, figures[i].published.clone(), figures[i].figure.clone());
+        let (a_doc, a_pub, a_fig) = (
+            figures[i].doc,
+            figures[i].published.clone(),
+            figures[i].figure.clone(),
+        );
         let earlier = (0..n)
-            .filter(|&j| j != i && figures[j].figure == a_fig && figures[j].doc != a_doc && publisher_of.get(&figures[j].doc) == publisher_of.get(&a_doc))
-            .filter(|&j| figures[j].published < a_pub && (figures[j].min, figures[j].max) != (figures[i].min, figures[i].max))
+            .filter(|&j| {
+                j != i
+                    && figures[j].figure == a_fig
+                    && figures[j].doc != a_doc
+                    && publisher_of.get(&figures[j].doc) == publisher_of.get(&a_doc)
+            })
+            .filter(|&j| {
+                figures[j].published < a_pub
+                    && (figures[j].min, figures[j].max) != (figures[i].min, figures[i].max)
+            })
             .max_by(|&x, &y| figures[x].published.cmp(&figures[y].published));
         if let Some(j) = earlier {
             figures[i].revises = Some(figures[j].doc);
@@ -322,11 +467,22 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     }
     // The headline figure: the latest report's, never an average.
     let latest = |name: &str| {
-        figures.iter().filter(|f| f.figure == name).max_by(|a, b| a.published.cmp(&b.published)).map(|f| Range { min: f.min, max: f.max })
+        figures
+            .iter()
+            .filter(|f| f.figure == name)
+            .max_by(|a, b| a.published.cmp(&b.published))
+            .map(|f| Range {
+                min: f.min,
+                max: f.max,
+            })
     };
     let killed = latest("killed");
     let injured = latest("injured");
-    let certainty = group.iter().map(|m| m.e.certainty).min_by_key(|c| c.rank()).unwrap_or(Certainty::Stated);
+    let certainty = group
+        .iter()
+        .map(|m| m.e.certainty)
+        .min_by_key(|c| c.rank())
+        .unwrap_or(Certainty::Stated);
     let mut sources: Vec<Citation> = Vec::new();
     for m in group {
         for &s in &m.e.evidence {
@@ -349,11 +505,25 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             publishers.push(p);
         }
     }
-    let target = group.iter().flat_map(|m| m.e.participants.iter()).find(|p| p.role == Role::Target).map(|p| p.text.clone());
-    let title = title_of(kind, subkind.as_deref(), place.as_ref(), target.as_deref().filter(|t| t.len() <= 60));
+    let target = group
+        .iter()
+        .flat_map(|m| m.e.participants.iter())
+        .find(|p| p.role == Role::Target)
+        .map(|p| p.text.clone());
+    let title = title_of(
+        kind,
+        subkind.as_deref(),
+        place.as_ref(),
+        target.as_deref().filter(|t| t.len() <= 40),
+    );
     let weapon = group.iter().find_map(|m| m.e.weapon.clone());
     Event {
-        id: stable_id(&format!("{}:{}:{}", first.doc.row.doc_id, first.e.trigger_span.start, first.e.kind.as_str())),
+        id: stable_id(&format!(
+            "{}:{}:{}",
+            first.doc.row.doc_id,
+            first.e.trigger_span.start,
+            first.e.kind.as_str()
+        )),
         kind: kind.as_str().into(),
         subkind,
         title,
@@ -379,7 +549,11 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for e in events {
         for fig in ["killed", "injured"] {
-            let fs: Vec<&SourceFigure> = e.figures.iter().filter(|f| f.figure == fig && f.revises.is_none()).collect();
+            let fs: Vec<&SourceFigure> = e
+                .figures
+                .iter()
+                .filter(|f| f.figure == fig && f.revises.is_none())
+                .collect();
             let disjoint = fs.iter().enumerate().any(|(i, a)| {
                 fs.iter().skip(i + 1).any(|b| {
                     a.doc != b.doc && {
@@ -395,25 +569,57 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                     .map(|f| Statement {
                         says: format!("{} {}", f.text, fig),
                         attributed_to: f.attributed_to.clone(),
-                        sources: e.sources.iter().filter(|c| c.doc == f.doc).take(1).cloned().collect(),
+                        sources: e
+                            .sources
+                            .iter()
+                            .filter(|c| c.doc == f.doc)
+                            .take(1)
+                            .cloned()
+                            .collect(),
                     })
                     .collect();
-                out.push(Contradiction { about: fig.into(), event: Some(e.id.clone()), statements });
+                out.push(Contradiction {
+                    about: fig.into(),
+                    event: Some(e.id.clone()),
+                    statements,
+                });
             }
         }
-        let claimed: Vec<&Participant> = e.participants.iter().filter(|p| p.responsibility.as_deref() == Some("claimed")).collect();
-        let denied: Vec<&Participant> = e.participants.iter().filter(|p| p.responsibility.as_deref() == Some("denied")).collect();
+        let claimed: Vec<&Participant> = e
+            .participants
+            .iter()
+            .filter(|p| p.responsibility.as_deref() == Some("claimed"))
+            .collect();
+        let denied: Vec<&Participant> = e
+            .participants
+            .iter()
+            .filter(|p| p.responsibility.as_deref() == Some("denied"))
+            .collect();
         if !claimed.is_empty() && !denied.is_empty() {
             let statements = claimed
                 .iter()
                 .chain(denied.iter())
                 .map(|p| Statement {
-                    says: format!("{}: {}", p.text, p.responsibility.clone().unwrap_or_default()),
+                    says: format!(
+                        "{}: {}",
+                        p.text,
+                        p.responsibility.clone().unwrap_or_default()
+                    ),
                     attributed_to: p.attributed_by.clone(),
-                    sources: e.sources.iter().filter(|c| c.doc == p.doc).take(1).cloned().collect(),
+                    sources: e
+                        .sources
+                        .iter()
+                        .filter(|c| c.doc == p.doc)
+                        .take(1)
+                        .cloned()
+                        .collect(),
                 })
                 .collect();
-            out.push(Contradiction { about: "responsibility".into(), event: Some(e.id.clone()), statements });
+            out.push(Contradiction {
+                about: "responsibility".into(),
+                event: Some(e.id.clone()),
+                statements,
+            });
         }
         // "the army said the assault was repelled" against casualty reports: an attack reported
         // as negated by one source and as happening by another.
@@ -429,7 +635,11 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     if let Some(e) = kbe {
         for n in e.names() {
             if !aliases.iter().any(|a| a.name == n.name) && n.name != e.name {
-                aliases.push(Alias { name: n.name.to_string(), origin: "knowledge base".into(), sources: Vec::new() });
+                aliases.push(Alias {
+                    name: n.name.to_string(),
+                    origin: "knowledge base".into(),
+                    sources: Vec::new(),
+                });
             }
         }
     }
@@ -439,7 +649,12 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             if a.coreference || a.entity.as_ref().is_none_or(|x| x.as_str() != id) {
                 continue;
             }
-            let si = d.analysis.sentences.iter().position(|s| s.span.start <= a.span.start && a.span.end <= s.span.end).unwrap_or(0);
+            let si = d
+                .analysis
+                .sentences
+                .iter()
+                .position(|s| s.span.start <= a.span.start && a.span.end <= s.span.end)
+                .unwrap_or(0);
             match aliases.iter_mut().find(|x| x.name == a.text) {
                 Some(x) => {
                     if x.sources.len() < 3 {
@@ -449,12 +664,22 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                         }
                     }
                 }
-                None => aliases.push(Alias { name: a.text.clone(), origin: "document".into(), sources: vec![d.cite(si)] }),
+                None => aliases.push(Alias {
+                    name: a.text.clone(),
+                    origin: "document".into(),
+                    sources: vec![d.cite(si)],
+                }),
             }
         }
     }
     let name = kbe.map_or_else(|| entity_name(kb, id), |e| e.name.clone());
-    let entity = EntityHeader { id: id.to_string(), name, kind: kbe.map_or_else(|| "organisation".into(), |e| e.kind.clone()), aliases, wikidata: kbe.and_then(|e| e.wikidata.clone()) };
+    let entity = EntityHeader {
+        id: id.to_string(),
+        name,
+        kind: kbe.map_or_else(|| "organisation".into(), |e| e.kind.clone()),
+        aliases,
+        wikidata: kbe.and_then(|e| e.wikidata.clone()),
+    };
 
     // Relations and facts.
     let mut relations: Vec<Relation> = Vec::new();
@@ -463,8 +688,14 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     for d in docs {
         for f in &d.analysis.extraction.facts {
             let subject_is = f.subject.as_str() == id;
-            let object_is = f.object.as_ref().and_then(|o| o.entity.as_ref()).is_some_and(|x| x.as_str() == id);
-            if !subject_is && !(object_is && matches!(f.predicate, Predicate::RivalOf | Predicate::AllyOf)) {
+            let object_is = f
+                .object
+                .as_ref()
+                .and_then(|o| o.entity.as_ref())
+                .is_some_and(|x| x.as_str() == id);
+            if !(subject_is
+                || object_is && matches!(f.predicate, Predicate::RivalOf | Predicate::AllyOf))
+            {
                 continue;
             }
             let cite = d.cite(f.sentence);
@@ -474,7 +705,13 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                     let q = f.quantity.clone().unwrap_or_else(|| "count".into());
                     let attributed_to = f.attributed_to.as_ref().map(person);
                     // The same figure from the same source (syndicated copies) is one estimate.
-                    if let Some(x) = estimates.iter_mut().find(|x| x.quantity == q && x.min == v.min && x.max == v.max && x.attributed_to == attributed_to && x.time == f.valid_time) {
+                    if let Some(x) = estimates.iter_mut().find(|x| {
+                        x.quantity == q
+                            && x.min == v.min
+                            && x.max == v.max
+                            && x.attributed_to == attributed_to
+                            && x.time == f.valid_time
+                    }) {
                         if !x.sources.contains(&cite) {
                             x.sources.push(cite);
                         }
@@ -498,32 +735,60 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                 Predicate::Founded | Predicate::NameMeaning => {
                     let value = f.object.as_ref().map(|o| o.text.clone());
                     let pred = f.predicate.as_str().to_string();
-                    if let Some(x) = facts.iter_mut().find(|x| x.predicate == pred && x.value == value && x.time == f.valid_time) {
+                    if let Some(x) = facts
+                        .iter_mut()
+                        .find(|x| x.predicate == pred && x.value == value && x.time == f.valid_time)
+                    {
                         if !x.sources.contains(&cite) {
                             x.sources.push(cite);
                         }
                         continue;
                     }
-                    facts.push(FactItem { predicate: pred, value, time: f.valid_time.clone(), certainty: f.certainty.as_str().into(), attributed_to: f.attributed_to.as_ref().map(person), sources: vec![cite] });
+                    facts.push(FactItem {
+                        predicate: pred,
+                        value,
+                        time: f.valid_time.clone(),
+                        certainty: f.certainty.as_str().into(),
+                        attributed_to: f.attributed_to.as_ref().map(person),
+                        sources: vec![cite],
+                    });
                 }
                 p => {
                     let (other_id, other_text) = if subject_is {
                         let Some(o) = &f.object else { continue };
-                        let oid = o.entity.as_ref().map(|x| x.0.clone()).or_else(|| o.place.as_ref().map(|pl| format!("geonames:{}", pl.geonameid)));
-                        let oname = o.entity.as_ref().map(|x| entity_name(kb, x.as_str())).or_else(|| o.place.as_ref().map(|pl| pl.name.clone())).unwrap_or_else(|| o.text.clone());
-                        (oid.unwrap_or_else(|| format!("text:{}", o.text.to_lowercase())), oname)
+                        let oid = o.entity.as_ref().map(|x| x.0.clone()).or_else(|| {
+                            o.place
+                                .as_ref()
+                                .map(|pl| format!("geonames:{}", pl.geonameid))
+                        });
+                        let oname = o
+                            .entity
+                            .as_ref()
+                            .map(|x| entity_name(kb, x.as_str()))
+                            .or_else(|| o.place.as_ref().map(|pl| pl.name.clone()))
+                            .unwrap_or_else(|| o.text.clone());
+                        (
+                            oid.unwrap_or_else(|| format!("text:{}", o.text.to_lowercase())),
+                            oname,
+                        )
                     } else {
                         (f.subject.0.clone(), entity_name(kb, f.subject.as_str()))
                     };
                     let rel = p.as_str().to_string();
-                    let attributed: Vec<Person> = f.attributed_to.as_ref().map(person).into_iter().collect();
-                    match relations.iter_mut().find(|r| r.relation == rel && r.entity.id == other_id) {
+                    let attributed: Vec<Person> =
+                        f.attributed_to.as_ref().map(person).into_iter().collect();
+                    match relations
+                        .iter_mut()
+                        .find(|r| r.relation == rel && r.entity.id == other_id)
+                    {
                         Some(r) => {
                             if !r.sources.contains(&cite) {
                                 r.sources.push(cite);
                             }
                             // The relation is as certain as its most certain source says.
-                            if Certainty::parse(&r.certainty).is_some_and(|c| f.certainty.rank() < c.rank()) {
+                            if Certainty::parse(&r.certainty)
+                                .is_some_and(|c| f.certainty.rank() < c.rank())
+                            {
                                 r.certainty = f.certainty.as_str().into();
                             }
                             for a in attributed {
@@ -535,7 +800,17 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                                 r.time = f.valid_time.clone();
                             }
                         }
-                        None => relations.push(Relation { relation: rel, entity: EntityRef { id: other_id, name: other_text }, time: f.valid_time.clone(), certainty: f.certainty.as_str().into(), attributed_to: attributed, sources: vec![cite] }),
+                        None => relations.push(Relation {
+                            relation: rel,
+                            entity: EntityRef {
+                                id: other_id,
+                                name: other_text,
+                            },
+                            time: f.valid_time.clone(),
+                            certainty: f.certainty.as_str().into(),
+                            attributed_to: attributed,
+                            sources: vec![cite],
+                        }),
                     }
                 }
             }
@@ -543,7 +818,11 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     }
 
     // Events: those the entity takes part in, plus other events in documents mainly about it.
-    let context_docs: Vec<i64> = docs.iter().filter(|d| d.analysis.main_group().as_deref() == Some(id)).map(|d| d.row.doc_id).collect();
+    let context_docs: Vec<i64> = docs
+        .iter()
+        .filter(|d| d.analysis.main_group().as_deref() == Some(id))
+        .map(|d| d.row.doc_id)
+        .collect();
     let events = fuse_events(docs, kb, Some(id), &context_docs);
 
     // Assessments about the entity.
@@ -555,13 +834,22 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             }
             let cite = d.cite(a.sentence);
             let by = person(&a.by);
-            if let Some(x) = assessments.iter_mut().find(|x| x.by == by && x.text == a.text) {
+            if let Some(x) = assessments
+                .iter_mut()
+                .find(|x| x.by == by && x.text == a.text)
+            {
                 if !x.sources.contains(&cite) {
                     x.sources.push(cite);
                 }
                 continue;
             }
-            assessments.push(Assessment { by, date: a.date.clone(), medium: a.medium.clone(), text: a.text.clone(), sources: vec![cite] });
+            assessments.push(Assessment {
+                by,
+                date: a.date.clone(),
+                medium: a.medium.clone(),
+                text: a.text.clone(),
+                sources: vec![cite],
+            });
         }
     }
 
@@ -573,12 +861,25 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         by_q.entry(e.quantity.as_str()).or_default().push(e);
     }
     for (q, es) in by_q {
-        let disjoint = es.iter().enumerate().any(|(i, a)| es.iter().skip(i + 1).any(|b| a.time == b.time && (a.max.unwrap_or(f64::INFINITY) < b.min.unwrap_or(0.0) || b.max.unwrap_or(f64::INFINITY) < a.min.unwrap_or(0.0))));
+        let disjoint = es.iter().enumerate().any(|(i, a)| {
+            es.iter().skip(i + 1).any(|b| {
+                a.time == b.time
+                    && (a.max.unwrap_or(f64::INFINITY) < b.min.unwrap_or(0.0)
+                        || b.max.unwrap_or(f64::INFINITY) < a.min.unwrap_or(0.0))
+            })
+        });
         if disjoint {
             contradictions.push(Contradiction {
                 about: format!("estimate:{q}"),
                 event: None,
-                statements: es.iter().map(|e| Statement { says: format!("{} {q}", e.text), attributed_to: e.attributed_to.clone(), sources: e.sources.clone() }).collect(),
+                statements: es
+                    .iter()
+                    .map(|e| Statement {
+                        says: format!("{} {q}", e.text),
+                        attributed_to: e.attributed_to.clone(),
+                        sources: e.sources.clone(),
+                    })
+                    .collect(),
             });
         }
     }
@@ -601,12 +902,28 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     let mut sources: Vec<SourceDoc> = docs
         .iter()
         .filter(|d| cited.contains(&d.row.doc_id))
-        .map(|d| SourceDoc { id: d.row.doc_id, title: d.row.title.clone(), publisher: d.row.publisher.clone(), published: d.row.published.clone(), url: d.row.url.clone() })
+        .map(|d| SourceDoc {
+            id: d.row.doc_id,
+            title: d.row.title.clone(),
+            publisher: d.row.publisher.clone(),
+            published: d.row.published.clone(),
+            url: d.row.url.clone(),
+        })
         .collect();
     sources.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
     sources.dedup_by(|a, b| a.id == b.id);
 
-    Dossier { entity, as_of: as_of.map(str::to_string), relations, estimates, events, assessments, facts, contradictions, sources }
+    Dossier {
+        entity,
+        as_of: as_of.map(str::to_string),
+        relations,
+        estimates,
+        events,
+        assessments,
+        facts,
+        contradictions,
+        sources,
+    }
 }
 
 impl Analysis {
@@ -615,7 +932,13 @@ impl Analysis {
         let actors: Vec<dossier_claims::Actor> = self
             .actors
             .iter()
-            .map(|a| dossier_claims::Actor { span: a.span, text: a.text.clone(), entity: a.entity.clone(), group: a.group, coreference: a.coreference })
+            .map(|a| dossier_claims::Actor {
+                span: a.span,
+                text: a.text.clone(),
+                entity: a.entity.clone(),
+                group: a.group,
+                coreference: a.coreference,
+            })
             .collect();
         dossier_claims::main_group(&actors).map(|k| k.0)
     }
@@ -624,7 +947,9 @@ impl Analysis {
 /// Keep events between `from` and `to` (inclusive `YYYY-MM-DD` bounds on the event's interval).
 pub fn filter_period(events: &mut Vec<Event>, from: Option<&str>, to: Option<&str>) {
     events.retain(|e| {
-        let Some(d) = &e.date else { return from.is_none() && to.is_none() };
+        let Some(d) = &e.date else {
+            return from.is_none() && to.is_none();
+        };
         let lo = d.earliest.clone().unwrap_or_else(|| d.value.clone());
         let hi = d.latest.clone().unwrap_or_else(|| d.value.clone());
         from.is_none_or(|f| hi.as_str() >= f) && to.is_none_or(|t| lo.as_str() <= t)

@@ -80,7 +80,9 @@ fn range(min: Option<f64>, max: Option<f64>, approximate: bool) -> String {
 
 pub fn date_text(d: &Date) -> String {
     let base = match d.modifier.as_deref() {
-        Some("BEFORE") if d.text.is_empty() => format!("before {} (undated; reported by then)", d.value),
+        Some("BEFORE") if d.text.is_empty() => {
+            format!("before {} (undated; reported by then)", d.value)
+        }
         Some("BEFORE") => format!("shortly before {}", d.value),
         Some("AFTER") => format!("shortly after {}", d.value),
         Some("START") => format!("early {}", d.value),
@@ -108,7 +110,17 @@ pub fn markdown(d: &Dossier) -> String {
     }
     let _ = writeln!(s, "## Identity\n");
     let _ = writeln!(s, "- Kind: {}", e.kind);
-    let names: Vec<String> = e.aliases.iter().map(|a| if a.sources.is_empty() { a.name.clone() } else { format!("{}{}", a.name, n.cite(&a.sources[..1])) }).collect();
+    let names: Vec<String> = e
+        .aliases
+        .iter()
+        .map(|a| {
+            if a.sources.is_empty() {
+                a.name.clone()
+            } else {
+                format!("{}{}", a.name, n.cite(&a.sources[..1]))
+            }
+        })
+        .collect();
     if !names.is_empty() {
         let _ = writeln!(s, "- Also called: {}", names.join("; "));
     }
@@ -123,19 +135,64 @@ pub fn markdown(d: &Dossier) -> String {
     if !d.relations.is_empty() {
         let _ = writeln!(s, "\n## Relations\n");
         for r in &d.relations {
-            let by = if r.attributed_to.is_empty() { String::new() } else { format!(", according to {}", r.attributed_to.iter().map(who).collect::<Vec<_>>().join("; ")) };
-            let t = r.time.as_ref().map(|t| format!(" ({t})")).unwrap_or_default();
-            let _ = writeln!(s, "- {}: {}{t} — {}{by}{}", r.relation.replace('_', " "), r.entity.name, r.certainty, n.cite(&r.sources));
+            let by = if r.attributed_to.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    ", according to {}",
+                    r.attributed_to
+                        .iter()
+                        .map(who)
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                )
+            };
+            let t = r
+                .time
+                .as_ref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {}: {}{t} — {}{by}{}",
+                r.relation.replace('_', " "),
+                r.entity.name,
+                r.certainty,
+                n.cite(&r.sources)
+            );
         }
     }
     if !d.estimates.is_empty() {
         let _ = writeln!(s, "\n## Figures\n");
-        let _ = writeln!(s, "Each figure as its source gave it; figures are never averaged.\n");
+        let _ = writeln!(
+            s,
+            "Each figure as its source gave it; figures are never averaged.\n"
+        );
         for x in &d.estimates {
-            let by = x.attributed_to.as_ref().map(|p| format!(", according to {}", who(p))).unwrap_or_default();
-            let t = x.time.as_ref().map(|t| format!(" in {t}")).unwrap_or_default();
-            let ctx = x.context.as_ref().map(|c| format!(", in {c}")).unwrap_or_default();
-            let _ = writeln!(s, "- {}{t}: {} (“{}”){ctx} — {}{by}{}", x.quantity.replace('_', " "), range(x.min, x.max, x.approximate), x.text, x.certainty, n.cite(&x.sources));
+            let by = x
+                .attributed_to
+                .as_ref()
+                .map(|p| format!(", according to {}", who(p)))
+                .unwrap_or_default();
+            let t = x
+                .time
+                .as_ref()
+                .map(|t| format!(" in {t}"))
+                .unwrap_or_default();
+            let ctx = x
+                .context
+                .as_ref()
+                .map(|c| format!(", in {c}"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {}{t}: {} (“{}”){ctx} — {}{by}{}",
+                x.quantity.replace('_', " "),
+                range(x.min, x.max, x.approximate),
+                x.text,
+                x.certainty,
+                n.cite(&x.sources)
+            );
         }
     }
     if !d.events.is_empty() {
@@ -143,7 +200,9 @@ pub fn markdown(d: &Dossier) -> String {
         for ev in &d.events {
             let date = ev.date.as_ref().map_or("undated".into(), date_text);
             let role = match (ev.role.as_deref(), ev.responsibility.as_deref()) {
-                (Some("context"), _) => " — mentioned in coverage of the group; not attributed to it".to_string(),
+                (Some("context"), _) => {
+                    " — mentioned in coverage of the group; not attributed to it".to_string()
+                }
                 (Some(r), Some(resp)) => format!(" — {r}, {resp}"),
                 (Some(r), None) => format!(" — {r}"),
                 _ => String::new(),
@@ -152,32 +211,89 @@ pub fn markdown(d: &Dossier) -> String {
             for name in ["killed", "injured"] {
                 // The latest source's figure, in its own words; every other source's is listed in
                 // the JSON and in contradictions/revisions below.
-                if let Some(f) = ev.figures.iter().filter(|f| f.figure == name).max_by(|a, b| a.published.cmp(&b.published)) {
-                    let _ = write!(figs, "; {name}: “{}” ({})", f.text, range(f.min, f.max, false));
-                    let others = ev.figures.iter().filter(|g| g.figure == name && (g.min, g.max) != (f.min, f.max)).count();
+                if let Some(f) = ev
+                    .figures
+                    .iter()
+                    .filter(|f| f.figure == name)
+                    .max_by(|a, b| a.published.cmp(&b.published))
+                {
+                    let _ = write!(
+                        figs,
+                        "; {name}: “{}” ({})",
+                        f.text,
+                        range(f.min, f.max, false)
+                    );
+                    let others = ev
+                        .figures
+                        .iter()
+                        .filter(|g| g.figure == name && (g.min, g.max) != (f.min, f.max))
+                        .count();
                     if others > 0 {
                         let _ = write!(figs, ", {others} other figure(s) from other reports");
                     }
                 }
             }
-            let _ = writeln!(s, "- **{date}** — {} ({}{role}{figs}; {} independent source{}){}", ev.title, ev.certainty, ev.independent_sources, if ev.independent_sources == 1 { "" } else { "s" }, n.cite(&ev.sources));
+            let _ = writeln!(
+                s,
+                "- **{date}** — {} ({}{role}{figs}; {} independent source{}){}",
+                ev.title,
+                ev.certainty,
+                ev.independent_sources,
+                if ev.independent_sources == 1 { "" } else { "s" },
+                n.cite(&ev.sources)
+            );
             for f in ev.figures.iter().filter(|f| f.revises.is_some()) {
-                let _ = writeln!(s, "  - revised: {} {} (document {}, revising document {})", f.text, f.figure, f.doc, f.revises.unwrap_or_default());
+                let _ = writeln!(
+                    s,
+                    "  - revised: {} {} (document {}, revising document {})",
+                    f.text,
+                    f.figure,
+                    f.doc,
+                    f.revises.unwrap_or_default()
+                );
             }
         }
     }
     if !d.assessments.is_empty() {
         let _ = writeln!(s, "\n## Assessments\n");
         for a in &d.assessments {
-            let when = a.date.as_ref().map(|t| format!(" ({t})")).unwrap_or_default();
-            let medium = a.medium.as_ref().map(|m| format!(", in “{m}”")).unwrap_or_default();
-            let _ = writeln!(s, "- {}{when}{medium}: “{}”{}", who(&a.by), a.text, n.cite(&a.sources));
+            let when = a
+                .date
+                .as_ref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default();
+            let medium = a
+                .medium
+                .as_ref()
+                .map(|m| format!(", in “{m}”"))
+                .unwrap_or_default();
+            let _ = writeln!(
+                s,
+                "- {}{when}{medium}: “{}”{}",
+                who(&a.by),
+                a.text,
+                n.cite(&a.sources)
+            );
         }
     }
     if !d.contradictions.is_empty() {
         let _ = writeln!(s, "\n## Contradictions\n");
         for c in &d.contradictions {
-            let parts: Vec<String> = c.statements.iter().map(|st| format!("{}{}{}", st.says, st.attributed_to.as_ref().map(|p| format!(" ({})", who(p))).unwrap_or_default(), n.cite(&st.sources))).collect();
+            let parts: Vec<String> = c
+                .statements
+                .iter()
+                .map(|st| {
+                    format!(
+                        "{}{}{}",
+                        st.says,
+                        st.attributed_to
+                            .as_ref()
+                            .map(|p| format!(" ({})", who(p)))
+                            .unwrap_or_default(),
+                        n.cite(&st.sources)
+                    )
+                })
+                .collect();
             let _ = writeln!(s, "- {}: {}", c.about, parts.join(" vs. "));
         }
     }
@@ -191,14 +307,23 @@ pub fn markdown(d: &Dossier) -> String {
                 src.title.as_deref().unwrap_or("(untitled)"),
                 src.publisher.as_deref().unwrap_or("unknown publisher"),
                 src.published.as_deref().unwrap_or("undated"),
-                src.url.as_ref().map(|u| format!(", <{u}>")).unwrap_or_default()
+                src.url
+                    .as_ref()
+                    .map(|u| format!(", <{u}>"))
+                    .unwrap_or_default()
             );
         }
     }
     if !n.list.is_empty() {
         let _ = writeln!(s);
         for (i, c) in n.list.iter().enumerate() {
-            let _ = writeln!(s, "[^{}]: Document {}: “{}”", i + 1, c.doc, c.quote.replace('\n', " "));
+            let _ = writeln!(
+                s,
+                "[^{}]: Document {}: “{}”",
+                i + 1,
+                c.doc,
+                c.quote.replace('\n', " ")
+            );
         }
     }
     s
@@ -225,15 +350,42 @@ pub fn esc(s: &str) -> String {
 pub fn html(d: &Dossier) -> String {
     let mut s = String::new();
     let _ = write!(s, "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\"><title>{}</title><style>body{{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}h1{{margin-bottom:0}}.c{{font-size:.8em;vertical-align:super}}li{{margin:.3em 0}}svg{{background:#f4f6f8;border:1px solid #ccd}}.q{{color:#555}}</style></head><body>", esc(&d.entity.name));
-    let _ = write!(s, "<h1>{}</h1><p>{}</p>", esc(&d.entity.name), esc(&d.entity.kind));
+    let _ = write!(
+        s,
+        "<h1>{}</h1><p>{}</p>",
+        esc(&d.entity.name),
+        esc(&d.entity.kind)
+    );
     if let Some(a) = &d.as_of {
-        let _ = write!(s, "<p><em>As of {}: only documents published by then.</em></p>", esc(a));
+        let _ = write!(
+            s,
+            "<p><em>As of {}: only documents published by then.</em></p>",
+            esc(a)
+        );
     }
     // Timeline.
-    let dated: Vec<(&Event, f64)> = d.events.iter().filter_map(|e| e.date.as_ref().and_then(|x| year_frac(x.earliest.as_deref().unwrap_or(&x.value))).map(|y| (e, y))).collect();
+    let dated: Vec<(&Event, f64)> = d
+        .events
+        .iter()
+        .filter_map(|e| {
+            e.date
+                .as_ref()
+                .and_then(|x| year_frac(x.earliest.as_deref().unwrap_or(&x.value)))
+                .map(|y| (e, y))
+        })
+        .collect();
     if !dated.is_empty() {
-        let lo = dated.iter().map(|x| x.1).fold(f64::INFINITY, f64::min).floor();
-        let hi = dated.iter().map(|x| x.1).fold(f64::NEG_INFINITY, f64::max).floor() + 1.0;
+        let lo = dated
+            .iter()
+            .map(|x| x.1)
+            .fold(f64::INFINITY, f64::min)
+            .floor();
+        let hi = dated
+            .iter()
+            .map(|x| x.1)
+            .fold(f64::NEG_INFINITY, f64::max)
+            .floor()
+            + 1.0;
         let w = 900.0;
         let _ = write!(s, "<h2>Timeline</h2><svg viewBox=\"0 0 {w} {}\" width=\"100%\" role=\"img\" aria-label=\"timeline\">", 40 + 22 * dated.len());
         let mut y = lo;
@@ -250,20 +402,32 @@ pub fn html(d: &Dossier) -> String {
         let _ = write!(s, "</svg>");
     }
     // Map.
-    let placed: Vec<&Event> = d.events.iter().filter(|e| e.place.as_ref().is_some_and(|p| p.lat.is_some())).collect();
+    let placed: Vec<&Event> = d
+        .events
+        .iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.lat.is_some()))
+        .collect();
     if !placed.is_empty() {
         let _ = write!(s, "<h2>Map</h2><svg viewBox=\"0 0 720 360\" width=\"100%\" role=\"img\" aria-label=\"map\">");
         for lon in (-180..=180).step_by(30) {
             let x = (lon + 180) as f64 * 2.0;
-            let _ = write!(s, "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"360\" stroke=\"#dde\"/>");
+            let _ = write!(
+                s,
+                "<line x1=\"{x}\" y1=\"0\" x2=\"{x}\" y2=\"360\" stroke=\"#dde\"/>"
+            );
         }
         for lat in (-90..=90).step_by(30) {
             let y = (90 - lat) as f64 * 2.0;
-            let _ = write!(s, "<line x1=\"0\" y1=\"{y}\" x2=\"720\" y2=\"{y}\" stroke=\"#dde\"/>");
+            let _ = write!(
+                s,
+                "<line x1=\"0\" y1=\"{y}\" x2=\"720\" y2=\"{y}\" stroke=\"#dde\"/>"
+            );
         }
         for e in placed {
             let p = e.place.as_ref().expect("filtered on place");
-            let (Some(lat), Some(lon)) = (p.lat, p.lon) else { continue };
+            let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
+                continue;
+            };
             let (x, y) = ((lon + 180.0) * 2.0, (90.0 - lat) * 2.0);
             let _ = write!(s, "<circle class=\"marker\" cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"4\" fill=\"#c33\"><title>{} — {}</title></circle><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"9\">{}</text>", esc(&e.title), esc(&p.name), x + 5.0, y - 3.0, esc(&p.name));
         }
@@ -271,8 +435,12 @@ pub fn html(d: &Dossier) -> String {
     }
     // The Markdown body, as escaped preformatted text sections.
     let md = markdown(d);
-    let _ = write!(s, "<h2>Dossier</h2><pre style=\"white-space:pre-wrap\">{}</pre>", esc(&md));
-    let _ = write!(s, "</body></html>\n");
+    let _ = write!(
+        s,
+        "<h2>Dossier</h2><pre style=\"white-space:pre-wrap\">{}</pre>",
+        esc(&md)
+    );
+    let _ = writeln!(s, "</body></html>");
     s
 }
 

@@ -4,6 +4,9 @@
 use crate::{SqliteStore, StoreError};
 use rusqlite::{params, OptionalExtension};
 
+/// A version's text, title, published date and language, for analysing it.
+pub type VersionText = (String, Option<String>, Option<String>, Option<String>);
+
 /// A current version waiting for (re-)analysis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingVersion {
@@ -48,7 +51,11 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
 
 impl SqliteStore {
     /// Current versions with no analysis by `analyzer`, oldest first, at most `limit`.
-    pub fn pending_analysis(&self, analyzer: &str, limit: usize) -> Result<Vec<PendingVersion>, StoreError> {
+    pub fn pending_analysis(
+        &self,
+        analyzer: &str,
+        limit: usize,
+    ) -> Result<Vec<PendingVersion>, StoreError> {
         let mut st = self.conn().prepare(
             "SELECT v.id, d.id FROM documents d
              JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version
@@ -58,7 +65,10 @@ impl SqliteStore {
         )?;
         let rows = st
             .query_map(params![analyzer, limit as i64], |r| {
-                Ok(PendingVersion { version_id: r.get(0)?, doc_id: r.get(1)? })
+                Ok(PendingVersion {
+                    version_id: r.get(0)?,
+                    doc_id: r.get(1)?,
+                })
             })?
             .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
@@ -66,10 +76,14 @@ impl SqliteStore {
 
     /// Store analyses, replacing earlier ones of the same versions, in one transaction: each is
     /// (version, document, analyzer, JSON, entity ids it mentions).
-    pub fn put_analyses(&mut self, items: &[(i64, i64, &str, &str, Vec<String>)]) -> Result<(), StoreError> {
+    pub fn put_analyses(
+        &mut self,
+        items: &[(i64, i64, &str, &str, Vec<String>)],
+    ) -> Result<(), StoreError> {
         let tx = self.conn_mut().transaction()?;
         {
-            let mut del = tx.prepare_cached("DELETE FROM analysis_entities WHERE version_id = ?1")?;
+            let mut del =
+                tx.prepare_cached("DELETE FROM analysis_entities WHERE version_id = ?1")?;
             let mut put = tx.prepare_cached(
                 "INSERT INTO analyses (version_id, doc_id, analyzer, json) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (version_id) DO UPDATE SET analyzer = excluded.analyzer, json = excluded.json",
@@ -90,7 +104,7 @@ impl SqliteStore {
     }
 
     /// The text, title and metadata of a version, for analysing it.
-    pub fn version_text(&self, version_id: i64) -> Result<Option<(String, Option<String>, Option<String>, Option<String>)>, StoreError> {
+    pub fn version_text(&self, version_id: i64) -> Result<Option<VersionText>, StoreError> {
         Ok(self
             .conn()
             .query_row(
@@ -103,14 +117,20 @@ impl SqliteStore {
 
     /// Analyses of current versions that mention `entity`, published on or before `as_of`
     /// (a `YYYY-MM-DD` date compared with the source's own local date), oldest first.
-    pub fn analyses_for_entity(&self, entity: &str, as_of: Option<&str>) -> Result<Vec<AnalysisRow>, StoreError> {
+    pub fn analyses_for_entity(
+        &self,
+        entity: &str,
+        as_of: Option<&str>,
+    ) -> Result<Vec<AnalysisRow>, StoreError> {
         let sql = format!(
             "{ROW_SELECT} JOIN analysis_entities e ON e.version_id = a.version_id
              WHERE e.entity = ?1 AND (?2 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?2))
              ORDER BY v.published, a.doc_id"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params![entity, as_of], row)?.collect::<Result<Vec<_>, _>>()?;
+        let rows = st
+            .query_map(params![entity, as_of], row)?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 
@@ -121,7 +141,9 @@ impl SqliteStore {
              ORDER BY v.published, a.doc_id"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
-        let rows = st.query_map(params![as_of], row)?.collect::<Result<Vec<_>, _>>()?;
+        let rows = st
+            .query_map(params![as_of], row)?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 
@@ -133,7 +155,9 @@ impl SqliteStore {
              JOIN documents d ON d.id = v.doc_id AND d.current_version = v.version
              GROUP BY e.entity ORDER BY e.entity",
         )?;
-        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<Result<Vec<_>, _>>()?;
+        let rows = st
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(rows)
     }
 

@@ -30,7 +30,10 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Ok(Err(nu)) => {
-            eprintln!("I do not understand {:?}. Questions I can answer:", nu.question);
+            eprintln!(
+                "I do not understand {:?}. Questions I can answer:",
+                nu.question
+            );
             for f in &nu.forms {
                 eprintln!("  {f}");
             }

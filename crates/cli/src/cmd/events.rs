@@ -35,13 +35,23 @@ pub struct Args {
 }
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
-    for (f, v) in [("--from", &args.from), ("--to", &args.to), ("--as-of", &args.as_of)] {
+    for (f, v) in [
+        ("--from", &args.from),
+        ("--to", &args.to),
+        ("--as-of", &args.as_of),
+    ] {
         super::profile::check_date(f, v.as_deref())?;
     }
     if let Some(k) = &args.kind {
         if dossier_core::claims::EventKind::parse(k).is_none() {
-            let all: Vec<&str> = dossier_core::claims::EventKind::ALL.iter().map(|k| k.as_str()).collect();
-            anyhow::bail!("--kind {k:?} is not an event kind (one of {})", all.join(", "));
+            let all: Vec<&str> = dossier_core::claims::EventKind::ALL
+                .iter()
+                .map(|k| k.as_str())
+                .collect();
+            anyhow::bail!(
+                "--kind {k:?} is not an event kind (one of {})",
+                all.join(", ")
+            );
         }
     }
     let st = super::open_existing(store)?;
@@ -60,7 +70,11 @@ pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
             fuse_events(&docs, &kb, Some(&id), &[])
         }
         None => {
-            let docs: Vec<Loaded> = st.analyses(args.as_of.as_deref())?.into_iter().filter_map(Loaded::parse).collect();
+            let docs: Vec<Loaded> = st
+                .analyses(args.as_of.as_deref())?
+                .into_iter()
+                .filter_map(Loaded::parse)
+                .collect();
             fuse_events(&docs, &kb, None, &[])
         }
     };

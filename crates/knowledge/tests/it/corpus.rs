@@ -1,0 +1,215 @@
+//! The example corpus: each multi-source event appears once, with its reports from every outlet,
+//! per-source figures (never averaged) and revisions marked.
+
+use super::{build_store, model};
+use dossier_knowledge::dossier::Event;
+use dossier_knowledge::profile::{fuse_events, Loaded};
+use std::path::Path;
+
+fn corpus_events() -> Option<(
+    Vec<Event>,
+    dossier_store::SqliteStore,
+    dossier_entities::KnowledgeBase,
+    tempfile::TempDir,
+)> {
+    let ner = model()?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
+    let (store, kb, dir) = build_store(&[root], Some(ner));
+    let docs: Vec<Loaded> = store
+        .analyses(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(Loaded::parse)
+        .collect();
+    let events = fuse_events(&docs, &kb, None, &[]);
+    Some((events, store, kb, dir))
+}
+
+/// Titles of the stored documents, by id.
+fn title(store: &dossier_store::SqliteStore, id: i64) -> String {
+    dossier_store::Store::get(store, id)
+        .unwrap()
+        .unwrap()
+        .document
+        .title
+        .unwrap_or_default()
+}
+
+fn near(e: &Event, lat: f64, lon: f64) -> bool {
+    e.place
+        .as_ref()
+        .and_then(|p| Some(dossier_claims::distance_km(p.lat?, p.lon?, lat, lon)))
+        .is_some_and(|d| d < 60.0)
+}
+
+fn one_event<'a>(events: &'a [Event], kind: &str, day: &str, lat: f64, lon: f64) -> &'a Event {
+    let hits: Vec<&Event> = events
+        .iter()
+        .filter(|e| {
+            e.kind == kind
+                && near(e, lat, lon)
+                && e.date.as_ref().is_some_and(|d| d.value.starts_with(day))
+        })
+        .collect();
+    assert_eq!(
+        hits.len(),
+        1,
+        "{kind} on {day}: {:#?}",
+        hits.iter().map(|e| (&e.title, &e.date)).collect::<Vec<_>>()
+    );
+    hits[0]
+}
+
+fn docs_of(e: &Event) -> Vec<i64> {
+    let mut d: Vec<i64> = e.sources.iter().map(|c| c.doc).collect();
+    d.sort_unstable();
+    d.dedup();
+    d
+}
+
+/// Documents whose title names the event (the corpus's own clusters, see examples/CORPUS.md).
+fn titled(store: &dossier_store::SqliteStore, words: &[&str]) -> Vec<i64> {
+    let n = dossier_store::Store::stats(store).unwrap().documents;
+    (1..=n)
+        .filter(|&i| {
+            let t = title(store, i).to_lowercase();
+            words.iter().any(|w| t.contains(w))
+        })
+        .collect()
+}
+
+#[test]
+fn multi_source_events_appear_once_with_their_sources() {
+    let Some((events, store, _kb, _dir)) = corpus_events() else {
+        return;
+    };
+    // Crocus City Hall, Krasnogorsk, 2024-03-22: every report in the corpus, one event.
+    let crocus = one_event(&events, "attack", "2024-03-22", 55.82, 37.33);
+    let crocus_docs = titled(
+        &store,
+        &["crocus", "concert hall", "konzert", "moskau", "moscow conc"],
+    );
+    assert!(crocus_docs.len() >= 8, "{crocus_docs:?}");
+    for d in &crocus_docs {
+        assert!(
+            docs_of(crocus).contains(d),
+            "Crocus report {d} ({}) missing from {:?}",
+            title(&store, *d),
+            docs_of(crocus)
+        );
+    }
+    assert!(
+        crocus.independent_sources >= 6,
+        "{}",
+        crocus.independent_sources
+    );
+    // Figures stay per source: the first report's "more than 60" and the later 133 and 137.
+    let killed: Vec<(Option<f64>, i64)> = crocus
+        .figures
+        .iter()
+        .filter(|f| f.figure == "killed")
+        .map(|f| (f.min, f.doc))
+        .collect();
+    for n in [60.0, 133.0, 137.0] {
+        assert!(
+            killed.iter().any(|k| k.0 == Some(n)),
+            "killed {n} missing: {killed:?}"
+        );
+    }
+    assert!(crocus
+        .participants
+        .iter()
+        .any(|p| p.responsibility.as_deref() == Some("claimed")
+            && p.entity
+                .as_ref()
+                .is_some_and(|e| e.id == "islamic-state" || e.id == "iskp")));
+
+    // Kerman twin bombings, 2024-01-03.
+    let kerman = one_event(&events, "attack", "2024-01-03", 30.28, 57.08);
+    assert!(docs_of(kerman).len() >= 5, "{:?}", docs_of(kerman));
+    // Gwoza, 2024-06-29.
+    let gwoza = one_event(&events, "attack", "2024-06-29", 11.08, 13.69);
+    for d in titled(&store, &["gwoza"]) {
+        if title(&store, d).to_lowercase().contains("who bombed") {
+            continue; // analysis piece about the factions
+        }
+        assert!(docs_of(gwoza).contains(&d), "Gwoza report {d} missing");
+    }
+    // Lido Beach, Mogadishu, 2024-08-02.
+    let lido = one_event(&events, "attack", "2024-08-02", 2.04, 45.34);
+    assert!(docs_of(lido).len() >= 3, "{:?}", docs_of(lido));
+    // The same figure from syndicated or follow-up reports is kept per source, not merged away.
+    assert!(
+        lido.figures
+            .iter()
+            .filter(|f| f.figure == "killed" && f.min == Some(32.0))
+            .count()
+            >= 2
+    );
+}
+
+#[test]
+fn iskp_dossier_on_the_corpus() {
+    let Some((_events, store, kb, _dir)) = corpus_events() else {
+        return;
+    };
+    let d = dossier_knowledge::profile(&store, &kb, "ISIS-K", None).unwrap();
+    assert_eq!(d.entity.id, "iskp");
+    assert!(d
+        .relations
+        .iter()
+        .any(|r| r.relation == "part_of" && r.entity.id == "islamic-state"));
+    // As of 2024-03-21 nothing about the Crocus attack (2024-03-22) is known.
+    let before = dossier_knowledge::profile(&store, &kb, "ISKP", Some("2024-03-21")).unwrap();
+    assert!(before
+        .sources
+        .iter()
+        .all(|s| s.published.as_deref().unwrap_or("") < "2024-03-22"));
+    assert!(!before.events.iter().any(|e| e
+        .date
+        .as_ref()
+        .is_some_and(|x| x.value.starts_with("2024-03-22"))));
+    assert!(d.sources.len() > before.sources.len());
+    // Every statement has its citation, and each citation is the text at its span.
+    for e in &d.events {
+        assert!(!e.sources.is_empty());
+        for c in &e.sources {
+            let doc = dossier_store::Store::get(&store, c.doc).unwrap().unwrap();
+            assert_eq!(&doc.document.text[c.span[0]..c.span[1]], c.quote);
+        }
+    }
+    insta::assert_snapshot!("iskp_corpus_md", dossier_knowledge::render::markdown(&d));
+}
+
+#[test]
+fn exports_and_questions() {
+    let Some((events, store, kb, _dir)) = corpus_events() else {
+        return;
+    };
+    let csv = dossier_knowledge::export::csv(&events);
+    let header = csv.lines().next().unwrap();
+    assert!(header.starts_with("event_id,event_date,date_precision"));
+    assert_eq!(csv.lines().count(), events.len() + 1);
+    let geo = dossier_knowledge::export::geojson(&events);
+    let feats = geo["features"].as_array().unwrap();
+    assert!(!feats.is_empty() && feats.iter().all(|f| f["geometry"]["type"] == "Point"));
+    let ask = |q: &str| dossier_knowledge::ask::ask(&store, &kb, q).unwrap();
+    let a = ask("Who is behind the Crocus City Hall attack?").unwrap();
+    assert!(a.text.contains("Islamic State"), "{}", a.text);
+    assert!(!a.citations.is_empty());
+    let a = ask("Who are ISKP's rivals?").unwrap();
+    assert!(a.text.contains("Taliban"), "{}", a.text);
+    let a = ask("What happened in Mogadishu in 2024-08?").unwrap();
+    assert!(a.text.contains("Mogadishu"), "{}", a.text);
+    assert!(ask("Which attacks did Islamic State claim in 2024?")
+        .unwrap()
+        .text
+        .contains("Kerman"));
+    assert!(ask("Tell me a joke").is_err());
+    let html = dossier_knowledge::render::html(
+        &dossier_knowledge::profile(&store, &kb, "ISKP", None).unwrap(),
+    );
+    assert!(html.contains("<svg") && html.contains("class=\"marker\""));
+    // Self-contained: nothing is loaded from elsewhere.
+    assert!(!html.contains("src=") && !html.contains("<link") && !html.contains("url("));
+}
