@@ -6,7 +6,8 @@
 //! The extractor is learned from the training file at evaluation time: a greedy BIO tagger (an
 //! averaged perceptron, [`model`]) proposes spans with confidences, and per role a confidence
 //! threshold, a cap on fillers per document and the loose-span threshold are calibrated on a
-//! held-out fifth of the training documents before the tagger is retrained on all of them.
+//! held-out fifth of the training documents (together with how lexicon-classifier and tagger
+//! scores combine) while, on a second thread, the parts are retrained on all of them.
 //! Nothing here reads the clock; the same files give the same scores.
 
 pub mod lexicon;
@@ -131,8 +132,31 @@ pub struct Params {
     pub loose: f32,
     /// Factor on tagger confidences when merged with lexicon-classifier probabilities.
     pub tagger_weight: f32,
+    /// How a string proposed by both the lexicon classifier and the tagger is scored.
+    pub combine: Combine,
     /// Per role, in [`ROLES`] order.
     pub roles: [RoleParams; 5],
+    /// Micro F1 (exact match) on the held-out training documents with these decisions.
+    pub held_f1: f64,
+}
+
+/// How the lexicon-classifier probability `a` and the weighted tagger confidence `b` of one
+/// string combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Combine {
+    /// `max(a, b)`.
+    Max,
+    /// `1 - (1 - a)(1 - b)`: agreement raises the score.
+    NoisyOr,
+}
+
+impl Combine {
+    fn apply(self, a: f32, b: f32) -> f32 {
+        match self {
+            Combine::Max => a.max(b),
+            Combine::NoisyOr => 1.0 - (1.0 - a) * (1.0 - b),
+        }
+    }
 }
 
 impl Default for Params {
@@ -140,10 +164,12 @@ impl Default for Params {
         Params {
             loose: 1.0,
             tagger_weight: 1.0,
+            combine: Combine::Max,
             roles: [RoleParams {
                 threshold: 0.0,
                 max_per_doc: 100,
             }; 5],
+            held_f1: 0.0,
         }
     }
 }
@@ -202,13 +228,18 @@ struct PartsRef<'a> {
     classifier: &'a Classifier,
 }
 
-fn merged(parts: PartsRef<'_>, p: &Prepared, loose: f32, tagger_weight: f32) -> [Vec<Cand>; 5] {
+fn merged(parts: PartsRef<'_>, p: &Prepared, params: &Params) -> [Vec<Cand>; 5] {
     let lex = lexicon::scored(parts.lexicon, parts.classifier, p);
-    let tag = parts.tagger.candidates(p, loose);
-    merge_lists(&lex, &tag, tagger_weight)
+    let tag = parts.tagger.candidates(p, params.loose);
+    merge_lists(&lex, &tag, params.tagger_weight, params.combine)
 }
 
-fn merge_lists(lex: &[Vec<Cand>; 5], tag: &[Vec<Cand>; 5], tagger_weight: f32) -> [Vec<Cand>; 5] {
+fn merge_lists(
+    lex: &[Vec<Cand>; 5],
+    tag: &[Vec<Cand>; 5],
+    tagger_weight: f32,
+    combine: Combine,
+) -> [Vec<Cand>; 5] {
     std::array::from_fn(|r| {
         let mut all: Vec<(Cand, String)> = lex[r]
             .iter()
@@ -221,7 +252,7 @@ fn merge_lists(lex: &[Vec<Cand>; 5], tag: &[Vec<Cand>; 5], tagger_weight: f32) -
         for c in &tag[r] {
             let n = normalize_string(&c.text);
             if let Some(e) = all.iter_mut().find(|(_, m)| *m == n) {
-                e.0.score = e.0.score.max(c.score * tagger_weight);
+                e.0.score = combine.apply(e.0.score, c.score * tagger_weight);
             } else {
                 let mut c = c.clone();
                 c.score *= tagger_weight;
@@ -291,12 +322,15 @@ fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
             )
         })
         .collect();
-    for (loose, tagger_weight) in GRID {
+    for (combine, (loose, tagger_weight)) in [Combine::Max, Combine::NoisyOr]
+        .into_iter()
+        .flat_map(|c| GRID.into_iter().map(move |g| (c, g)))
+    {
         // Per document and role: the candidate scores and the matches of each prefix.
         let mut table: Vec<[(Vec<f32>, Vec<f64>); 5]> = Vec::with_capacity(held.len());
         for (((lex, tags), _), gold) in lex_cands.iter().zip(&tag_cands).zip(held).zip(&golds) {
             let tag = if loose < 1.0 { &tags.1 } else { &tags.0 };
-            let cands = merge_lists(lex, tag, tagger_weight);
+            let cands = merge_lists(lex, tag, tagger_weight, combine);
             let row: [(Vec<f32>, Vec<f64>); 5] = std::array::from_fn(|r| {
                 let scores: Vec<f32> = cands[r].iter().map(|c| c.score).collect();
                 let preds: Vec<Entity> = cands[r]
@@ -331,10 +365,12 @@ fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
         let mut params = Params {
             loose,
             tagger_weight,
+            combine,
             roles: [RoleParams {
                 threshold: 0.5,
                 max_per_doc: 3,
             }; 5],
+            held_f1: 0.0,
         };
         let mut per: Vec<(f64, f64)> = (0..5).map(|r| role_counts(r, params.roles[r])).collect();
         let micro = |per: &[(f64, f64)]| -> f64 {
@@ -371,6 +407,7 @@ fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
         let f = micro(&per);
         if f > best_f1 + 1e-12 {
             best_f1 = f;
+            params.held_f1 = f;
             best_params = params;
         }
     }
@@ -406,12 +443,19 @@ impl Extractor {
             .filter(|(i, _)| i % 5 == 4)
             .map(|(_, (d, p, _))| (*d, *p))
             .collect();
-        let params = if held.is_empty() || fit.is_empty() {
-            Params::default()
-        } else {
-            calibrate(&train_parts(&fit, opts), &held)
-        };
-        let parts = train_parts(&all, opts);
+        // Calibration and the final training are independent: one thread each.
+        let (params, parts) = std::thread::scope(|sc| {
+            let cal = sc.spawn(|| {
+                if held.is_empty() || fit.is_empty() {
+                    Params::default()
+                } else {
+                    calibrate(&train_parts(&fit, opts), &held)
+                }
+            });
+            let parts = train_parts(&all, opts);
+            // A panic in the calibration thread is a bug; fall back to the defaults then.
+            (cal.join().unwrap_or_default(), parts)
+        });
         Extractor {
             tagger: parts.tagger,
             lexicon: parts.lexicon,
@@ -427,7 +471,7 @@ impl Extractor {
             lexicon: &self.lexicon,
             classifier: &self.classifier,
         };
-        merged(parts, p, self.params.loose, self.params.tagger_weight)
+        merged(parts, p, &self.params)
     }
 
     /// All candidates of one document per role, best first, before thresholds and caps.
