@@ -75,7 +75,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             let train = train.unwrap_or_else(|| file.with_file_name("train.json"));
             let started = std::time::Instant::now();
             let report = dossier_claims::muc4::eval_muc4(&file, &train)?;
-            eprintln!("trained and scored in {:.1} s", started.elapsed().as_secs_f64());
+            eprintln!(
+                "trained and scored in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
             if json {
                 println!("{}", serde_json::to_string_pretty(&report)?);
             } else {
