@@ -3,14 +3,14 @@
 //!
 //! Every function here is pure: text, spans and earlier annotations in, typed items out. Nothing
 //! reads the clock and no span is rewritten.
-pub mod muc4;
 pub mod assess;
+pub mod cues;
 pub mod events;
 pub mod extract;
 pub mod facts;
+pub mod muc4;
 pub mod text;
 pub mod triggers;
-pub mod cues;
 pub mod wikievents;
 pub use extract::{actors_from_matches, distance_km, extract, main_group, Actor, Context, Input};
 pub mod attribution;

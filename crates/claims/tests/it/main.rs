@@ -1,6 +1,6 @@
 //! Integration tests of the extract stage, one module per part; inputs under `tests/data`.
-mod muc4;
 mod attribution;
 mod certainty;
+mod muc4;
 mod quantity;
 mod wikievents;
