@@ -2,6 +2,7 @@
 //! corpus, profiles and exports.
 
 mod corpus;
+mod schema;
 mod seed;
 
 use std::path::{Path, PathBuf};
