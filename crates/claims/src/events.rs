@@ -49,6 +49,33 @@ const WEAPONS: &[&str] = &[
     "vehicle",
 ];
 
+/// Nouns after a place name that make it an actor ("US officials").
+const ACTOR_NOUNS: &[&str] = &[
+    "officials",
+    "official",
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "authorities",
+    "government",
+    "president",
+    "intelligence",
+    "embassy",
+    "media",
+    "police",
+    "ministry",
+    "minister",
+    "leaders",
+    "envoy",
+    "diplomats",
+    "security",
+    "state",
+    "agencies",
+    "prosecutors",
+    "investigators",
+];
+
 const KILLED: &[&str] = &[
     "killed",
     "dead",
@@ -248,14 +275,17 @@ fn place_of(
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
         // "two men from Afghanistan": origin, not the event's place.
-        if (prep.ends_with(" from") && !withdrawal)
-            || prep.ends_with(" of")
-                && !prep.ends_with("outskirts of")
-                && !prep.ends_with("south of")
-                && !prep.ends_with("north of")
-                && !prep.ends_with("east of")
-                && !prep.ends_with("west of")
-        {
+        if prep.ends_with(" from") && !withdrawal {
+            continue;
+        }
+        // "US officials", "Russian forces": a country naming an actor, not where it happened.
+        let after = cx.text[g.span.end..sentence.end].to_lowercase();
+        let next = after
+            .trim_start()
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if ACTOR_NOUNS.contains(&next) {
             continue;
         }
         let located = [
@@ -945,7 +975,16 @@ fn same_place(a: &Option<EventPlace>, b: &Option<EventPlace>) -> Option<bool> {
     let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
         return Some(a.text.eq_ignore_ascii_case(&b.text));
     };
-    if pa.geonameid == pb.geonameid {
+    if pa.geonameid == pb.geonameid && pa.geonameid != 0 && pa.name == pb.name {
+        return Some(true);
+    }
+    // A region and a place in it ("Kerman province" and the city of Kerman).
+    if (pa.kind == dossier_core::place::PlaceKind::Admin1
+        || pb.kind == dossier_core::place::PlaceKind::Admin1)
+        && pa.country_code == pb.country_code
+        && pa.admin1_code == pb.admin1_code
+        && !pa.admin1_code.is_empty()
+    {
         return Some(true);
     }
     use dossier_core::place::PlaceKind::Country;

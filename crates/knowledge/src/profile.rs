@@ -150,7 +150,16 @@ fn places_agree(a: &EventMention, b: &EventMention) -> Option<bool> {
     ) else {
         return None;
     };
-    if pa.geonameid == pb.geonameid {
+    if pa.geonameid == pb.geonameid && pa.geonameid != 0 && pa.name == pb.name {
+        return Some(true);
+    }
+    // A region and a place in it ("Kerman province" and the city of Kerman).
+    if (pa.kind == dossier_core::place::PlaceKind::Admin1
+        || pb.kind == dossier_core::place::PlaceKind::Admin1)
+        && pa.country_code == pb.country_code
+        && pa.admin1_code == pb.admin1_code
+        && !pa.admin1_code.is_empty()
+    {
         return Some(true);
     }
     if (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country)
