@@ -712,6 +712,8 @@ fn one(
     let ignore: &[Certainty] = match tr.kind {
         EventKind::Plot => &[Certainty::Planned],
         EventKind::ClaimOfResponsibility => &[Certainty::Claimed],
+        // A claim says who did it, not whether it happened: it becomes the responsibility.
+        EventKind::Attack | EventKind::LeaderKilled => &[Certainty::Claimed],
         _ => &[],
     };
     let mut cert = certainty::combine(&cues, attribution.is_some(), ignore);

@@ -21,6 +21,7 @@ struct Rules {
     rival: Option<Regex>,
     part: Option<Regex>,
     ally: Option<Regex>,
+    split: Option<Regex>,
     leader: Option<Regex>,
     recruit: Option<Regex>,
     name_meaning: Option<Regex>,
@@ -34,6 +35,7 @@ fn rules() -> &'static Rules {
         active: re(r"(?i)\b(?:appeared|emerged|active|operates|operating|present|based|entrenched)\s+(?:primarily |mainly |mostly |chiefly |largely )?(?:in|across|throughout)\b"),
         rival: re(r"(?i)\b(?:main |chief |arch-?|bitter |fierce )?(?:rival|rivals|rivalry|enemy|enemies|foe)\b|\bfought against\b|\bfights against\b"),
         part: re(r"(?i)\b(?:offshoot|branch|affiliate|subdivision|wing|subgroup|sub-group|franchise|chapter|Ableger|Zweig)s?\b"),
+        split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(r"(?i)\b(?:leader|chief|emir|head|founder|commander)\b"),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
@@ -396,6 +398,35 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         Some(object_of(o)),
                         focus,
                         None,
+                    );
+                }
+            }
+        }
+        if let Some(re) = &r.split {
+            for m in re.find_iter(body) {
+                let focus = at(m);
+                let s = cx
+                    .actors
+                    .iter()
+                    .filter(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start)
+                    .next_back();
+                let o = cx.actors.iter().find(|a| {
+                    a.group
+                        && inside(a.span, sentence)
+                        && a.span.start >= focus.end
+                        && a.span.start - focus.end < 8
+                });
+                if let (Some(s), Some(o)) = (s, o) {
+                    let when = timex_value(cx, clause(t, sentence, focus), focus);
+                    push(
+                        &mut out,
+                        cx,
+                        si,
+                        s,
+                        Predicate::SplitFrom,
+                        Some(object_of(o)),
+                        focus,
+                        when,
                     );
                 }
             }

@@ -1,0 +1,145 @@
+//! Events and facts from short texts (`tests/data/events/cases.txt`): kind, certainty, each
+//! group's responsibility, date; facts with their time and certainty. Hedges must survive.
+
+use dossier_claims::{actors_from_matches, extract, Input};
+use dossier_core::claims::{Extraction, Predicate};
+use std::path::Path;
+
+struct Case {
+    dct: String,
+    text: String,
+    expect: Vec<(String, String)>,
+}
+
+fn cases() -> Vec<Case> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/events/cases.txt");
+    let raw = std::fs::read_to_string(&p).unwrap();
+    let mut out: Vec<Case> = Vec::new();
+    for line in raw
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        let (k, v) = line
+            .split_once(": ")
+            .unwrap_or_else(|| panic!("bad line {line:?}"));
+        match k {
+            "dct" => out.push(Case {
+                dct: v.into(),
+                text: String::new(),
+                expect: Vec::new(),
+            }),
+            "text" => out.last_mut().unwrap().text = v.into(),
+            _ => out.last_mut().unwrap().expect.push((k.into(), v.into())),
+        }
+    }
+    out
+}
+
+fn run(c: &Case) -> Extraction {
+    let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
+    let matcher = dossier_entities::Matcher::new(&kb);
+    let dct = chrono::NaiveDate::parse_from_str(&c.dct, "%Y-%m-%d").unwrap();
+    let a = dossier_annotate::annotate(&c.text, Some(dct), "en");
+    let actors = actors_from_matches(&c.text, &a.sentences, &matcher.find(&c.text), &kb);
+    extract(&Input {
+        text: &c.text,
+        language: "en",
+        dct: Some(dct),
+        sentences: &a.sentences,
+        timexes: &a.time_expressions,
+        names: &[],
+        actors: &actors,
+        places: &[],
+    })
+}
+
+#[test]
+fn events_and_facts_from_cases() {
+    let mut failures = Vec::new();
+    for c in cases() {
+        let x = run(&c);
+        for (k, v) in &c.expect {
+            let parts: Vec<&str> = v.split(" | ").map(str::trim).collect();
+            let ok = match k.as_str() {
+                "event" => {
+                    let (kind, sub) = parts[0]
+                        .split_once('/')
+                        .map_or((parts[0], None), |(a, b)| (a, Some(b)));
+                    x.events.iter().any(|e| {
+                        e.kind.as_str() == kind
+                            && sub.is_none_or(|s| e.subkind.as_deref() == Some(s))
+                            && e.certainty.as_str() == parts[1]
+                            && (parts[2] == "-"
+                                && !e.participants.iter().any(|p| {
+                                    p.responsibility.is_some_and(|r| r.as_str() == "claimed")
+                                })
+                                || parts[2].split(',').all(|er| {
+                                    let (id, r) = er.split_once('=').unwrap();
+                                    e.participants.iter().any(|p| {
+                                        p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                                            && p.responsibility.is_some_and(|x| x.as_str() == r)
+                                    })
+                                }))
+                            && (parts[3] == "-"
+                                || e.date.as_ref().is_some_and(|d| d.value == parts[3]))
+                    })
+                }
+                "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                "fact" => {
+                    let w: Vec<&str> = parts[0].split_whitespace().collect();
+                    x.facts.iter().any(|f| {
+                        f.subject.as_str() == w[0]
+                            && f.predicate.as_str() == w[1]
+                            && (f.predicate == Predicate::Estimate
+                                && f.quantity.as_deref() == Some(w[2])
+                                || f.object.as_ref().is_some_and(|o| {
+                                    o.entity.as_ref().is_some_and(|e| e.as_str() == w[2])
+                                        || o.text == w[2]
+                                }))
+                            && (parts[1] == "-" || f.valid_time.as_deref() == Some(parts[1]))
+                            && f.certainty.as_str() == parts[2]
+                    })
+                }
+                other => panic!("unknown expectation {other}"),
+            };
+            if !ok {
+                failures.push(format!(
+                    "{:?}\n  expected {k}: {v}\n  events: {:?}\n  facts: {:?}",
+                    c.text,
+                    x.events
+                        .iter()
+                        .map(|e| (
+                            e.kind,
+                            &e.subkind,
+                            e.certainty,
+                            e.participants
+                                .iter()
+                                .map(|p| (&p.entity, p.responsibility))
+                                .collect::<Vec<_>>(),
+                            e.date.as_ref().map(|d| &d.value)
+                        ))
+                        .collect::<Vec<_>>(),
+                    x.facts
+                        .iter()
+                        .map(|f| (
+                            &f.subject,
+                            f.predicate,
+                            f.object.as_ref().map(|o| &o.text),
+                            &f.valid_time,
+                            f.certainty
+                        ))
+                        .collect::<Vec<_>>()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn extraction_snapshot() {
+    let c = cases().into_iter().next().unwrap();
+    let x = run(&c);
+    insta::assert_json_snapshot!("kabul_claim_events", x.events);
+}
