@@ -152,6 +152,18 @@ const PARTS_OF_DAY: &[(&str, PartOfDay)] = &[
     ("midnight", PartOfDay::Midnight),
 ];
 
+/// Decades named in words ("the nineties"); only after "the" or a period modifier.
+const DECADES: &[(&str, u32)] = &[
+    ("twenties", 2),
+    ("thirties", 3),
+    ("forties", 4),
+    ("fifties", 5),
+    ("sixties", 6),
+    ("seventies", 7),
+    ("eighties", 8),
+    ("nineties", 9),
+];
+
 const SEASONS: &[(&str, Season)] = &[
     ("spring", Season::Spring),
     ("summer", Season::Summer),
@@ -357,6 +369,9 @@ pub fn lexicon() -> Lexicon {
     }
     for &(w, p) in PARTS_OF_DAY {
         words.insert(w, Lex::PartOfDay(p));
+    }
+    for &(w, d) in DECADES {
+        words.insert(w, Lex::Decade(d));
     }
     for &(w, s) in SEASONS {
         words.insert(w, Lex::Season(s));

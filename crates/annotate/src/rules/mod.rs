@@ -161,6 +161,8 @@ pub enum Lex {
     SetAdverb(Unit),
     PartOfDay(PartOfDay),
     Season(Season),
+    /// A decade named by its tens ("the nineties" = 9); the century comes from the document date.
+    Decade(u32),
     /// Index into the language's holiday table.
     Holiday(usize),
     /// Day offset from the document date ("yesterday" = -1).

@@ -285,9 +285,7 @@ impl<'a> Grammar<'a> {
                 value.push_str(t);
                 // A clock time is a TIME; a part of day ("Friday night") stays a DATE, as the
                 // TempEval-3 (AQUAINT) annotation has it.
-                if t.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-                    kind = TimexType::Time;
-                }
+                kind = TimexType::Time;
             }
         }
         M {
@@ -1472,6 +1470,27 @@ impl<'a> Grammar<'a> {
             }
             // ---- "22 March 2024", "the 22nd of March"; years; decades; ISO and slashed dates
             _ if self.num(j).is_some() => self.numeric_date(j),
+            // "the nineties", "the late sixties": the most recent such decade not after the
+            // document date ("in their twenties", an age, has no "the").
+            Some(Lex::Decade(d))
+                if had_the
+                    || (j > 0
+                        && ["early", "mid", "late", "-"]
+                            .iter()
+                            .any(|w| self.is(j - 1, w))) =>
+            {
+                Some(mk(j + 1, DVal::Decade(self.decade_of(d)), false, true))
+            }
+            // "the '80s", "the mid-'90s"
+            _ if self.apos(j)
+                && self.num(j + 1).is_some_and(|(n, d)| d == 2 && n % 10 == 0)
+                && self.adjacent(j + 1)
+                && self.is(j + 2, "s")
+                && self.adjacent(j + 2) =>
+            {
+                let (n, _) = self.num(j + 1)?;
+                Some(mk(j + 3, DVal::Decade(self.decade_of(n / 10)), false, true))
+            }
             Some(Lex::Word(Word::Fiscal)) => {
                 if let Some(y) = self.year_num(j + 1) {
                     return Some(mk(j + 2, DVal::Year(y), false, false));
@@ -1660,6 +1679,19 @@ impl<'a> Grammar<'a> {
             return None;
         }
         Some(pod_code(p).to_string())
+    }
+
+    /// The decade (years / 10) with tens `d` nearest before the document date: 9 is the 1990s in
+    /// 1998 and in 2024, 2 the 1920s in 1998 and the 2020s in 2024.
+    fn decade_of(&self, d: u32) -> i32 {
+        let y = self.dct().year();
+        let c = y.div_euclid(100);
+        let in_this = c * 10 + d as i32;
+        if in_this * 10 <= y {
+            in_this
+        } else {
+            in_this - 10
+        }
     }
 
     fn prev_is_prep(&self, j: usize) -> bool {
