@@ -249,6 +249,25 @@ impl<'a> Grammar<'a> {
     }
 
     fn core(&self, i: usize) -> Option<M> {
+        // "will one day be", "could some day return": an unspecified future, not a length.
+        if (self.is(i, "one") || self.is(i, "some"))
+            && self.is(i + 1, "day")
+            && i.checked_sub(1).is_some_and(|p| {
+                [
+                    "will", "would", "could", "might", "may", "can", "shall", "should",
+                ]
+                .iter()
+                .any(|m| self.is(p, m))
+            })
+        {
+            return Some(M {
+                end: i + 2,
+                kind: TimexType::Date,
+                value: "FUTURE_REF".to_string(),
+                modifier: None,
+                anchored: false,
+            });
+        }
         let mut best: Option<M> = None;
         let mut consider = |m: Option<M>| {
             if let Some(m) = m {
