@@ -56,6 +56,8 @@ enum Command {
     Entities(cmd::entities::ListArgs),
     /// One entity: identity, aliases, relations, sources, and its mentions in the store.
     Entity(cmd::entities::ShowArgs),
+    /// Serve the JSON API and the web UI (loopback by default; writes need --token).
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -92,5 +94,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ask(a) => cmd::ask::run(&cli.store, a),
         Command::Entities(a) => cmd::entities::list(a),
         Command::Entity(a) => cmd::entities::show(&cli.store, a),
+        Command::Serve(a) => cmd::serve::run(&cli.store, a),
     }
 }

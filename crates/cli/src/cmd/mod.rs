@@ -12,6 +12,7 @@ pub mod ingest;
 pub mod ner;
 pub mod profile;
 pub mod search;
+pub mod serve;
 pub mod timeml;
 
 use anyhow::{Context, Result};
