@@ -3,6 +3,7 @@
 mod annotate;
 mod bad_input;
 mod corpus;
+mod dossier;
 mod entities;
 mod kill;
 mod link;
