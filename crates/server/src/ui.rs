@@ -12,6 +12,7 @@ const INDEX: &str = include_str!("../ui/index.html");
 const APP_JS: &str = include_str!("../ui/app.js");
 const APP_CSS: &str = include_str!("../ui/app.css");
 const WORLD: &str = include_str!("../ui/world.json");
+const ICON: &str = include_str!("../ui/icon.svg");
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -25,6 +26,8 @@ pub fn routes() -> Router<AppState> {
             "/assets/app.css",
             get(|| asset("text/css; charset=utf-8", APP_CSS)),
         )
+        .route("/favicon.ico", get(|| asset("image/svg+xml", ICON)))
+        .route("/assets/icon.svg", get(|| asset("image/svg+xml", ICON)))
         .route(
             "/assets/world.json",
             get(|| asset("application/json", WORLD)),

@@ -659,7 +659,14 @@ function timelineView(events) {
   };
   const zoom = (factor, at) => {
     const [t0, t1] = view;
-    const c = at === undefined ? (t0 + t1) / 2 : at;
+    // Buttons zoom around the selected event, else the middle event in view.
+    let c = at;
+    if (c === undefined) {
+      const sel = document.querySelector(".event.selected");
+      const pick = sel && dated.find((d) => d.e.id === sel.dataset.event);
+      const mids = dated.map((d) => (d.iv[0] + d.iv[1]) / 2).filter((m) => m >= t0 && m <= t1).sort((a, b) => a - b);
+      c = pick ? (pick.iv[0] + pick.iv[1]) / 2 : mids.length ? mids[Math.floor(mids.length / 2)] : (t0 + t1) / 2;
+    }
     let n0 = c - (c - t0) * factor;
     let n1 = c + (t1 - c) * factor;
     if (n1 - n0 < DAY * 2) return;
@@ -715,7 +722,7 @@ function ticks(t0, t1) {
     for (let y = d0.getUTCFullYear(), m = d0.getUTCMonth(); Date.UTC(y, m, 1) <= t1; m += step) {
       const t = Date.UTC(y, m, 1);
       const d = new Date(t);
-      out.push({ t, label: d.getUTCMonth() === 0 ? fmtM(d) + " " + d.getUTCFullYear() : fmtM(d) });
+      out.push({ t, label: d.getUTCMonth() === 0 || out.length === 0 ? fmtM(d) + " " + d.getUTCFullYear() : fmtM(d) });
     }
   } else {
     const step = span > 20 * DAY ? 7 : span > 7 * DAY ? 2 : 1;
