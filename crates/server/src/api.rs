@@ -56,6 +56,19 @@ fn nonempty(v: Option<String>) -> Option<String> {
     v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
 }
 
+/// Longest name or query accepted: name suggestions compare against every alias.
+const MAX_NAME_CHARS: usize = 200;
+
+fn short(name: &str, v: Option<String>) -> Result<Option<String>, ApiError> {
+    match v {
+        Some(s) if s.chars().count() > MAX_NAME_CHARS => Err(ApiError::bad(
+            "too_long",
+            format!("{name} is longer than {MAX_NAME_CHARS} characters"),
+        )),
+        v => Ok(v),
+    }
+}
+
 async fn no_route() -> ApiError {
     ApiError::NotFound {
         message: "no such API endpoint (see /api/openapi.json)".into(),
@@ -91,7 +104,8 @@ struct SearchQ {
 
 async fn search(State(st): State<AppState>, q: Q<SearchQ>) -> Result<Json<Value>, ApiError> {
     let q = query(q)?;
-    let text = nonempty(q.q).ok_or_else(|| ApiError::bad("missing_parameter", "q is required"))?;
+    let text = short("q", nonempty(q.q))?
+        .ok_or_else(|| ApiError::bad("missing_parameter", "q is required"))?;
     let limit = match q.limit.as_deref() {
         None | Some("") => 20,
         Some(l) => l
@@ -148,8 +162,8 @@ async fn profile(State(st): State<AppState>, q: Q<ProfileQ>) -> Result<Response,
     let as_of = date("as_of", &q.as_of)?;
     let from = date("from", &q.from)?;
     let to = date("to", &q.to)?;
-    let name =
-        nonempty(q.name).ok_or_else(|| ApiError::bad("missing_parameter", "name is required"))?;
+    let name = short("name", nonempty(q.name))?
+        .ok_or_else(|| ApiError::bad("missing_parameter", "name is required"))?;
     st.read(move |store, res| {
         let mut d = dossier_knowledge::profile(store, &res.kb, &name, as_of.as_deref())?;
         filter_period(&mut d.events, from.as_deref(), to.as_deref());
@@ -199,7 +213,7 @@ async fn events(State(st): State<AppState>, q: Q<EventsQ>) -> Result<Response, A
             ))
         }
     };
-    let entity = nonempty(q.entity);
+    let entity = short("entity", nonempty(q.entity))?;
     st.read(move |store, res| {
         let kb = &res.kb;
         let mut events = match &entity {

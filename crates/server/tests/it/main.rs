@@ -240,6 +240,16 @@ async fn bad_parameters_are_json_400s() {
         assert_eq!(r.status, StatusCode::BAD_REQUEST, "{uri}");
         assert_eq!(r.code(), code, "{uri}");
     }
+    let long = "x".repeat(5_000);
+    for uri in [
+        format!("/api/profile?name={long}"),
+        format!("/api/events?entity={long}"),
+        format!("/api/search?q={long}"),
+    ] {
+        let r = get(corpus_app(), &uri).await;
+        assert_eq!(r.status, StatusCode::BAD_REQUEST);
+        assert_eq!(r.code(), "too_long");
+    }
     // Not UTF-8: decoded lossily, an unknown name.
     let r = get(corpus_app(), "/api/profile?name=%FF%FE").await;
     assert_eq!(r.status, StatusCode::NOT_FOUND);
@@ -355,6 +365,28 @@ async fn post_with_the_token_stores_and_analyses() {
     let again = send(app.clone(), post("/api/documents", Some("s3cret"), DOC)).await;
     assert_eq!(again.status, StatusCode::OK);
     assert_eq!(again.json()["put"]["outcome"], "duplicate");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reads_are_answered_while_an_ingest_runs() {
+    let (app, _dir) = write_app(Some("s3cret"));
+    let writers: Vec<_> = (0..4)
+        .map(|i| {
+            let body = DOC.replace("kabul-attack", &format!("kabul-attack-{i}"));
+            tokio::spawn(send(
+                app.clone(),
+                post("/api/documents", Some("s3cret"), body),
+            ))
+        })
+        .collect();
+    for _ in 0..20 {
+        let r = get(app.clone(), "/api/health").await;
+        assert_eq!(r.status, StatusCode::OK);
+    }
+    for w in writers {
+        assert_eq!(w.await.unwrap().status, StatusCode::CREATED);
+    }
+    assert_eq!(get(app, "/api/health").await.json()["documents"], 4);
 }
 
 #[tokio::test]
