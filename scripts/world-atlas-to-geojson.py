@@ -43,12 +43,35 @@ def ring(arcs, indices):
     return [[round(x, 2), round(y, 2)] for x, y in out]
 
 
+def unwrap(r):
+    """Rings that cross the antimeridian (Russia, Fiji) jump by 360 degrees; make them continuous
+    (longitudes beyond +-180) so that a flat map draws no line across the world. Jumps along the
+    south pole (Antarctica's edge) are real edges and stay."""
+    out = [r[0]]
+    shift = 0
+    for (x0, y0), (x, y) in zip(r, r[1:]):
+        if abs(x - x0) > 180 and min(y, y0) > -85:
+            shift += 360 if x < x0 else -360
+        out.append([round(x + shift, 2), y])
+    return out
+
+
 def polygons(arcs, geom):
     if geom["type"] == "Polygon":
-        return [[ring(arcs, r) for r in geom["arcs"]]]
-    if geom["type"] == "MultiPolygon":
-        return [[ring(arcs, r) for r in poly] for poly in geom["arcs"]]
-    return []
+        polys = [[ring(arcs, r) for r in geom["arcs"]]]
+    elif geom["type"] == "MultiPolygon":
+        polys = [[ring(arcs, r) for r in poly] for poly in geom["arcs"]]
+    else:
+        return []
+    out = []
+    for poly in polys:
+        poly = [unwrap(r) for r in poly]
+        out.append(poly)
+        # A copy on the other side, so that the part beyond the antimeridian shows there too.
+        xs = [p[0] for r in poly for p in r]
+        for off in ([-360] if max(xs) > 180 else []) + ([360] if min(xs) < -180 else []):
+            out.append([[[round(x + off, 2), y] for x, y in r] for r in poly])
+    return out
 
 
 def main():

@@ -782,6 +782,9 @@ function mapView(events) {
   }
   const fitted = view;
   const draw = () => {
+    // Keep the view on the map.
+    const [vw, vh] = [Math.min(view[2], MAP_W), Math.min(view[3], MAP_H)];
+    view = [Math.min(Math.max(view[0], 0), MAP_W - vw), Math.min(Math.max(view[1], 0), MAP_H - vh), vw, vh];
     svg.setAttribute("viewBox", view.map((v) => v.toFixed(2)).join(" "));
     const k = view[2] / MAP_W;
     // Events at the same place share a marker.
