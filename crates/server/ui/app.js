@@ -379,12 +379,17 @@ function who(p) {
 function cites(sources) {
   if (!sources || !sources.length) return "";
   const seen = new Set();
+  const perDoc = new Map();
   const out = [];
   for (const c of sources) {
     const key = c.doc + ":" + c.span[0];
     if (seen.has(key)) continue;
     seen.add(key);
     const n = current && current.sourceIndex.get(c.doc);
+    // Several sentences of one document: [1], [1b], [1c] …
+    const k = (perDoc.get(c.doc) || 0) + 1;
+    perDoc.set(c.doc, k);
+    const suffix = k > 1 ? String.fromCharCode(96 + Math.min(k, 26)) : "";
     out.push(
       el(
         "button",
@@ -395,7 +400,7 @@ function cites(sources) {
           "data-doc": c.doc,
           onclick: () => openDocument(c.doc, c),
         },
-        "[" + (n || "doc " + c.doc) + "]",
+        "[" + (n || "doc " + c.doc) + suffix + "]",
       ),
     );
   }
