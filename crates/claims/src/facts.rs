@@ -408,8 +408,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let s = cx
                     .actors
                     .iter()
-                    .filter(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start)
-                    .next_back();
+                    .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start);
                 let o = cx.actors.iter().find(|a| {
                     a.group
                         && inside(a.span, sentence)
