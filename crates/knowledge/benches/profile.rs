@@ -77,6 +77,11 @@ impl Rng {
     fn pick<'a, T>(&mut self, xs: &'a [T]) -> &'a T {
         &xs[self.below(xs.len())]
     }
+    /// `pick` for word lists, without a `*` that clippy's `explicit_auto_deref` would wrongly
+    /// remove.
+    fn word(&mut self, xs: &[&'static str]) -> &'static str {
+        xs[self.below(xs.len())]
+    }
 }
 
 // ------------------------------------------------------------------------------------------
@@ -637,7 +642,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
     let event_date = day(event_day);
     let place = ev.pick(&g.places).clone();
     let (subkind, verbs) = *ev.pick(&SUBKINDS);
-    let verb = *ev.pick(verbs);
+    let verb = ev.word(verbs);
     let target = format!("{} {}", ev.pick(&ADJ), ev.pick(&TARGETS));
     let killed = ev.range(0, 60);
     let killed = if p.iskp.is_some_and(|(_, r)| r > 0) && rng.chance(0.4) {
@@ -664,7 +669,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
 
     // The event sentence.
     t.begin();
-    let att = *rng.pick(&ATTACKERS);
+    let att = rng.word(&ATTACKERS);
     t.push(att);
     t.push(" ");
     let actor_span = t.push(&alias);
@@ -680,13 +685,13 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
     t.push(", killing ");
     let k_span = t.push(&killed.to_string());
     t.push(" ");
-    let victims = *rng.pick(&VICTIMS);
+    let victims = rng.word(&VICTIMS);
     let v_span = t.push(victims);
     t.push(" and wounding ");
     let i_span = t.push(&injured.to_string());
     t.push(" others, ");
     let official = person(&mut rng);
-    let role = *rng.pick(&OFFICIAL_ROLES);
+    let role = rng.word(&OFFICIAL_ROLES);
     let src_span = t.push(&format!("{role}, {official},"));
     t.push(" ");
     let said_span = t.push("said");
@@ -755,7 +760,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         t.push(" claimed responsibility for the ");
         t.push(subkind.replace('_', " ").as_str());
         t.push(" ");
-        t.push(*rng.pick(&CHANNELS));
+        t.push(rng.word(&CHANNELS));
         t.push(".");
     } else {
         t.push("No group has claimed the attack, but officials in ");
@@ -953,7 +958,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
     if rng.chance(0.15) {
         let expert = person(&mut rng);
         let (erole, inst) = *rng.pick(&EXPERT_ROLES);
-        let quote = *rng.pick(&QUOTES);
+        let quote = rng.word(&QUOTES);
         t.begin();
         t.push(&format!("\u{201c}{quote},\u{201d} said "));
         let e_span = t.push(&expert);
@@ -987,7 +992,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         let clause = rng
             .pick(&CLAUSES)
             .replace("{n}", &rng.range(2, 400).to_string())
-            .replace("{o}", *rng.pick(&ORDINALS));
+            .replace("{o}", rng.word(&ORDINALS));
         let (before, after) = clause.split_once("{p}").unwrap_or((clause.as_str(), ""));
         t.push(&format!(
             "{} in {} {} ",
@@ -1005,7 +1010,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         t.push(&format!(
             ", according to {} of {}.",
             person(&mut rng),
-            rng.pick(&kb_names).1
+            rng.pick(kb_names).1
         ));
         t.end();
     }
