@@ -1,12 +1,12 @@
 #!/usr/bin/env python3
 """Convert world-atlas's countries-110m.json (TopoJSON) into the compact GeoJSON the web UI
-bundles (crates/server/ui/world.json): one feature per country, MultiPolygon geometry,
+bundles (data/world/countries-110m.geojson): one feature per country, MultiPolygon geometry,
 coordinates rounded to 0.01 degree, the country name as the only property.
 
 Usage (once, when updating the outlines):
     cd /tmp && npm pack world-atlas@2 && tar xzf world-atlas-2.*.tgz
     python3 scripts/world-atlas-to-geojson.py /tmp/package/countries-110m.json \
-        > crates/server/ui/world.json
+        > data/world/countries-110m.geojson
 
 world-atlas is ISC-licensed (Mike Bostock); the outlines are Natural Earth's, public domain.
 """

@@ -423,6 +423,11 @@ pub fn html(d: &Dossier) -> String {
                 "<line x1=\"0\" y1=\"{y}\" x2=\"720\" y2=\"{y}\" stroke=\"#dde\"/>"
             );
         }
+        let _ = write!(
+            s,
+            "<path d=\"{}\" fill=\"#dfe4ea\" stroke=\"#aab\" stroke-width=\"0.3\"/>",
+            world_path()
+        );
         for e in placed {
             let p = e.place.as_ref().expect("filtered on place");
             let (Some(lat), Some(lon)) = (p.lat, p.lon) else {
@@ -442,6 +447,54 @@ pub fn html(d: &Dossier) -> String {
     );
     let _ = writeln!(s, "</body></html>");
     s
+}
+
+/// Country outlines (Natural Earth via world-atlas, `data/world`) as one SVG path in the map's
+/// equirectangular projection (720 × 360), built once.
+fn world_path() -> &'static str {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let v: serde_json::Value =
+            serde_json::from_str(include_str!("../../../data/world/countries-110m.geojson"))
+                .unwrap_or_default();
+        let mut d = String::new();
+        let ring = |d: &mut String, r: &serde_json::Value| {
+            for (i, p) in r.as_array().into_iter().flatten().enumerate() {
+                let (Some(lon), Some(lat)) = (
+                    p.get(0).and_then(|x| x.as_f64()),
+                    p.get(1).and_then(|x| x.as_f64()),
+                ) else {
+                    continue;
+                };
+                let _ = write!(
+                    d,
+                    "{}{:.1} {:.1}",
+                    if i == 0 { "M" } else { "L" },
+                    (lon + 180.0) * 2.0,
+                    (90.0 - lat) * 2.0
+                );
+            }
+            d.push('Z');
+        };
+        for f in v["features"].as_array().into_iter().flatten() {
+            let g = &f["geometry"];
+            match g["type"].as_str() {
+                Some("Polygon") => g["coordinates"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .for_each(|r| ring(&mut d, r)),
+                Some("MultiPolygon") => g["coordinates"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|p| p.as_array().into_iter().flatten())
+                    .for_each(|r| ring(&mut d, r)),
+                _ => {}
+            }
+        }
+        d
+    })
 }
 
 fn year_frac(v: &str) -> Option<f64> {

@@ -11,7 +11,7 @@ use axum::Router;
 const INDEX: &str = include_str!("../ui/index.html");
 const APP_JS: &str = include_str!("../ui/app.js");
 const APP_CSS: &str = include_str!("../ui/app.css");
-const WORLD: &str = include_str!("../ui/world.json");
+const WORLD: &str = include_str!("../../../data/world/countries-110m.geojson");
 const ICON: &str = include_str!("../ui/icon.svg");
 
 pub fn routes() -> Router<AppState> {
