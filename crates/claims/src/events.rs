@@ -725,13 +725,14 @@ fn one(
     {
         return None;
     }
-    // "21 attacks": a counted noun is a figure (an estimate), not one event.
+    // "21 attacks": a counted noun is a figure (an estimate), not one event. "two explosions",
+    // "three gunmen attacks" of one incident stay an event.
     if matches!(tr.kind, EventKind::Attack | EventKind::Plot)
         && cx.quantities.iter().any(|q| {
             q.counted_span.is_some_and(|c| {
                 c.start <= tr.span.start && tr.span.end <= c.end + 1
                     || gap(c, tr.span) == 0 && c.end == tr.span.end
-            }) && q.max.is_none_or(|m| m > 1.0)
+            }) && q.min.is_some_and(|m| m >= 5.0)
         })
     {
         return None;

@@ -126,7 +126,7 @@ fn multi_source_events_appear_once_with_their_sources() {
 
     // Kerman twin bombings, 2024-01-03.
     let kerman = one_event(&events, "attack", "2024-01-03", 30.28, 57.08);
-    assert!(docs_of(kerman).len() >= 5, "{:?}", docs_of(kerman));
+    assert!(docs_of(kerman).len() >= 7, "{:?}", docs_of(kerman));
     // Gwoza, 2024-06-29.
     let gwoza = one_event(&events, "attack", "2024-06-29", 11.08, 13.69);
     for d in titled(&store, &["gwoza"]) {
