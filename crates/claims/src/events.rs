@@ -255,13 +255,13 @@ fn place_of(
         if !inside(g.span, sentence) || skip.iter().any(|s| inside(g.span, *s)) {
             continue;
         }
-        // "Washington Institute": a place word inside an organisation's name is not a place.
-        if cx.actors.iter().any(|a| {
-            !a.coreference
-                && a.span.start <= g.span.start
-                && g.span.end <= a.span.end
-                && a.span != g.span
-        }) {
+        // A place word inside an organisation's name ("Washington Institute"), or a group's
+        // whole name ("JAS" is not Iaşi), is not a place.
+        if cx
+            .actors
+            .iter()
+            .any(|a| !a.coreference && a.span.start <= g.span.start && g.span.end <= a.span.end)
+        {
             continue;
         }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger.
