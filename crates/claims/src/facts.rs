@@ -376,16 +376,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         ),
                         Some(o),
                     ),
-                    (Some(s), None) => (
-                        subject_near(
-                            cx,
-                            si,
-                            Span::new(sentence.start, sentence.start),
-                            2,
-                            Some(s),
-                        ),
-                        Some(s),
-                    ),
+                    // "X … as an enemy" with no second group named: whose enemy is not said.
                     _ => (None, None),
                 };
                 if let (Some(s), Some(o)) = (subj, obj) {
