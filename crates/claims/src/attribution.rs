@@ -588,8 +588,57 @@ pub fn attributions(
         read_sentence(&s, timexes, names, &mut found);
     }
     let mut out: Vec<Attribution> = found.into_iter().map(|f| f.att).collect();
+    for a in &mut out {
+        complete_honorific(text, a);
+    }
     spread_quotes(text, sentences, &mut out);
     out
+}
+
+/// "said Dr. Sabine Kettelhut of the Hanseatic Institute": a name cut at an honorific's full stop
+/// gets the rest of the name, and the affiliation after "of"/"from"/"at" when none was found.
+fn complete_honorific(text: &str, a: &mut Attribution) {
+    const HONORIFICS: &[&str] = &[
+        "Dr", "Dr.", "Prof", "Prof.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Gen", "Gen.",
+        "Col", "Col.", "Sen", "Sen.", "Rep", "Rep.",
+    ];
+    let (Some(name), Some(span)) = (a.source.name.as_deref(), a.source_span) else {
+        return;
+    };
+    if !HONORIFICS.contains(&name.trim()) {
+        return;
+    }
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| regex::Regex::new(r"^\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})(?:\s*,?\s+(?:of|from|at)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|of|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|for|and|on))*))?")
+            .ok())
+        .as_ref()
+    else {
+        return;
+    };
+    let Some(rest) = text.get(span.end..) else {
+        return;
+    };
+    let Some(c) = re.captures(rest) else { return };
+    let Some(full) = c.get(1) else { return };
+    a.source.name = Some(format!(
+        "{}. {}",
+        name.trim().trim_end_matches('.'),
+        full.as_str()
+    ));
+    a.source_span = Some(dossier_core::Span::new(span.start, span.end + full.end()));
+    if a.source.affiliation.is_none() {
+        if let Some(aff) = c.get(2) {
+            let aff = aff
+                .as_str()
+                .trim_end_matches(|ch: char| !ch.is_alphanumeric());
+            let aff = aff
+                .strip_suffix(" and")
+                .or_else(|| aff.strip_suffix(" of"))
+                .unwrap_or(aff);
+            a.source.affiliation = Some(aff.trim_start_matches("the ").to_string());
+        }
+    }
 }
 
 /// The attribution governing sentence `i` (its own, or the one of a quotation it belongs to), if any.

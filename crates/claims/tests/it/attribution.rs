@@ -340,3 +340,19 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn honorific_keeps_the_whole_name_and_affiliation() {
+    let text = "“The evidence points east,” said Dr. Lena Varga of the Centre for Conflict Monitoring Studies, a fictional institute.";
+    let sentences = [dossier_core::annotation::Sentence {
+        span: dossier_core::Span::new(0, text.len()),
+    }];
+    let found = dossier_claims::attribution::attributions(text, &sentences, &[], &[]);
+    let a = found.first().expect("an attribution");
+    assert_eq!(a.source.name.as_deref(), Some("Dr. Lena Varga"), "{a:?}");
+    assert_eq!(
+        a.source.affiliation.as_deref(),
+        Some("Centre for Conflict Monitoring Studies"),
+        "{a:?}"
+    );
+}
