@@ -13,7 +13,9 @@ use dossier_entities::KnowledgeBase;
 use dossier_store::AnalysisRow;
 use std::collections::BTreeMap;
 
-/// One stored document with its analysis.
+/// One stored document with the parts of its analysis that dossiers use: sentences, actors,
+/// aliases, events, facts and assessments (time expressions, names, places, quantities and
+/// attributions are left empty; read the stored JSON as [`Analysis`] for those).
 #[derive(Debug, Clone)]
 pub struct Loaded {
     pub row: AnalysisRow,
@@ -31,18 +33,24 @@ struct StoredAnalysis {
     dct: Option<chrono::NaiveDate>,
     language: String,
     sentences: Vec<dossier_core::annotation::Sentence>,
-    time_expressions: Vec<dossier_core::annotation::TimeExpression>,
-    names: Vec<dossier_core::EntityMention>,
+    // Fields no profile reads are skipped without being built (about 70% of a real analysis).
+    #[serde(default, rename = "time_expressions")]
+    _time_expressions: serde::de::IgnoredAny,
+    #[serde(default, rename = "names")]
+    _names: serde::de::IgnoredAny,
     actors: Vec<crate::analyze::ActorRecord>,
-    places: Vec<dossier_core::place::GeoRef>,
+    #[serde(default, rename = "places")]
+    _places: serde::de::IgnoredAny,
     aliases: Vec<crate::analyze::AliasEvidence>,
-    quantities: Vec<dossier_core::claims::Quantity>,
-    attributions: Vec<dossier_core::claims::Attribution>,
+    #[serde(default, rename = "quantities")]
+    _quantities: serde::de::IgnoredAny,
+    #[serde(default, rename = "attributions")]
+    _attributions: serde::de::IgnoredAny,
     events: Vec<EventMention>,
     facts: Vec<dossier_core::claims::Fact>,
     assessments: Vec<dossier_core::claims::Assessment>,
-    #[serde(default)]
-    diagnostics: Vec<dossier_core::Diagnostic>,
+    #[serde(default, rename = "diagnostics")]
+    _diagnostics: serde::de::IgnoredAny,
 }
 
 impl From<StoredAnalysis> for Analysis {
@@ -52,19 +60,19 @@ impl From<StoredAnalysis> for Analysis {
             dct: s.dct,
             language: s.language,
             sentences: s.sentences,
-            time_expressions: s.time_expressions,
-            names: s.names,
+            time_expressions: Vec::new(),
+            names: Vec::new(),
             actors: s.actors,
-            places: s.places,
+            places: Vec::new(),
             aliases: s.aliases,
             extraction: dossier_core::claims::Extraction {
-                quantities: s.quantities,
-                attributions: s.attributions,
+                quantities: Vec::new(),
+                attributions: Vec::new(),
                 events: s.events,
                 facts: s.facts,
                 assessments: s.assessments,
             },
-            diagnostics: s.diagnostics,
+            diagnostics: Vec::new(),
         }
     }
 }
