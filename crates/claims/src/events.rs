@@ -416,6 +416,23 @@ fn groups_in<'c>(cx: &'c Context, sentence: Span) -> impl Iterator<Item = &'c Ac
         .filter(move |a| a.group && inside(a.span, sentence))
 }
 
+/// An actor as an event participant.
+fn participant(
+    a: &Actor,
+    role: Role,
+    responsibility: Option<Responsibility>,
+    attributed_by: Option<Source>,
+) -> Participant {
+    Participant {
+        role,
+        text: a.text.clone(),
+        span: a.span,
+        entity: a.entity.clone(),
+        responsibility,
+        attributed_by,
+    }
+}
+
 fn responsibility_from(c: Certainty) -> Option<Responsibility> {
     Some(match c {
         Certainty::Claimed => Responsibility::Claimed,
@@ -502,14 +519,7 @@ fn perpetrators(
         {
             continue;
         }
-        out.push(Participant {
-            role: Role::Perpetrator,
-            text: a.text.clone(),
-            span: a.span,
-            entity: a.entity.clone(),
-            responsibility: Some(resp),
-            attributed_by,
-        });
+        out.push(participant(a, Role::Perpetrator, Some(resp), attributed_by));
     }
     out
 }
@@ -770,14 +780,12 @@ fn one(
             if let Some(p) = arrested(cx, sentence, tr.span) {
                 // "suspected supporters of the group": the group is linked, as suspected.
                 for a in groups_in(cx, p.span) {
-                    e.participants.push(Participant {
-                        role: Role::Perpetrator,
-                        text: a.text.clone(),
-                        span: a.span,
-                        entity: a.entity.clone(),
-                        responsibility: Some(Responsibility::Suspected),
-                        attributed_by: source.cloned(),
-                    });
+                    e.participants.push(participant(
+                        a,
+                        Role::Perpetrator,
+                        Some(Responsibility::Suspected),
+                        source.cloned(),
+                    ));
                 }
                 e.participants.insert(0, p);
             } else {
@@ -787,14 +795,12 @@ fn one(
                         || before.contains("members of")
                         || before.contains("suspected")
                     {
-                        e.participants.push(Participant {
-                            role: Role::Perpetrator,
-                            text: a.text.clone(),
-                            span: a.span,
-                            entity: a.entity.clone(),
-                            responsibility: Some(Responsibility::Suspected),
-                            attributed_by: source.cloned(),
-                        });
+                        e.participants.push(participant(
+                            a,
+                            Role::Perpetrator,
+                            Some(Responsibility::Suspected),
+                            source.cloned(),
+                        ));
                     }
                 }
             }
@@ -804,27 +810,15 @@ fn one(
                 .filter(|a| a.span.end <= tr.span.start)
                 .last()
             {
-                e.participants.push(Participant {
-                    role: Role::Perpetrator,
-                    text: a.text.clone(),
-                    span: a.span,
-                    entity: a.entity.clone(),
-                    responsibility: None,
-                    attributed_by: None,
-                });
+                e.participants
+                    .push(participant(a, Role::Perpetrator, None, None));
             }
         }
         _ => {
             let cl = clause(t, sentence, tr.span);
             for a in groups_in(cx, cl).filter(|a| gap(a.span, tr.span) < 40) {
-                e.participants.push(Participant {
-                    role: Role::Perpetrator,
-                    text: a.text.clone(),
-                    span: a.span,
-                    entity: a.entity.clone(),
-                    responsibility: None,
-                    attributed_by: None,
-                });
+                e.participants
+                    .push(participant(a, Role::Perpetrator, None, None));
             }
         }
     }
@@ -978,23 +972,7 @@ fn same_place(a: &Option<EventPlace>, b: &Option<EventPlace>) -> Option<bool> {
     let (Some(pa), Some(pb)) = (&a.place, &b.place) else {
         return Some(a.text.eq_ignore_ascii_case(&b.text));
     };
-    if pa.geonameid == pb.geonameid && pa.geonameid != 0 && pa.name == pb.name {
-        return Some(true);
-    }
-    // A region and a place in it ("Kerman province" and the city of Kerman).
-    if (pa.kind == dossier_core::place::PlaceKind::Admin1
-        || pb.kind == dossier_core::place::PlaceKind::Admin1)
-        && pa.country_code == pb.country_code
-        && pa.admin1_code == pb.admin1_code
-        && !pa.admin1_code.is_empty()
-    {
-        return Some(true);
-    }
-    use dossier_core::place::PlaceKind::Country;
-    if (pa.kind == Country || pb.kind == Country) && pa.country_code == pb.country_code {
-        return Some(true);
-    }
-    Some(crate::distance_km(pa.lat, pa.lon, pb.lat, pb.lon) < 50.0)
+    Some(crate::same_location(pa, pb))
 }
 
 fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {

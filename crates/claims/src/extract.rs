@@ -12,13 +12,15 @@ use dossier_entities::KnowledgeBase;
 
 /// An actor mention: a linked knowledge-base entity, a new organisation, or a definite
 /// description ("the group") resolved to one.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Actor {
     pub span: Span,
     pub text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<KbId>,
     /// An armed group or other organisation that can act (not a place or a person).
     pub group: bool,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub coreference: bool,
 }
 
@@ -220,6 +222,28 @@ pub fn actors_from_matches(
     out.sort_by_key(|a| (a.span.start, a.span.end));
     out.dedup_by(|b, a| a.span == b.span);
     out
+}
+
+/// Do two gazetteer places name the same location for event matching: the same entry, a region
+/// and a place in it ("Kerman province" and the city of Kerman), a country and a place in it, or
+/// within 50 km of each other.
+pub fn same_location(a: &dossier_core::place::Place, b: &dossier_core::place::Place) -> bool {
+    use dossier_core::place::PlaceKind::{Admin1, Country};
+    if a.geonameid == b.geonameid && a.geonameid != 0 && a.name == b.name {
+        return true;
+    }
+    let same_country = a.country_code == b.country_code;
+    if (a.kind == Admin1 || b.kind == Admin1)
+        && same_country
+        && a.admin1_code == b.admin1_code
+        && !a.admin1_code.is_empty()
+    {
+        return true;
+    }
+    if (a.kind == Country || b.kind == Country) && same_country {
+        return true;
+    }
+    distance_km(a.lat, a.lon, b.lat, b.lon) <= 50.0
 }
 
 /// Great-circle distance in km.

@@ -83,6 +83,20 @@ fn subject_near<'c>(
         .rfind(ok)
 }
 
+/// The last group of `sentence` that ends before `focus`.
+fn group_before<'c>(cx: &'c Context, sentence: Span, focus: Span) -> Option<&'c Actor> {
+    cx.actors
+        .iter()
+        .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start)
+}
+
+/// The first group of `sentence` that starts after `focus`.
+fn group_after<'c>(cx: &'c Context, sentence: Span, focus: Span) -> Option<&'c Actor> {
+    cx.actors
+        .iter()
+        .find(|a| a.group && inside(a.span, sentence) && a.span.start >= focus.end)
+}
+
 fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
     let sentence = cx
         .sentences
@@ -396,16 +410,8 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.split {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                let s = cx
-                    .actors
-                    .iter()
-                    .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start);
-                let o = cx.actors.iter().find(|a| {
-                    a.group
-                        && inside(a.span, sentence)
-                        && a.span.start >= focus.end
-                        && a.span.start - focus.end < 8
-                });
+                let s = group_before(cx, sentence, focus);
+                let o = group_after(cx, sentence, focus).filter(|a| a.span.start - focus.end < 8);
                 if let (Some(s), Some(o)) = (s, o) {
                     let when = timex_value(cx, clause(t, sentence, focus), focus);
                     push(
@@ -424,14 +430,8 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.ally {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                let s = cx
-                    .actors
-                    .iter()
-                    .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start);
-                let o = cx
-                    .actors
-                    .iter()
-                    .find(|a| a.group && inside(a.span, sentence) && a.span.start >= focus.end);
+                let s = group_before(cx, sentence, focus);
+                let o = group_after(cx, sentence, focus);
                 if let (Some(s), Some(o)) = (s, o) {
                     push(
                         &mut out,

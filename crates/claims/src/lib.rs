@@ -12,7 +12,9 @@ pub mod muc4;
 pub mod text;
 pub mod triggers;
 pub mod wikievents;
-pub use extract::{actors_from_matches, distance_km, extract, main_group, Actor, Context, Input};
+pub use extract::{
+    actors_from_matches, distance_km, extract, main_group, same_location, Actor, Context, Input,
+};
 pub mod attribution;
 pub mod certainty;
 pub mod quantity;

@@ -86,11 +86,24 @@ pub fn link_document(
     matcher: &Matcher,
 ) -> LinkedDocument {
     let matches = matcher.find(text);
-    let mentions = link(text, sentences, ner, &matches, kb);
+    link_found(text, sentences, ner, &matches, &discover_aliases(text), kb)
+}
+
+/// [`link_document`] for a caller that already has the document's alias matches and discovered
+/// aliases (the analysis stage computes both once).
+pub fn link_found(
+    text: &str,
+    sentences: &[Span],
+    ner: &[EntityMention],
+    matches: &[AliasMatch],
+    discovered: &[crate::discover::DiscoveredAlias],
+    kb: &KnowledgeBase,
+) -> LinkedDocument {
+    let mentions = link(text, sentences, ner, matches, kb);
     let mut aliases = Vec::new();
-    for d in discover_aliases(text) {
+    for d in discovered {
         let keys = vec![new_key(&d.name), new_key(&d.alias)];
-        let entity = if let Some(e) = kb.resolve_discovered(&d) {
+        let entity = if let Some(e) = kb.resolve_discovered(d) {
             Some(EntityRef::Kb(e.kb_id()))
         } else {
             mentions.iter().find_map(|m| match &m.entity {

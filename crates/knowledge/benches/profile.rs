@@ -20,6 +20,7 @@
 //! thousands; the other armed groups of the knowledge base share the rest.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime};
+use dossier_claims::Actor;
 use dossier_core::annotation::{Sentence, TimeExpression, TimexType};
 use dossier_core::claims::{
     Assessment, Attribution, Certainty, EventDate, EventKind, EventMention, EventPlace, Extraction,
@@ -29,7 +30,6 @@ use dossier_core::kb::{KbCategory, KbId};
 use dossier_core::place::{GeoRef, Place, PlaceKind};
 use dossier_core::{Document, EntityMention, Format, Provenance, Span, Timestamp};
 use dossier_entities::KnowledgeBase;
-use dossier_knowledge::analyze::ActorRecord;
 use dossier_knowledge::profile::Loaded;
 use dossier_knowledge::{Analysis, ANALYZER};
 use dossier_store::{PutOutcome, SqliteStore, Store, StoreTx};
@@ -708,7 +708,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         affiliation: None,
         anonymous: false,
     };
-    a.actors.push(ActorRecord {
+    a.actors.push(Actor {
         span: actor_span,
         text: alias.clone(),
         entity: Some(gid.clone()),
@@ -774,7 +774,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
     }
     let s1 = t.end();
     evidence.push(s1);
-    a.actors.push(ActorRecord {
+    a.actors.push(Actor {
         span: claim_actor,
         text: alias.clone(),
         entity: Some(gid.clone()),
@@ -863,7 +863,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         t.push(".");
         let s = t.end();
         a.names.push(mention(e_span, "PERSON", &expert));
-        a.actors.push(ActorRecord {
+        a.actors.push(Actor {
             span: subj,
             text: "the group".into(),
             entity: Some(gid.clone()),
@@ -923,14 +923,14 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
             person(&mut rng)
         ));
         let s = t.end();
-        a.actors.push(ActorRecord {
+        a.actors.push(Actor {
             span: subj,
             text: alias.clone(),
             entity: Some(gid.clone()),
             group: true,
             coreference: false,
         });
-        a.actors.push(ActorRecord {
+        a.actors.push(Actor {
             span: o,
             text: oname.clone(),
             entity: Some(KbId::new(oid.clone())),

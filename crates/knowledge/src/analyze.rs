@@ -36,18 +36,6 @@ impl Resources {
     }
 }
 
-/// An actor as stored: the linked entity of a span.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActorRecord {
-    pub span: Span,
-    pub text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub entity: Option<KbId>,
-    pub group: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub coreference: bool,
-}
-
 /// A discovered alias ("Long Name (ACRONYM)") with the entity it was tied to, if any.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AliasEvidence {
@@ -70,7 +58,7 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub time_expressions: Vec<TimeExpression>,
     pub names: Vec<EntityMention>,
-    pub actors: Vec<ActorRecord>,
+    pub actors: Vec<Actor>,
     pub places: Vec<GeoRef>,
     pub aliases: Vec<AliasEvidence>,
     #[serde(flatten)]
@@ -115,6 +103,28 @@ pub fn analyze(
     language: &str,
     res: &Resources,
 ) -> Analysis {
+    run(text, published, language, res, false).0
+}
+
+/// [`analyze`], plus the document's linked mentions and aliases with evidence (what
+/// `SqliteStore::put_linked` stores), from the same alias matches and discovered aliases.
+pub fn analyze_linked(
+    text: &str,
+    published: Option<&Timestamp>,
+    language: &str,
+    res: &Resources,
+) -> (Analysis, dossier_entities::link::LinkedDocument) {
+    let (analysis, linked) = run(text, published, language, res, true);
+    (analysis, linked.unwrap_or_default())
+}
+
+fn run(
+    text: &str,
+    published: Option<&Timestamp>,
+    language: &str,
+    res: &Resources,
+    link: bool,
+) -> (Analysis, Option<dossier_entities::link::LinkedDocument>) {
     let annotated = dossier_annotate::annotate_at(text, published, language);
     let mut diagnostics = annotated.diagnostics;
     let dct = published.map(|t| t.local_date());
@@ -129,11 +139,12 @@ pub fn analyze(
     let mut actors: Vec<Actor> =
         dossier_claims::actors_from_matches(text, &annotated.sentences, &matches, &res.kb);
     // Discovered aliases tie new names to known entities ("Islamic State – Khorasan Province (ISPK)").
+    let discovered = dossier_entities::discover_aliases(text);
     let mut aliases = Vec::new();
-    for d in dossier_entities::discover_aliases(text) {
+    for d in &discovered {
         let entity = res
             .kb
-            .resolve_discovered(&d)
+            .resolve_discovered(d)
             .map(|e| KbId::new(e.id.clone()));
         if let Some(id) = &entity {
             for span in [d.name_span, d.alias_span] {
@@ -156,10 +167,10 @@ pub fn analyze(
             }
         }
         aliases.push(AliasEvidence {
-            name: d.name,
-            alias: d.alias,
+            name: d.name.clone(),
+            alias: d.alias.clone(),
             sentence: d.sentence,
-            pattern: d.pattern,
+            pattern: d.pattern.clone(),
             entity,
         });
     }
@@ -176,26 +187,22 @@ pub fn analyze(
         places: &places,
     };
     let extraction = dossier_claims::extract(&input);
-    Analysis {
+    let linked = link.then(|| {
+        let spans: Vec<Span> = annotated.sentences.iter().map(|s| s.span).collect();
+        dossier_entities::link::link_found(text, &spans, &names, &matches, &discovered, &res.kb)
+    });
+    let analysis = Analysis {
         analyzer: ANALYZER.into(),
         dct,
         language: language.into(),
         sentences: annotated.sentences,
         time_expressions: annotated.time_expressions,
         names,
-        actors: actors
-            .into_iter()
-            .map(|a| ActorRecord {
-                span: a.span,
-                text: a.text,
-                entity: a.entity,
-                group: a.group,
-                coreference: a.coreference,
-            })
-            .collect(),
+        actors,
         places,
         aliases,
         extraction,
         diagnostics,
-    }
+    };
+    (analysis, linked)
 }

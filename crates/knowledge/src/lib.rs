@@ -155,17 +155,9 @@ pub fn analyze_pending(
                 .as_deref()
                 .and_then(dossier_core::Timestamp::parse_local);
             let lang = language.unwrap_or_else(|| "en".into());
-            let a = analyze(&text, ts.as_ref(), &lang, res);
             // Linked mentions (knowledge-base and new entities, aliases with evidence) for
             // `dossier entity`: stored per version, replacing earlier links.
-            let spans: Vec<dossier_core::Span> = a.sentences.iter().map(|s| s.span).collect();
-            let linked = dossier_entities::link::link_document(
-                &text,
-                &spans,
-                &a.names,
-                &res.kb,
-                &res.matcher,
-            );
+            let (a, linked) = analyze::analyze_linked(&text, ts.as_ref(), &lang, res);
             store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
             let ids = a.entity_ids();
             let json = serde_json::to_string(&a).map_err(|e| Error::Invalid(e.to_string()))?;

@@ -4,7 +4,6 @@
 
 use crate::analyze::Analysis;
 use crate::dossier::*;
-use dossier_claims::distance_km;
 use dossier_core::claims::{
     Certainty, EventKind, EventMention, Predicate, Responsibility, Role, Source,
 };
@@ -38,7 +37,7 @@ struct StoredAnalysis {
     _time_expressions: serde::de::IgnoredAny,
     #[serde(default, rename = "names")]
     _names: serde::de::IgnoredAny,
-    actors: Vec<crate::analyze::ActorRecord>,
+    actors: Vec<dossier_claims::Actor>,
     #[serde(default, rename = "places")]
     _places: serde::de::IgnoredAny,
     aliases: Vec<crate::analyze::AliasEvidence>,
@@ -209,24 +208,7 @@ fn places_agree(a: &EventMention, b: &EventMention) -> Option<bool> {
     ) else {
         return None;
     };
-    if pa.geonameid == pb.geonameid && pa.geonameid != 0 && pa.name == pb.name {
-        return Some(true);
-    }
-    // A region and a place in it ("Kerman province" and the city of Kerman).
-    if (pa.kind == dossier_core::place::PlaceKind::Admin1
-        || pb.kind == dossier_core::place::PlaceKind::Admin1)
-        && pa.country_code == pb.country_code
-        && pa.admin1_code == pb.admin1_code
-        && !pa.admin1_code.is_empty()
-    {
-        return Some(true);
-    }
-    if (pa.kind == PlaceKind::Country || pb.kind == PlaceKind::Country)
-        && pa.country_code == pb.country_code
-    {
-        return Some(true);
-    }
-    Some(distance_km(pa.lat, pa.lon, pb.lat, pb.lon) <= 50.0)
+    Some(dossier_claims::same_location(pa, pb))
 }
 
 fn compatible_kind(a: EventKind, b: EventKind) -> bool {
@@ -1008,18 +990,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
 impl Analysis {
     /// The document's most mentioned group.
     pub fn main_group(&self) -> Option<String> {
-        let actors: Vec<dossier_claims::Actor> = self
-            .actors
-            .iter()
-            .map(|a| dossier_claims::Actor {
-                span: a.span,
-                text: a.text.clone(),
-                entity: a.entity.clone(),
-                group: a.group,
-                coreference: a.coreference,
-            })
-            .collect();
-        dossier_claims::main_group(&actors).map(|k| k.0)
+        dossier_claims::main_group(&self.actors).map(|k| k.0)
     }
 }
 
