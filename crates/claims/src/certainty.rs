@@ -131,6 +131,8 @@ enum Kind {
     Soll,
     /// "may": only lowercase (not the month).
     LowerOnly,
+    /// "possible attack": hedges only a focus within the next three words.
+    Modifier,
 }
 
 use Certainty as C;
@@ -264,6 +266,11 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ),
     ("may", C::Hypothetical, Kind::LowerOnly),
     ("könnte|könnten|würde|würden|falls|möglicherweise", C::Hypothetical, Kind::Plain),
+    (
+        "possible|potential|mögliche|möglichen|möglicher|mögliches|möglichem",
+        C::Hypothetical,
+        Kind::Modifier,
+    ),
 ];
 
 /// Person nouns after which "suspected"/"alleged" hedge the noun phrase only.
@@ -522,6 +529,15 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                     if !(focus_tok.0 >= f.start && focus_tok.1 <= end) {
                         keep[k] = false;
                     }
+                }
+            }
+            Kind::Modifier => {
+                // The focus must be the modified noun phrase itself.
+                let scope_end = window
+                    .get((f.tok + 3).min(window.len() - 1))
+                    .map_or(f.end, |t| t.end);
+                if !(focus_tok.0 >= f.end && focus_tok.0 < scope_end) {
+                    keep[k] = false;
                 }
             }
             Kind::NotSelf if overlaps((f.start, f.end), focus_tok) => {
