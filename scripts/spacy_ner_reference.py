@@ -17,9 +17,12 @@ is the reference.
   spacy_ner_reference.py eval FILE... [--model DIR]
       PER/ORG/LOC precision, recall, F1 of spaCy on CoNLL files, same reading and label mapping
       as dossier_ner::eval_conll.
-  spacy_ner_reference.py bench FILE [--model DIR] [--repeat N]
+  spacy_ner_reference.py bench FILE [--model DIR] [--repeat N] [--full]
       Python side of crates/ner/benches/ner.rs: nlp.pipe(batch_size=64) over the lines of FILE
-      (best of --repeat N runs), prints one JSON line {words, seconds, words_per_s, peak_rss_mb}.
+      (best of --repeat N runs), prints one JSON line {words, bytes, seconds, words_per_s,
+      peak_rss_mb}. With --full, spaCy's whole default pipeline (tok2vec, tagger, parser,
+      attribute_ruler, lemmatizer, ner) runs instead of NER alone: the spaCy side of
+      crates/knowledge/benches/pipeline.rs.
 """
 import argparse
 import glob
@@ -218,9 +221,17 @@ def cmd_eval(args):
 
 
 # ----------------------------------------------------------------------------- bench
+def load_full(model_dir):
+    import spacy
+
+    nlp = spacy.load(model_dir)  # the package's default pipeline ("senter" stays disabled)
+    assert "parser" in nlp.pipe_names and "ner" in nlp.pipe_names, nlp.pipe_names
+    return nlp
+
+
 def cmd_bench(args):
     lines = [l.rstrip("\n") for l in open(args.file, encoding="utf8")]
-    nlp = load_ner_only(args.model)
+    nlp = load_full(args.model) if args.full else load_ner_only(args.model)
     list(nlp.pipe(lines[:64], batch_size=64))  # warm-up
     words = sum(len(l.split()) for l in lines)
     dt = float("inf")
@@ -229,8 +240,9 @@ def cmd_bench(args):
         n_ents = sum(len(d.ents) for d in nlp.pipe(lines, batch_size=64))
         dt = min(dt, time.perf_counter() - t0)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-    print(json.dumps({"impl": "spacy-ner-only", "spacy": __import__("spacy").__version__, "docs": len(lines),
-                      "words": words, "entities": n_ents, "seconds": round(dt, 3),
+    print(json.dumps({"impl": "spacy-full" if args.full else "spacy-ner-only",
+                      "spacy": __import__("spacy").__version__, "pipeline": nlp.pipe_names, "docs": len(lines),
+                      "words": words, "bytes": sum(len(l.encode("utf8")) for l in lines), "entities": n_ents, "seconds": round(dt, 3),
                       "words_per_s": round(words / dt), "peak_rss_mb": round(peak, 1)}))
 
 
@@ -245,6 +257,7 @@ def main():
     b = sub.add_parser("bench")
     b.add_argument("file")
     b.add_argument("--repeat", type=int, default=1)
+    b.add_argument("--full", action="store_true", help="the whole default pipeline, not NER alone")
     for p in (t, e, b):
         p.add_argument("--model", default=default_model())
     args = ap.parse_args()
