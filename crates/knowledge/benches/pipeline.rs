@@ -1,7 +1,10 @@
 //! Speed and memory of the whole annotation pipeline (`dossier_knowledge::analyze`: sentences,
 //! time expressions, NER, alias matching, actors, geocoding, quantities, attributions, events,
 //! facts) on one core, beside NER alone and spaCy 3.8's full `en_core_web_sm` pipeline on the
-//! same text.
+//! same text. The headline row is `analyze_batch` over batches of 32 documents, as
+//! `dossier analyze` runs it (NER grouped, everything else per document); one `analyze` call per
+//! document, `analyze_linked_batch` and whole articles are shown too, and the bench checks that
+//! batching changes no result.
 //!
 //! Run: `cargo bench -p dossier-knowledge --bench pipeline`. The corpus is built at run time as
 //! `crates/ner/benches/ner.rs` builds it: TBAQ news paragraphs from
@@ -31,6 +34,7 @@ use std::time::Instant;
 
 use chrono::NaiveDate;
 use dossier_core::{EntityMention, Span, Timestamp};
+use dossier_knowledge::analyze::{analyze_batch, analyze_linked_batch, BatchItem};
 use dossier_knowledge::Resources;
 
 /// Timed runs per configuration (both sides); the best is reported.
@@ -39,6 +43,8 @@ const REPEATS: usize = 3;
 const WARM_UP: usize = 64;
 /// Documents per `Model::entities_group` call, as `Model::entities_batch` groups them.
 const GROUP: usize = 16;
+/// Documents per `analyze_batch` call (`dossier analyze --batch`'s default).
+const BATCH: usize = 32;
 /// The target for the whole pipeline on one core.
 const TARGET_WORDS_PER_S: f64 = 20_000.0;
 
@@ -351,20 +357,52 @@ fn main() {
         peak_rss_mb(),
         String::new(),
     ));
+    let (t, _) = best_of(&articles, |(text, _)| model.entities(text).len());
+    rows.push(row(
+        &format!(
+            "Dossier NER only (`Model::entities`, {} whole articles)",
+            articles.len()
+        ),
+        words,
+        bytes,
+        t,
+        peak_rss_mb(),
+        String::new(),
+    ));
 
     let t0 = Instant::now();
     let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
     let res = Resources::new(kb, Some(model));
     let load_kb = t0.elapsed().as_secs_f64();
 
-    let (t, n_events) = best_of(&dated, |(text, ts)| {
+    // The per-document API, then batches as `dossier analyze` runs them (`analyze_pending`:
+    // `analyze_linked_batch` over --batch 32 documents; the NER grouped within each batch).
+    let (t, _) = best_of(&dated, |(text, ts)| {
         dossier_knowledge::analyze(text, ts.as_ref(), "en", &res)
             .extraction
             .events
             .len()
     });
     rows.push(row(
-        "**Dossier full pipeline** (`analyze`, per paragraph)",
+        "Dossier full pipeline (`analyze`, one call per paragraph)",
+        words,
+        bytes,
+        t,
+        peak_rss_mb(),
+        String::new(),
+    ));
+    let batches: Vec<Vec<BatchItem>> = dated
+        .chunks(BATCH)
+        .map(|c| c.iter().map(|(t, ts)| (*t, ts.as_ref(), "en")).collect())
+        .collect();
+    let (t, n_events) = best_of(&batches, |b| {
+        analyze_batch(b, &res)
+            .iter()
+            .map(|a| a.extraction.events.len())
+            .sum()
+    });
+    rows.push(row(
+        &format!("**Dossier full pipeline** (`analyze_batch`, {BATCH} paragraphs a batch)"),
         words,
         bytes,
         t,
@@ -372,29 +410,39 @@ fn main() {
         format!("{n_events} events"),
     ));
     let full_wps = words as f64 / t;
-    let (t, n_links) = best_of(&dated, |(text, ts)| {
-        dossier_knowledge::analyze::analyze_linked(text, ts.as_ref(), "en", &res)
-            .1
-            .mentions
-            .len()
+    let (t, n_links) = best_of(&batches, |b| {
+        analyze_linked_batch(b, &res)
+            .iter()
+            .map(|(_, l)| l.mentions.len())
+            .sum()
     });
     rows.push(row(
-        "Dossier pipeline + linking (`analyze_linked`, per paragraph)",
+        &format!(
+            "Dossier pipeline + linking (`analyze_linked_batch`, {BATCH} paragraphs a batch, as `dossier analyze`)"
+        ),
         words,
         bytes,
         t,
         peak_rss_mb(),
         format!("{n_links} linked mentions"),
     ));
-    let (t, n_events_docs) = best_of(&articles, |(text, ts)| {
-        dossier_knowledge::analyze(text, ts.as_ref(), "en", &res)
-            .extraction
-            .events
-            .len()
+    let article_batches: Vec<Vec<BatchItem>> = articles
+        .chunks(BATCH)
+        .map(|c| {
+            c.iter()
+                .map(|(t, ts)| (t.as_str(), ts.as_ref(), "en"))
+                .collect()
+        })
+        .collect();
+    let (t, n_events_docs) = best_of(&article_batches, |b| {
+        analyze_batch(b, &res)
+            .iter()
+            .map(|a| a.extraction.events.len())
+            .sum()
     });
     rows.push(row(
         &format!(
-            "Dossier full pipeline (`analyze`, {} whole articles)",
+            "Dossier full pipeline (`analyze_batch`, {} whole articles, {BATCH} a batch)",
             articles.len()
         ),
         words,
@@ -403,6 +451,15 @@ fn main() {
         peak_rss_mb(),
         format!("{n_events_docs} events"),
     ));
+    // Batching changes nothing in the results.
+    for b in batches.iter().chain(&article_batches) {
+        for (a, &(text, ts, lang)) in analyze_batch(b, &res).iter().zip(b) {
+            assert!(
+                *a == dossier_knowledge::analyze(text, ts, lang, &res),
+                "analyze_batch differs from analyze on {text:?}"
+            );
+        }
+    }
 
     // One more run, stage by stage.
     let mut stages = Stages::new();
@@ -460,7 +517,7 @@ fn main() {
         }
     );
     println!(
-        "\nstages (one run, per paragraph, {staged_total:.2}s):\n| stage | seconds | share |\n|---|---|---|"
+        "\nstages (one run, one call per paragraph, NER ungrouped, {staged_total:.2}s):\n| stage | seconds | share |\n|---|---|---|"
     );
     let mut by_time: Vec<_> = stages.into_iter().collect();
     by_time.sort_by(|a, b| b.1.total_cmp(&a.1));

@@ -145,7 +145,7 @@ pub fn analyze_pending(
         if pending.is_empty() {
             break;
         }
-        let mut jsons: Vec<(i64, i64, String, Vec<String>)> = Vec::new();
+        let mut inputs = Vec::new();
         for p in &pending {
             let Some((text, _title, published, language)) = store.version_text(p.version_id)?
             else {
@@ -155,9 +155,18 @@ pub fn analyze_pending(
                 .as_deref()
                 .and_then(dossier_core::Timestamp::parse_local);
             let lang = language.unwrap_or_else(|| "en".into());
+            inputs.push((p, text, ts, lang));
+        }
+        // The batch at once: the NER runs on groups of documents (same results, less time).
+        let items: Vec<analyze::BatchItem> = inputs
+            .iter()
+            .map(|(_, text, ts, lang)| (text.as_str(), ts.as_ref(), lang.as_str()))
+            .collect();
+        let analysed = analyze::analyze_linked_batch(&items, res);
+        let mut jsons: Vec<(i64, i64, String, Vec<String>)> = Vec::new();
+        for ((p, ..), (a, linked)) in inputs.iter().zip(analysed) {
             // Linked mentions (knowledge-base and new entities, aliases with evidence) for
             // `dossier entity`: stored per version, replacing earlier links.
-            let (a, linked) = analyze::analyze_linked(&text, ts.as_ref(), &lang, res);
             store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
             let ids = a.entity_ids();
             let json = serde_json::to_string(&a).map_err(|e| Error::Invalid(e.to_string()))?;

@@ -1,6 +1,7 @@
 //! Integration tests of the knowledge layer: analysis of the seed, fusion across the example
 //! corpus, profiles and exports.
 
+mod batch;
 mod corpus;
 mod schema;
 mod seed;
