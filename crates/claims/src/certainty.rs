@@ -133,6 +133,9 @@ enum Kind {
     LowerOnly,
     /// "possible attack": hedges only a focus within the next three words.
     Modifier,
+    /// "instructed ... to carry out an attack": hedges only a focus after it ("arrested ... on
+    /// suspicion of considering attacks" leaves the arrest alone).
+    Ahead,
 }
 
 use Certainty as C;
@@ -191,8 +194,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         C::Alleged,
         Kind::Adjective,
     ),
-    ("accused|accuses|accusing of", C::Alleged, Kind::Plain),
-    ("charged with", C::Alleged, Kind::Plain),
+    ("accused|accuses|accusing of", C::Alleged, Kind::Ahead),
+    ("charged with", C::Alleged, Kind::Ahead),
     ("unconfirmed|unverified", C::Alleged, Kind::Plain),
     ("angeblich|angebliche|angeblichen|angeblicher", C::Alleged, Kind::Plain),
     ("soll|sollen|sollte|sollten", C::Alleged, Kind::Soll),
@@ -232,6 +235,12 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Plain,
     ),
     ("was|were|is|are|had|has|have|been preparing", C::Planned, Kind::Plain),
+    // "was instructed by the group to carry out an attack", "considering attacks": an attack
+    // that was asked for or weighed, not one that happened.
+    ("instructed|tasked|commissioned", C::Planned, Kind::Ahead),
+    ("ordered|told|urged|directed|encouraged|called on to", C::Planned, Kind::Ahead),
+    ("considering|contemplating|weighing", C::Planned, Kind::Ahead),
+    ("auftrag|beauftragt|aufgefordert|erwogen|erwog", C::Planned, Kind::Ahead),
     ("planned|planning|plotting|plotted|plot|plots", C::Planned, Kind::Plain),
     ("foiled|thwarted|prevented|averted|disrupted", C::Planned, Kind::NotSelf),
     ("will|shall", C::Planned, Kind::LowerOnly),
@@ -539,6 +548,9 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                 if !(focus_tok.0 >= f.end && focus_tok.0 < scope_end) {
                     keep[k] = false;
                 }
+            }
+            Kind::Ahead if focus_tok.0 < f.end => {
+                keep[k] = false;
             }
             Kind::NotSelf if overlaps((f.start, f.end), focus_tok) => {
                 keep[k] = false;

@@ -6,7 +6,8 @@ use crate::certainty::{self, Cue};
 use crate::text::{clause, find_word, gap, in_other_relative_clause, inside, np_left, np_right};
 use crate::triggers::{self, Trigger};
 use crate::{Actor, Context};
-use dossier_core::annotation::TimexType;
+use chrono::NaiveDate;
+use dossier_core::annotation::{TimeExpression, TimexType};
 use dossier_core::claims::{
     Attribution, Certainty, EventDate, EventKind, EventMention, EventPlace, Figure, Participant,
     Quantity, Responsibility, Role, Source,
@@ -74,6 +75,34 @@ const ACTOR_NOUNS: &[&str] = &[
     "agencies",
     "prosecutors",
     "investigators",
+    // "the Khorasan branch", "its Sahel affiliate": part of a group's name, not a place.
+    "branch",
+    "affiliate",
+    "wing",
+    "chapter",
+    "province",
+];
+
+/// Counted nouns that do the killing ("two explosions that killed dozens").
+const AGENT_NOUNS: &[&str] = &[
+    "explosions",
+    "blasts",
+    "bombs",
+    "bombings",
+    "bombers",
+    "suicide bombers",
+    "attackers",
+    "assailants",
+    "gunmen",
+    "devices",
+    "rockets",
+    "missiles",
+    "drones",
+    "shells",
+    "vehicles",
+    "cars",
+    "explosionen",
+    "attentäter",
 ];
 
 const KILLED: &[&str] = &[
@@ -103,14 +132,75 @@ const INJURED: &[&str] = &[
     "verletzte",
 ];
 
+/// "TEHRAN, Jan 4 (Baltic Wire) -": the dateline's date is when the story was filed.
+fn in_dateline(text: &str, sentence: Span, span: Span) -> bool {
+    let prefix = &text[sentence.start..span.start];
+    let after = text
+        .get(span.end..(span.end + 40).min(sentence.end))
+        .unwrap_or("");
+    prefix.len() < 40
+        && !prefix.chars().any(char::is_lowercase)
+        && (after.starts_with(" (")
+            || after.trim_start().starts_with('-')
+            || after.trim_start().starts_with('—')
+            || after.trim_start().starts_with('–'))
+}
+
+/// "a day earlier", "two days before", "a week later": the day counted from the sentence's other
+/// day (the day something was said), else from the document's date.
+fn offset_day(cx: &Context, sentence: Span, t: &TimeExpression) -> Option<NaiveDate> {
+    let v = t.value.strip_prefix('P')?;
+    let (n, unit) = v.split_at(v.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok()?;
+    let days = match unit {
+        "D" => n,
+        "W" => 7 * n,
+        _ => return None,
+    };
+    let next = cx.text[t.span.end..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())?
+        .to_lowercase();
+    let sign = match next.as_str() {
+        "earlier" | "before" => -1,
+        "later" => 1,
+        _ => return None,
+    };
+    let anchor = cx
+        .timexes
+        .iter()
+        .filter(|o| inside(o.span, sentence) && o.span != t.span)
+        .filter(|o| o.kind == TimexType::Date && !in_dateline(cx.text, sentence, o.span))
+        .filter_map(|o| {
+            NaiveDate::parse_from_str(o.value.get(..10)?, "%Y-%m-%d")
+                .ok()
+                .map(|d| (gap(o.span, t.span), d))
+        })
+        .min_by_key(|(g, _)| *g)
+        .map(|(_, d)| d)
+        .or(cx.dct)?;
+    anchor.checked_add_signed(chrono::Duration::days(sign * days))
+}
+
 fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
-    let mut best: Option<(usize, &dossier_core::annotation::TimeExpression)> = None;
+    let mut best: Option<(usize, &TimeExpression, Option<NaiveDate>)> = None;
     let cl = clause(cx.text, sentence, trigger);
     for t in cx.timexes {
-        if !inside(t.span, sentence) || !matches!(t.kind, TimexType::Date | TimexType::Time) {
+        if !inside(t.span, sentence) {
             continue;
         }
-        if t.value.ends_with("_REF") || t.value.starts_with('P') {
+        let offset = if t.kind == TimexType::Duration {
+            offset_day(cx, sentence, t)
+        } else {
+            None
+        };
+        if offset.is_none() && !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        if offset.is_none() && (t.value.ends_with("_REF") || t.value.starts_with('P')) {
+            continue;
+        }
+        if in_dateline(cx.text, sentence, t.span) {
             continue;
         }
         if in_other_relative_clause(cx.text, sentence, t.span, trigger) {
@@ -129,11 +219,32 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         if !inside(t.span, cl) {
             d += 400;
         }
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, t));
+        if best.is_none_or(|(bd, _, _)| d < bd) {
+            best = Some((d, t, offset));
         }
     }
-    if let Some((_, t)) = best {
+    if let Some((_, t, Some(day))) = best {
+        let v = day.format("%Y-%m-%d").to_string();
+        let end = cx.text[t.span.end..sentence.end]
+            .find(|c: char| c.is_alphanumeric())
+            .map(|i| t.span.end + i)
+            .and_then(|i| {
+                cx.text[i..sentence.end]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map(|j| i + j)
+            })
+            .unwrap_or(t.span.end);
+        return Some(EventDate {
+            value: v.clone(),
+            precision: "day".into(),
+            modifier: None,
+            earliest: Some(v.clone()),
+            latest: Some(v),
+            text: cx.text[t.span.start..end].to_string(),
+            span: Span::new(t.span.start, end),
+        });
+    }
+    if let Some((_, t, _)) = best {
         let mut date = EventDate {
             value: t.value.clone(),
             precision: precision(&t.value).to_string(),
@@ -146,21 +257,22 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         // "shortly before Christmas": before the date, within its month.
         let before = cx.text[sentence.start..t.span.start].to_lowercase();
         let b = before.trim_end();
-        if b.ends_with("shortly before")
-            || b.ends_with("just before")
-            || b.ends_with("in the run-up to")
-            || b.ends_with("kurz vor")
+        if let Some(m) = [
+            "shortly before",
+            "just before",
+            "in the run-up to",
+            "kurz vor",
+        ]
+        .iter()
+        .find(|m| b.ends_with(*m))
         {
             date.modifier = Some("BEFORE".into());
             if date.precision == "day" {
                 date.earliest = Some(format!("{}-01", &t.value[..7]));
             }
-            let from = cx.text[..t.span.start]
-                .rfind(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || c == '-'))
-                .map_or(sentence.start, |i| i + 1)
-                .max(sentence.start);
-            let phrase = cx.text[from..t.span.end].trim_start();
-            date.text = phrase.to_string();
+            // The modifier and the date ("shortly before Christmas"), in the text's own case.
+            let from = sentence.start + b.len() - m.len();
+            date.text = cx.text.get(from..t.span.end).unwrap_or(&t.text).to_string();
         } else if b.ends_with("shortly after")
             || b.ends_with("just after")
             || b.ends_with("kurz nach")
@@ -272,6 +384,22 @@ fn place_of(
                 place: Some(g.place.clone()),
             });
         }
+        // "detained in the Bryansk region the day after the attack": the place of what
+        // happened after (or before) it.
+        if g.span.end <= trigger.start
+            && cx.text[g.span.end..trigger.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .rev()
+                .take(4)
+                .any(|w| {
+                    ["after", "before", "since", "following", "until"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(w))
+                })
+        {
+            continue;
+        }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
         // "two men from Afghanistan": origin, not the event's place.
@@ -331,7 +459,16 @@ fn figure(
         if !inside(q.span, sentence) || q.unit.is_some() {
             continue;
         }
-        let after_end = (q.span.end + 60).min(sentence.end);
+        // The words after a number up to the next number: "84, with 284 wounded" gives
+        // "wounded" to 284 only.
+        let next_number = cx
+            .quantities
+            .iter()
+            .filter(|o| o.span.start >= q.span.end)
+            .map(|o| o.span.start)
+            .min()
+            .unwrap_or(usize::MAX);
+        let after_end = (q.span.end + 60).min(sentence.end).min(next_number);
         let after = cx
             .text
             .get(q.span.end..after_end)
@@ -388,6 +525,15 @@ fn figure(
             ]
             .contains(&c)
         }) {
+            continue;
+        }
+        // "the two explosions that killed dozens": a count of what killed, not of the dead
+        // ("killed three gunmen" still counts).
+        if !hit_before
+            && q.counted
+                .as_deref()
+                .is_some_and(|c| AGENT_NOUNS.contains(&c))
+        {
             continue;
         }
         let d = gap(q.span, trigger);
@@ -521,7 +667,86 @@ fn perpetrators(
         }
         out.push(participant(a, Role::Perpetrator, Some(resp), attributed_by));
     }
+    if out.is_empty() {
+        if let Some(a) = possessor(cx, sentence, trigger) {
+            out.push(participant(
+                a,
+                Role::Perpetrator,
+                Some(Responsibility::Attributed),
+                attribution.map(|a| a.source.clone()),
+            ));
+        }
+    }
     out
+}
+
+/// "Its suicide bombing at Kabul airport", "the group's deadliest attack": the group the
+/// possessive refers to. That is the first group named in the nearest sentence (this one or up to
+/// two before) that names one: the topic, usually the subject ("ISKP is a sworn enemy of the
+/// Taliban. Its ..."), and nobody else who could own it (a person, a country, an organisation
+/// not governed by "in", "of", "with", ...) is named between it and the possessive.
+fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c Actor> {
+    let before = cx.text[sentence.start..trigger.start].to_lowercase();
+    let words: Vec<&str> = before
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // The possessive right before the trigger, or before one or two modifiers
+    // ("its deadliest", "its best-known").
+    let n = words.len();
+    let possessive = (1..=3.min(n)).find(|&k| {
+        let w = words[n - k];
+        w == "its" || w == "their" || w == "group's" || w == "group’s"
+    })?;
+    if words[n - possessive..n]
+        .iter()
+        .any(|w| ["and", "or", "but", "than"].contains(w))
+    {
+        return None;
+    }
+    let si = cx.sentences.iter().position(|s| s.span == sentence)?;
+    let groups_before = |s: Span| {
+        cx.actors
+            .iter()
+            .filter(move |a| a.group && a.entity.is_some() && inside(a.span, s))
+            .filter(move |a| a.span.end <= trigger.start)
+    };
+    let group = (si.saturating_sub(2)..=si)
+        .rev()
+        .find_map(|k| groups_before(cx.sentences[k].span).min_by_key(|a| a.span.start))?;
+    let between = Span::new(group.span.end, trigger.start);
+    let governed = |s: Span| {
+        let lead = cx.text[group.span.end.min(s.start)..s.start].to_lowercase();
+        let last = lead
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_string();
+        [
+            "in", "of", "at", "near", "from", "to", "across", "into", "on", "the", "against",
+            "with", "by", "for",
+        ]
+        .contains(&last.as_str())
+    };
+    let in_group = |s: Span| {
+        cx.actors
+            .iter()
+            .any(|o| o.group && o.span.start <= s.start && s.end <= o.span.end)
+    };
+    let rival = cx.names.iter().any(|m| {
+        inside(m.span, between)
+            && matches!(m.label.as_str(), "PERSON" | "ORG" | "GPE")
+            && !in_group(m.span)
+            && !governed(m.span)
+    }) || cx.actors.iter().any(|o| {
+        o.group
+            && inside(o.span, between)
+            && o.entity != group.entity
+            && !governed(o.span)
+            && cx.sentences[si].span.start <= o.span.start
+    });
+    (!rival).then_some(group)
 }
 
 /// "attack on X", "attack against X", "targeting X".
@@ -846,6 +1071,9 @@ fn one(
         e.weapon = weapon_of(cx, sentence);
     }
     e.date = date_of(cx, sentence, tr.span, tr.kind);
+    if matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span) {
+        detach(cx, tr, &mut e);
+    }
     // Attacks in the future or in a conditional are not events that happened.
     if tr.kind == EventKind::Attack && matches!(cert, Certainty::Planned | Certainty::Hypothetical)
     {
@@ -892,6 +1120,99 @@ fn one(
         return None;
     }
     Some(e)
+}
+
+/// "since the attack", "the day after the attack", "the organiser of the attack": a definite,
+/// singular attack word governed by a preposition refers back to an attack the text has already
+/// reported.
+fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
+    let word = text[trigger.start..trigger.end].to_lowercase();
+    if word.ends_with('s') && !word.ends_with("ss") {
+        return false;
+    }
+    // "the bombing at Kabul airport on August 26": a description, not a bare reference.
+    let next = text[trigger.end..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase();
+    let first = text[trigger.end..sentence.end].trim_start().chars().next();
+    if first.is_some_and(char::is_alphanumeric)
+        && [
+            "in",
+            "at",
+            "on",
+            "near",
+            "outside",
+            "against",
+            "targeting",
+            "of",
+            "by",
+            "that",
+            "which",
+            "who",
+            "claimed",
+            "carried",
+        ]
+        .contains(&next.as_str())
+    {
+        return false;
+    }
+    let before = text[sentence.start..trigger.start].to_lowercase();
+    let Some(rest) = before.trim_end().strip_suffix("the") else {
+        return false;
+    };
+    if rest.chars().last().is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    let prep = rest
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    [
+        "after",
+        "since",
+        "before",
+        "following",
+        "of",
+        "over",
+        "for",
+        "about",
+        "behind",
+        "into",
+        "with",
+        "from",
+        "to",
+    ]
+    .contains(&prep)
+}
+
+/// A back-reference ([`back_reference`]) keeps only the place, date and target attached to its
+/// own words ("the attack in Kerman", "the attack on the concert hall"); the rest of its sentence
+/// is about something else ("detained in the Bryansk region the day after the attack"), and
+/// without them the mention joins the attack it refers to when mentions are merged.
+fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
+    let t = cx.text;
+    let attached = |s: Span| {
+        (s.start >= tr.span.end
+            && t.get(tr.span.end..s.start)
+                .is_some_and(|between| between.split_whitespace().count() <= 2))
+            || (s.end <= tr.span.start && tr.span.start - s.end <= 1)
+    };
+    if e.place.as_ref().is_some_and(|p| !attached(p.span)) {
+        e.place = None;
+    }
+    if e.date
+        .as_ref()
+        .is_some_and(|d| !d.text.is_empty() && !attached(d.span))
+    {
+        // No date of its own: the undated default ("before publication").
+        let nowhere = Span::new(tr.span.start, tr.span.start);
+        e.date = date_of(cx, nowhere, tr.span, tr.kind);
+    }
+    e.participants
+        .retain(|p| p.role != Role::Target || attached(Span::new(p.span.start, p.span.start)));
 }
 
 /// Merge `e` into `m` (same event): keep the first trigger; union the rest.

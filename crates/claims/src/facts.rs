@@ -264,6 +264,76 @@ pub fn quantity_name(
     })
 }
 
+/// "two of its members carried out the bombings", "13 US service members", "three fighters
+/// were arrested": a count of the people in one incident, not an estimate of the group's size.
+fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> bool {
+    let Some(c) = q.counted_span else {
+        return false;
+    };
+    let between = text.get(q.span.end..c.start).unwrap_or("").to_lowercase();
+    let words: Vec<&str> = between
+        .split(|ch: char| !ch.is_alphanumeric() && ch != '.')
+        .filter(|w| !w.is_empty())
+        .collect();
+    const QUALIFIERS: &[&str] = &[
+        "service",
+        "family",
+        "crew",
+        "staff",
+        "cell",
+        "board",
+        "parliament",
+        "committee",
+        "council",
+        "team",
+        "security",
+        "police",
+        "army",
+        "military",
+        "government",
+        "cabinet",
+        "church",
+        "club",
+        "union",
+        "party",
+        "us",
+        "u.s.",
+        "american",
+        "nato",
+    ];
+    if words
+        .iter()
+        .any(|w| *w == "of" || *w == "von" || *w == "der")
+        || words.last().is_some_and(|w| QUALIFIERS.contains(w))
+    {
+        return true;
+    }
+    let after = text
+        .get(c.end..(c.end + 40).min(sentence.end))
+        .unwrap_or("")
+        .to_lowercase();
+    let after = after.trim_start();
+    [
+        "were arrested",
+        "were detained",
+        "were killed",
+        "were injured",
+        "were wounded",
+        "were charged",
+        "were sentenced",
+        "carried out",
+        "detonated",
+        "died",
+        "attacked",
+        "stormed",
+        "opened fire",
+        "wurden festgenommen",
+        "wurden getötet",
+    ]
+    .iter()
+    .any(|v| after.starts_with(v))
+}
+
 /// All facts of a document.
 pub fn facts(cx: &Context) -> Vec<Fact> {
     let r = rules();
@@ -585,6 +655,13 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             ) else {
                 continue;
             };
+            if !matches!(
+                name,
+                "revenue" | "attacks" | "attacks_planned" | "attacks_claimed"
+            ) && counts_people_in_an_incident(t, sentence, q)
+            {
+                continue;
+            }
             let Some(subj) = subject_near(cx, si, q.span, 1, None) else {
                 continue;
             };

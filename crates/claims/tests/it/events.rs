@@ -1,5 +1,6 @@
 //! Events and facts from short texts (`tests/data/events/cases.txt`): kind, certainty, each
-//! group's responsibility, date; facts with their time and certainty. Hedges must survive.
+//! group's responsibility, date; killed figures, event counts, participants that must not appear; facts with their time
+//! and certainty. Hedges must survive.
 
 use dossier_claims::{actors_from_matches, extract, Input};
 use dossier_core::claims::{Extraction, Predicate};
@@ -86,6 +87,25 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                // "killed: dozens": some event's killed figure is exactly this text.
+                "killed" => x.events.iter().any(|e| {
+                    e.killed
+                        .as_ref()
+                        .is_some_and(|f| f.quantity.text == parts[0])
+                }),
+                // "events: attack 1": exactly this many events of the kind.
+                "events" => {
+                    let (kind, n) = parts[0].split_once(' ').unwrap();
+                    x.events.iter().filter(|e| e.kind.as_str() == kind).count()
+                        == n.parse::<usize>().unwrap()
+                }
+                // "nofact: estimate": no fact with this predicate.
+                "nofact" => !x.facts.iter().any(|f| f.predicate.as_str() == parts[0]),
+                // "notarget: TEXT": no event has a participant with this text.
+                "notarget" => !x
+                    .events
+                    .iter()
+                    .any(|e| e.participants.iter().any(|p| p.text == parts[0])),
                 "fact" => {
                     let w: Vec<&str> = parts[0].split_whitespace().collect();
                     x.facts.iter().any(|f| {
