@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use lexicon::{Classifier, Lexicon, FOLDS};
-use model::{gold_labels, prepare, Cand, Prepared, Tagger, TrainOptions};
+use model::{gold_labels, prepare_with, Cand, Prepared, Tagger, TrainOptions, Vocab};
 use score::{ceaf, normalize_string, score, Counts, Entity, Phi, RoleEntities, Scores, ROLES};
 
 /// Errors reading MUC-4 files.
@@ -180,6 +180,7 @@ pub struct Extractor {
     tagger: Tagger,
     lexicon: Lexicon,
     classifier: Classifier,
+    vocab: Vocab,
     /// The calibrated decisions.
     pub params: Params,
 }
@@ -418,10 +419,11 @@ impl Extractor {
     /// Learns an extractor from training documents: tagger on four fifths, calibration on the
     /// remaining fifth (every fifth document), then the tagger again on all of them.
     pub fn train(docs: &[Muc4Doc], opts: TrainOptions) -> Extractor {
+        let vocab = Vocab::build(docs.iter().map(|d| d.text.as_str()));
         let prepared: Vec<(Prepared, Vec<usize>)> = docs
             .iter()
             .map(|d| {
-                let p = prepare(&d.text);
+                let p = prepare_with(&d.text, &vocab);
                 let l = gold_labels(&p, &d.gold);
                 (p, l)
             })
@@ -460,6 +462,7 @@ impl Extractor {
             tagger: parts.tagger,
             lexicon: parts.lexicon,
             classifier: parts.classifier,
+            vocab,
             params,
         }
     }
@@ -476,12 +479,12 @@ impl Extractor {
 
     /// All candidates of one document per role, best first, before thresholds and caps.
     pub fn candidates(&self, text: &str) -> [Vec<Cand>; 5] {
-        self.merged(&prepare(text))
+        self.merged(&prepare_with(text, &self.vocab))
     }
 
     /// The fillers of one document, per role, each as a one-mention entity.
     pub fn extract(&self, text: &str) -> RoleEntities {
-        let cands = self.merged(&prepare(text));
+        let cands = self.merged(&prepare_with(text, &self.vocab));
         std::array::from_fn(|r| {
             let n = select(&cands[r], self.params.roles[r]);
             cands[r][..n].iter().map(|c| vec![c.text.clone()]).collect()

@@ -161,6 +161,45 @@ fn bucket(d: usize) -> &'static str {
     }
 }
 
+/// How many training documents contain each word: rare words in lower-cased text are mostly
+/// names, so the tagger sees a word's document-frequency band beside the word itself.
+#[derive(Debug, Default, Clone)]
+pub struct Vocab {
+    df: HashMap<String, u32>,
+}
+
+impl Vocab {
+    /// Counts the documents containing each word.
+    pub fn build<'a>(texts: impl Iterator<Item = &'a str>) -> Vocab {
+        let mut df: HashMap<String, u32> = HashMap::new();
+        for text in texts {
+            let chars: Vec<char> = text.chars().collect();
+            let mut words: Vec<String> = tokenize(&chars).into_iter().map(|t| t.word).collect();
+            words.sort_unstable();
+            words.dedup();
+            for w in words {
+                *df.entry(w).or_insert(0) += 1;
+            }
+        }
+        Vocab { df }
+    }
+
+    /// The document-frequency band of a word ("r" for at most one document).
+    fn band(&self, w: &str) -> &'static str {
+        if !w.chars().any(char::is_alphabetic) {
+            return "n";
+        }
+        match self.df.get(w).copied().unwrap_or(0) {
+            0..=1 => "r",
+            2..=3 => "2",
+            4..=9 => "4",
+            10..=49 => "10",
+            50..=199 => "50",
+            _ => "200",
+        }
+    }
+}
+
 /// A document made ready for tagging: characters, tokens and each token's feature hashes.
 #[derive(Debug)]
 pub struct Prepared {
@@ -169,8 +208,13 @@ pub struct Prepared {
     feats: Vec<Vec<u64>>,
 }
 
-/// Tokenizes a document and computes its features.
+/// Tokenizes a document and computes its features, without document frequencies.
 pub fn prepare(text: &str) -> Prepared {
+    prepare_with(text, &Vocab::default())
+}
+
+/// Tokenizes a document and computes its features, word rarity from `vocab`.
+pub fn prepare_with(text: &str, vocab: &Vocab) -> Prepared {
     let chars: Vec<char> = text.chars().collect();
     let toks = tokenize(&chars);
     let n = toks.len();
@@ -251,6 +295,22 @@ pub fn prepare(text: &str) -> Prepared {
         f.push(feat(29, &[if any { "trig" } else { "notrig" }]));
         if let Some(k) = trigger_of(w0) {
             f.push(feat(30, &[TRIGGERS[k]]));
+        }
+        if !vocab.df.is_empty() {
+            let band = |i: isize| -> &str {
+                if i < 0 || i as usize >= n {
+                    "b"
+                } else {
+                    vocab.band(&toks[i as usize].word)
+                }
+            };
+            let b0 = band(ii);
+            f.push(feat(31, &[b0]));
+            f.push(feat(32, &[band(ii - 1), b0, band(ii + 1)]));
+            f.push(feat(33, &[b0, word(ii - 1)]));
+            f.push(feat(34, &[b0, word(ii + 1)]));
+            f.push(feat(35, &[band(ii - 2), band(ii - 1), b0]));
+            f.push(feat(36, &[b0, band(ii + 1), band(ii + 2)]));
         }
         feats.push(f);
     }
