@@ -763,6 +763,15 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         }
     }
     let from = at?;
+    // "claimed responsibility on Thursday", "the bombing on 26 August": a date, not a target.
+    let lead = cx.text[from..sentence.end].len() - cx.text[from..sentence.end].trim_start().len();
+    if cx
+        .timexes
+        .iter()
+        .any(|x| x.span.start == from + lead || x.span.start == from)
+    {
+        return None;
+    }
     let np = np_right(cx.text, from, sentence.end, 12)?;
     // "attack on a memorial ceremony for Iranian General Qassem Soleimani": keep "for X".
     let t = cx.text[np.start..np.end].to_string();
@@ -1358,9 +1367,28 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
         }
     });
     for c in claims {
+        // A claim comes on the day of the attack or later ("claimed the bombings on Thursday",
+        // the day after): its date is when it was made.
+        let claimed_after = |m: &EventMention| {
+            let (Some(a), Some(cd)) = (&m.date, &c.date) else {
+                return false;
+            };
+            a.modifier.is_none()
+                && cd.modifier.is_none()
+                && a.latest
+                    .as_deref()
+                    .zip(cd.earliest.as_deref())
+                    .is_some_and(|(al, ce)| {
+                        al <= ce
+                            && NaiveDate::parse_from_str(al, "%Y-%m-%d")
+                                .ok()
+                                .zip(NaiveDate::parse_from_str(ce, "%Y-%m-%d").ok())
+                                .is_some_and(|(a, b)| (b - a).num_days() <= 14)
+                    })
+        };
         let target = out.iter().position(|m| {
             m.kind == EventKind::Attack
-                && same_date(&m.date, &c.date) != Some(false)
+                && (same_date(&m.date, &c.date) != Some(false) || claimed_after(m))
                 && same_place(&m.place, &c.place) != Some(false)
         });
         match target {
