@@ -11,8 +11,9 @@
 //! `shared/data/tempeval3/tbaq-cleaned`, one per line, until 50,000 words, written to
 //! `target/pipeline-bench/corpus.txt`. Every paragraph is analysed with its article's DCT as the
 //! publication date (nothing reads the clock). Everything runs on this thread (no rayon). Each
-//! configuration reports the best of 3 timed runs after a warm-up on 64 paragraphs (the machine
-//! may be shared: contention only slows a run down). Peak memory is the process's peak resident
+//! configuration reports the best of 3 timed runs after a warm-up on its first 64 units
+//! (paragraphs, articles or batches; the machine may be shared: contention only slows a run
+//! down). Peak memory is the process's peak resident
 //! set (VmHWM) after the configuration's runs; the NER rows are measured before the knowledge
 //! base is loaded.
 //!
@@ -39,7 +40,7 @@ use dossier_knowledge::Resources;
 
 /// Timed runs per configuration (both sides); the best is reported.
 const REPEATS: usize = 3;
-/// Paragraphs run once before timing (caches, lazily built tables).
+/// Units (paragraphs, articles, batches) run once before timing (caches, lazily built tables).
 const WARM_UP: usize = 64;
 /// Documents per `Model::entities_group` call, as `Model::entities_batch` groups them.
 const GROUP: usize = 16;
