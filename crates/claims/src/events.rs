@@ -527,6 +527,28 @@ fn figure(
         }) {
             continue;
         }
+        // "Nineteen people with serious injuries ... and 23 others": parts of a total, not a
+        // total.
+        let others = |o: &Quantity| {
+            o.counted
+                .as_deref()
+                .is_some_and(|c| c == "others" || c == "more")
+                || cx
+                    .text
+                    .get(o.span.end..(o.span.end + 8).min(sentence.end))
+                    .is_some_and(|a| {
+                        let a = a.trim_start().to_lowercase();
+                        a.starts_with("others") || a.starts_with("more ")
+                    })
+        };
+        if others(q)
+            || cx
+                .quantities
+                .iter()
+                .any(|o| o.span.start > q.span.end && inside(o.span, sentence) && others(o))
+        {
+            continue;
+        }
         // "the two explosions that killed dozens": a count of what killed, not of the dead
         // ("killed three gunmen" still counts).
         if !hit_before
@@ -1080,11 +1102,26 @@ fn one(
         e.weapon = weapon_of(cx, sentence);
     }
     e.date = date_of(cx, sentence, tr.span, tr.kind);
-    if matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span) {
+    let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
+    if refers_back {
         detach(cx, tr, &mut e);
+        // "gunfire could still be heard hours after the attack began": the attack the text
+        // already reported happened; the main clause's modality is not its own.
+        cert = certainty::combine(
+            &cues,
+            attribution.is_some(),
+            &[
+                Certainty::Claimed,
+                Certainty::Hypothetical,
+                Certainty::Planned,
+            ],
+        );
+        e.certainty = cert;
     }
     // Attacks in the future or in a conditional are not events that happened.
-    if tr.kind == EventKind::Attack && matches!(cert, Certainty::Planned | Certainty::Hypothetical)
+    if tr.kind == EventKind::Attack
+        && !refers_back
+        && matches!(cert, Certainty::Planned | Certainty::Hypothetical)
     {
         e.kind = EventKind::Plot;
         e.subkind = Some("planned".into());
@@ -1099,9 +1136,22 @@ fn one(
             || before.ends_with("a "))
             && !lower.ends_with('s');
         let plural = lower.ends_with('s') && !lower.ends_with("ss");
+        // "Both attacks came ...", "these bombings": attacks told of before, or a kind of
+        // attack, not a new one.
+        let b = before.trim_end();
+        if plural
+            && ["both", "these", "those", "such", "similar", "other", "such"]
+                .iter()
+                .any(|w| b.ends_with(&format!(" {w}")) || b == *w)
+        {
+            return None;
+        }
+        // A plural's date must be its own ("bombings ... while resisting an offensive
+        // launched in August 2022" is no date of the bombings).
         let precise_date = e.date.as_ref().is_some_and(|d| {
             d.modifier.as_deref() != Some("BEFORE")
                 && matches!(d.precision.as_str(), "day" | "week" | "month" | "time")
+                && (!plural || gap(d.span, tr.span) < 40)
         });
         let cl = clause(t, sentence, tr.span);
         let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator)
@@ -1205,8 +1255,10 @@ fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
     let t = cx.text;
     let attached = |s: Span| {
         (s.start >= tr.span.end
-            && t.get(tr.span.end..s.start)
-                .is_some_and(|between| between.split_whitespace().count() <= 2))
+            && t.get(tr.span.end..s.start).is_some_and(|between| {
+                between.split_whitespace().count() <= 2
+                    && !between.contains([',', ';', ':', '(', '—', '–'])
+            }))
             || (s.end <= tr.span.start && tr.span.start - s.end <= 1)
     };
     if e.place.as_ref().is_some_and(|p| !attached(p.span)) {

@@ -169,7 +169,9 @@ fn push(
             return;
         }
     }
-    let certainty = certainty_at(cx, si, focus, &[Certainty::Planned]);
+    // "Al-Shabaab, the al-Qaeda affiliate ..., claimed the attack": a claim of responsibility
+    // says nothing about how sure the relation is.
+    let certainty = certainty_at(cx, si, focus, &[Certainty::Planned, Certainty::Claimed]);
     if certainty == Certainty::Negated {
         return;
     }
@@ -662,7 +664,10 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             {
                 continue;
             }
-            let Some(subj) = subject_near(cx, si, q.span, 1, None) else {
+            // Counts of attacks are often generic ("two attacks a year are enough"): only with
+            // the group in the same sentence.
+            let back = usize::from(!name.starts_with("attacks"));
+            let Some(subj) = subject_near(cx, si, q.span, back, None) else {
                 continue;
             };
             let Some(id) = subj.entity.clone() else {
