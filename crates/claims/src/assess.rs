@@ -24,10 +24,51 @@ const EXPERT_WORDS: &[&str] = &[
     "beobachter",
 ];
 
+/// Words of office: a source with one of them reports news (a toll, an arrest), not a
+/// judgement, unless it also belongs to an institute ("director of the ... Institute").
+const OFFICIAL_WORDS: &[&str] = &[
+    "director general",
+    "director-general",
+    "spokes",
+    "police",
+    "minister",
+    "official",
+    "authorities",
+    "commissioner",
+    "governor",
+    "agency",
+    "ministry",
+    "government",
+    "prosecutor",
+    "army",
+    "military",
+    "behörde",
+    "sprecher",
+    "polizei",
+];
+
 /// Does this source give judgements rather than news (an expert, analyst, institute)?
 pub fn is_expert(s: &Source) -> bool {
     let role = s.role.as_deref().unwrap_or("").to_lowercase();
     let name = s.name.as_deref().unwrap_or("").to_lowercase();
+    let affiliation = s.affiliation.as_deref().unwrap_or("").to_lowercase();
+    let academic = [
+        "institute",
+        "centre",
+        "center",
+        "university",
+        "forum",
+        "observatory",
+    ]
+    .iter()
+    .any(|w| affiliation.contains(w) || name.contains(w));
+    if !academic
+        && OFFICIAL_WORDS
+            .iter()
+            .any(|w| role.contains(w) || name.contains(w) || affiliation.contains(w))
+    {
+        return false;
+    }
     EXPERT_WORDS
         .iter()
         .any(|w| role.contains(w) || name.contains(w))

@@ -1128,21 +1128,27 @@ fn one(
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
     }
-    if tr.needs_anchor {
-        let before = t[sentence.start..tr.span.start].to_lowercase();
-        let definite = (before.ends_with("the ")
-            || before.ends_with("this ")
-            || before.ends_with("an ")
-            || before.ends_with("a "))
-            && !lower.ends_with('s');
-        let plural = lower.ends_with('s') && !lower.ends_with("ss");
-        // "Both attacks came ...", "these bombings": attacks told of before, or a kind of
-        // attack, not a new one.
+    let before = t[sentence.start..tr.span.start].to_lowercase();
+    // Plural attack nouns without a day, a toll or a perpetrator and place of their own are
+    // attacks told of before or a kind of attack ("urban suicide attacks of this scale are a
+    // signal"), not a new event.
+    let plural = lower.ends_with('s') && !lower.ends_with("ss");
+    let plural_noun = tr.needs_anchor && plural
+        || [
+            "ings",
+            "attacks",
+            "assaults",
+            "raids",
+            "blasts",
+            "explosions",
+        ]
+        .iter()
+        .any(|x| lower.ends_with(x));
+    if plural_noun {
         let b = before.trim_end();
-        if plural
-            && ["both", "these", "those", "such", "similar", "other", "such"]
-                .iter()
-                .any(|w| b.ends_with(&format!(" {w}")) || b == *w)
+        if ["both", "these", "those", "such", "similar", "other"]
+            .iter()
+            .any(|w| b.ends_with(&format!(" {w}")) || b == *w)
         {
             return None;
         }
@@ -1151,14 +1157,21 @@ fn one(
         let precise_date = e.date.as_ref().is_some_and(|d| {
             d.modifier.as_deref() != Some("BEFORE")
                 && matches!(d.precision.as_str(), "day" | "week" | "month" | "time")
-                && (!plural || gap(d.span, tr.span) < 60)
+                && gap(d.span, tr.span) < 60
         });
         let cl = clause(t, sentence, tr.span);
         let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator)
             && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
-        if plural && e.killed.is_none() && !precise_date && !perp_place {
+        if e.killed.is_none() && !precise_date && !perp_place {
             return None;
         }
+    }
+    if tr.needs_anchor {
+        let definite = (before.ends_with("the ")
+            || before.ends_with("this ")
+            || before.ends_with("an ")
+            || before.ends_with("a "))
+            && !lower.ends_with('s');
         if !anchored(&e, definite) {
             return None;
         }

@@ -102,6 +102,8 @@ fn events_and_facts_from_cases() {
                 // "noinjured: -": no event has an injured figure.
                 "noinjured" => !x.events.iter().any(|e| e.injured.is_some()),
                 "nokilled" => !x.events.iter().any(|e| e.killed.is_some()),
+                // "assessments: N": exactly N judgements (officials' news is none).
+                "assessments" => x.assessments.len() == parts[0].parse::<usize>().unwrap(),
                 // "nofact: estimate": no fact with this predicate.
                 "nofact" => !x.facts.iter().any(|f| f.predicate.as_str() == parts[0]),
                 // "notarget: TEXT": no event has a participant with this text.
