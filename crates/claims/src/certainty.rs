@@ -274,6 +274,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Plain,
     ),
     ("may", C::Hypothetical, Kind::LowerOnly),
+    // "a few dozen people are enough for a mass-casualty attack": what would suffice.
+    ("enough for|to", C::Hypothetical, Kind::Ahead),
     ("könnte|könnten|würde|würden|falls|möglicherweise", C::Hypothetical, Kind::Plain),
     (
         "possible|potential|mögliche|möglichen|möglicher|mögliches|möglichem",

@@ -384,6 +384,13 @@ fn place_of(
                 place: Some(g.place.clone()),
             });
         }
+        // "the bombers who struck a memorial in Kerman ... 11 people had been arrested": the
+        // place of another clause's event.
+        // "... in Vienna, where police arrested": the clause is about its antecedent place.
+        let antecedent = cx.text[g.span.end..sentence.end].starts_with(", where ");
+        if !antecedent && in_other_relative_clause(cx.text, sentence, g.span, trigger) {
+            continue;
+        }
         // "detained in the Bryansk region the day after the attack": the place of what
         // happened after (or before) it.
         if g.span.end <= trigger.start
@@ -402,8 +409,19 @@ fn place_of(
         }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
-        // "two men from Afghanistan": origin, not the event's place.
-        if prep.ends_with(" from") && !withdrawal {
+        // "two men from Afghanistan", "a citizen of Tajikistan": origin, not the event's place.
+        if prep.ends_with(" from") && !withdrawal
+            || [
+                "citizen of",
+                "citizens of",
+                "national of",
+                "nationals of",
+                "native of",
+                "natives of",
+            ]
+            .iter()
+            .any(|x| prep.ends_with(x))
+        {
             continue;
         }
         // "US officials", "Russian forces": a country naming an actor, not where it happened.

@@ -246,12 +246,34 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
             at = s + pat.len();
         }
     }
+    // "the two suicide bombers who struck a memorial in Kerman on Wednesday was a citizen of
+    // Tajikistan": a restrictive clause, up to the main verb or a comma.
+    let mut at = 0;
+    while let Some(i) = lower[at..].find(" who ") {
+        let s = at + i;
+        let from = s + " who ".len();
+        let rest = &lower[from..];
+        // The clause's own verb comes first; the next "was"/"were"/"is"/"are" is the main verb.
+        let first_space = rest.find(' ').unwrap_or(rest.len());
+        let end = [", ", ";", " was ", " were ", " is ", " are ", " – ", " — "]
+            .iter()
+            .filter_map(|p| rest[first_space..].find(p).map(|j| first_space + j))
+            .min()
+            .map_or(lower.len(), |j| from + j);
+        out.push(Span::new(sentence.start + s, sentence.start + end));
+        at = from;
+    }
     out
 }
 
 /// Is `span` inside a relative clause that does not also hold `focus`?
 pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: Span) -> bool {
     let rc = relative_clauses(text, sentence);
+    // "the bombers who struck a memorial in Kerman": a clause right after the focus describes it.
+    let rc: Vec<Span> = rc
+        .into_iter()
+        .filter(|r| !(r.start >= focus.end && r.start - focus.end <= 1))
+        .collect();
     let focus_rc = rc.iter().find(|r| inside(focus, **r));
     match focus_rc {
         Some(f) => !inside(span, *f),
