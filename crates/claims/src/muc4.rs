@@ -5,9 +5,10 @@
 //!
 //! The extractor is learned from the training file at evaluation time: a greedy BIO tagger (an
 //! averaged perceptron, [`model`]) proposes spans with confidences, and per role a confidence
-//! threshold, a cap on fillers per document and the loose-span threshold are calibrated on a
-//! held-out fifth of the training documents (together with how lexicon-classifier and tagger
-//! scores combine) while, on a second thread, the parts are retrained on all of them.
+//! threshold, a cap on fillers per document and the loose-span threshold are calibrated
+//! (together with how lexicon-classifier and tagger scores combine) on out-of-fold candidates of
+//! all training documents: five times the parts are trained without one fifth and propose the
+//! candidates of that fifth; a sixth run trains them on all documents. Two threads share the runs.
 //! Nothing here reads the clock; the same files give the same scores.
 
 pub mod lexicon;
@@ -116,6 +117,17 @@ pub fn read_docs(path: &Path) -> Result<Vec<Muc4Doc>, Muc4Error> {
     Ok(docs)
 }
 
+/// Folds of the training documents for out-of-fold calibration.
+const CAL_FOLDS: usize = 5;
+
+/// What one training job yields.
+enum JobOut {
+    /// Out-of-fold candidates by document number.
+    Fold(Vec<(usize, Oof)>),
+    /// The parts trained on all documents.
+    Final(Box<Parts>),
+}
+
 /// Calibrated decisions for one role.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct RoleParams {
@@ -136,7 +148,8 @@ pub struct Params {
     pub combine: Combine,
     /// Per role, in [`ROLES`] order.
     pub roles: [RoleParams; 5],
-    /// Micro F1 (exact match) on the held-out training documents with these decisions.
+    /// Micro F1 (exact match) of the out-of-fold candidates of the training documents with these
+    /// decisions (five folds).
     pub held_f1: f64,
 }
 
@@ -293,13 +306,30 @@ const GRID: [(f32, f32); 8] = [
 ];
 const MAX_GRID: [usize; 6] = [1, 2, 3, 4, 6, 8];
 
-/// Chooses per-role thresholds and caps (and the loose-span threshold) that maximise micro F1
-/// of `tagger` on `held`, by coordinate ascent over the roles.
-fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
-    let golds: Vec<[Vec<Entity>; 5]> = held
+/// Out-of-fold candidates of one training document: lexicon candidates, tagger candidates
+/// without and with loose spans, from parts trained without the document's fold.
+struct Oof {
+    lex: PerRole,
+    tag: PerRole,
+    tag_loose: PerRole,
+}
+
+fn oof_of(parts: &Parts, p: &Prepared) -> Oof {
+    Oof {
+        lex: lexicon::scored(&parts.lexicon, &parts.classifier, p),
+        tag: parts.tagger.candidates(p, 1.0),
+        tag_loose: parts.tagger.candidates(p, LOOSE),
+    }
+}
+
+/// Chooses per-role thresholds and caps (and the loose-span threshold, the tagger weight and
+/// how scores combine) that maximise micro F1 of the out-of-fold candidates `oof` against the
+/// gold of `docs`, by coordinate ascent over the roles.
+fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
+    let golds: Vec<[Vec<Entity>; 5]> = docs
         .iter()
         .map(|d| {
-            d.0.gold.clone().map(|es| {
+            d.gold.clone().map(|es| {
                 es.iter()
                     .map(|e| e.iter().map(|m| normalize_string(m)).collect())
                     .collect()
@@ -309,29 +339,15 @@ fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
     let thresholds: Vec<f32> = (0..20).map(|i| i as f32 * 0.05).collect();
     let mut best_params = Params::default();
     let mut best_f1 = -1.0f64;
-    // Tagger candidates without and with loose spans, lexicon candidates: computed once.
-    let lex_cands: Vec<[Vec<Cand>; 5]> = held
-        .iter()
-        .map(|(_, p)| lexicon::scored(&parts.lexicon, &parts.classifier, p))
-        .collect();
-    let tag_cands: Vec<(PerRole, PerRole)> = held
-        .iter()
-        .map(|(_, p)| {
-            (
-                parts.tagger.candidates(p, 1.0),
-                parts.tagger.candidates(p, LOOSE),
-            )
-        })
-        .collect();
     for (combine, (loose, tagger_weight)) in [Combine::Max, Combine::NoisyOr]
         .into_iter()
         .flat_map(|c| GRID.into_iter().map(move |g| (c, g)))
     {
         // Per document and role: the candidate scores and the matches of each prefix.
-        let mut table: Vec<[(Vec<f32>, Vec<f64>); 5]> = Vec::with_capacity(held.len());
-        for (((lex, tags), _), gold) in lex_cands.iter().zip(&tag_cands).zip(held).zip(&golds) {
-            let tag = if loose < 1.0 { &tags.1 } else { &tags.0 };
-            let cands = merge_lists(lex, tag, tagger_weight, combine);
+        let mut table: Vec<[(Vec<f32>, Vec<f64>); 5]> = Vec::with_capacity(oof.len());
+        for (o, gold) in oof.iter().zip(&golds) {
+            let tag = if loose < 1.0 { &o.tag_loose } else { &o.tag };
+            let cands = merge_lists(&o.lex, tag, tagger_weight, combine);
             let row: [(Vec<f32>, Vec<f64>); 5] = std::array::from_fn(|r| {
                 let scores: Vec<f32> = cands[r].iter().map(|c| c.score).collect();
                 let preds: Vec<Entity> = cands[r]
@@ -416,8 +432,8 @@ fn calibrate(parts: &Parts, held: &[(&Muc4Doc, &Prepared)]) -> Params {
 }
 
 impl Extractor {
-    /// Learns an extractor from training documents: tagger on four fifths, calibration on the
-    /// remaining fifth (every fifth document), then the tagger again on all of them.
+    /// Learns an extractor from training documents: the parts five times on four fifths (every
+    /// fifth document left out in turn) for out-of-fold candidates to calibrate on, then on all.
     pub fn train(docs: &[Muc4Doc], opts: TrainOptions) -> Extractor {
         let vocab = Vocab::build(docs.iter().map(|d| d.text.as_str()));
         let prepared: Vec<(Prepared, Vec<usize>)> = docs
@@ -433,31 +449,74 @@ impl Extractor {
             .zip(&prepared)
             .map(|(d, (p, l))| (d, p, l))
             .collect();
-        let fit: Vec<_> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 != 4)
-            .map(|(_, x)| *x)
-            .collect();
-        let held: Vec<(&Muc4Doc, &Prepared)> = all
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| i % 5 == 4)
-            .map(|(_, (d, p, _))| (*d, *p))
-            .collect();
-        // Calibration and the final training are independent: one thread each.
-        let (params, parts) = std::thread::scope(|sc| {
-            let cal = sc.spawn(|| {
-                if held.is_empty() || fit.is_empty() {
-                    Params::default()
-                } else {
-                    calibrate(&train_parts(&fit, opts), &held)
+        // Jobs: the parts without each fold (for out-of-fold candidates of that fold), and the
+        // parts on all documents. Two threads take jobs in turn; each result is stored by its
+        // job number, so the outcome does not depend on which thread ran what.
+        let jobs = CAL_FOLDS + 1;
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let run = |job: usize| -> JobOut {
+            if job == CAL_FOLDS {
+                return JobOut::Final(Box::new(train_parts(&all, opts)));
+            }
+            let fit: Vec<_> = all
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| i % CAL_FOLDS != job)
+                .map(|(_, x)| *x)
+                .collect();
+            let parts = train_parts(&fit, opts);
+            JobOut::Fold(
+                all.iter()
+                    .enumerate()
+                    .filter(|(i, _)| i % CAL_FOLDS == job)
+                    .map(|(i, (_, p, _))| (i, oof_of(&parts, p)))
+                    .collect(),
+            )
+        };
+        let worker = || {
+            let mut out = Vec::new();
+            loop {
+                let job = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                if job >= jobs {
+                    break out;
                 }
-            });
-            let parts = train_parts(&all, opts);
-            // A panic in the calibration thread is a bug; fall back to the defaults then.
-            (cal.join().unwrap_or_default(), parts)
+                out.push(run(job));
+            }
+        };
+        let outs: Vec<JobOut> = std::thread::scope(|sc| {
+            let other = sc.spawn(worker);
+            let mut outs = worker();
+            // A panic in the other thread is a bug: propagate it.
+            outs.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e)),
+            );
+            outs
         });
+        let mut oof: Vec<Option<Oof>> = (0..docs.len()).map(|_| None).collect();
+        let mut parts = None;
+        for o in outs {
+            match o {
+                JobOut::Final(p) => parts = Some(*p),
+                JobOut::Fold(v) => {
+                    for (i, c) in v {
+                        oof[i] = Some(c);
+                    }
+                }
+            }
+        }
+        let parts = parts.unwrap_or_else(|| train_parts(&all, opts));
+        let (oof, cal_docs): (Vec<Oof>, Vec<&Muc4Doc>) = oof
+            .into_iter()
+            .zip(docs)
+            .filter_map(|(o, d)| o.map(|o| (o, d)))
+            .unzip();
+        let params = if docs.len() < CAL_FOLDS {
+            Params::default()
+        } else {
+            calibrate(&oof, &cal_docs)
+        };
         Extractor {
             tagger: parts.tagger,
             lexicon: parts.lexicon,
@@ -484,7 +543,8 @@ impl Extractor {
 
     /// The fillers of one document, per role, each as a one-mention entity.
     pub fn extract(&self, text: &str) -> RoleEntities {
-        let cands = self.merged(&prepare_with(text, &self.vocab));
+        let p = prepare_with(text, &self.vocab);
+        let cands = self.merged(&p);
         std::array::from_fn(|r| {
             let n = select(&cands[r], self.params.roles[r]);
             cands[r][..n].iter().map(|c| vec![c.text.clone()]).collect()
