@@ -176,7 +176,7 @@ pub fn ask(
     } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were) (?:behind|responsible for) (.+)$").captures(q) {
         form = FORMS[2];
         let what = strip(&m[1]);
-        let events = find_events(store, kb, &what, None)?;
+        let events = find_events(store, kb, &what, None, false)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event matching {what:?} in the store.");
         }
@@ -187,7 +187,7 @@ pub fn ask(
         form = FORMS[6];
         let place = strip(&m[1]);
         let period = m.get(2).map(|p| p.as_str().to_string());
-        let events = find_events(store, kb, &place, period.as_deref())?;
+        let events = find_events(store, kb, &place, period.as_deref(), true)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
         }
@@ -217,13 +217,17 @@ pub fn ask(
     }))
 }
 
-/// Events whose place (name, country, region) or title matches `what`, optionally in a period
-/// (`YYYY` or `YYYY-MM`), across all analysed documents.
+/// Events whose place (name, country, region) or title matches `what`, or one of whose source
+/// sentences names it (a venue, a target), optionally in a period (`YYYY` or `YYYY-MM`), across
+/// all analysed documents. With `at_place`, source sentences count only when no event is at the
+/// place or has it in its title ("what happened in Kerman" is not the Moscow attack whose
+/// report mentions Kerman).
 pub fn find_events(
     store: &SqliteStore,
     kb: &KnowledgeBase,
     what: &str,
     period: Option<&str>,
+    at_place: bool,
 ) -> Result<Vec<Event>, Error> {
     let docs: Vec<Loaded> = store
         .analyses(None)?
@@ -243,7 +247,7 @@ pub fn find_events(
     if words.is_empty() {
         return Ok(Vec::new());
     }
-    events.retain(|e| {
+    let named = |e: &Event| {
         let mut hay = e.title.to_lowercase();
         if let Some(p) = &e.place {
             for n in [Some(&p.name), p.country.as_ref(), p.admin1.as_ref()]
@@ -254,14 +258,19 @@ pub fn find_events(
                 hay.push_str(&n.to_lowercase());
             }
         }
-        let in_place = words.iter().all(|w| hay.contains(w));
-        // Or a source sentence naming it (the venue, the target).
-        in_place
-            || e.sources.iter().any(|s| {
-                let q = s.quote.to_lowercase();
-                words.iter().all(|w| q.contains(w))
-            })
-    });
+        words.iter().all(|w| hay.contains(w))
+    };
+    let quoted = |e: &Event| {
+        e.sources.iter().any(|s| {
+            let q = s.quote.to_lowercase();
+            words.iter().all(|w| q.contains(w))
+        })
+    };
+    if at_place && events.iter().any(named) {
+        events.retain(named);
+    } else {
+        events.retain(|e| named(e) || quoted(e));
+    }
     if let Some(p) = period {
         events.retain(|e| {
             e.date.as_ref().is_some_and(|d| {

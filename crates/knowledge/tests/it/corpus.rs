@@ -201,6 +201,10 @@ fn exports_and_questions() {
     assert!(a.text.contains("Taliban"), "{}", a.text);
     let a = ask("What happened in Mogadishu in 2024-08?").unwrap();
     assert!(a.text.contains("Mogadishu"), "{}", a.text);
+    // Events at the place, not every event whose sources mention it.
+    let a = ask("What happened in Kerman?").unwrap();
+    assert!(a.text.contains("Kerman"), "{}", a.text);
+    assert!(!a.text.contains("Moscow"), "{}", a.text);
     assert!(ask("Which attacks did Islamic State claim in 2024?")
         .unwrap()
         .text
