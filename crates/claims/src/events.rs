@@ -1102,6 +1102,14 @@ fn one(
         .filter(|p| p.role == Role::Arrested)
         .map(|p| p.span)
         .collect();
+    // "arrested 35 people over the January 3 bombings in Kerman": the cause's date and place.
+    let causes = if tr.kind == EventKind::Arrest {
+        cause_phrases(t, sentence)
+    } else {
+        Vec::new()
+    };
+    let mut skip = skip;
+    skip.extend(causes.iter().copied());
     if tr.kind != EventKind::Founding {
         e.place = place_of(
             cx,
@@ -1120,6 +1128,13 @@ fn one(
         e.weapon = weapon_of(cx, sentence);
     }
     e.date = date_of(cx, sentence, tr.span, tr.kind);
+    if e.date
+        .as_ref()
+        .is_some_and(|d| !d.text.is_empty() && causes.iter().any(|c| inside(d.span, *c)))
+    {
+        let nowhere = Span::new(tr.span.start, tr.span.start);
+        e.date = date_of(cx, nowhere, tr.span, tr.kind);
+    }
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
     if refers_back {
         detach(cx, tr, &mut e);
@@ -1210,6 +1225,29 @@ fn one(
         return None;
     }
     Some(e)
+}
+
+/// "over the January 3 bombings in Kerman", "in connection with the attack on the hall": the
+/// event an arrest is about, whose date and place are not the arrest's.
+fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:over|in connection with|for|after|following|in the wake of) the [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?)\b(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+            )
+            .ok()
+        })
+        .as_ref()
+    else {
+        return Vec::new();
+    };
+    let Some(body) = text.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    re.find_iter(body)
+        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
+        .collect()
 }
 
 /// "since the attack", "the day after the attack", "the organiser of the attack": a definite,

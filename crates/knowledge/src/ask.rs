@@ -123,8 +123,19 @@ pub fn ask(
         }
     } else if let Some(m) = re(r"(?i)^what is known about (.+)$").captures(q) {
         form = FORMS[0];
-        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
-        text = markdown(&d);
+        let name = strip(&m[1]);
+        match crate::profile(store, kb, &name, None) {
+            Ok(d) => text = markdown(&d),
+            // Not an entity: a place or an event ("What is known about Kerman?", "... about the
+            // Crocus City Hall attack?"): the events there or so named, each cited.
+            Err(Error::NotFound { .. }) if !find_events(store, kb, &name, None, true)?.is_empty() => {
+                let _ = writeln!(text, "No entity called {name:?}; events at or naming it:");
+                for e in &find_events(store, kb, &name, None, true)? {
+                    let _ = writeln!(text, "{}", event_line(e, &mut c));
+                }
+            }
+            Err(e) => return Err(e),
+        }
     } else if let Some(m) = re(r"(?i)^how many (members|fighters|militants|supporters|followers) (?:does|did|has) (.+?) (?:have|had)?\??$").captures(q) {
         form = FORMS[3];
         let want = match m[1].to_lowercase().as_str() {
@@ -197,7 +208,8 @@ pub fn ask(
     } else {
         return Ok(Err(NotUnderstood { question: q.to_string(), forms: FORMS.iter().map(|s| s.to_string()).collect() }));
     }
-    if form != FORMS[0] && form != FORMS[1] && !c.list.is_empty() {
+    // Profiles carry their own footnotes; other answers list the cited sentences.
+    if form != FORMS[1] && !c.list.is_empty() {
         let _ = writeln!(text);
         for (i, x) in c.list.iter().enumerate() {
             let _ = writeln!(

@@ -205,6 +205,14 @@ fn exports_and_questions() {
     let a = ask("What happened in Kerman?").unwrap();
     assert!(a.text.contains("Kerman"), "{}", a.text);
     assert!(!a.text.contains("Moscow"), "{}", a.text);
+    // A place is no entity: what is known about it is what happened there, cited.
+    let a = ask("What is known about Kerman?").unwrap();
+    assert!(
+        a.text.contains("Bombing") && a.text.contains("Kerman"),
+        "{}",
+        a.text
+    );
+    assert!(!a.citations.is_empty());
     assert!(ask("Which attacks did Islamic State claim in 2024?")
         .unwrap()
         .text
