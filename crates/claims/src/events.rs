@@ -511,8 +511,23 @@ fn figure(
                 .any(|win| win == ws.as_slice())
         });
         let b = before.trim_end();
+        // "the death toll rose to 40", "put the number of dead at 84", "lowered the figure to
+        // 95" (in a sentence about the dead).
+        let sentence_lower = cx
+            .text
+            .get(sentence.start..sentence.end)
+            .unwrap_or("")
+            .to_lowercase();
         let toll = words.contains(&"killed")
-            && (before.contains("toll") || before.contains("zahl der toten"))
+            && (before.contains("toll")
+                || before.contains("zahl der toten")
+                || before.contains("number of dead")
+                || before.contains("number of deaths")
+                || before.contains("number of people killed")
+                || before.contains("the figure")
+                    && ["dead", "killed", "toll", "deaths"]
+                        .iter()
+                        .any(|w| sentence_lower.contains(w)))
             && (b.ends_with(" to")
                 || b.ends_with(" at")
                 || b.ends_with("reached")
