@@ -3,8 +3,8 @@
 //! `phi_strict` over normalised mention strings, GRIT's `eval.py` exact match (see [`score`]),
 //! and the same alignment with head-noun match ([`score::head_noun`]), both reported.
 //!
-//! The extractor is learned from the training file at evaluation time: a greedy BIO tagger (an
-//! averaged perceptron, [`model`]) proposes spans with confidences, and per role a confidence
+//! The extractor is learned from the training file at evaluation time: a BIO tagger (a structured
+//! averaged perceptron with Viterbi decoding, [`model`]) proposes spans with confidences, and per role a confidence
 //! threshold, a cap on fillers per document and the loose-span threshold are calibrated
 //! (together with how lexicon-classifier and tagger scores combine) on out-of-fold candidates of
 //! all training documents: five times the parts are trained without one fifth and propose the

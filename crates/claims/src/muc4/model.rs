@@ -1,6 +1,7 @@
-//! A greedy BIO tagger (averaged perceptron over hashed lexical, window, sentence-trigger and
-//! document features) that marks role fillers, and the document-level aggregation of its spans
-//! into one ranked candidate list per role.
+//! A BIO tagger (structured averaged perceptron over hashed lexical, window, word-rarity,
+//! sentence-trigger and document features, first-order transitions, Viterbi decoding, label
+//! marginals by forward-backward) that marks role fillers, and the document-level aggregation of
+//! its spans into one ranked candidate list per role.
 //!
 //! Deterministic: features are 64-bit FNV hashes, rows are numbered in order of first sight,
 //! documents are shuffled by a fixed-seed xorshift generator, and no hash map is iterated.
@@ -399,7 +400,7 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 10,
+            epochs: 15,
             min_count: 2,
             seed: 0x9e37_79b9_7f4a_7c15,
         }
@@ -449,22 +450,22 @@ impl Tagger {
         let mut c: f32 = 1.0;
         let mut order: Vec<usize> = (0..docs.len()).collect();
         let mut rng = Xorshift(opts.seed | 1);
-        let mut scores = [0f32; NLABELS];
         for _ in 0..opts.epochs {
             for k in (1..order.len()).rev() {
                 let j = (rng.next() % (k as u64 + 1)) as usize;
                 order.swap(k, j);
             }
             for &d in &order {
-                let gold = docs[d].1;
-                let mut prev = 0usize;
+                let em = emissions(&w, &rows[d]);
+                let path = viterbi(&em, &tw);
+                let mut gprev = 0usize;
+                let mut pprev = 0usize;
                 for (t, fs) in rows[d].iter().enumerate() {
-                    score_into(&w, &tw, fs, prev, &mut scores);
-                    let pred = argmax_allowed(&scores, prev);
-                    let mut g = gold[t];
-                    if !allowed(prev, g) {
+                    let mut g = docs[d].1[t];
+                    if !allowed(gprev, g) {
                         g = role_of(g).map_or(0, b_label);
                     }
+                    let pred = path[t];
                     if pred != g {
                         for &f in fs {
                             let base = f as usize * NLABELS;
@@ -473,14 +474,17 @@ impl Tagger {
                             w[base + pred] -= 1.0;
                             u[base + pred] -= c;
                         }
-                        tw[prev][g] += 1.0;
-                        tu[prev][g] += c;
-                        tw[prev][pred] -= 1.0;
-                        tu[prev][pred] -= c;
                     }
-                    prev = pred;
-                    c += 1.0;
+                    if (gprev, g) != (pprev, pred) {
+                        tw[gprev][g] += 1.0;
+                        tu[gprev][g] += c;
+                        tw[pprev][pred] -= 1.0;
+                        tu[pprev][pred] -= c;
+                    }
+                    gprev = g;
+                    pprev = pred;
                 }
+                c += 1.0;
             }
         }
         for (wi, ui) in w.iter_mut().zip(&u) {
@@ -498,36 +502,19 @@ impl Tagger {
         }
     }
 
-    /// Tags a prepared document: one label and its probability (softmax over the allowed
-    /// labels) per token.
+    /// Tags a prepared document: per token the label of the best sequence (Viterbi) and the
+    /// marginal probability of each label (forward-backward, the scores as log-potentials).
     pub fn tag(&self, p: &Prepared) -> Vec<(usize, [f32; NLABELS])> {
         let rows = rows_of(&self.index, p);
-        let mut out = Vec::with_capacity(rows.len());
-        let mut prev = 0usize;
-        let mut scores = [0f32; NLABELS];
-        for fs in &rows {
-            score_into(&self.weights, &self.trans, fs, prev, &mut scores);
-            let pred = argmax_allowed(&scores, prev);
-            let mut probs = [0f32; NLABELS];
-            let mx = scores[pred];
-            let mut z = 0f32;
-            for l in 0..NLABELS {
-                if allowed(prev, l) {
-                    probs[l] = (scores[l] - mx).exp();
-                    z += probs[l];
-                }
-            }
-            for pr in &mut probs {
-                *pr /= z;
-            }
-            out.push((pred, probs));
-            prev = pred;
-        }
-        out
+        let em = emissions(&self.weights, &rows);
+        let path = viterbi(&em, &self.trans);
+        let marg = marginals(&em, &self.trans);
+        path.into_iter().zip(marg).collect()
     }
 
     /// Candidate fillers per role, best first, one per normalised string. A span is a B token
-    /// and its I tokens; its score is the mean probability of its labels. Besides the tagged
+    /// and its I tokens of the Viterbi sequence; its score is the mean marginal probability of
+    /// its labels. Besides the tagged
     /// spans, a token whose B probability for a role reaches `loose` opens a candidate too.
     pub fn candidates(&self, p: &Prepared, loose: f32) -> [Vec<Cand>; 5] {
         let tags = self.tag(p);
@@ -589,29 +576,125 @@ impl Tagger {
     }
 }
 
-fn score_into(
-    w: &[f32],
-    trans: &[[f32; NLABELS]; NLABELS],
-    fs: &[u32],
-    prev: usize,
-    scores: &mut [f32; NLABELS],
-) {
-    *scores = trans[prev];
-    for &f in fs {
-        let base = f as usize * NLABELS;
-        let row = &w[base..base + NLABELS];
-        for (s, x) in scores.iter_mut().zip(row) {
-            *s += x;
-        }
-    }
+/// Per token, the summed feature weights of each label.
+fn emissions(w: &[f32], rows: &[Vec<u32>]) -> Vec<[f32; NLABELS]> {
+    rows.iter()
+        .map(|fs| {
+            let mut e = [0f32; NLABELS];
+            for &f in fs {
+                let base = f as usize * NLABELS;
+                for (s, x) in e.iter_mut().zip(&w[base..base + NLABELS]) {
+                    *s += x;
+                }
+            }
+            e
+        })
+        .collect()
 }
 
-fn argmax_allowed(scores: &[f32; NLABELS], prev: usize) -> usize {
-    let mut best = 0usize;
-    for l in 1..NLABELS {
-        if allowed(prev, l) && scores[l] > scores[best] {
-            best = l;
+/// The best label sequence under emissions and transitions (an I only after its own role's B
+/// or I; the sequence starts after an O).
+fn viterbi(em: &[[f32; NLABELS]], trans: &[[f32; NLABELS]; NLABELS]) -> Vec<usize> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut back = vec![[0u8; NLABELS]; n];
+    let mut cur = [f32::NEG_INFINITY; NLABELS];
+    for l in 0..NLABELS {
+        if allowed(0, l) {
+            cur[l] = trans[0][l] + em[0][l];
         }
     }
-    best
+    for t in 1..n {
+        let mut next = [f32::NEG_INFINITY; NLABELS];
+        for l in 0..NLABELS {
+            let mut best = f32::NEG_INFINITY;
+            let mut arg = 0usize;
+            for (k, &ck) in cur.iter().enumerate() {
+                if allowed(k, l) && ck > f32::NEG_INFINITY {
+                    let v = ck + trans[k][l];
+                    if v > best {
+                        best = v;
+                        arg = k;
+                    }
+                }
+            }
+            next[l] = best + em[t][l];
+            back[t][l] = arg as u8;
+        }
+        cur = next;
+    }
+    let mut last = 0usize;
+    for l in 1..NLABELS {
+        if cur[l] > cur[last] {
+            last = l;
+        }
+    }
+    let mut path = vec![0usize; n];
+    path[n - 1] = last;
+    for t in (1..n).rev() {
+        path[t - 1] = back[t][path[t]] as usize;
+    }
+    path
+}
+
+fn log_sum_exp(xs: &[f32; NLABELS]) -> f32 {
+    let m = xs.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if m == f32::NEG_INFINITY {
+        return m;
+    }
+    m + xs.iter().map(|x| (x - m).exp()).sum::<f32>().ln()
+}
+
+/// Per token, the marginal probability of each label (forward-backward in log space).
+fn marginals(em: &[[f32; NLABELS]], trans: &[[f32; NLABELS]; NLABELS]) -> Vec<[f32; NLABELS]> {
+    let n = em.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let ninf = f32::NEG_INFINITY;
+    let mut alpha = vec![[ninf; NLABELS]; n];
+    for l in 0..NLABELS {
+        if allowed(0, l) {
+            alpha[0][l] = trans[0][l] + em[0][l];
+        }
+    }
+    let mut buf = [ninf; NLABELS];
+    for t in 1..n {
+        for l in 0..NLABELS {
+            for k in 0..NLABELS {
+                buf[k] = if allowed(k, l) {
+                    alpha[t - 1][k] + trans[k][l]
+                } else {
+                    ninf
+                };
+            }
+            alpha[t][l] = log_sum_exp(&buf) + em[t][l];
+        }
+    }
+    let mut beta = vec![[0f32; NLABELS]; n];
+    for t in (0..n - 1).rev() {
+        for k in 0..NLABELS {
+            for l in 0..NLABELS {
+                buf[l] = if allowed(k, l) {
+                    trans[k][l] + em[t + 1][l] + beta[t + 1][l]
+                } else {
+                    ninf
+                };
+            }
+            beta[t][k] = log_sum_exp(&buf);
+        }
+    }
+    let z = log_sum_exp(&alpha[n - 1]);
+    (0..n)
+        .map(|t| {
+            let mut m = [0f32; NLABELS];
+            for l in 0..NLABELS {
+                let v = alpha[t][l] + beta[t][l] - z;
+                m[l] = if v.is_finite() { v.exp() } else { 0.0 };
+            }
+            m
+        })
+        .collect()
 }
