@@ -1961,9 +1961,17 @@ impl<'a> Grammar<'a> {
         let dct = self.dct();
         let y = dct.year();
         let this = holiday_date(rule, y)?;
-        let date = match self.tense.get() {
-            Tense::Past if this > dct => holiday_date(rule, y - 1)?,
-            Tense::Future if this < dct => holiday_date(rule, y + 1)?,
+        // A holiday within two weeks of the story is that one, whatever the tense ("warned of
+        // an attack on New Year's Eve", written on 27 December; "Christmas" on 5 January).
+        let near = [y - 1, y, y + 1]
+            .into_iter()
+            .filter_map(|yy| holiday_date(rule, yy))
+            .min_by_key(|d| (*d - dct).num_days().abs())
+            .filter(|d| (*d - dct).num_days().abs() <= 14);
+        let date = match (near, self.tense.get()) {
+            (Some(d), _) => d,
+            (None, Tense::Past) if this > dct => holiday_date(rule, y - 1)?,
+            (None, Tense::Future) if this < dct => holiday_date(rule, y + 1)?,
             _ => this,
         };
         Some(D {
