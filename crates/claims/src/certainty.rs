@@ -242,6 +242,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ("considering|contemplating|weighing", C::Planned, Kind::Ahead),
     ("auftrag|beauftragt|aufgefordert|erwogen|erwog", C::Planned, Kind::Ahead),
     ("planned|planning|plotting|plotted|plot|plots", C::Planned, Kind::Plain),
+    // "plans by an Islamist group to attack the cathedral".
+    ("plans|plan", C::Planned, Kind::Ahead),
     ("foiled|thwarted|prevented|averted|disrupted", C::Planned, Kind::NotSelf),
     ("will|shall", C::Planned, Kind::LowerOnly),
     (

@@ -75,6 +75,15 @@ const ACTOR_NOUNS: &[&str] = &[
     "agencies",
     "prosecutors",
     "investigators",
+    // "a US drone strike", "US special forces": who acted, not where.
+    "drone",
+    "air",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "special",
+    "navy",
     // "the Khorasan branch", "its Sahel affiliate": part of a group's name, not a place.
     "branch",
     "affiliate",
@@ -201,6 +210,16 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
             continue;
         }
         if in_dateline(cx.text, sentence, t.span) {
+            continue;
+        }
+        // "held in custody until 22 May": an end, not when it happened.
+        let lead = cx.text[sentence.start..t.span.start]
+            .trim_end()
+            .to_lowercase();
+        if ["until", "till", "through", "bis"]
+            .iter()
+            .any(|w| lead.ends_with(&format!(" {w}")) || lead == *w)
+        {
             continue;
         }
         if in_other_relative_clause(cx.text, sentence, t.span, trigger) {
@@ -518,8 +537,27 @@ fn figure(
             .get(sentence.start..sentence.end)
             .unwrap_or("")
             .to_lowercase();
+        // "The number of people killed in Friday's attack ... rose to 133".
+        let rose = [
+            "rose to",
+            "risen to",
+            "climbed to",
+            "increased to",
+            "reached",
+        ]
+        .iter()
+        .any(|w| b.ends_with(w));
         let toll = words.contains(&"killed")
-            && (before.contains("toll")
+            && (rose
+                && [
+                    "number of people killed",
+                    "number of dead",
+                    "death toll",
+                    "number of deaths",
+                ]
+                .iter()
+                .any(|w| sentence_lower.contains(w))
+                || before.contains("toll")
                 || before.contains("zahl der toten")
                 || before.contains("number of dead")
                 || before.contains("number of deaths")
@@ -652,6 +690,7 @@ fn perpetrators(
     trigger: Span,
     cues: &[Cue],
     attribution: Option<&Attribution>,
+    owner_acts: bool,
 ) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
     let cl = clause(cx.text, sentence, trigger);
@@ -722,7 +761,9 @@ fn perpetrators(
         }
         out.push(participant(a, Role::Perpetrator, Some(resp), attributed_by));
     }
-    if out.is_empty() {
+    // "Its suicide bombing": the owner did it. ("Its first leader was killed" is no such
+    // case: the callers pass `owner_acts` only for attacks and plots.)
+    if out.is_empty() && owner_acts {
         if let Some(a) = possessor(cx, sentence, trigger) {
             out.push(participant(
                 a,
@@ -1060,7 +1101,14 @@ fn one(
         | EventKind::ClaimOfResponsibility
         | EventKind::LeaderKilled
         | EventKind::Offensive => {
-            e.participants = perpetrators(cx, sentence, tr.span, &cues, attribution);
+            e.participants = perpetrators(
+                cx,
+                sentence,
+                tr.span,
+                &cues,
+                attribution,
+                matches!(tr.kind, EventKind::Attack | EventKind::Plot),
+            );
             if let Some(tg) = target_of(cx, sentence, tr.span) {
                 e.participants.push(tg);
             }
@@ -1150,7 +1198,70 @@ fn one(
         let nowhere = Span::new(tr.span.start, tr.span.start);
         e.date = date_of(cx, nowhere, tr.span, tr.kind);
     }
+    let lead = t[sentence.start..tr.span.start].to_lowercase();
+    // "special forces raided a flat": a police operation, not an attack.
+    if tr.kind == EventKind::Attack && lower.starts_with("raid") {
+        let cl = clause(t, sentence, tr.span);
+        let before_cl = t[cl.start..tr.span.start].to_lowercase();
+        if [
+            "police",
+            "special forces",
+            "officers",
+            "security forces",
+            "agents",
+            "investigators",
+            "commandos",
+            "polizei",
+            "spezialkräfte",
+            "ermittler",
+        ]
+        .iter()
+        .any(|w| before_cl.contains(w))
+        {
+            return None;
+        }
+    }
+    // "Friday's attack", "yesterday's bombing": an attack that happened, named by its day.
+    let dated = tr.kind == EventKind::Attack
+        && lead
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| {
+                let w = w
+                    .trim_end_matches(['\'', '’'])
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s");
+                [
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                    "yesterday",
+                    "week",
+                    "month",
+                    "year",
+                    "night",
+                ]
+                .contains(&w)
+                    && (lead.trim_end().ends_with("'s") || lead.trim_end().ends_with("’s"))
+            });
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
+    if dated && !refers_back {
+        cert = certainty::combine(
+            &cues,
+            attribution.is_some(),
+            &[
+                Certainty::Claimed,
+                Certainty::Hypothetical,
+                Certainty::Planned,
+            ],
+        );
+        e.certainty = cert;
+    }
     if refers_back {
         detach(cx, tr, &mut e);
         // "gunfire could still be heard hours after the attack began": the attack the text
@@ -1169,6 +1280,7 @@ fn one(
     // Attacks in the future or in a conditional are not events that happened.
     if tr.kind == EventKind::Attack
         && !refers_back
+        && !dated
         && matches!(cert, Certainty::Planned | Certainty::Hypothetical)
     {
         e.kind = EventKind::Plot;

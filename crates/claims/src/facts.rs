@@ -664,6 +664,31 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             {
                 continue;
             }
+            // "collected about 2,000 euros in donations": a sum, not the group's revenue.
+            if name == "revenue"
+                && ![
+                    "revenue",
+                    "income",
+                    "earn",
+                    "budget",
+                    "annual",
+                    "a year",
+                    "per year",
+                    "a month",
+                    "per month",
+                    "funding",
+                    "finances",
+                    "war chest",
+                    "extortion",
+                    "taxes",
+                    "einnahmen",
+                    "jährlich",
+                ]
+                .iter()
+                .any(|w| lower.contains(w))
+            {
+                continue;
+            }
             // Counts of attacks are often generic ("two attacks a year are enough"): only with
             // the group in the same sentence.
             let back = usize::from(!name.starts_with("attacks"));
