@@ -238,7 +238,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     // "was instructed by the group to carry out an attack", "considering attacks": an attack
     // that was asked for or weighed, not one that happened.
     ("instructed|tasked|commissioned", C::Planned, Kind::Ahead),
-    ("ordered|told|urged|directed|encouraged|called on to", C::Planned, Kind::Ahead),
+    // ("ordered" is left out: judges order detentions.)
+    ("told|urged|directed|encouraged|called on to", C::Planned, Kind::Ahead),
     ("considering|contemplating|weighing", C::Planned, Kind::Ahead),
     ("auftrag|beauftragt|aufgefordert|erwogen|erwog", C::Planned, Kind::Ahead),
     ("planned|planning|plotting|plotted|plot|plots", C::Planned, Kind::Plain),

@@ -459,6 +459,19 @@ fn place_of(
         .iter()
         .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
         let mut d = gap(g.span, trigger);
+        // "heading towards the Ukrainian border": a destination, not where it happened.
+        if [
+            "towards",
+            "toward",
+            "towards the",
+            "toward the",
+            "heading for",
+        ]
+        .iter()
+        .any(|p| prep.ends_with(p))
+        {
+            continue;
+        }
         if !located {
             d += 200;
         }
@@ -1048,7 +1061,12 @@ fn one(
     let t = cx.text;
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
-    let cues = certainty::cues(t, sentence, tr.span);
+    let mut cues = certainty::cues(t, sentence, tr.span);
+    // "held on suspicion of planning an attack, a day after they were arrested": the plan is
+    // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
+    if tr.kind == EventKind::Arrest {
+        cues.retain(|c| c.certainty != Certainty::Planned || gap(c.span, tr.span) <= 12);
+    }
     let ignore: &[Certainty] = match tr.kind {
         EventKind::Plot => &[Certainty::Planned],
         EventKind::ClaimOfResponsibility => &[Certainty::Claimed],
