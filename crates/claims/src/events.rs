@@ -716,8 +716,15 @@ fn perpetrators(
             .unwrap_or("")
             .to_lowercase();
         let by = before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the");
+        // "since the Taliban took power in August 2021 it has attacked": a subject pronoun
+        // between the group and the trigger is the trigger's subject.
+        let pronoun_between = a.span.end <= trigger.start
+            && cx.text[a.span.end..trigger.start]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| ["it", "they", "he", "she", "we"].contains(&w));
         let subject = a.span.end <= trigger.start
             && trigger.start - a.span.end < 60
+            && !pronoun_between
             && !before.trim_end().ends_with(" on")
             && !before.trim_end().ends_with(" against");
         let supporters = before.contains("supporters of")
