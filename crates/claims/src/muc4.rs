@@ -3,12 +3,14 @@
 //! `phi_strict` over normalised mention strings, GRIT's `eval.py` exact match (see [`score`]),
 //! and the same alignment with head-noun match ([`score::head_noun`]), both reported.
 //!
-//! The extractor is learned from the training file at evaluation time: a BIO tagger (a structured
-//! averaged perceptron with Viterbi decoding, [`model`]) proposes spans with confidences, and per role a confidence
-//! threshold, a cap on fillers per document and the loose-span threshold are calibrated
-//! (together with how lexicon-classifier and tagger scores combine) on out-of-fold candidates of
-//! all training documents: five times the parts are trained without one fifth and propose the
-//! candidates of that fifth; a sixth run trains them on all documents. Two threads share the runs.
+//! The extractor is learned from the training file at evaluation time: a BIO tagger (a
+//! structured averaged perceptron with Viterbi decoding, [`model`]) and a lexicon of training
+//! fillers with a classifier ([`lexicon`]) propose candidates with confidences, and per role a
+//! confidence threshold, a cap on fillers per document and the loose-span threshold are
+//! calibrated (together with how lexicon-classifier and tagger scores combine) on out-of-fold
+//! candidates of all training documents: five times the parts are trained without one fifth and
+//! propose the candidates of that fifth; a sixth run trains them on all documents. Two threads
+//! share the runs.
 //! Nothing here reads the clock; the same files give the same scores.
 
 pub mod lexicon;
@@ -294,10 +296,12 @@ fn merge_lists(
 type PerRole = [Vec<Cand>; 5];
 
 const LOOSE: f32 = 0.3;
-const GRID: [(f32, f32); 8] = [
+const GRID: [(f32, f32); 10] = [
     (1.0, 0.0),
     (1.0, 0.3),
+    (1.0, 0.45),
     (1.0, 0.6),
+    (1.0, 0.8),
     (1.0, 1.0),
     (LOOSE, 0.3),
     (LOOSE, 0.6),
