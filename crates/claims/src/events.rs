@@ -731,7 +731,33 @@ fn perpetrators(
             || before.contains("members of")
             || before.contains("linked to")
             || before.contains("affiliated with")
+            || before.contains("aligned with")
+            || before.contains("inspired by")
             || before.contains("sympathi");
+        // "Al-Shabaab, the al-Qaeda-linked group, ...", "the al-Qaeda affiliate": a group
+        // named to describe another is not the one acting.
+        let a_after = after.trim_start_matches(['-', ' ']);
+        if [
+            "linked",
+            "affiliate",
+            "affiliated",
+            "branch",
+            "offshoot",
+            "ally",
+            "allied",
+            "aligned",
+            "inspired",
+            "loyal",
+            "'s affiliate",
+            "’s affiliate",
+            "'s branch",
+            "’s branch",
+        ]
+        .iter()
+        .any(|w| a_after.starts_with(w))
+        {
+            continue;
+        }
         let claimed = after.trim_start().starts_with("claimed")
             || after.contains("claimed responsibility")
             || after.trim_start().starts_with("has claimed")
@@ -945,6 +971,11 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     // "three arrests": the number of people is the quantity before "arrests".
     np?;
     let np = np?;
+    // "they were arrested": a pronoun names nobody.
+    let who = t[np.start..np.end].to_lowercase();
+    if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
+        return None;
+    }
     Some(Participant {
         role: Role::Arrested,
         text: t[np.start..np.end].to_string(),
