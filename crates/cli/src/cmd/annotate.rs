@@ -1,5 +1,7 @@
-//! `dossier annotate FILE`: a document's annotations (sentences, time expressions, …) for any
-//! input format, anchored on the publication date or `--dct`.
+//! `dossier annotate FILE`: a document's annotations for any input format, anchored on the
+//! publication date or `--dct`: sentences and time expressions (stage 2), named entities,
+//! linked actors and places (stage 3), quantities, attributions, events, facts and assessments
+//! (stage 4), all with byte spans into the printed text.
 
 use anyhow::{bail, Context, Result};
 use dossier_core::annotation::Annotated;
@@ -54,6 +56,13 @@ struct DocAnnotations<'a> {
     annotations: &'a Annotated,
     /// Named entities (byte spans), when an NER model is available.
     entities: &'a [EntityMention],
+    /// Groups and organisations, linked to the knowledge base where they are in it.
+    actors: &'a [dossier_claims::Actor],
+    /// Geocoded place mentions.
+    places: &'a [dossier_core::place::GeoRef],
+    /// Quantities, attributions, events, facts and assessments (the extract stage).
+    #[serde(flatten)]
+    extraction: &'a dossier_core::claims::Extraction,
 }
 
 /// Entity mentions of one text, with byte spans.
@@ -88,7 +97,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if docs.is_empty() {
         bail!("{label}: no document to annotate");
     }
-    let model = super::ner::load_model(args.model.as_deref())?;
+    let res = super::analyze::resources(args.model.as_deref())?;
+    let model = &res.ner;
     let annotated: Vec<(Option<Timestamp>, String, Annotated)> = docs
         .iter()
         .map(|doc| {
@@ -110,6 +120,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .map_or_else(Vec::new, |m| mentions(m, &d.text))
         })
         .collect();
+    // The later stages, as `dossier analyze` stores them.
+    let analyses: Vec<dossier_knowledge::Analysis> = docs
+        .iter()
+        .zip(&annotated)
+        .map(|(doc, (anchor, lang, _))| {
+            dossier_knowledge::analyze(&doc.text, anchor.as_ref(), lang, &res)
+        })
+        .collect();
     let mut out = std::io::stdout().lock();
     match args.format {
         Format::Json => {
@@ -117,7 +135,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .iter()
                 .zip(&annotated)
                 .zip(&entities)
-                .map(|((doc, (anchor, lang, a)), ents)| DocAnnotations {
+                .zip(&analyses)
+                .map(|(((doc, (anchor, lang, a)), ents), an)| DocAnnotations {
                     title: doc.title.as_deref(),
                     published: doc.published.map(|t| t.local_string()),
                     dct: anchor.map(|t| t.local_date().to_string()),
@@ -127,6 +146,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     text: &doc.text,
                     annotations: a,
                     entities: ents,
+                    actors: &an.actors,
+                    places: &an.places,
+                    extraction: &an.extraction,
                 })
                 .collect();
             serde_json::to_writer_pretty(&mut out, &Output { documents })?;

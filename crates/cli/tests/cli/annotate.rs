@@ -38,6 +38,32 @@ fn annotate_seed_anchors_on_its_dateline() {
         assert_eq!(&text[s..e], t["text"].as_str().unwrap());
     }
     assert!(d["sentences"].as_array().unwrap().len() > 20);
+    // What later stages add: the seed's claimed Iran attack, its estimates, its assessments.
+    let events = d["events"].as_array().unwrap();
+    let iran = events
+        .iter()
+        .find(|e| {
+            e["kind"] == "attack"
+                && e["trigger"].as_str().is_some_and(|t| t.contains("attack"))
+                && e["date"]["value"] == "2024-01"
+        })
+        .unwrap_or_else(|| panic!("no January attack in {events:?}"));
+    let (s, e) = (
+        iran["trigger_span"]["start"].as_u64().unwrap() as usize,
+        iran["trigger_span"]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&text[s..e], iran["trigger"].as_str().unwrap());
+    assert!(d["facts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["predicate"] == "estimate"));
+    assert!(!d["assessments"].as_array().unwrap().is_empty());
+    assert!(d["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["entity"] == "iskp"));
 
     // --dct overrides the document date.
     let o = dossier()
