@@ -216,6 +216,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Adjective,
     ),
     ("verdächtigt|verdacht", C::Suspected, Kind::Plain),
+    // "held on suspicion of planning a gun attack": the plot is suspected, the detention not.
+    ("on|under suspicion of", C::Suspected, Kind::Ahead),
     // Estimates.
     (
         "varies|vary|varied|varying|ranges|range|ranged|ranging between|from",
@@ -499,9 +501,14 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                 Kind::LowerOnly => text
                     .get(t0.start..t0.end)
                     .is_some_and(|w| w.chars().all(|c| c.is_lowercase())),
-                Kind::Soll => window[i + n..]
-                    .iter()
-                    .any(|t| matches!(t.lower.as_str(), "haben" | "sein" | "hatten" | "gewesen")),
+                // "soll ... geplant haben", and in a subordinate clause "geplant haben sollen".
+                Kind::Soll => {
+                    let hedge = |t: &&Token| {
+                        matches!(t.lower.as_str(), "haben" | "sein" | "hatten" | "gewesen")
+                    };
+                    window[i + n..].iter().any(|t| hedge(&t))
+                        || window[i.saturating_sub(2)..i].iter().any(|t| hedge(&t))
+                }
                 _ => true,
             };
             if !ok {

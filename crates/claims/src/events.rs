@@ -1104,6 +1104,14 @@ fn one(
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
     if tr.kind == EventKind::Arrest {
         cues.retain(|c| c.certainty != Certainty::Planned || gap(c.span, tr.span) <= 12);
+        // "on suspicion of", "accused of", "charged with": what the arrested are suspected of,
+        // not whether the arrest happened.
+        cues.retain(|c| {
+            let w = c.text.to_lowercase();
+            !["on suspicion", "under suspicion", "accused", "charged"]
+                .iter()
+                .any(|x| w.starts_with(x))
+        });
     }
     let ignore: &[Certainty] = match tr.kind {
         EventKind::Plot => &[Certainty::Planned],
