@@ -907,10 +907,11 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     let from = at?;
     // "claimed responsibility on Thursday", "the bombing on 26 August": a date, not a target.
     let lead = cx.text[from..sentence.end].len() - cx.text[from..sentence.end].trim_start().len();
+    let at = from + lead;
     if cx
         .timexes
         .iter()
-        .any(|x| x.span.start == from + lead || x.span.start == from)
+        .any(|x| x.span.start <= at && at < x.span.end.max(x.span.start + 1))
     {
         return None;
     }
