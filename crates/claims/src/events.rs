@@ -300,28 +300,30 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         }
         return Some(date);
     }
-    // Past events without a date happened before the document was published.
-    if matches!(
+    undated(cx, trigger, kind)
+}
+
+/// Past events without a date of their own happened before the document was published.
+fn undated(cx: &Context, trigger: Span, kind: EventKind) -> Option<EventDate> {
+    if !matches!(
         kind,
         EventKind::Attack
             | EventKind::Arrest
             | EventKind::ClaimOfResponsibility
             | EventKind::LeaderKilled
     ) {
-        if let Some(dct) = cx.dct {
-            let v = dct.format("%Y-%m-%d").to_string();
-            return Some(EventDate {
-                value: v.clone(),
-                precision: "day".into(),
-                modifier: Some("BEFORE".into()),
-                earliest: None,
-                latest: Some(v),
-                text: String::new(),
-                span: trigger,
-            });
-        }
+        return None;
     }
-    None
+    let v = cx.dct?.format("%Y-%m-%d").to_string();
+    Some(EventDate {
+        value: v.clone(),
+        precision: "day".into(),
+        modifier: Some("BEFORE".into()),
+        earliest: None,
+        latest: Some(v),
+        text: String::new(),
+        span: trigger,
+    })
 }
 
 /// The precision of a TIMEX3 value: "day", "month", "year", "week", "season", "quarter",
@@ -1260,8 +1262,7 @@ fn one(
         .as_ref()
         .is_some_and(|d| !d.text.is_empty() && causes.iter().any(|c| inside(d.span, *c)))
     {
-        let nowhere = Span::new(tr.span.start, tr.span.start);
-        e.date = date_of(cx, nowhere, tr.span, tr.kind);
+        e.date = undated(cx, tr.span, tr.kind);
     }
     let lead = t[sentence.start..tr.span.start].to_lowercase();
     // "special forces raided a flat": a police operation, not an attack.
@@ -1287,16 +1288,13 @@ fn one(
         }
     }
     // "Friday's attack", "yesterday's bombing": an attack that happened, named by its day.
+    let lead_end = lead.trim_end();
     let dated = tr.kind == EventKind::Attack
-        && lead
-            .trim_end()
-            .rsplit(|c: char| c.is_whitespace())
-            .next()
+        && lead_end
+            .strip_suffix("'s")
+            .or_else(|| lead_end.strip_suffix("’s"))
+            .and_then(|owner| owner.rsplit(char::is_whitespace).next())
             .is_some_and(|w| {
-                let w = w
-                    .trim_end_matches(['\'', '’'])
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s");
                 [
                     "monday",
                     "tuesday",
@@ -1312,25 +1310,14 @@ fn one(
                     "night",
                 ]
                 .contains(&w)
-                    && (lead.trim_end().ends_with("'s") || lead.trim_end().ends_with("’s"))
             });
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
-    if dated && !refers_back {
-        cert = certainty::combine(
-            &cues,
-            attribution.is_some(),
-            &[
-                Certainty::Claimed,
-                Certainty::Hypothetical,
-                Certainty::Planned,
-            ],
-        );
-        e.certainty = cert;
-    }
     if refers_back {
         detach(cx, tr, &mut e);
-        // "gunfire could still be heard hours after the attack began": the attack the text
-        // already reported happened; the main clause's modality is not its own.
+    }
+    // An attack named by its day or referred back to ("gunfire could still be heard hours
+    // after the attack began") happened; the main clause's modality is not its own.
+    if dated || refers_back {
         cert = certainty::combine(
             &cues,
             attribution.is_some(),
@@ -1530,8 +1517,7 @@ fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
         .is_some_and(|d| !d.text.is_empty() && !attached(d.span))
     {
         // No date of its own: the undated default ("before publication").
-        let nowhere = Span::new(tr.span.start, tr.span.start);
-        e.date = date_of(cx, nowhere, tr.span, tr.kind);
+        e.date = undated(cx, tr.span, tr.kind);
     }
     e.participants
         .retain(|p| p.role != Role::Target || attached(Span::new(p.span.start, p.span.start)));
