@@ -27,11 +27,14 @@
 //! Below the table, a breakdown by stage (one more single run through a copy of the stage calls
 //! in `crates/knowledge/src/analyze.rs`) shows where the pipeline's time goes.
 
+#[path = "../../ner/benches/support/tbaq.rs"]
+mod tbaq;
 use std::collections::BTreeMap;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
+use tbaq::{peak_rss_mb, strip_tags, walk};
 
 use chrono::NaiveDate;
 use dossier_core::{EntityMention, Span, Timestamp};
@@ -103,47 +106,6 @@ fn dct(body: &str) -> Option<NaiveDate> {
     let rest = &body[a..body[a..].find("</DCT>").map_or(body.len(), |e| a + e)];
     let v = rest.find("value=\"")? + 7;
     NaiveDate::parse_from_str(rest.get(v..v + 10)?, "%Y-%m-%d").ok()
-}
-
-/// Removes `<...>` tags.
-fn strip_tags(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// Best of [`REPEATS`] runs of `f` over all units, after a warm-up on the first [`WARM_UP`];

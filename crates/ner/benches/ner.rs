@@ -10,9 +10,12 @@
 //! machine may be shared). Peak memory is each process's peak resident set (VmHWM / ru_maxrss),
 //! for Dossier measured after each of its runs (every pool thread keeps its own caches).
 
-use std::path::{Path, PathBuf};
+#[path = "support/tbaq.rs"]
+mod tbaq;
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Instant;
+use tbaq::{peak_rss_mb, strip_tags, walk};
 
 use dossier_ner::Model;
 
@@ -30,7 +33,7 @@ fn corpus(words_wanted: usize) -> Vec<String> {
         .filter(|p| p.extension().is_some_and(|e| e == "tml"))
         .collect();
     files.sort();
-    let tag = regex_lite_strip;
+    let tag = strip_tags;
     let mut out = Vec::new();
     let mut words = 0;
     'files: for f in files {
@@ -52,47 +55,6 @@ fn corpus(words_wanted: usize) -> Vec<String> {
         }
     }
     out
-}
-
-/// Removes `<...>` tags.
-fn regex_lite_strip(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut in_tag = false;
-    for c in s.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    if let Ok(rd) = std::fs::read_dir(dir) {
-        for e in rd.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                out.extend(walk(&p));
-            } else {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
-
-fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kb| kb / 1024.0)
 }
 
 /// Times `entities_batch` on a pool of `threads` threads (`None`: rayon's global pool, sized by
