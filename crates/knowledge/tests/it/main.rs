@@ -25,6 +25,10 @@ pub fn seed_text() -> Option<String> {
     }
 }
 
+#[path = "../support/store.rs"]
+mod support;
+pub use support::model;
+
 /// A fresh store in a temporary folder with `paths` ingested and analysed.
 pub fn build_store(
     paths: &[PathBuf],
@@ -34,54 +38,9 @@ pub fn build_store(
     dossier_entities::KnowledgeBase,
     tempfile::TempDir,
 ) {
-    use dossier_store::{Store, StoreTx};
     let dir = tempfile::tempdir().unwrap();
     let mut store = dossier_store::SqliteStore::open(&dir.path().join("t.db")).unwrap();
-    let mut docs = Vec::new();
-    for root in paths {
-        let mut files: Vec<PathBuf> = if root.is_dir() {
-            walkdir::WalkDir::new(root)
-                .into_iter()
-                .filter_map(Result::ok)
-                .filter(|e| e.file_type().is_file())
-                .map(|e| e.into_path())
-                .filter(|p| !p.ends_with("README.md") && p.extension().is_some_and(|x| x != "py"))
-                .collect()
-        } else {
-            vec![root.clone()]
-        };
-        files.sort();
-        for p in files {
-            let label = p.display().to_string();
-            dossier_ingest::read_path(&p, &label, dossier_ingest::Limits::default(), &mut |d| {
-                docs.push(d)
-            })
-            .unwrap();
-        }
-    }
-    let mut tx = store.begin().unwrap();
-    for d in &docs {
-        tx.put(d).unwrap();
-    }
-    tx.commit().unwrap();
     let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
-    let res = dossier_knowledge::Resources::new(kb.clone(), ner);
-    dossier_knowledge::analyze_pending(&mut store, &res, 16, &mut |_, _| {}).unwrap();
+    support::fill(&mut store, paths, &kb, ner);
     (store, kb, dir)
-}
-
-/// The NER model, when fetched (required in CI).
-pub fn model() -> Option<dossier_ner::Model> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm");
-    let found = std::env::var_os("DOSSIER_MODEL")
-        .map(PathBuf::from)
-        .or_else(|| root.exists().then_some(root));
-    if found.is_none() {
-        assert!(
-            std::env::var("DOSSIER_REQUIRE_MODEL").as_deref() != Ok("1"),
-            "no NER model and DOSSIER_REQUIRE_MODEL=1"
-        );
-        eprintln!("SKIP: no NER model (run scripts/fetch-model.sh)");
-    }
-    found.map(|p| dossier_ner::Model::load(&p).expect("NER model loads"))
 }

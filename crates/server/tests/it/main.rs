@@ -10,54 +10,17 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 use tower::ServiceExt;
 
-/// The NER model, when fetched (required in CI through `DOSSIER_REQUIRE_MODEL=1`).
-fn model() -> Option<dossier_ner::Model> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/en_core_web_sm");
-    let found = std::env::var_os("DOSSIER_MODEL")
-        .map(PathBuf::from)
-        .or_else(|| root.exists().then_some(root));
-    if found.is_none() {
-        assert!(
-            std::env::var("DOSSIER_REQUIRE_MODEL").as_deref() != Ok("1"),
-            "no NER model and DOSSIER_REQUIRE_MODEL=1"
-        );
-        eprintln!("SKIP NER: no model (run scripts/fetch-model.sh)");
-    }
-    found.map(|p| dossier_ner::Model::load(&p).expect("NER model loads"))
-}
+#[path = "../../../knowledge/tests/support/store.rs"]
+mod support;
 
 /// A store in a temporary folder with `corpus` ingested and analysed.
 fn build_store(dir: &Path, corpus: Option<&Path>) -> PathBuf {
-    use dossier_store::{Store, StoreTx};
     let path = dir.join("t.db");
     let mut store = dossier_store::SqliteStore::open(&path).unwrap();
-    let Some(root) = corpus else {
-        return path;
-    };
-    let mut files: Vec<PathBuf> = walkdir::WalkDir::new(root)
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| e.into_path())
-        .filter(|p| !p.ends_with("README.md") && p.extension().is_some_and(|x| x != "py"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for p in files {
-        let label = p.display().to_string();
-        dossier_ingest::read_path(&p, &label, dossier_ingest::Limits::default(), &mut |d| {
-            docs.push(d)
-        })
-        .unwrap();
+    if let Some(root) = corpus {
+        let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
+        support::fill(&mut store, &[root.to_path_buf()], &kb, support::model());
     }
-    let mut tx = store.begin().unwrap();
-    for d in &docs {
-        tx.put(d).unwrap();
-    }
-    tx.commit().unwrap();
-    let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
-    let res = dossier_knowledge::Resources::new(kb, model());
-    dossier_knowledge::analyze_pending(&mut store, &res, 16, &mut |_, _| {}).unwrap();
     path
 }
 
