@@ -156,7 +156,11 @@ fn article(
         d
     } else if let Some(h) = take_str(&mut obj, &["html"]) {
         let out = html::parse_html(h.as_bytes(), Some("utf-8"), raw_url.as_deref(), provenance);
-        diags.extend(out.diagnostics);
+        // The page's diagnostics point at this record, in this file's own location style.
+        diags.extend(out.diagnostics.into_iter().map(|mut d| {
+            d.location = at.clone();
+            d
+        }));
         let mut d = out.document?;
         d.format = Format::Jsonl;
         d

@@ -719,7 +719,21 @@ fn jsonl_relative_url_and_unknown_date_are_warnings() {
 }
 
 #[test]
+fn jsonl_embedded_html_problems_point_at_the_line() {
+    // Found by prop_parse_jsonl_never_panics: a page without article text in an `html` field
+    // was reported as "h.jsonl (line 2)", unlike every other record problem.
+    let lines = b"{\"title\":\"Lido\",\"text\":\"At least 32 people were killed on Lido beach in Mogadishu.\"}\n{\"html\":\"<html><body><p>Short.</p></body></html>\"}";
+    let mut docs = Vec::new();
+    let diags = parse_jsonl(lines, "h.jsonl", &mut |d| docs.push(d));
+    assert_eq!(docs.len(), 1);
+    assert!(!diags.is_empty());
+    assert!(
+        diags.iter().all(|d| d.location == "h.jsonl line 2"),
+        "{diags:?}"
+    );
+}
 
+#[test]
 fn jsonl_numeric_published_is_not_silently_dropped() {
     let line = br#"{"title":"Kerman","text":"Two explosions struck a crowd in Kerman on Wednesday.","published":1704296400}"#;
     let mut docs = Vec::new();
