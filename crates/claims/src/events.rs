@@ -114,6 +114,56 @@ const AGENT_NOUNS: &[&str] = &[
     "attentäter",
 ];
 
+/// Verbs that give a revised figure: "cut to 95", "put it at 84", "was raised to 103".
+const REVISION_VERBS: &[&str] = &[
+    "cut to",
+    "cut it to",
+    "cut the figure to",
+    "lowered to",
+    "lowered it to",
+    "lowered the figure to",
+    "revised to",
+    "revised it to",
+    "revised down to",
+    "revised up to",
+    "revised the figure to",
+    "raised to",
+    "raised it to",
+    "raised the figure to",
+    "put it at",
+    "put the figure at",
+    "corrected to",
+    "corrected it to",
+];
+
+/// Whether the last word for a count of people in `before` names the dead (`Some(true)`) or
+/// the wounded (`Some(false)`).
+fn last_count_word(before: &str) -> Option<bool> {
+    let lower = before.to_lowercase();
+    let last = |ws: &[&str]| ws.iter().filter_map(|w| find_word_last(&lower, w)).max();
+    match (
+        last(&["dead", "killed", "toll", "deaths", "death", "killing"]),
+        last(&["wounded", "injured", "injuries", "hurt"]),
+    ) {
+        (Some(d), Some(i)) => Some(d > i),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    }
+}
+
+/// Byte offset of the last whole-word occurrence of `w` in `s`.
+fn find_word_last(s: &str, w: &str) -> Option<usize> {
+    s.match_indices(w)
+        .filter(|(i, _)| {
+            let before = s[..*i].chars().next_back();
+            let after = s[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+        .map(|(i, _)| i)
+        .last()
+}
+
 const KILLED: &[&str] = &[
     "killed",
     "dead",
@@ -129,6 +179,7 @@ const KILLED: &[&str] = &[
     "getötet",
     "tote",
     "toten",
+    "ums leben",
 ];
 const INJURED: &[&str] = &[
     "injured",
@@ -506,7 +557,20 @@ fn figure(
     words: &[&str],
     attributed: Option<&Source>,
 ) -> Option<Figure> {
-    let mut best: Option<(usize, &Quantity)> = None;
+    figure_quantities(cx, sentence, words)
+        .into_iter()
+        .min_by_key(|q| gap(q.span, trigger))
+        .map(|q| Figure {
+            quantity: q.clone(),
+            attributed_to: attributed.cloned(),
+            revised_from: Vec::new(),
+        })
+}
+
+/// Every quantity in `sentence` that counts what `words` name (the killed, the injured), in
+/// text order.
+fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Vec<&'c Quantity> {
+    let mut out = Vec::new();
     for q in cx.quantities {
         if !inside(q.span, sentence) || q.unit.is_some() {
             continue;
@@ -588,7 +652,14 @@ fn figure(
                 || b.ends_with("stood at")
                 || b.ends_with("of")
                 || b.ends_with("auf"));
+        // "which the health minister cut to 95", "the interior minister put it at 84": a
+        // revision of a death toll named earlier in the sentence (and not of the wounded).
+        let revised = words.contains(&"killed")
+            && REVISION_VERBS.iter().any(|v| b.ends_with(v))
+            && last_count_word(cx.text.get(sentence.start..q.span.start).unwrap_or(""))
+                == Some(true);
         let hit_before = toll
+            || revised
             || words.iter().any(|w| {
                 b.ends_with(w)
                     || before.contains(&format!("{w} at least"))
@@ -644,15 +715,9 @@ fn figure(
         {
             continue;
         }
-        let d = gap(q.span, trigger);
-        if best.is_none_or(|(bd, _)| d < bd) {
-            best = Some((d, q));
-        }
+        out.push(q);
     }
-    best.map(|(_, q)| Figure {
-        quantity: q.clone(),
-        attributed_to: attributed.cloned(),
-    })
+    out
 }
 
 fn weapon_of(cx: &Context, sentence: Span) -> Option<String> {
@@ -1749,7 +1814,19 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
         .map(|(i, _)| i)
         .collect();
     // With several attacks in a document, which one a stray figure belongs to is not clear.
-    let [main] = attacks[..] else { return };
+    let [main] = attacks[..] else {
+        // A report's toll story belongs to the first attack it gives a toll for, told outside
+        // the sentences of the others.
+        if let Some(&i) = attacks.iter().find(|&&i| events[i].killed.is_some()) {
+            let others: Vec<usize> = attacks
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| events[j].sentence)
+                .collect();
+            toll_revisions(cx, &mut events[i], &others);
+        }
+        return;
+    };
     // Stray figures are the news of the day: not for an attack long before the document
     // ("Shekau died in May 2021 during an assault" in a 2024 report of a bombing).
     let old = events[main].date.as_ref().is_some_and(|d| {
@@ -1795,5 +1872,172 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 break;
             }
         }
+    }
+    toll_revisions(cx, &mut events[main], &[]);
+}
+
+/// How a death toll stands in its report's story.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Given as superseded: "state media first reported 103", "had given a toll of 103".
+    Earlier,
+    /// Given as a change: "lowered the figure to 95", "put it at 84", "rose to 133".
+    Revision,
+    /// Neither.
+    Plain,
+}
+
+const EARLIER_CUES: &[&str] = &[
+    "first reported",
+    "first spoke",
+    "first gave",
+    "first put",
+    "first said",
+    "initially",
+    "initial",
+    "originally",
+    "previously",
+    "had given",
+    "had put",
+    "had reported",
+    "had spoken",
+    "had said",
+    "zunächst",
+    "zuerst",
+    "ursprünglich",
+    "anfangs",
+];
+
+const REVISION_CUES: &[&str] = &[
+    "rose to",
+    "risen to",
+    "climbed to",
+    "increased to",
+    "lowered",
+    "raised",
+    "revised",
+    "corrected",
+    "cut to",
+    "cut it",
+    "cut the",
+    "put it at",
+    "put the number",
+    "put the figure",
+    "put the toll",
+    "put the death toll",
+    "korrigiert",
+    "gesenkt",
+    "erhöht",
+    "stieg auf",
+];
+
+/// The stage of a toll at `at` in `sentence`: the cue nearest before it decides; "84 ...,
+/// revising down earlier figures" is a revision told after the number.
+fn stage_at(text: &str, sentence: Span, at: usize) -> Stage {
+    let before = text.get(sentence.start..at).unwrap_or("").to_lowercase();
+    let after = text.get(at..sentence.end).unwrap_or("").to_lowercase();
+    let after = after.split([';', '.']).next().unwrap_or("");
+    if ["revising", "lowering the", "correcting", "in a revised"]
+        .iter()
+        .any(|c| find_word_last(after, c).is_some())
+    {
+        return Stage::Revision;
+    }
+    let last = |cues: &[&str]| cues.iter().filter_map(|c| find_word_last(&before, c)).max();
+    match (last(EARLIER_CUES), last(REVISION_CUES)) {
+        (Some(e), Some(r)) if r > e => Stage::Revision,
+        (Some(_), _) => Stage::Earlier,
+        (None, Some(_)) => Stage::Revision,
+        (None, None) => Stage::Plain,
+    }
+}
+
+/// A report that tells how its death toll changed ("State media first reported 103 killed; the
+/// health minister lowered the figure to 95 that evening, and on Thursday the interior minister
+/// put it at 84") gives the attack the figure it presents as current and keeps the earlier ones
+/// as `revised_from`, never a figure it says was superseded. The current one is the last
+/// revision of the first sentence that tells no earlier stage, else of the first sentence with
+/// revisions. Sentences in `skip` (those of other attacks) are not read.
+fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
+    let mut found: Vec<(usize, &Quantity, Stage, bool)> = Vec::new();
+    for (si, s) in cx.sentences.iter().enumerate() {
+        if skip.contains(&si) {
+            continue;
+        }
+        for q in figure_quantities(cx, s.span, KILLED) {
+            let stage = stage_at(cx.text, s.span, q.span.start);
+            let told_earlier =
+                found.iter().any(|f| f.0 == si && f.2 == Stage::Earlier) || stage == Stage::Earlier;
+            found.push((si, q, stage, told_earlier));
+        }
+    }
+    if !found.iter().any(|f| f.2 != Stage::Plain) {
+        return;
+    }
+    // Sentences with an earlier stage anywhere in them tell history.
+    let history: Vec<usize> = found.iter().filter(|f| f.3).map(|f| f.0).collect();
+    let best_sentence = found
+        .iter()
+        .filter(|f| f.2 == Stage::Revision)
+        .map(|f| (history.contains(&f.0), f.0))
+        .min();
+    let same = |a: &Quantity, b: &Quantity| (a.min, a.max) == (b.min, b.max);
+    let current: Option<(usize, &Quantity)> = match best_sentence {
+        Some((_, si)) => found
+            .iter()
+            .rev()
+            .find(|f| f.0 == si && f.2 == Stage::Revision)
+            .map(|f| (f.0, f.1)),
+        None => None,
+    };
+    let earlier: Vec<&Quantity> = found
+        .iter()
+        .filter(|f| f.2 != Stage::Plain)
+        .filter(|f| current.is_none_or(|(_, c)| !std::ptr::eq(c, f.1)))
+        .map(|f| f.1)
+        .collect();
+    match current {
+        Some((si, c)) => {
+            // "at least 103" in the lead and "the figure was raised to 103" agree.
+            let keep = e.killed.as_ref().is_some_and(|k| k.quantity.min == c.min);
+            if !keep {
+                let attribution =
+                    crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
+                e.killed = Some(Figure {
+                    quantity: c.clone(),
+                    attributed_to: attribution,
+                    revised_from: Vec::new(),
+                });
+                if !e.evidence.contains(&si) {
+                    e.evidence.push(si);
+                    e.evidence.sort_unstable();
+                }
+            }
+        }
+        None => {
+            // Only earlier stages are told: the attack's own figure, if it is not one of them,
+            // is current; an earlier one is never presented as current.
+            if e.killed
+                .as_ref()
+                .is_some_and(|k| earlier.iter().any(|q| same(q, &k.quantity)))
+            {
+                e.killed = None;
+            }
+        }
+    }
+    if let Some(k) = e.killed.as_mut() {
+        let mut from: Vec<Quantity> = Vec::new();
+        // Earlier stages first, then superseded revisions, each value once.
+        for stage in [Stage::Earlier, Stage::Revision] {
+            for f in found.iter().filter(|f| f.2 == stage) {
+                if earlier.iter().any(|q| std::ptr::eq(*q, f.1))
+                    && !same(f.1, &k.quantity)
+                    && !from.iter().any(|q| same(q, f.1))
+                {
+                    from.push(f.1.clone());
+                }
+            }
+        }
+        k.revised_from = from;
     }
 }

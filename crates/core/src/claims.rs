@@ -301,6 +301,11 @@ pub struct Figure {
     pub quantity: Quantity,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<Source>,
+    /// Earlier figures for the same count that the same report says were revised ("state
+    /// media first reported 103 killed; the health minister lowered the figure to 95"), in the
+    /// order the report gives them; `quantity` is the one it presents as current.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revised_from: Vec<Quantity>,
 }
 
 /// One event as reported in one document.

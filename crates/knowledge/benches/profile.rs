@@ -832,10 +832,12 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         killed: Some(Figure {
             quantity: kq,
             attributed_to: Some(official_src.clone()),
+            revised_from: Vec::new(),
         }),
         injured: Some(Figure {
             quantity: iq,
             attributed_to: Some(official_src),
+            revised_from: Vec::new(),
         }),
         weapon: None,
         certainty: Certainty::Reported,

@@ -138,6 +138,13 @@ pub struct SourceFigure {
     /// Set when a later report by the same publisher changed the figure: the doc it revises.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub revises: Option<i64>,
+    /// Earlier figures this same report says were superseded, in its order ("103", "95"
+    /// before a current "84").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub revised_from: Vec<String>,
+    /// The sentence that gives the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<Citation>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -495,6 +495,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                     doc: m.doc.row.doc_id,
                     published: m.doc.row.published.clone(),
                     revises: None,
+                    revised_from: f.revised_from.iter().map(|q| q.text.clone()).collect(),
+                    source: Some(m.doc.cite(f.quantity.sentence)),
                 });
             }
         }

@@ -242,6 +242,22 @@ pub fn markdown(d: &Dossier) -> String {
                 if ev.independent_sources == 1 { "" } else { "s" },
                 n.cite(&ev.sources)
             );
+            for f in ev.figures.iter().filter(|f| !f.revised_from.is_empty()) {
+                let chain: Vec<String> = f
+                    .revised_from
+                    .iter()
+                    .chain(std::iter::once(&f.text))
+                    .map(|t| format!("“{t}”"))
+                    .collect();
+                let _ = writeln!(
+                    s,
+                    "  - revised within document {}: {} {}{}",
+                    f.doc,
+                    chain.join(" → "),
+                    f.figure,
+                    n.cite(f.source.as_slice())
+                );
+            }
             for f in ev.figures.iter().filter(|f| f.revises.is_some()) {
                 let _ = writeln!(
                     s,

@@ -880,9 +880,9 @@ function eventsView(events) {
                   "tr",
                   {},
                   el("td", {}, f.figure),
-                  el("td", {}, range(f.min, f.max) + " — “" + f.text + "”"),
+                  el("td", {}, range(f.min, f.max) + " — “" + f.text + "”" + (f.revised_from && f.revised_from.length ? " (this report's earlier figures: " + f.revised_from.map((t) => "“" + t + "”").join(" → ") + ")" : "")),
                   el("td", {}, [who(f.attributed_to), f.published, f.revises ? "revises [" + (current.sourceIndex.get(f.revises) || f.revises) + "]" : ""].filter(Boolean).join(" · ")),
-                  el("td", {}, cites([{ doc: f.doc, quote: f.text, span: [0, 0] }])),
+                  el("td", {}, cites([f.source || { doc: f.doc, quote: f.text, span: [0, 0] }])),
                 ),
               ),
             )

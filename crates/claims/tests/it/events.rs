@@ -9,6 +9,8 @@ use std::path::Path;
 struct Case {
     dct: String,
     text: String,
+    /// "en" unless a "lang: de" line says otherwise.
+    lang: String,
     expect: Vec<(String, String)>,
 }
 
@@ -28,9 +30,11 @@ fn cases() -> Vec<Case> {
             "dct" => out.push(Case {
                 dct: v.into(),
                 text: String::new(),
+                lang: "en".into(),
                 expect: Vec::new(),
             }),
             "text" => out.last_mut().unwrap().text = v.into(),
+            "lang" => out.last_mut().unwrap().lang = v.into(),
             _ => out.last_mut().unwrap().expect.push((k.into(), v.into())),
         }
     }
@@ -41,11 +45,11 @@ fn run(c: &Case) -> Extraction {
     let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
     let matcher = dossier_entities::Matcher::new(&kb);
     let dct = chrono::NaiveDate::parse_from_str(&c.dct, "%Y-%m-%d").unwrap();
-    let a = dossier_annotate::annotate(&c.text, Some(dct), "en");
+    let a = dossier_annotate::annotate(&c.text, Some(dct), &c.lang);
     let actors = actors_from_matches(&c.text, &a.sentences, &matcher.find(&c.text), &kb);
     extract(&Input {
         text: &c.text,
-        language: "en",
+        language: &c.lang,
         dct: Some(dct),
         sentences: &a.sentences,
         timexes: &a.time_expressions,
@@ -92,6 +96,16 @@ fn events_and_facts_from_cases() {
                     e.killed
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
+                }),
+                // "revised: 103 > 95 > 84": some event's killed figure is the last text, given
+                // as revised from the others in this order.
+                "revised" => x.events.iter().any(|e| {
+                    e.killed.as_ref().is_some_and(|f| {
+                        let mut chain: Vec<&str> =
+                            f.revised_from.iter().map(|q| q.text.as_str()).collect();
+                        chain.push(&f.quantity.text);
+                        chain == parts[0].split(" > ").collect::<Vec<_>>()
+                    })
                 }),
                 // "events: attack 1": exactly this many events of the kind.
                 "events" => {

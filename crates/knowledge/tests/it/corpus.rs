@@ -103,19 +103,27 @@ fn multi_source_events_appear_once_with_their_sources() {
         "{}",
         crocus.independent_sources
     );
-    // Figures stay per source: the first report's "more than 60" and the later 133 and 137.
+    // Figures stay per source: the later 133 and 137, and the German report's "mehr als 60",
+    // which it says was the first count, as what its "mindestens 137" revised.
     let killed: Vec<(Option<f64>, i64)> = crocus
         .figures
         .iter()
         .filter(|f| f.figure == "killed")
         .map(|f| (f.min, f.doc))
         .collect();
-    for n in [60.0, 133.0, 137.0] {
+    for n in [133.0, 137.0] {
         assert!(
             killed.iter().any(|k| k.0 == Some(n)),
             "killed {n} missing: {killed:?}"
         );
     }
+    assert!(
+        crocus.figures.iter().any(|f| f.text == "mindestens 137"
+            && f.revised_from == ["mehr als 60"]
+            && f.source.as_ref().is_some_and(|c| c.quote.contains("137"))),
+        "{:?}",
+        crocus.figures
+    );
     assert!(crocus
         .participants
         .iter()
@@ -127,6 +135,22 @@ fn multi_source_events_appear_once_with_their_sources() {
     // Kerman twin bombings, 2024-01-03.
     let kerman = one_event(&events, "attack", "2024-01-03", 30.28, 57.08);
     assert!(docs_of(kerman).len() >= 7, "{:?}", docs_of(kerman));
+    // Reports that tell how Iran's toll changed (103, then 95, then 84) give the current 84,
+    // never a figure they call superseded, and keep the earlier ones in order.
+    let told: Vec<&dossier_knowledge::dossier::SourceFigure> = kerman
+        .figures
+        .iter()
+        .filter(|f| f.figure == "killed" && !f.revised_from.is_empty())
+        .collect();
+    assert!(
+        told.iter()
+            .any(|f| f.text == "84" && f.revised_from == ["103", "95"]),
+        "{told:?}"
+    );
+    assert!(!kerman
+        .figures
+        .iter()
+        .any(|f| f.revised_from.contains(&f.text)));
     // Gwoza, 2024-06-29.
     let gwoza = one_event(&events, "attack", "2024-06-29", 11.08, 13.69);
     for d in titled(&store, &["gwoza"]) {
