@@ -985,6 +985,18 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     let np = np_right(cx.text, from, sentence.end, 12)?;
     // "attack on a memorial ceremony for Iranian General Qassem Soleimani": keep "for X".
     let t = cx.text[np.start..np.end].to_string();
+    // "an attack on a crowd of this kind" is a kind of target, not one; "on ISKP's
+    // instructions" says who ordered it.
+    let tl = t.to_lowercase();
+    if ["of this kind", "of that kind", "of this sort", "such "]
+        .iter()
+        .any(|g| tl.contains(g))
+        || ["instructions", "orders", "behalf", "command", "initiative"]
+            .iter()
+            .any(|h| tl.ends_with(h))
+    {
+        return None;
+    }
     Some(Participant {
         role: Role::Target,
         text: t,

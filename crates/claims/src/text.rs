@@ -100,9 +100,50 @@ pub fn clause(text: &str, sentence: Span, focus: Span) -> Span {
 
 /// Words that end a noun phrase going right.
 const NP_STOP: &[&str] = &[
-    "in", "near", "at", "by", "who", "which", "that", "and", "on", "outside", "during", "after",
-    "before", "when", "where", "with", "from", "was", "were", "is", "are", "has", "have", "had",
-    "killing", "injuring", "wounding", "leaving", "while", "as", "since", "but", "because",
+    "in",
+    "near",
+    "at",
+    "by",
+    "who",
+    "which",
+    "that",
+    "and",
+    "on",
+    "outside",
+    "during",
+    "after",
+    "before",
+    "when",
+    "where",
+    "with",
+    "from",
+    "was",
+    "were",
+    "is",
+    "are",
+    "has",
+    "have",
+    "had",
+    "killing",
+    "injuring",
+    "wounding",
+    "leaving",
+    "while",
+    "as",
+    "since",
+    "but",
+    "because",
+    "shortly",
+    "recently",
+    "later",
+    "earlier",
+    "yesterday",
+    "today",
+    "then",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
 ];
 
 /// A noun phrase starting at `from` going right, at most `max` words, stopping at punctuation or a
@@ -127,6 +168,46 @@ pub fn np_right(text: &str, from: usize, limit: usize, max: usize) -> Option<Spa
             if NP_STOP.contains(&lower(text, *w).as_str()) {
                 // "the memorial ceremony for Iranian General ..." continues over "for" only when
                 // capitalised words follow; keep it simple: "of" and "for" continue.
+                break;
+            }
+            // "a crowd of this kind fits the pattern": a word before a determiner that is no
+            // preposition is a verb, and the phrase ends before it.
+            let det = ws.get(k + 1).is_some_and(|n| {
+                !text[w.1..n.0].chars().any(|c| !c.is_whitespace())
+                    && (0..k).any(|j| !DETERMINERS.contains(&lower(text, ws[j]).as_str()))
+                    && DETERMINERS.contains(&lower(text, *n).as_str())
+            });
+            // "a Mogadishu landmark claimed by al-Shabaab": a participle before "by".
+            let by = ws.get(k + 1).is_some_and(|n| lower(text, *n) == "by")
+                && lower(text, *w).ends_with("ed");
+            if by {
+                break;
+            }
+            if det
+                && !matches!(
+                    lower(text, *w).as_str(),
+                    "of" | "for"
+                        | "to"
+                        | "into"
+                        | "over"
+                        | "across"
+                        | "along"
+                        | "inside"
+                        | "between"
+                        | "among"
+                        | "against"
+                        | "toward"
+                        | "towards"
+                        | "via"
+                        | "like"
+                        | "under"
+                        | "behind"
+                        | "beside"
+                        | "opposite"
+                        | "through"
+                        | "about"
+                )
+            {
                 break;
             }
         }
