@@ -117,11 +117,50 @@ pub fn tokenize(text: &str, lexicon: &Lexicon) -> Vec<Tok> {
             Kind::Word => tok.lex = lookup(&bytes[start..i], lexicon),
             Kind::Punct(_) => {}
         }
+        // German writes a weekday and a part of day as one word ("Freitagabend",
+        // "Samstagmorgen"): two tokens, as "Friday evening" is in English.
+        if kind == Kind::Word && tok.lex.is_none() && lexicon.capitalised_nouns {
+            if let Some((cut, day, pod)) = weekday_compound(&text[start..i], lexicon) {
+                let mut first = tok;
+                first.end = start + cut;
+                first.lex = Some(day);
+                toks.push(first);
+                tok.start = start + cut;
+                tok.lex = Some(pod);
+                tok.space_before = false;
+                tok.cap = false;
+                tok.newlines_before = 0;
+            }
+        }
         toks.push(tok);
         space = false;
         newlines = 0;
     }
     toks
+}
+
+/// A weekday written together with a part of day: the byte length of the weekday and the two
+/// meanings ("Freitagabend" → 7, Friday, evening; "morgen" after a weekday is the morning).
+fn weekday_compound(word: &str, lexicon: &Lexicon) -> Option<(usize, Lex, Lex)> {
+    let lower = word.to_lowercase();
+    if lower.len() != word.len() {
+        return None;
+    }
+    (5..lower.len().saturating_sub(3)).find_map(|cut| {
+        let (day, rest) = (lower.get(..cut)?, lower.get(cut..)?);
+        let day = match lexicon.get(day)? {
+            d @ Lex::Weekday(_, false) => d,
+            _ => return None,
+        };
+        let pod = match rest {
+            "morgen" => Lex::PartOfDay(crate::rules::PartOfDay::Morning),
+            _ => match lexicon.get(rest)? {
+                p @ Lex::PartOfDay(_) => p,
+                _ => return None,
+            },
+        };
+        Some((cut, day, pod))
+    })
 }
 
 #[inline]

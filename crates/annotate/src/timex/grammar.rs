@@ -1596,6 +1596,15 @@ impl<'a> Grammar<'a> {
                     && !matches!(p, PartOfDay::Noon | PartOfDay::Midnight)
                     && !self.w(j + 1, Word::Of) =>
             {
+                // "in der Nacht zum Samstag": the night that ends on Saturday, Friday's.
+                if p == PartOfDay::Night && (self.is(j + 1, "zum") || self.is(j + 1, "auf")) {
+                    if let Some(Lex::Weekday(wd, false)) = self.lx(j + 2) {
+                        let day = self.weekday_date(wd, None) - Duration::days(1);
+                        let mut d = mk(j + 3, DVal::Day(day), false, true);
+                        d.time = Some("NI".to_string());
+                        return Some(d);
+                    }
+                }
                 let mut d = mk(j + 1, DVal::Day(self.ref_day.unwrap_or(dct)), false, true);
                 d.time = Some(pod_code(p).to_string());
                 Some(d)
