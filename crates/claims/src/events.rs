@@ -285,6 +285,17 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         }) {
             continue;
         }
+        // "On Monday, ... Putin said the attack had been carried out by": the date frames the
+        // saying, and the event is in what was said.
+        if !matches!(kind, EventKind::ClaimOfResponsibility | EventKind::Warning)
+            && cx.attributions.iter().any(|a| {
+                inside(a.cue_span, sentence)
+                    && t.span.end <= a.cue_span.start
+                    && a.cue_span.end <= trigger.start
+            })
+        {
+            continue;
+        }
         let mut d = gap(t.span, trigger);
         if !inside(t.span, cl) {
             d += 400;
@@ -511,6 +522,29 @@ fn place_of(
         ]
         .iter()
         .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
+        // "an Islamist attack, and a Ukrainian escape route": a name in another conjunct
+        // describes something else.
+        if !located && g.span.start >= trigger.end {
+            let between = cx.text[trigger.end..g.span.start].to_lowercase();
+            // "... and others near the Swedish parliament" still locates it.
+            let conjunct = between.rfind(" and ").is_some_and(|k| {
+                let tail = format!(" {} ", &between[k + 5..]);
+                ![
+                    " in ",
+                    " near ",
+                    " at ",
+                    " outside ",
+                    " inside ",
+                    " on ",
+                    " across ",
+                ]
+                .iter()
+                .any(|p| tail.contains(p))
+            });
+            if conjunct {
+                continue;
+            }
+        }
         let mut d = gap(g.span, trigger);
         // "heading towards the Ukrainian border": a destination, not where it happened.
         if [

@@ -91,6 +91,13 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                // "noevent-dated: attack 2024-03-25": no event of the kind has this date.
+                "noevent-dated" => {
+                    let (kind, date) = parts[0].split_once(' ').unwrap();
+                    !x.events.iter().any(|e| {
+                        e.kind.as_str() == kind && e.date.as_ref().is_some_and(|d| d.value == date)
+                    })
+                }
                 // "killed: dozens": some event's killed figure is exactly this text.
                 "killed" => x.events.iter().any(|e| {
                     e.killed
