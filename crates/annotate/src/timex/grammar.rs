@@ -1203,6 +1203,16 @@ impl<'a> Grammar<'a> {
     fn pick_year_md(&self, m: u32, day: Option<u32>) -> i32 {
         let dct = self.dct();
         let y = dct.year();
+        // A retrospective: "by Sunday, March 24, 2024, it was 137 ... Washington had warned
+        // Moscow in early March", written in March 2025. A month next to the story's last
+        // day, in an earlier year, in the past tense, is that year's.
+        if day.is_none() && self.tense.get() == Tense::Past {
+            if let Some(r) = self.ref_day.filter(|r| r.year() < y) {
+                if (m as i32 - r.month() as i32).abs() <= 1 {
+                    return r.year();
+                }
+            }
+        }
         if day.is_none() && m == dct.month() {
             return y;
         }
@@ -1572,6 +1582,17 @@ impl<'a> Grammar<'a> {
                         if let DVal::Day(day) = x.val {
                             if day.weekday().num_days_from_monday() == wd {
                                 return Some(mk(x.end, DVal::Day(day), x.year_implicit, false));
+                            }
+                            // "by Sunday, March 24, it was 137" written in 2025: the year in
+                            // which March 24 is a Sunday (2024), when the year is not given.
+                            if x.year_implicit {
+                                let fits = [-1, 1].into_iter().find_map(|dy| {
+                                    NaiveDate::from_ymd_opt(day.year() + dy, day.month(), day.day())
+                                        .filter(|d| d.weekday().num_days_from_monday() == wd)
+                                });
+                                if let Some(d) = fits {
+                                    return Some(mk(x.end, DVal::Day(d), false, false));
+                                }
                             }
                         }
                     }
