@@ -1,7 +1,7 @@
 //! Error analysis of the MUC-4 extractor: scores, how many gold entities any candidate (or the
 //! top 1/2/4/8) reaches, and for the first N scored documents the gold fillers against the kept
 //! candidates and the next ones below the thresholds; with a third argument, every document's
-//! candidates as JSON to that file. `EPOCHS` and `MINCOUNT` override the training options.
+//! candidates as JSON to that file. `EPOCHS`, `MINCOUNT` and `SEED` override the training options.
 //! `cargo run --release -p dossier-claims --example muc4_dump -- ../shared/data/events/muc4 40`
 
 use std::path::PathBuf;
@@ -25,6 +25,9 @@ fn main() {
     }
     if let Some(e) = std::env::var("MINCOUNT").ok().and_then(|s| s.parse().ok()) {
         opts.min_count = e;
+    }
+    if let Some(e) = std::env::var("SEED").ok().and_then(|s| s.parse().ok()) {
+        opts.seed = e;
     }
     let ex = Extractor::train(&train, opts);
     println!("{:?}", ex.params);

@@ -10,7 +10,22 @@
 //! calibrated (together with how lexicon-classifier and tagger scores combine) on out-of-fold
 //! candidates of all training documents: five times the parts are trained without one fifth and
 //! propose the candidates of that fifth; a sixth run trains them on all documents. Two threads
-//! share the runs.
+//! share the runs. Calibration maximises micro F1 with head-noun match (the measure of the
+//! target); [`Params`] records it (`held_head_f1`) and exact match (`held_f1`). The tagger's
+//! weights are the mean of two perceptron runs over differently shuffled documents
+//! ([`model::TrainOptions::runs`]), which steadies it against the shuffle. The tokenizer keeps
+//! a possessive "'s" apart from the name before it ([`text::tokenize`]).
+//!
+//! Measured so far (dev, 200 documents): the dev score moves by about 1.5 F1 points with the
+//! seed of the tagger's document shuffle alone (the out-of-fold `held_f1` by about 0.5), so a
+//! change is judged on the mean over several seeds (`SEED=` of the `muc4_dump` example). The
+//! out-of-fold figures are those the calibration chose by, so a further calibrated knob always
+//! raises them a little; dev decides. Tried without a gain beyond the noise, and not kept: a
+//! temperature on the tagger marginals (flatter span confidences, loose spans from them), a
+//! per-role document-relevance gate (a logistic classifier over the words of the document), a
+//! separate threshold for a document's best candidate, the tagger's marginal support for
+//! lexicon candidates outside its best sequence, and earlier a document-relevance gate, a
+//! second-stage reranker, an ensemble of taggers and more epochs.
 //! Nothing here reads the clock; the same files give the same scores.
 
 pub mod lexicon;
@@ -153,6 +168,8 @@ pub struct Params {
     /// Micro F1 (exact match) of the out-of-fold candidates of the training documents with these
     /// decisions (five folds).
     pub held_f1: f64,
+    /// The same with head-noun match, what calibration maximises.
+    pub held_head_f1: f64,
 }
 
 /// How the lexicon-classifier probability `a` and the weighted tagger confidence `b` of one
@@ -185,6 +202,7 @@ impl Default for Params {
                 max_per_doc: 100,
             }; 5],
             held_f1: 0.0,
+            held_head_f1: 0.0,
         }
     }
 }
@@ -309,6 +327,9 @@ const GRID: [(f32, f32); 10] = [
     (LOOSE, 0.15),
 ];
 const MAX_GRID: [usize; 6] = [1, 2, 3, 4, 6, 8];
+/// What calibration maximises: head-noun match, the measure of the issue target (exact match
+/// is reported beside it as `held_f1`).
+const OBJECTIVE: Phi = Phi::Head;
 
 /// Out-of-fold candidates of one training document: lexicon candidates, tagger candidates
 /// without and with loose spans, from parts trained without the document's fold.
@@ -326,9 +347,13 @@ fn oof_of(parts: &Parts, p: &Prepared) -> Oof {
     }
 }
 
+/// One document and role in calibration: the candidate scores, and for each prefix of the
+/// candidates its matches (the objective's, then exact ones).
+type RoleRow = (Vec<f32>, Vec<(f64, f64)>);
+
 /// Chooses per-role thresholds and caps (and the loose-span threshold, the tagger weight and
-/// how scores combine) that maximise micro F1 of the out-of-fold candidates `oof` against the
-/// gold of `docs`, by coordinate ascent over the roles.
+/// how scores combine) that maximise micro F1 with head-noun match ([`OBJECTIVE`]) of the
+/// out-of-fold candidates `oof` against the gold of `docs`, by coordinate ascent over the roles.
 fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
     let golds: Vec<[Vec<Entity>; 5]> = docs
         .iter()
@@ -347,19 +372,25 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         .into_iter()
         .flat_map(|c| GRID.into_iter().map(move |g| (c, g)))
     {
-        // Per document and role: the candidate scores and the matches of each prefix.
-        let mut table: Vec<[(Vec<f32>, Vec<f64>); 5]> = Vec::with_capacity(oof.len());
+        // Per document and role: the candidate scores and the matches of each prefix (the
+        // objective's, then exact matches).
+        let mut table: Vec<[RoleRow; 5]> = Vec::with_capacity(oof.len());
         for (o, gold) in oof.iter().zip(&golds) {
             let tag = if loose < 1.0 { &o.tag_loose } else { &o.tag };
             let cands = merge_lists(&o.lex, tag, tagger_weight, combine);
-            let row: [(Vec<f32>, Vec<f64>); 5] = std::array::from_fn(|r| {
+            let row: [RoleRow; 5] = std::array::from_fn(|r| {
                 let scores: Vec<f32> = cands[r].iter().map(|c| c.score).collect();
                 let preds: Vec<Entity> = cands[r]
                     .iter()
                     .map(|c| vec![normalize_string(&c.text)])
                     .collect();
                 let matched = (0..=preds.len().min(8))
-                    .map(|n| ceaf(&preds[..n], &gold[r], Phi::Strict).p_num)
+                    .map(|n| {
+                        (
+                            ceaf(&preds[..n], &gold[r], OBJECTIVE).p_num,
+                            ceaf(&preds[..n], &gold[r], Phi::Strict).p_num,
+                        )
+                    })
                     .collect();
                 (scores, matched)
             });
@@ -368,9 +399,11 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         let gold_total: Vec<f64> = (0..5)
             .map(|r| golds.iter().map(|g| g[r].len() as f64).sum())
             .collect();
-        let role_counts = |r: usize, rp: RoleParams| -> (f64, f64) {
+        // (objective matches, predictions, exact matches)
+        let role_counts = |r: usize, rp: RoleParams| -> (f64, f64, f64) {
             let mut num = 0.0;
             let mut den = 0.0;
+            let mut exact = 0.0;
             for row in &table {
                 let (scores, matched) = &row[r];
                 let n = scores
@@ -378,10 +411,11 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
                     .take(rp.max_per_doc.min(matched.len() - 1))
                     .take_while(|&&s| s >= rp.threshold)
                     .count();
-                num += matched[n];
+                num += matched[n].0;
+                exact += matched[n].1;
                 den += n as f64;
             }
-            (num, den)
+            (num, den, exact)
         };
         let mut params = Params {
             loose,
@@ -392,9 +426,11 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
                 max_per_doc: 3,
             }; 5],
             held_f1: 0.0,
+            held_head_f1: 0.0,
         };
-        let mut per: Vec<(f64, f64)> = (0..5).map(|r| role_counts(r, params.roles[r])).collect();
-        let micro = |per: &[(f64, f64)]| -> f64 {
+        let mut per: Vec<(f64, f64, f64)> =
+            (0..5).map(|r| role_counts(r, params.roles[r])).collect();
+        let micro = |per: &[(f64, f64, f64)]| -> f64 {
             let c = Counts {
                 p_num: per.iter().map(|x| x.0).sum(),
                 p_den: per.iter().map(|x| x.1).sum(),
@@ -428,7 +464,9 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         let f = micro(&per);
         if f > best_f1 + 1e-12 {
             best_f1 = f;
-            params.held_f1 = f;
+            let exact: Vec<(f64, f64, f64)> = per.iter().map(|x| (x.2, x.1, x.2)).collect();
+            params.held_f1 = micro(&exact);
+            params.held_head_f1 = f;
             best_params = params;
         }
     }

@@ -395,6 +395,8 @@ pub struct TrainOptions {
     pub min_count: u32,
     /// Seed of the document shuffle.
     pub seed: u64,
+    /// Perceptron runs over differently shuffled documents whose weights are averaged.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -403,6 +405,7 @@ impl Default for TrainOptions {
             epochs: 15,
             min_count: 2,
             seed: 0x9e37_79b9_7f4a_7c15,
+            runs: 2,
         }
     }
 }
@@ -443,58 +446,22 @@ impl Tagger {
         drop(counts);
         let rows: Vec<Vec<Vec<u32>>> = docs.iter().map(|(p, _)| rows_of(&index, p)).collect();
         let nw = index.len() * NLABELS;
-        let mut w = vec![0f32; nw];
-        let mut u = vec![0f32; nw];
-        let mut tw = [[0f32; NLABELS]; NLABELS];
-        let mut tu = [[0f32; NLABELS]; NLABELS];
-        let mut c: f32 = 1.0;
-        let mut order: Vec<usize> = (0..docs.len()).collect();
-        let mut rng = Xorshift(opts.seed | 1);
-        for _ in 0..opts.epochs {
-            for k in (1..order.len()).rev() {
-                let j = (rng.next() % (k as u64 + 1)) as usize;
-                order.swap(k, j);
+        let runs = opts.runs.max(1);
+        let mut sum_w = vec![0f32; nw];
+        let mut sum_t = [[0f32; NLABELS]; NLABELS];
+        for run in 0..runs {
+            let seed = opts.seed ^ (run as u64).wrapping_mul(0x2545_f491_4f6c_dd1d);
+            let (w, tw) = train_run(&docs, &rows, nw, opts.epochs, seed);
+            for (s, x) in sum_w.iter_mut().zip(&w) {
+                *s += x / runs as f32;
             }
-            for &d in &order {
-                let em = emissions(&w, &rows[d]);
-                let path = viterbi(&em, &tw);
-                let mut gprev = 0usize;
-                let mut pprev = 0usize;
-                for (t, fs) in rows[d].iter().enumerate() {
-                    let mut g = docs[d].1[t];
-                    if !allowed(gprev, g) {
-                        g = role_of(g).map_or(0, b_label);
-                    }
-                    let pred = path[t];
-                    if pred != g {
-                        for &f in fs {
-                            let base = f as usize * NLABELS;
-                            w[base + g] += 1.0;
-                            u[base + g] += c;
-                            w[base + pred] -= 1.0;
-                            u[base + pred] -= c;
-                        }
-                    }
-                    if (gprev, g) != (pprev, pred) {
-                        tw[gprev][g] += 1.0;
-                        tu[gprev][g] += c;
-                        tw[pprev][pred] -= 1.0;
-                        tu[pprev][pred] -= c;
-                    }
-                    gprev = g;
-                    pprev = pred;
+            for a in 0..NLABELS {
+                for b in 0..NLABELS {
+                    sum_t[a][b] += tw[a][b] / runs as f32;
                 }
-                c += 1.0;
             }
         }
-        for (wi, ui) in w.iter_mut().zip(&u) {
-            *wi -= ui / c;
-        }
-        for a in 0..NLABELS {
-            for b in 0..NLABELS {
-                tw[a][b] -= tu[a][b] / c;
-            }
-        }
+        let (w, tw) = (sum_w, sum_t);
         Tagger {
             index,
             weights: w,
@@ -574,6 +541,70 @@ impl Tagger {
         }
         out
     }
+}
+
+/// One averaged-perceptron run over the documents in an order shuffled by `seed`: the averaged
+/// emission weights and transitions.
+fn train_run(
+    docs: &[(&Prepared, &[usize])],
+    rows: &[Vec<Vec<u32>>],
+    nw: usize,
+    epochs: usize,
+    seed: u64,
+) -> (Vec<f32>, [[f32; NLABELS]; NLABELS]) {
+    let mut w = vec![0f32; nw];
+    let mut u = vec![0f32; nw];
+    let mut tw = [[0f32; NLABELS]; NLABELS];
+    let mut tu = [[0f32; NLABELS]; NLABELS];
+    let mut c: f32 = 1.0;
+    let mut order: Vec<usize> = (0..docs.len()).collect();
+    let mut rng = Xorshift(seed | 1);
+    for _ in 0..epochs {
+        for k in (1..order.len()).rev() {
+            let j = (rng.next() % (k as u64 + 1)) as usize;
+            order.swap(k, j);
+        }
+        for &d in &order {
+            let em = emissions(&w, &rows[d]);
+            let path = viterbi(&em, &tw);
+            let mut gprev = 0usize;
+            let mut pprev = 0usize;
+            for (t, fs) in rows[d].iter().enumerate() {
+                let mut g = docs[d].1[t];
+                if !allowed(gprev, g) {
+                    g = role_of(g).map_or(0, b_label);
+                }
+                let pred = path[t];
+                if pred != g {
+                    for &f in fs {
+                        let base = f as usize * NLABELS;
+                        w[base + g] += 1.0;
+                        u[base + g] += c;
+                        w[base + pred] -= 1.0;
+                        u[base + pred] -= c;
+                    }
+                }
+                if (gprev, g) != (pprev, pred) {
+                    tw[gprev][g] += 1.0;
+                    tu[gprev][g] += c;
+                    tw[pprev][pred] -= 1.0;
+                    tu[pprev][pred] -= c;
+                }
+                gprev = g;
+                pprev = pred;
+            }
+            c += 1.0;
+        }
+    }
+    for (wi, ui) in w.iter_mut().zip(&u) {
+        *wi -= ui / c;
+    }
+    for a in 0..NLABELS {
+        for b in 0..NLABELS {
+            tw[a][b] -= tu[a][b] / c;
+        }
+    }
+    (w, tw)
 }
 
 /// Per token, the summed feature weights of each label.

@@ -14,7 +14,8 @@ pub struct Tok {
 }
 
 /// Splits text into tokens: runs of letters and digits, joined across an inner hyphen,
-/// apostrophe or dot ("m-16", "d'aubuisson", "u.s"); every other visible character is a token of
+/// apostrophe or dot ("m-16", "d'aubuisson", "u.s") except a possessive "'s", which is a token
+/// of its own ("ossa's" is "ossa", "'s"); every other visible character is a token of
 /// its own. ".", "?" and "!" end a sentence, and so does a paragraph gap (three or more spaces).
 pub fn tokenize(chars: &[char]) -> Vec<Tok> {
     let mut toks = Vec::new();
@@ -45,13 +46,16 @@ pub fn tokenize(chars: &[char]) -> Vec<Tok> {
                 let joiner = matches!(chars[i], '-' | '\'' | '.')
                     && i + 1 < chars.len()
                     && chars[i + 1].is_alphanumeric()
-                    && chars[i - 1].is_alphanumeric();
+                    && chars[i - 1].is_alphanumeric()
+                    && !possessive(chars, i);
                 if chars[i].is_alphanumeric() || joiner {
                     i += 1;
                 } else {
                     break;
                 }
             }
+        } else if possessive(chars, i) {
+            i += 2;
         } else {
             i += 1;
         }
@@ -71,6 +75,14 @@ pub fn tokenize(chars: &[char]) -> Vec<Tok> {
         }
     }
     toks
+}
+
+/// Whether the apostrophe at `i` opens a possessive "'s" (followed by "s" and no further
+/// letter or digit), which stays apart from the name before it.
+fn possessive(chars: &[char], i: usize) -> bool {
+    chars[i] == '\''
+        && matches!(chars.get(i + 1), Some('s' | 'S'))
+        && !chars.get(i + 2).is_some_and(|c| c.is_alphanumeric())
 }
 
 /// The token range `[first, last]` covering characters `[start, end)`, if any token overlaps.
