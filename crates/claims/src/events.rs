@@ -732,11 +732,27 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                         a.starts_with("others") || a.starts_with("more ")
                     })
         };
+        // ("... put the toll at 145, with hundreds more injured": those are another count.)
+        let other_count = |o: &Quantity| {
+            let opposite: &[&str] = if words.contains(&"killed") {
+                INJURED
+            } else {
+                KILLED
+            };
+            let a = cx
+                .text
+                .get(o.span.end..(o.span.end + 24).min(sentence.end))
+                .unwrap_or("")
+                .to_lowercase();
+            opposite.iter().any(|w| find_word_last(&a, w).is_some())
+        };
         if others(q)
-            || cx
-                .quantities
-                .iter()
-                .any(|o| o.span.start > q.span.end && inside(o.span, sentence) && others(o))
+            || cx.quantities.iter().any(|o| {
+                o.span.start > q.span.end
+                    && inside(o.span, sentence)
+                    && others(o)
+                    && !other_count(o)
+            })
         {
             continue;
         }
@@ -1875,14 +1891,25 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
     };
     // Stray figures are the news of the day: not for an attack long before the document
     // ("Shekau died in May 2021 during an assault" in a 2024 report of a bombing).
-    let old = events[main].date.as_ref().is_some_and(|d| {
-        d.modifier.as_deref() != Some("BEFORE")
-            && d.latest
-                .as_deref()
-                .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok())
-                .zip(cx.dct)
-                .is_some_and(|(l, dct)| (dct - l).num_days() > 60)
-    });
+    // A retrospective whose lead is the attack ("A year ago today, ... gunmen attacked")
+    // tells of that attack throughout.
+    // "Shekau died in May 2021 during an assault" is no such lead.
+    let lead = events[main].sentence <= 1
+        && cx.sentences.get(events[main].sentence).is_some_and(|s| {
+            let l = cx.text[s.span.start..s.span.end].to_lowercase();
+            ["ago", "anniversary", "one year on", "a year on", "years on"]
+                .iter()
+                .any(|w| find_word_last(&l, w).is_some())
+        });
+    let old = !lead
+        && events[main].date.as_ref().is_some_and(|d| {
+            d.modifier.as_deref() != Some("BEFORE")
+                && d.latest
+                    .as_deref()
+                    .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok())
+                    .zip(cx.dct)
+                    .is_some_and(|(l, dct)| (dct - l).num_days() > 60)
+        });
     if old {
         return;
     }
@@ -1934,6 +1961,8 @@ enum Stage {
 }
 
 const EARLIER_CUES: &[&str] = &[
+    "at first",
+    "on the first",
     "first reported",
     "first spoke",
     "first gave",
@@ -1955,6 +1984,8 @@ const EARLIER_CUES: &[&str] = &[
 ];
 
 const REVISION_CUES: &[&str] = &[
+    "eventually",
+    "finally",
     "rose to",
     "risen to",
     "climbed to",
