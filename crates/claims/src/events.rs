@@ -300,6 +300,19 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         if !inside(t.span, cl) {
             d += 400;
         }
+        // "an attack ... in October 2022 and a second attack ... in August 2023": a date
+        // before "and" belongs to the conjunct before.
+        if t.span.end <= trigger.start
+            && [" and a ", " and an ", " and the ", " and another "]
+                .iter()
+                .any(|c| {
+                    cx.text[t.span.end..trigger.start]
+                        .to_lowercase()
+                        .contains(c)
+                })
+        {
+            d += 300;
+        }
         if best.is_none_or(|(bd, _, _)| d < bd) {
             best = Some((d, t, offset));
         }
@@ -1149,14 +1162,23 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         }
         // A claim of responsibility in the same sentence as an attack becomes the perpetrator's
         // status on that attack rather than an event of its own.
-        if !claim_spans.is_empty() && here.iter().any(|e| e.kind == EventKind::Attack) {
+        // Not when their dates differ: "It claimed an attack on the shrine in October 2022
+        // and a second attack on it in August 2023".
+        let claim_date = here
+            .iter()
+            .find(|e| e.kind == EventKind::ClaimOfResponsibility)
+            .and_then(|e| e.date.clone());
+        let fits = |e: &EventMention| {
+            e.kind == EventKind::Attack && same_date(&e.date, &claim_date) != Some(false)
+        };
+        if !claim_spans.is_empty() && here.iter().any(fits) {
             let claimers: Vec<Participant> = here
                 .iter()
                 .filter(|e| e.kind == EventKind::ClaimOfResponsibility)
                 .flat_map(|e| e.participants.iter().cloned())
                 .collect();
             here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
-            if let Some(att) = here.iter_mut().find(|e| e.kind == EventKind::Attack) {
+            if let Some(att) = here.iter_mut().find(|e| fits(e)) {
                 for mut p in claimers {
                     p.responsibility = Some(Responsibility::Claimed);
                     p.attributed_by = None;
@@ -1204,10 +1226,14 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         // Several attack words in one sentence describe one attack ("the bombing ... the blast").
         let mut merged: Vec<EventMention> = Vec::new();
         for e in here {
-            if let Some(m) = merged
-                .iter_mut()
-                .find(|m| m.kind == e.kind && m.kind != EventKind::Plot)
-            {
+            if let Some(m) = merged.iter_mut().find(|m| {
+                m.kind == e.kind
+                        && m.kind != EventKind::Plot
+                        // "an attack on the shrine in October 2022 and a second attack on the
+                        // same shrine in August 2023": two attacks.
+                        && same_date(&m.date, &e.date) != Some(false)
+                        && !another(cx.text, sentence, e.trigger_span)
+            }) {
                 absorb(m, e);
             } else {
                 merged.push(e);
@@ -1216,6 +1242,26 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         out.extend(merged);
     }
     out
+}
+
+/// "a second attack", "another bombing", "a separate suicide attack": an event besides one
+/// already told.
+fn another(text: &str, sentence: Span, trigger: Span) -> bool {
+    let before = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| {
+            [
+                "second", "another", "third", "fourth", "separate", "further", "new", "fresh",
+            ]
+            .contains(&w)
+        })
 }
 
 fn one(
