@@ -1026,7 +1026,32 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     let after = cx.text.get(trigger.end..sentence.end)?;
     let lower = after.to_lowercase();
     let mut at = None;
+    // "fighters stormed the SYL Hotel", "gunmen attacked the Crocus City Hall concert venue":
+    // the object of a transitive attack verb ("has attacked Taliban officials" tells a habit).
+    let verb = cx.text[trigger.start..trigger.end]
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let next = lower.split_whitespace().next().unwrap_or("");
+    let perfect = cx.text[sentence.start..trigger.start]
+        .to_lowercase()
+        .split_whitespace()
+        .next_back()
+        .is_some_and(|w| ["has", "have", "had"].contains(&w));
+    if [
+        "attacked", "stormed", "bombed", "struck", "raided", "besieged", "shelled", "rammed",
+    ]
+    .contains(&verb.as_str())
+        && ["the", "a", "an"].contains(&next)
+        && !perfect
+    {
+        at = Some(trigger.end + (after.len() - after.trim_start().len()));
+    }
     for p in [" on ", " against ", " targeting ", " targeted "] {
+        if at.is_some() {
+            break;
+        }
         if let Some(i) = lower.find(p) {
             if i <= 40 {
                 at = Some(trigger.end + i + p.len());

@@ -245,10 +245,43 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
                 && !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
         })
     };
+    // The same named target ("the SYL Hotel"), or the same target on the same day ("a
+    // wedding" and "the wedding"), where one report names no place.
+    let norm = |t: &str| {
+        let l = t.to_lowercase();
+        ["the ", "a ", "an "]
+            .iter()
+            .find_map(|d| l.strip_prefix(d).map(str::to_string))
+            .unwrap_or(l)
+    };
+    let targets = |e: &EventMention| -> Vec<(String, bool)> {
+        e.participants
+            .iter()
+            .filter(|p| p.role == Role::Target)
+            .map(|p| (norm(&p.text), p.text.chars().any(char::is_uppercase)))
+            .filter(|(t, _)| {
+                ![
+                    "people",
+                    "civilians",
+                    "crowds",
+                    "crowd",
+                    "residents",
+                    "others",
+                ]
+                .contains(&t.as_str())
+            })
+            .collect()
+    };
+    let (ta, tb) = (targets(a), targets(b));
+    let shared_target = ta.iter().any(|(t, named)| {
+        tb.iter()
+            .any(|(u, _)| u == t && (*named || (day(a) && day(b))))
+    });
     match places {
         Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
-        // One report names no place: the same day and the same named actor.
-        None => dates == Some(true) && day(a) && day(b) && shared_actor,
+        // One report names no place: the same day and the same named actor, or the same
+        // target.
+        None => dates == Some(true) && (day(a) && day(b) && shared_actor || shared_target),
         Some(false) => false,
     }
 }

@@ -128,6 +128,12 @@ fn events_and_facts_from_cases() {
                 // "nofact: estimate": no fact with this predicate.
                 "nofact" => !x.facts.iter().any(|f| f.predicate.as_str() == parts[0]),
                 // "notarget: TEXT": no event has a participant with this text.
+                // "target: the SYL Hotel": some event has this target.
+                "target" => x.events.iter().any(|e| {
+                    e.participants
+                        .iter()
+                        .any(|p| p.role == dossier_core::claims::Role::Target && p.text == parts[0])
+                }),
                 "notarget" => !x
                     .events
                     .iter()
