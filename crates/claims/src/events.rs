@@ -864,6 +864,28 @@ fn perpetrators(
             || before.contains("aligned with")
             || before.contains("inspired by")
             || before.contains("sympathi");
+        // "Al-Shabaab, which is linked to al-Qaeda, ...": a relative clause describing another
+        // group.
+        let b = before.trim_end();
+        if ["which", "that"].iter().any(|rel| {
+            ["is", "are", "was", "were", "has been", "have been"]
+                .iter()
+                .any(|be| {
+                    [
+                        "linked to",
+                        "affiliated with",
+                        "allied with",
+                        "allied to",
+                        "aligned with",
+                        "loyal to",
+                        "close to",
+                    ]
+                    .iter()
+                    .any(|rel2| b.ends_with(&format!("{rel} {be} {rel2}")))
+                })
+        }) {
+            continue;
+        }
         // "Al-Shabaab, the al-Qaeda-linked group, ...", "the al-Qaeda affiliate": a group
         // named to describe another is not the one acting.
         let a_after = after.trim_start_matches(['-', ' ']);
@@ -1269,6 +1291,31 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
     out
 }
 
+/// "has repeatedly attacked", "frequently targets", "regularly bombs": a habit of an actor.
+fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
+    let before = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(2)
+        .any(|w| {
+            [
+                "repeatedly",
+                "frequently",
+                "often",
+                "regularly",
+                "routinely",
+                "habitually",
+                "periodically",
+            ]
+            .contains(&w)
+        })
+}
+
 /// "a second attack", "another bombing", "a separate suicide attack": an event besides one
 /// already told.
 fn another(text: &str, sentence: Span, trigger: Span) -> bool {
@@ -1300,6 +1347,10 @@ fn one(
     let t = cx.text;
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
+    // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
+    if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span) {
+        return None;
+    }
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
