@@ -472,7 +472,15 @@ fn place_of(
         {
             continue;
         }
-        // "the Moscow attackers", "the Kabul bombing": the place right before the trigger.
+        // "the Moscow attackers", "the Kabul bombing": the place right before the trigger
+        // (but "a US drone strike" names who struck).
+        let striker = matches!(g.place.kind, dossier_core::place::PlaceKind::Country)
+            && cx.text[trigger.start..trigger.end]
+                .to_lowercase()
+                .contains("strike");
+        if striker && g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
+            continue;
+        }
         if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
             return Some(EventPlace {
                 text: g.text.clone(),
@@ -1155,6 +1163,11 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
             }
         }
     }
+    // "took a 30-year-old man from Tajikistan into custody": who is inside the trigger.
+    if np.is_none() && trig.starts_with("took ") && trig.ends_with(" into custody") {
+        let inner_end = trigger.end - " into custody".len();
+        np = np_right(t, trigger.start + 5, inner_end, 8);
+    }
     if np.is_none() && trig == "arrested" {
         np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| s.start < trigger.end + 3);
     }
@@ -1270,6 +1283,13 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 }
             }
         }
+        // "was killed in a US drone strike": the leader's death is the event, the strike its
+        // means.
+        if here.iter().any(|e| e.kind == EventKind::LeaderKilled) {
+            here.retain(|e| {
+                !(e.kind == EventKind::Attack && e.subkind.as_deref() == Some("air_strike"))
+            });
+        }
         // Several attack words in one sentence describe one attack ("the bombing ... the blast").
         let mut merged: Vec<EventMention> = Vec::new();
         for e in here {
@@ -1279,6 +1299,10 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                         // "an attack on the shrine in October 2022 and a second attack on the
                         // same shrine in August 2023": two attacks.
                         && same_date(&m.date, &e.date) != Some(false)
+                        // "detonated explosive belts ... killed in a US drone strike": a strike
+                        // from the air is another event.
+                        && (m.subkind.as_deref() == Some("air_strike"))
+                            == (e.subkind.as_deref() == Some("air_strike"))
                         && !another(cx.text, sentence, e.trigger_span)
             }) {
                 absorb(m, e);
@@ -1510,6 +1534,28 @@ fn one(
     if e.date
         .as_ref()
         .is_some_and(|d| !d.text.is_empty() && causes.iter().any(|c| inside(d.span, *c)))
+    {
+        e.date = undated(cx, tr.span, tr.kind);
+    }
+    // "detonated explosive belts near the grave of Soleimani, the commander killed in a US
+    // drone strike in Baghdad four years ago": the date and place nearer the strike are the
+    // strike's. (A strike from the air and another attack are never one event.)
+    let air = |x: &Trigger| x.subkind == Some("air_strike");
+    let nearer_other = |s: Span| {
+        all.iter().any(|o| {
+            o.span != tr.span
+                && matches!(o.kind, EventKind::Attack)
+                && tr.kind == EventKind::Attack
+                && air(o) != air(tr)
+                && gap(s, o.span) < gap(s, tr.span)
+        })
+    };
+    if e.place.as_ref().is_some_and(|p| nearer_other(p.span)) {
+        e.place = None;
+    }
+    if e.date
+        .as_ref()
+        .is_some_and(|d| !d.text.is_empty() && nearer_other(d.span))
     {
         e.date = undated(cx, tr.span, tr.kind);
     }
@@ -1883,7 +1929,10 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
     });
     for e in events.drain(..) {
         let hit = out.iter().position(|m| {
-            if m.kind != e.kind {
+            if m.kind != e.kind
+                || (m.subkind.as_deref() == Some("air_strike"))
+                    != (e.subkind.as_deref() == Some("air_strike"))
+            {
                 return false;
             }
             let p = same_place(&m.place, &e.place);

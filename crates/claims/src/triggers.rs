@@ -101,6 +101,12 @@ pub const ROWS: &[Row] = &[
     ),
     row(
         Attack,
+        Some("air_strike"),
+        r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?",
+        false,
+    ),
+    row(
+        Attack,
         Some("bombing"),
         r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off",
         false,
@@ -148,7 +154,7 @@ pub const ROWS: &[Row] = &[
     row(
         Arrest,
         None,
-        r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|taken into custody|apprehended|in custody",
+        r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|taken into custody|took (?:[\w\-]+ ){1,7}into custody|apprehended|in custody",
         false,
     ),
     // Organisation-level events.
@@ -226,7 +232,7 @@ pub const ROWS_DE: &[Row] = &[
     row(
         Arrest,
         None,
-        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?",
+        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?|in Gewahrsam genommen",
         false,
     ),
 ];

@@ -94,8 +94,11 @@ fn events_and_facts_from_cases() {
                 // "noevent-dated: attack 2024-03-25": no event of the kind has this date.
                 "noevent-dated" => {
                     let (kind, date) = parts[0].split_once(' ').unwrap();
+                    let (kind, sub) = kind.split_once('/').unwrap_or((kind, ""));
                     !x.events.iter().any(|e| {
-                        e.kind.as_str() == kind && e.date.as_ref().is_some_and(|d| d.value == date)
+                        e.kind.as_str() == kind
+                            && (sub.is_empty() || e.subkind.as_deref() == Some(sub))
+                            && e.date.as_ref().is_some_and(|d| d.value == date)
                     })
                 }
                 // "killed: dozens": some event's killed figure is exactly this text.
@@ -128,6 +131,12 @@ fn events_and_facts_from_cases() {
                 // "nofact: estimate": no fact with this predicate.
                 "nofact" => !x.facts.iter().any(|f| f.predicate.as_str() == parts[0]),
                 // "notarget: TEXT": no event has a participant with this text.
+                // "arrested: two men": some event has these arrested.
+                "arrested" => x.events.iter().any(|e| {
+                    e.participants.iter().any(|p| {
+                        p.role == dossier_core::claims::Role::Arrested && p.text == parts[0]
+                    })
+                }),
                 // "target: the SYL Hotel": some event has this target.
                 "target" => x.events.iter().any(|e| {
                     e.participants
