@@ -1315,49 +1315,47 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
     out
 }
 
-/// "has repeatedly attacked", "frequently targets", "regularly bombs": a habit of an actor.
-fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
-    let before = text
-        .get(sentence.start..trigger.start)
+/// Whether one of `words` is among the two words before `trigger` in `sentence`.
+fn just_before(text: &str, sentence: Span, trigger: Span, words: &[&str]) -> bool {
+    text.get(sentence.start..trigger.start)
         .unwrap_or("")
-        .to_lowercase();
-    before
+        .to_lowercase()
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .rev()
         .take(2)
-        .any(|w| {
-            [
-                "repeatedly",
-                "frequently",
-                "often",
-                "regularly",
-                "routinely",
-                "habitually",
-                "periodically",
-            ]
-            .contains(&w)
-        })
+        .any(|w| words.contains(&w))
+}
+
+/// "has repeatedly attacked", "frequently targets", "regularly bombs": a habit of an actor.
+fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
+    just_before(
+        text,
+        sentence,
+        trigger,
+        &[
+            "repeatedly",
+            "frequently",
+            "often",
+            "regularly",
+            "routinely",
+            "habitually",
+            "periodically",
+        ],
+    )
 }
 
 /// "a second attack", "another bombing", "a separate suicide attack": an event besides one
 /// already told.
 fn another(text: &str, sentence: Span, trigger: Span) -> bool {
-    let before = text
-        .get(sentence.start..trigger.start)
-        .unwrap_or("")
-        .to_lowercase();
-    before
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .rev()
-        .take(2)
-        .any(|w| {
-            [
-                "second", "another", "third", "fourth", "separate", "further", "new", "fresh",
-            ]
-            .contains(&w)
-        })
+    just_before(
+        text,
+        sentence,
+        trigger,
+        &[
+            "second", "another", "third", "fourth", "separate", "further", "new", "fresh",
+        ],
+    )
 }
 
 fn one(
