@@ -277,7 +277,17 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         tb.iter()
             .any(|(u, _)| u == t && (*named || (day(a) && day(b))))
     });
+    // Plots and arrests come several to a country ("Gera, Cologne, Stockholm"): a country
+    // that contains the other report's city says little, and both reports need a date.
+    let coarse = matches!(a.kind, EventKind::Plot | EventKind::Arrest)
+        && [a, b].iter().any(|e| {
+            e.place
+                .as_ref()
+                .and_then(|p| p.place.as_ref())
+                .is_some_and(|p| p.kind == PlaceKind::Country)
+        });
     match places {
+        Some(true) if coarse => dates == Some(true) && precise(a) && precise(b) || shared_actor,
         Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
         // One report names no place: the same day and the same named actor, or the same
         // target.
