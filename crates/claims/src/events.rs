@@ -969,14 +969,21 @@ fn perpetrators(
     }
     // "Its suicide bombing": the owner did it. ("Its first leader was killed" is no such
     // case: the callers pass `owner_acts` only for attacks and plots.)
+    // "ISKP ... . It claimed an attack on the shrine": the topic group claimed it.
     if out.is_empty() && owner_acts {
         if let Some(a) = possessor(cx, sentence, trigger) {
-            out.push(participant(
-                a,
-                Role::Perpetrator,
-                Some(Responsibility::Attributed),
-                attribution.map(|a| a.source.clone()),
-            ));
+            let claims = cx.text[trigger.start..trigger.end]
+                .to_lowercase()
+                .starts_with("claim");
+            let (resp, by) = if claims {
+                (Responsibility::Claimed, None)
+            } else {
+                (
+                    Responsibility::Attributed,
+                    attribution.map(|a| a.source.clone()),
+                )
+            };
+            out.push(participant(a, Role::Perpetrator, Some(resp), by));
         }
     }
     out
@@ -996,9 +1003,19 @@ fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c A
     // The possessive right before the trigger, or before one or two modifiers
     // ("its deadliest", "its best-known").
     let n = words.len();
-    let possessive = (1..=3.min(n)).find(|&k| {
-        let w = words[n - k];
-        w == "its" || w == "their" || w == "group's" || w == "group’s"
+    // Or the sentence's subject pronoun right before it: "It claimed an attack".
+    let subject = (1..=2.min(n)).find(|&k| {
+        k == n
+            && ["it", "they"].contains(&words[0])
+            && words[1..]
+                .iter()
+                .all(|w| ["has", "have", "had", "also"].contains(w))
+    });
+    let possessive = subject.or_else(|| {
+        (1..=3.min(n)).find(|&k| {
+            let w = words[n - k];
+            w == "its" || w == "their" || w == "group's" || w == "group’s"
+        })
     })?;
     if words[n - possessive..n]
         .iter()
@@ -1445,7 +1462,10 @@ fn one(
                 tr.span,
                 &cues,
                 attribution,
-                matches!(tr.kind, EventKind::Attack | EventKind::Plot),
+                matches!(
+                    tr.kind,
+                    EventKind::Attack | EventKind::Plot | EventKind::ClaimOfResponsibility
+                ),
             );
             if let Some(tg) = target_of(cx, sentence, tr.span) {
                 e.participants.push(tg);
