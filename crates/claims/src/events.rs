@@ -659,9 +659,16 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             .collect();
         let hit_after = words.iter().any(|w| {
             let ws: Vec<&str> = w.split(' ').collect();
-            after_words
-                .windows(ws.len())
-                .any(|win| win == ws.as_slice())
+            after_words.windows(ws.len()).enumerate().any(|(k, win)| {
+                win == ws.as_slice()
+                    // "All four appeared with visible injuries": the injuries of whoever
+                    // the verb is about, not a count of the injured ("19 people with serious
+                    // injuries" is one).
+                    && !(*w == "injuries"
+                        && after_words[..k]
+                            .iter()
+                            .any(|v| v.len() > 4 && v.ends_with("ed")))
+            })
         });
         let b = before.trim_end();
         // "the death toll rose to 40", "put the number of dead at 84", "lowered the figure to

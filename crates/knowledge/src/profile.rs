@@ -648,6 +648,22 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     }
 }
 
+/// Whether two publication times are at most a day apart (or either is unknown). Tolls a
+/// day or more apart are updates ("40 killed" on the night, "145" a year later), not
+/// contradictions.
+fn within_a_day(a: Option<&str>, b: Option<&str>) -> bool {
+    let t = |s: &str| {
+        chrono::DateTime::parse_from_rfc3339(s)
+            .map(|d| d.naive_utc())
+            .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+            .ok()
+    };
+    match (a.and_then(t), b.and_then(t)) {
+        (Some(x), Some(y)) => (x - y).num_hours().abs() <= 24,
+        _ => true,
+    }
+}
+
 /// Contradictions within fused events: figures that do not overlap between publishers (revisions
 /// by the same publisher are not contradictions), and responsibility claimed by one source and
 /// denied by another.
@@ -660,15 +676,21 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                 .iter()
                 .filter(|f| f.figure == fig && f.revises.is_none())
                 .collect();
-            let disjoint = fs.iter().enumerate().any(|(i, a)| {
-                fs.iter().skip(i + 1).any(|b| {
-                    a.doc != b.doc && {
-                        let (amin, amax) = (a.min.unwrap_or(0.0), a.max.unwrap_or(f64::INFINITY));
-                        let (bmin, bmax) = (b.min.unwrap_or(0.0), b.max.unwrap_or(f64::INFINITY));
-                        amax < bmin || bmax < amin
-                    }
-                })
-            });
+            // Figures in at least one pair that cannot both hold: different reports, a day
+            // apart at most, ranges that do not overlap.
+            let clash = |a: &SourceFigure, b: &SourceFigure| {
+                a.doc != b.doc && within_a_day(a.published.as_deref(), b.published.as_deref()) && {
+                    let (amin, amax) = (a.min.unwrap_or(0.0), a.max.unwrap_or(f64::INFINITY));
+                    let (bmin, bmax) = (b.min.unwrap_or(0.0), b.max.unwrap_or(f64::INFINITY));
+                    amax < bmin || bmax < amin
+                }
+            };
+            let fs: Vec<&SourceFigure> = fs
+                .iter()
+                .filter(|a| fs.iter().any(|b| clash(a, b)))
+                .copied()
+                .collect();
+            let disjoint = !fs.is_empty();
             if disjoint {
                 let statements = fs
                     .iter()

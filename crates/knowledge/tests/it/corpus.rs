@@ -268,3 +268,37 @@ fn exports_and_questions() {
     // Self-contained: nothing is loaded from elsewhere.
     assert!(!html.contains("src=") && !html.contains("<link") && !html.contains("url("));
 }
+
+/// Figures that cannot both hold and were published within a day are contradictions; tolls
+/// a day or more apart are updates (Kerman's 103 on the night, 84 the next evening, 94 a week
+/// later), and so are figures a report says it revised.
+#[test]
+fn contradictions_are_same_day_disagreements() {
+    let Some((events, store, _kb, _dir)) = corpus_events() else {
+        return;
+    };
+    let docs: Vec<Loaded> = store
+        .analyses(None)
+        .unwrap()
+        .into_iter()
+        .filter_map(Loaded::parse)
+        .collect();
+    let found = dossier_knowledge::profile::contradictions(&events, &docs);
+    let about = |id: &str| {
+        found
+            .iter()
+            .filter(|c| c.event.as_deref() == Some(id) && c.about == "killed")
+            .collect::<Vec<_>>()
+    };
+    let kerman = one_event(&events, "attack", "2024-01-03", 30.28, 57.08);
+    assert!(about(&kerman.id).is_empty(), "{:?}", about(&kerman.id));
+    // Crocus: the first night's report said 40 dead while reports of the next day said 133.
+    let crocus = one_event(&events, "attack", "2024-03-22", 55.82, 37.33);
+    let c = about(&crocus.id);
+    assert_eq!(c.len(), 1, "{c:?}");
+    let says: Vec<&str> = c[0].statements.iter().map(|s| s.says.as_str()).collect();
+    assert!(says.contains(&"40 killed"), "{says:?}");
+    assert!(says.iter().any(|s| s.starts_with("133")), "{says:?}");
+    // The retrospective's 145, a year later, is no party to it.
+    assert!(!says.contains(&"145 killed"), "{says:?}");
+}
