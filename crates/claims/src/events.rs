@@ -2232,23 +2232,24 @@ fn stage_at(text: &str, sentence: Span, at: usize) -> Stage {
 /// revision of the first sentence that tells no earlier stage, else of the first sentence with
 /// revisions. Sentences in `skip` (those of other attacks) are not read.
 fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
-    let mut found: Vec<(usize, &Quantity, Stage, bool)> = Vec::new();
+    let mut found: Vec<(usize, &Quantity, Stage)> = Vec::new();
     for (si, s) in cx.sentences.iter().enumerate() {
         if skip.contains(&si) {
             continue;
         }
         for q in figure_quantities(cx, s.span, KILLED) {
-            let stage = stage_at(cx.text, s.span, q.span.start);
-            let told_earlier =
-                found.iter().any(|f| f.0 == si && f.2 == Stage::Earlier) || stage == Stage::Earlier;
-            found.push((si, q, stage, told_earlier));
+            found.push((si, q, stage_at(cx.text, s.span, q.span.start)));
         }
     }
     if !found.iter().any(|f| f.2 != Stage::Plain) {
         return;
     }
     // Sentences with an earlier stage anywhere in them tell history.
-    let history: Vec<usize> = found.iter().filter(|f| f.3).map(|f| f.0).collect();
+    let history: Vec<usize> = found
+        .iter()
+        .filter(|f| f.2 == Stage::Earlier)
+        .map(|f| f.0)
+        .collect();
     let best_sentence = found
         .iter()
         .filter(|f| f.2 == Stage::Revision)

@@ -15,14 +15,18 @@ fn corpus_events() -> Option<(
     let ner = model()?;
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/corpus");
     let (store, kb, dir) = build_store(&[root], Some(ner));
-    let docs: Vec<Loaded> = store
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    Some((events, store, kb, dir))
+}
+
+/// Every stored analysis, as fusion reads it.
+fn loaded(store: &dossier_store::SqliteStore) -> Vec<Loaded> {
+    store
         .analyses(None)
         .unwrap()
         .into_iter()
         .filter_map(Loaded::parse)
-        .collect();
-    let events = fuse_events(&docs, &kb, None, &[]);
-    Some((events, store, kb, dir))
+        .collect()
 }
 
 /// Titles of the stored documents, by id.
@@ -277,13 +281,7 @@ fn contradictions_are_same_day_disagreements() {
     let Some((events, store, _kb, _dir)) = corpus_events() else {
         return;
     };
-    let docs: Vec<Loaded> = store
-        .analyses(None)
-        .unwrap()
-        .into_iter()
-        .filter_map(Loaded::parse)
-        .collect();
-    let found = dossier_knowledge::profile::contradictions(&events, &docs);
+    let found = dossier_knowledge::profile::contradictions(&events, &loaded(&store));
     let about = |id: &str| {
         found
             .iter()
