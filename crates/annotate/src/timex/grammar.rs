@@ -651,6 +651,12 @@ impl<'a> Grammar<'a> {
                 unit,
                 Unit::Second | Unit::Minute | Unit::Hour | Unit::Day | Unit::Week
             ) && (self.w(end, Word::Later) || self.w(end, Word::Earlier));
+            // "a year ago today", "two weeks ago today": the same calendar day, n units back.
+            if self.w(end, Word::Ago) && self.lx(end + 1) == Some(Lex::DayOffset(0)) {
+                if let Some(m) = self.ago_today(n, unit, end + 2, modifier) {
+                    return Some(m);
+                }
+            }
             if let Some((sign, e)) = dir.filter(|_| !short) {
                 let anaphoric = !self.w(end, Word::Ago) && !self.w(end, Word::From);
                 return Some(self.shifted(n, unit, sign, e, modifier, anaphoric));
@@ -667,6 +673,50 @@ impl<'a> Grammar<'a> {
             value,
             modifier,
             anchored: false,
+        })
+    }
+
+    /// "a year ago today": the day `n` whole units before the document date (day, week,
+    /// fortnight, month, year or decade); `None` for other units or a fractional count.
+    fn ago_today(
+        &self,
+        n: Option<f64>,
+        unit: Unit,
+        end: usize,
+        modifier: Option<&'static str>,
+    ) -> Option<M> {
+        let n = n?;
+        if !(1.0..=3000.0).contains(&n) || n.fract() != 0.0 {
+            return None;
+        }
+        let k = n as u32;
+        let dct = self.dct();
+        let back_years = |y: u32| {
+            let year = dct.year().checked_sub(i32::try_from(y).ok()?)?;
+            // 29 February a year back is the 28th.
+            NaiveDate::from_ymd_opt(year, dct.month(), dct.day())
+                .or_else(|| NaiveDate::from_ymd_opt(year, dct.month(), dct.day().saturating_sub(1)))
+        };
+        let day = match unit {
+            Unit::Day => dct.checked_sub_signed(Duration::days(i64::from(k)))?,
+            Unit::Week => dct.checked_sub_signed(Duration::days(7 * i64::from(k)))?,
+            Unit::Fortnight => dct.checked_sub_signed(Duration::days(14 * i64::from(k)))?,
+            Unit::Month => dct.checked_sub_months(chrono::Months::new(k))?,
+            Unit::Year => back_years(k)?,
+            Unit::Decade => back_years(k.checked_mul(10)?)?,
+            _ => return None,
+        };
+        let value = if self.dct.is_none() {
+            "XXXX-XX-XX".to_string()
+        } else {
+            DVal::Day(day).render(false)
+        };
+        Some(M {
+            end,
+            kind: TimexType::Date,
+            value,
+            modifier,
+            anchored: true,
         })
     }
 
