@@ -1060,11 +1060,46 @@ fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c A
             .iter()
             .any(|o| o.group && o.span.start <= s.start && s.end <= o.span.end)
     };
+    // "The Islamic State group has struck Iran before. It claimed ...": a country or place
+    // named as the object of the group's own sentence is not who the pronoun means; one that
+    // is a subject ("and Iran", "Iran has said") still is.
+    let group_sentence = cx
+        .sentences
+        .iter()
+        .find(|s| inside(group.span, s.span))
+        .map(|s| s.span);
+    let object_place = |s: Span| {
+        let Some(gs) = group_sentence.filter(|gs| inside(s, *gs)) else {
+            return false;
+        };
+        let lead = cx.text[group.span.end.min(s.start)..s.start].to_lowercase();
+        let last = lead
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("")
+            .to_string();
+        let next = cx.text[s.end..gs.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .unwrap_or("")
+            .to_lowercase();
+        let lead = lead.trim_end();
+        !lead.is_empty()
+            && !lead.ends_with(',')
+            && !["and", "or", "nor", "that", "while", "whereas", "as"].contains(&last.as_str())
+            && ![
+                "has", "have", "had", "is", "was", "are", "were", "will", "would", "said", "says",
+                "did", "does", "itself",
+            ]
+            .contains(&next.as_str())
+    };
     let rival = cx.names.iter().any(|m| {
         inside(m.span, between)
             && matches!(m.label.as_str(), "PERSON" | "ORG" | "GPE")
             && !in_group(m.span)
             && !governed(m.span)
+            && !(m.label == "GPE" && object_place(m.span))
     }) || cx.actors.iter().any(|o| {
         o.group
             && inside(o.span, between)
@@ -2060,6 +2095,118 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
     }
     out.sort_by_key(|e| e.sentence);
     out
+}
+
+/// "the day after the attack", "two days after the attack", "hours after the attack": the
+/// phrase in `sentence` that dates something by an attack the text has reported, and the days
+/// to add to the attack's date (negative for "the day before the attack").
+fn offset_from_attack(text: &str, sentence: Span) -> Option<(Span, i64)> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b(?:(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)|(?:(?:a\s+few|several|some|just|only|within)\s+)?(?:hours|minutes|an\s+hour)\s+(?:after|of)|(?:shortly|just|soon|immediately)\s+after)\s+the\s+(?:attack|bombing|shooting|assault|massacre)\b",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let body = text.get(sentence.start..sentence.end)?;
+    let m = re.captures(body)?;
+    let all = m.get(0)?;
+    let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
+    let Some(n) = m.name("n") else {
+        return Some((span, 0)); // "hours after the attack": the same day
+    };
+    let unit = m.name("unit").map_or("", |u| u.as_str()).to_lowercase();
+    let n = n.as_str().to_lowercase();
+    // "the week after the attack" is a week, not a day.
+    if n == "the" && unit.starts_with("week") {
+        return None;
+    }
+    let count: i64 = match n.as_str() {
+        "the" | "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        d => d.parse().ok()?,
+    };
+    let days = if unit.starts_with("week") {
+        7 * count
+    } else {
+        count
+    };
+    let before = m
+        .name("dir")
+        .is_some_and(|d| d.as_str().eq_ignore_ascii_case("before"));
+    Some((span, if before { -days } else { days }))
+}
+
+/// An arrest, plot or claim without a date of its own that dates itself by "the attack" ("four
+/// men were detained the day after the attack") happened on that attack's day plus the offset:
+/// the nearest attack with a day reported at or before its sentence, else the document's first.
+pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
+    let attacks: Vec<(usize, NaiveDate)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Attack)
+        .filter_map(|e| {
+            let d = e.date.as_ref()?;
+            if d.modifier.is_some() || !matches!(d.precision.as_str(), "day" | "time") {
+                return None;
+            }
+            let day = NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d").ok()?;
+            Some((e.sentence, day))
+        })
+        .collect();
+    if attacks.is_empty() {
+        return;
+    }
+    for e in events.iter_mut() {
+        if !matches!(
+            e.kind,
+            EventKind::Arrest | EventKind::Plot | EventKind::ClaimOfResponsibility
+        ) {
+            continue;
+        }
+        // Only the undated default ("before publication") or no date at all gives way.
+        if e.date
+            .as_ref()
+            .is_some_and(|d| !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty()))
+        {
+            continue;
+        }
+        let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {
+            continue;
+        };
+        let Some((span, days)) = offset_from_attack(cx.text, sentence) else {
+            continue;
+        };
+        let anchor = attacks
+            .iter()
+            .filter(|(si, _)| *si <= e.sentence)
+            .max_by_key(|(si, _)| *si)
+            .or_else(|| attacks.iter().min_by_key(|(si, _)| *si));
+        let Some(day) =
+            anchor.and_then(|(_, a)| a.checked_add_signed(chrono::Duration::days(days)))
+        else {
+            continue;
+        };
+        let v = day.format("%Y-%m-%d").to_string();
+        e.date = Some(EventDate {
+            value: v.clone(),
+            precision: "day".into(),
+            modifier: None,
+            earliest: Some(v.clone()),
+            latest: Some(v),
+            text: cx.text[span.start..span.end].to_string(),
+            span,
+        });
+    }
 }
 
 /// Figures stated elsewhere in the document ("the death toll rose to 137") belong to its first

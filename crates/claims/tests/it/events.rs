@@ -4,6 +4,7 @@
 
 use dossier_claims::{actors_from_matches, extract, Input};
 use dossier_core::claims::{Extraction, Predicate};
+use dossier_core::{EntityMention, Span};
 use std::path::Path;
 
 struct Case {
@@ -11,6 +12,9 @@ struct Case {
     text: String,
     /// "en" unless a "lang: de" line says otherwise.
     lang: String,
+    /// NER names as the model would give them ("names: Iran=GPE, Hamas=ORG"): every occurrence
+    /// of each text gets the label. None unless given.
+    names: Vec<(String, String)>,
     expect: Vec<(String, String)>,
 }
 
@@ -31,10 +35,19 @@ fn cases() -> Vec<Case> {
                 dct: v.into(),
                 text: String::new(),
                 lang: "en".into(),
+                names: Vec::new(),
                 expect: Vec::new(),
             }),
             "text" => out.last_mut().unwrap().text = v.into(),
             "lang" => out.last_mut().unwrap().lang = v.into(),
+            "names" => {
+                for nl in v.split(", ") {
+                    let (n, l) = nl
+                        .rsplit_once('=')
+                        .unwrap_or_else(|| panic!("bad name {nl:?}"));
+                    out.last_mut().unwrap().names.push((n.into(), l.into()));
+                }
+            }
             _ => out.last_mut().unwrap().expect.push((k.into(), v.into())),
         }
     }
@@ -47,13 +60,27 @@ fn run(c: &Case) -> Extraction {
     let dct = chrono::NaiveDate::parse_from_str(&c.dct, "%Y-%m-%d").unwrap();
     let a = dossier_annotate::annotate(&c.text, Some(dct), &c.lang);
     let actors = actors_from_matches(&c.text, &a.sentences, &matcher.find(&c.text), &kb);
+    let names: Vec<EntityMention> = c
+        .names
+        .iter()
+        .flat_map(|(n, l)| {
+            c.text
+                .match_indices(n.as_str())
+                .map(|(i, _)| EntityMention {
+                    span: Span::new(i, i + n.len()),
+                    label: l.clone(),
+                    text: n.clone(),
+                    source: "ner".into(),
+                })
+        })
+        .collect();
     extract(&Input {
         text: &c.text,
         language: &c.lang,
         dct: Some(dct),
         sentences: &a.sentences,
         timexes: &a.time_expressions,
-        names: &[],
+        names: &names,
         actors: &actors,
         places: &[],
     })
