@@ -32,8 +32,12 @@
 //! best candidate, the tagger's marginal support for lexicon candidates outside its best
 //! sequence, four averaged runs instead of two, tagger features for the attack words near a
 //! word's other occurrences in the document, the lexicon classifier without the string itself
-//! as a feature; and earlier a document-relevance gate, a second-stage reranker, an ensemble of
-//! taggers and more epochs.
+//! as a feature; contextual codes as tagger features (each word piece's all-MiniLM-L6-v2 vector,
+//! run in Rust, replaced by its nearest of 64, 256 and 1,024 k-means centroids: +0.4 head noun,
+//! +1.3 exact on the default seed, for about four minutes of encoding on two cores; a document
+//! embedding from the same encoder predicts which documents have fillers no better than tf-idf
+//! words, ROC AUC 0.77-0.89 per role against 0.79-0.92); and earlier a document-relevance gate,
+//! a second-stage reranker, an ensemble of taggers and more epochs.
 //! Nothing here reads the clock; the same files give the same scores.
 
 pub mod lexicon;
