@@ -513,6 +513,37 @@ fn place_of(
         }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
+        // "a flat in Wesel, north of Duisburg": a landmark that places the place before it.
+        let landmark = [
+            "north of",
+            "south of",
+            "east of",
+            "west of",
+            "northeast of",
+            "northwest of",
+            "southeast of",
+            "southwest of",
+            "nördlich von",
+            "südlich von",
+            "östlich von",
+            "westlich von",
+        ]
+        .iter()
+        .find(|d| prep.ends_with(*d))
+        .is_some_and(|d| {
+            let lead = prep[..prep.len() - d.len()].trim_end();
+            lead.ends_with(',')
+                && cx.places.iter().any(|o| {
+                    o.span.end <= g.span.start
+                        && cx.text[o.span.end..g.span.start]
+                            .trim_start()
+                            .starts_with(',')
+                        && sentence.start + lead.len() == o.span.end + 1
+                })
+        });
+        if landmark {
+            continue;
+        }
         // "two men from Afghanistan", "a citizen of Tajikistan": origin, not the event's place.
         if prep.ends_with(" from") && !withdrawal
             || [
@@ -1227,11 +1258,42 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         let inner_end = trigger.end - " into custody".len();
         np = np_right(t, trigger.start + 5, inner_end, 8);
     }
-    if np.is_none() && trig == "arrested" {
+    // "police detained a 30-year-old Tajik man": the object right after an active verb.
+    if np.is_none() && ["arrested", "detained", "apprehended"].contains(&trig.as_str()) {
         np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| s.start < trigger.end + 3);
     }
+    // "hatte die Polizei einen Mann aus Tadschikistan in Gewahrsam genommen", "zwei Männer
+    // festgenommen": an indefinite or counted phrase right before the German participle.
+    if np.is_none() && (trig == "in gewahrsam genommen" || trig == "festgenommen") {
+        const DETERMINERS: [&str; 12] = [
+            "einen", "eine", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
+            "mehrere", "weitere",
+        ];
+        let from = sentence
+            .start
+            .max(floor_char(t, trigger.start.saturating_sub(60)));
+        let head = t[from..trigger.start].trim_end();
+        let words: Vec<(usize, &str)> = head
+            .split(' ')
+            .scan(from, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        let last = words.len();
+        np = words
+            .iter()
+            .enumerate()
+            .rev()
+            .take(6)
+            .take_while(|(_, (_, w))| !w.ends_with([',', ';', ':']))
+            .find(|(_, (_, w))| DETERMINERS.contains(&w.to_lowercase().as_str()))
+            .filter(|(i, _)| last - i >= 2)
+            .map(|(_, (at, _))| Span::new(*at, from + head.len()));
+    }
     // "three arrests": the number of people is the quantity before "arrests".
-    np?;
     let np = np?;
     // "they were arrested": a pronoun names nobody.
     let who = t[np.start..np.end].to_lowercase();
@@ -1255,9 +1317,11 @@ fn anchored(e: &EventMention, definite: bool) -> bool {
             .iter()
             .any(|p| p.role == Role::Perpetrator || p.role == Role::Target)
         || e.place.is_some()
+        // "shortly before Christmas" is a date; the undated default ("before publication",
+        // no text) is not.
         || e.date
             .as_ref()
-            .is_some_and(|d| d.modifier.as_deref() != Some("BEFORE"))
+            .is_some_and(|d| d.modifier.as_deref() != Some("BEFORE") || !d.text.is_empty())
         || definite
 }
 
@@ -1349,12 +1413,37 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 !(e.kind == EventKind::Attack && e.subkind.as_deref() == Some("air_strike"))
             });
         }
-        // Several attack words in one sentence describe one attack ("the bombing ... the blast").
+        // "... and Austrian police made arrests in Vienna at the same time".
+        for i in 1..here.len() {
+            let own = here[i].date.as_ref().is_some_and(|d| {
+                !d.text.is_empty()
+                    && inside(d.span, clause(cx.text, sentence, here[i].trigger_span))
+            });
+            if !own && at_the_same_time(cx.text, sentence, here[i].trigger_span) {
+                // The mention before it of the same kind, else any mention before it.
+                let earlier = |same: bool| {
+                    here[..i].iter().rev().find(|m| {
+                        m.trigger_span.end <= here[i].trigger_span.start
+                            && (!same || m.kind == here[i].kind)
+                    })
+                };
+                let before = earlier(true)
+                    .or_else(|| earlier(false))
+                    .and_then(|m| m.date.clone());
+                if let Some(d) = before {
+                    here[i].date = Some(d);
+                }
+            }
+        }
+        // Several attack words in one sentence describe one attack ("the bombing ... the blast"),
+        // unless they are placed apart ("police in Cologne detained a man, and Austrian police
+        // made arrests in Vienna").
         let mut merged: Vec<EventMention> = Vec::new();
         for e in here {
             if let Some(m) = merged.iter_mut().find(|m| {
                 m.kind == e.kind
                         && m.kind != EventKind::Plot
+                        && same_place(&m.place, &e.place) != Some(false)
                         // "an attack on the shrine in October 2022 and a second attack on the
                         // same shrine in August 2023": two attacks.
                         && same_date(&m.date, &e.date) != Some(false)
@@ -1619,6 +1708,17 @@ fn one(
     {
         e.date = undated(cx, tr.span, tr.kind);
     }
+    // "Shortly before Christmas, police detained a man after a warning of a possible attack on
+    // the cathedral": the plot is the arrest's reason, and a date before it is the arrest's.
+    if tr.kind == EventKind::Plot
+        && all.iter().any(|o| o.kind == EventKind::Arrest)
+        && e.date
+            .as_ref()
+            .is_some_and(|d| !d.text.is_empty() && d.span.end <= tr.span.start)
+        && reason_for_arrest(t, sentence, tr.span)
+    {
+        e.date = undated(cx, tr.span, tr.kind);
+    }
     let lead = t[sentence.start..tr.span.start].to_lowercase();
     // "special forces raided a flat": a police operation, not an attack.
     if tr.kind == EventKind::Attack && lower.starts_with("raid") {
@@ -1759,6 +1859,64 @@ fn one(
         return None;
     }
     Some(e)
+}
+
+/// The nearest character boundary at or before byte `i`.
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// "after a warning of a possible attack", "nach Hinweisen auf mögliche Anschlagspläne": the
+/// plot trigger sits in the phrase that gives an arrest's reason.
+fn reason_for_arrest(text: &str, sentence: Span, trigger: Span) -> bool {
+    let from = sentence.start.max(trigger.start.saturating_sub(60));
+    let Some(before) = text.get(from..trigger.start) else {
+        return false;
+    };
+    let before = before.to_lowercase();
+    [
+        "after a warning of",
+        "after warnings of",
+        "after a tip-off about",
+        "after a tip-off of",
+        "following a warning of",
+        "following a tip-off about",
+        "on a tip-off about",
+        "nach hinweisen auf",
+        "nach einem hinweis auf",
+        "nach einer warnung vor",
+        "nach warnungen vor",
+    ]
+    .iter()
+    .any(|cue| {
+        before.rfind(cue).is_some_and(|i| {
+            // Nothing but the plot's own words between the cue and the trigger.
+            !before[i + cue.len()..].contains([',', ';', ':'])
+        })
+    })
+}
+
+/// "Austrian police made arrests in Vienna at the same time": the mention has no date in its
+/// own clause and takes the date of the mention before it in the sentence.
+fn at_the_same_time(text: &str, sentence: Span, trigger: Span) -> bool {
+    let cl = clause(text, sentence, trigger);
+    let Some(rest) = text.get(trigger.start..cl.end) else {
+        return false;
+    };
+    let rest = rest.to_lowercase();
+    [
+        "at the same time",
+        "simultaneously",
+        "gleichzeitig",
+        "zeitgleich",
+        "zur gleichen zeit",
+    ]
+    .iter()
+    .any(|c| rest.contains(c))
 }
 
 /// "over the January 3 bombings in Kerman", "in connection with the attack on the hall": the
@@ -1965,7 +2123,10 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
     };
     let lo = |d: &EventDate| d.earliest.clone().unwrap_or_else(|| "0000".into());
     let hi = |d: &EventDate| d.latest.clone().unwrap_or_else(|| "9999".into());
-    if a.modifier.as_deref() == Some("BEFORE") || b.modifier.as_deref() == Some("BEFORE") {
+    // The undated default ("before publication") says nothing; "shortly before Christmas" is
+    // its interval (the days of the month up to Christmas).
+    let vague = |d: &EventDate| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty();
+    if vague(a) || vague(b) {
         return None;
     }
     Some(lo(a) <= hi(b) && lo(b) <= hi(a))

@@ -182,6 +182,44 @@ fn multi_source_events_appear_once_with_their_sources() {
     assert!(!events
         .iter()
         .any(|e| e.kind == "attack" && e.date.as_ref().is_some_and(|d| d.value == "2024-03")));
+    // "Shortly before Christmas, police in Cologne detained a ... man after a warning of a
+    // possible attack on the cathedral on New Year's Eve; ... and Austrian police made arrests
+    // in Vienna at the same time": the arrests are before Christmas, in Cologne and in Vienna
+    // (the latter also reported by another outlet); New Year's Eve is the plot's.
+    let arrests_in = |lat: f64, lon: f64| -> Vec<&Event> {
+        events
+            .iter()
+            .filter(|e| e.kind == "arrest" && near(e, lat, lon))
+            .collect()
+    };
+    let vienna = arrests_in(48.21, 16.37);
+    assert_eq!(vienna.len(), 1, "{vienna:?}");
+    assert!(docs_of(vienna[0]).len() >= 2, "{:?}", docs_of(vienna[0]));
+    let cologne: Vec<&Event> = arrests_in(50.94, 6.96)
+        .into_iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.name == "Köln"))
+        .filter(|e| {
+            e.date
+                .as_ref()
+                .is_some_and(|d| d.value.starts_with("2023-12"))
+        })
+        .collect();
+    assert_eq!(cologne.len(), 1, "{cologne:?}");
+    for e in vienna.iter().chain(&cologne) {
+        let d = e.date.as_ref().unwrap();
+        assert_eq!(
+            (d.value.as_str(), d.modifier.as_deref()),
+            ("2023-12-25", Some("BEFORE"))
+        );
+    }
+    // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
+    // with the other reports of the Christmas Eve arrest.
+    let wesel = one_event(&events, "arrest", "2023-12-24", 51.66, 6.62);
+    assert_eq!(wesel.place.as_ref().map(|p| p.name.as_str()), Some("Wesel"));
+    assert!(docs_of(wesel).len() >= 3, "{:?}", docs_of(wesel));
+    assert!(events.iter().any(|e| e.kind == "plot"
+        && near(e, 50.94, 6.96)
+        && e.date.as_ref().is_some_and(|d| d.value == "2023-12-31")));
     // Lido Beach, Mogadishu, 2024-08-02.
     let lido = one_event(&events, "attack", "2024-08-02", 2.04, 45.34);
     assert!(docs_of(lido).len() >= 3, "{:?}", docs_of(lido));
