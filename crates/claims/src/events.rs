@@ -513,6 +513,11 @@ fn place_of(
         }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
+        // "an attack in Europe in response to burnings of the Koran in Sweden": the place of
+        // what it answers.
+        if g.span.start >= trigger.end && in_reaction_phrase(cx.text, sentence, g.span) {
+            continue;
+        }
         // "a flat in Wesel, north of Duisburg": a landmark that places the place before it.
         let landmark = [
             "north of",
@@ -617,8 +622,17 @@ fn place_of(
         if !inside(g.span, cl) {
             d += 400;
         }
-        // Places in the document's main country over others ("blamed the United States").
-        if focus.is_some_and(|f| f != g.place.country_code) {
+        // Places in the document's main country over others ("blamed the United States"), but
+        // not over the place in the trigger's own phrase ("planning a gun attack near the
+        // Swedish parliament in Stockholm").
+        let own_phrase = located
+            && g.span.start >= trigger.end
+            && cx.text[trigger.end..g.span.start]
+                .split_whitespace()
+                .count()
+                <= 6
+            && !cx.text[trigger.end..g.span.start].contains([',', ';', ':']);
+        if !own_phrase && focus.is_some_and(|f| f != g.place.country_code) {
             d += 150;
         }
         // Cities and regions over countries when equally near.
@@ -1435,6 +1449,24 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 }
             }
         }
+        // "ordered two men held in pre-trial detention ..., a day after they were arrested": the
+        // court's remand is part of the arrest, not another one.
+        let remand = |e: &EventMention| {
+            e.kind == EventKind::Arrest && {
+                let b = cx.text[sentence.start..e.trigger_span.start].to_lowercase();
+                let w = cx.text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
+                (w == "detention" || w == "custody")
+                    && ["pre-trial ", "pretrial ", "investigative ", "remanded in "]
+                        .iter()
+                        .any(|x| b.ends_with(x))
+            }
+        };
+        if here
+            .iter()
+            .any(|e| e.kind == EventKind::Arrest && !remand(e))
+        {
+            here.retain(|e| !remand(e));
+        }
         // Several attack words in one sentence describe one attack ("the bombing ... the blast"),
         // unless they are placed apart ("police in Cologne detained a man, and Austrian police
         // made arrests in Vienna").
@@ -1708,6 +1740,27 @@ fn one(
     {
         e.date = undated(cx, tr.span, tr.kind);
     }
+    // "on Wednesday ordered two men held ..., a day after they were arrested": a day before the
+    // sentence's date.
+    if let Some((days, phrase)) = days_before_anchor(t, sentence, tr.span) {
+        if let Some(d) = e
+            .date
+            .as_mut()
+            .filter(|d| d.precision == "day" && d.modifier.is_none() && d.span.end <= tr.span.start)
+        {
+            if let Some(day) = NaiveDate::parse_from_str(&d.value, "%Y-%m-%d")
+                .ok()
+                .and_then(|x| x.checked_sub_signed(chrono::Duration::days(days)))
+            {
+                let v = day.format("%Y-%m-%d").to_string();
+                d.value = v.clone();
+                d.earliest = Some(v.clone());
+                d.latest = Some(v);
+                // Both source words: "Wednesday … a day after".
+                d.text = format!("{} … {phrase}", d.text);
+            }
+        }
+    }
     // "Shortly before Christmas, police detained a man after a warning of a possible attack on
     // the cathedral": the plot is the arrest's reason, and a date before it is the arrest's.
     if tr.kind == EventKind::Plot
@@ -1795,6 +1848,30 @@ fn one(
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
     }
+    // "held on suspicion of planning an attack", "weil sie einen Anschlag geplant haben
+    // sollen": the sentence's date is the arrest's or the court's, not the plot's.
+    if e.kind == EventKind::Plot
+        && e.date.as_ref().is_some_and(|d| {
+            !d.text.is_empty()
+                && d.span.end <= tr.span.start
+                && t.get(d.span.end..tr.span.start).is_some_and(|between| {
+                    let b = between.to_lowercase();
+                    [
+                        "suspicion of",
+                        "suspected of",
+                        "accused of",
+                        "charged with",
+                        " weil ",
+                        " because ",
+                        "verdacht",
+                    ]
+                    .iter()
+                    .any(|c| b.contains(c))
+                })
+        })
+    {
+        e.date = undated(cx, tr.span, tr.kind);
+    }
     let before = t[sentence.start..tr.span.start].to_lowercase();
     // Plural attack nouns without a day, a toll or a perpetrator and place of their own are
     // attacks told of before or a kind of attack ("urban suicide attacks of this scale are a
@@ -1811,6 +1888,25 @@ fn one(
         ]
         .iter()
         .any(|x| lower.ends_with(x));
+    let b = before.trim_end();
+    // "the latest in a string of arrests in Europe": a series, told of as a whole.
+    if plural
+        && [
+            "string of",
+            "series of",
+            "wave of",
+            "spate of",
+            "rash of",
+            "number of",
+            "reihe von",
+            "serie von",
+            "welle von",
+        ]
+        .iter()
+        .any(|w| b.ends_with(w))
+    {
+        return None;
+    }
     if plural_noun {
         let b = before.trim_end();
         if ["both", "these", "those", "such", "similar", "other"]
@@ -1859,6 +1955,61 @@ fn one(
         return None;
     }
     Some(e)
+}
+
+/// "in response to burnings of the Koran in Sweden", "als Reaktion auf die Koranverbrennungen in
+/// Schweden": `span` is in a phrase naming what an event answers (up to the next comma).
+fn in_reaction_phrase(text: &str, sentence: Span, span: Span) -> bool {
+    let Some(before) = text.get(sentence.start..span.start) else {
+        return false;
+    };
+    let before = before.to_lowercase();
+    [
+        "in response to ",
+        "in retaliation for ",
+        "in revenge for ",
+        "as revenge for ",
+        "als reaktion auf ",
+        "als vergeltung für ",
+        "als rache für ",
+    ]
+    .iter()
+    .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+    .max()
+    .is_some_and(|i| !before[i..].contains([',', ';', ':']))
+}
+
+/// "A judge on Wednesday ordered them held, a day after they were arrested": the days between
+/// the sentence's date and the event named right after "a day after ...".
+fn days_before_anchor(text: &str, sentence: Span, trigger: Span) -> Option<(i64, String)> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE
+        .get_or_init(|| {
+            regex::Regex::new(
+                r"(?i)\b((a|one|two|three|four|five|six|seven) (day|days|week|weeks) after) (?:[\w'’-]+ ){0,4}$",
+            )
+            .ok()
+        })
+        .as_ref()?;
+    let from = sentence
+        .start
+        .max(floor_char(text, trigger.start.saturating_sub(60)));
+    let c = re.captures(text.get(from..trigger.start)?)?;
+    let n: i64 = match c.get(2)?.as_str().to_lowercase().as_str() {
+        "a" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        _ => 7,
+    };
+    let unit = if c.get(3)?.as_str().to_lowercase().starts_with("week") {
+        7
+    } else {
+        1
+    };
+    Some((n * unit, c.get(1)?.as_str().to_string()))
 }
 
 /// The nearest character boundary at or before byte `i`.

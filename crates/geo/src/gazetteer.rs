@@ -99,6 +99,33 @@ fn cc_bytes(s: &str) -> [u8; 2] {
 }
 
 /// Names the sources lack (short forms and abbreviations common in news), as (alias, country code).
+/// German names of first-level regions of Germany, Austria and Switzerland, which the admin1
+/// source lists in English only ("Thüringen" was a village in Vorarlberg): (name, country code,
+/// admin1 code).
+const EXTRA_ADMIN1_ALIASES: &[(&str, &str, &str)] = &[
+    ("Baden-Württemberg", "DE", "01"),
+    ("Bayern", "DE", "02"),
+    ("Hessen", "DE", "05"),
+    ("Niedersachsen", "DE", "06"),
+    ("Nordrhein-Westfalen", "DE", "07"),
+    ("NRW", "DE", "07"),
+    ("Rhineland-Palatinate", "DE", "08"),
+    ("Mecklenburg-Western Pomerania", "DE", "12"),
+    ("Sachsen", "DE", "13"),
+    ("Sachsen-Anhalt", "DE", "14"),
+    ("Thüringen", "DE", "15"),
+    ("Kärnten", "AT", "02"),
+    ("Niederösterreich", "AT", "03"),
+    ("Oberösterreich", "AT", "04"),
+    ("Steiermark", "AT", "06"),
+    ("Tirol", "AT", "07"),
+    ("Graubünden", "CH", "GR"),
+    ("Tessin", "CH", "TI"),
+    ("Waadt", "CH", "VD"),
+    ("Wallis", "CH", "VS"),
+    ("Basel-Stadt", "CH", "BS"),
+];
+
 const EXTRA_COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("U.S.", "US"),
     ("US", "US"),
@@ -396,6 +423,11 @@ impl Gazetteer {
         }
         for (alias, cc) in EXTRA_COUNTRY_ALIASES {
             if let Some(&i) = g.countries.get(&cc_bytes(cc)) {
+                g.add_name(alias, i, NameKind::Primary);
+            }
+        }
+        for (alias, cc, code) in EXTRA_ADMIN1_ALIASES {
+            if let Some(&i) = g.admin1.get(&(cc_bytes(cc), (*code).to_owned())) {
                 g.add_name(alias, i, NameKind::Primary);
             }
         }

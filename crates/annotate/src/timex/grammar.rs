@@ -1620,7 +1620,15 @@ impl<'a> Grammar<'a> {
                 {
                     self.tense.set(Tense::Future);
                 }
-                let d = self.weekday_date(wd, None);
+                // "since Wednesday", "seit Mittwoch": a day that has been.
+                let since = j
+                    .checked_sub(1)
+                    .is_some_and(|p| self.is(p, "since") || self.is(p, "seit"));
+                let d = if since {
+                    self.weekday_from(self.dct(), wd, Some(Word::Past))
+                } else {
+                    self.weekday_date(wd, None)
+                };
                 // "on Monday, Oct. 26": the date that follows says which Monday.
                 let k = if self.punct(j + 1, b',') {
                     j + 2

@@ -103,6 +103,32 @@ fn gazetteer_loads_with_known_places() {
 }
 
 #[test]
+fn german_names_of_german_regions() {
+    // "in Gera in Thüringen": the German state, not the village of Thüringen in Vorarlberg.
+    let text = "Spezialkräfte hatten die beiden am Dienstag in Gera in Thüringen festgenommen.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Gera", "GPE"), ("Thüringen", "GPE")]),
+    );
+    let t = resolve(&refs, "Thüringen");
+    assert_eq!(
+        (
+            t.place.kind,
+            t.place.country_code.as_str(),
+            t.place.name.as_str()
+        ),
+        (PlaceKind::Admin1, "DE", "Thuringia"),
+        "{t:?}"
+    );
+    let text = "Die Polizei in Nordrhein-Westfalen nahm sieben Männer fest.";
+    let refs = geocode(text, &mentions(text, &[("Nordrhein-Westfalen", "GPE")]));
+    assert_eq!(
+        resolve(&refs, "Nordrhein-Westfalen").place.name,
+        "North Rhine-Westphalia"
+    );
+}
+
+#[test]
 fn paris_defaults_to_france_and_follows_texas_context() {
     let text = "Protesters gathered in Paris on Sunday.";
     let refs = geocode(text, &mentions(text, &[("Paris", "GPE")]));

@@ -212,6 +212,15 @@ fn multi_source_events_appear_once_with_their_sources() {
             ("2023-12-25", Some("BEFORE"))
         );
     }
+    // Gera, 2024-03-19: "On Tuesday ... arrested", "On March 19 ... arrested", "a judge on
+    // Wednesday ordered two Afghan men held ..., a day after they were arrested", and the German
+    // "am Dienstag in Gera in Thüringen festgenommen" (Thüringen is the state, not the village
+    // in Vorarlberg). The arrest is placed in Thuringia, whose point is ~60 km from Gera.
+    let gera = one_event(&events, "arrest", "2024-03-19", 50.92, 11.27);
+    assert!(docs_of(gera).len() >= 4, "{:?}", docs_of(gera));
+    assert!(!events.iter().any(|e| e.kind == "arrest"
+        && near(e, 50.92, 11.27)
+        && e.date.as_ref().is_some_and(|d| d.value == "2024-03-20")));
     // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
     // with the other reports of the Christmas Eve arrest.
     let wesel = one_event(&events, "arrest", "2023-12-24", 51.66, 6.62);
