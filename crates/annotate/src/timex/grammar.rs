@@ -1256,9 +1256,14 @@ impl<'a> Grammar<'a> {
         // A retrospective: "by Sunday, March 24, 2024, it was 137 ... Washington had warned
         // Moscow in early March", written in March 2025. A month next to the story's last
         // day, in an earlier year, in the past tense, is that year's.
-        if day.is_none() && self.tense.get() == Tense::Past {
+        // The same for a day that this year would still be ahead ("On March 26, a court
+        // charged four men", in a retrospective of March 22, 2025, on March 2024).
+        if self.tense.get() == Tense::Past {
             if let Some(r) = self.ref_day.filter(|r| r.year() < y) {
-                if (m as i32 - r.month() as i32).abs() <= 1 {
+                let ahead = day.is_some_and(|d| {
+                    NaiveDate::from_ymd_opt(y, m, d.min(28)).is_some_and(|x| x > dct)
+                });
+                if (m as i32 - r.month() as i32).abs() <= 1 && (day.is_none() || ahead) {
                     return r.year();
                 }
             }
