@@ -43,8 +43,13 @@ struct Cues {
     admin1: Option<([u8; 2], String)>,
     /// Country in "near the border with Ukraine" just before or after the mention.
     border: Option<[u8; 2]>,
+    /// The place it lies in ("Lido Beach in Mogadishu"): kind, country, point.
+    within: Option<(PlaceKind, [u8; 2], f64, f64)>,
     evidence: Vec<String>,
 }
+
+/// How far from the city or region it is said to lie in a place may be.
+const WITHIN_KM: f64 = 300.0;
 
 /// One mention prepared for resolution.
 #[derive(Debug)]
@@ -172,6 +177,33 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
             if let Some(cc) = country_of_word(g, name) {
                 c.border = Some(cc);
                 c.evidence.push(format!("cue: near the border with {name}"));
+                break;
+            }
+        }
+    }
+    // "Lido Beach in Mogadishu", "Gera in Thuringia": a known city, region or country right
+    // after "in" contains the mention.
+    if let Some(rest) = after.strip_prefix(" in ") {
+        let words: Vec<&str> = rest
+            .split([' ', ',', '.', ';', ':', ')', '\n'])
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take(3)
+            .collect();
+        for len in (1..=words.len()).rev() {
+            let k = key(&words[..len].join(" "));
+            let hit = g
+                .lookup_key(&k)
+                .iter()
+                .filter(|(_, nk)| *nk == NameKind::Primary)
+                .filter_map(|(i, _)| g.entry(*i))
+                .filter(|e| e.kind != PlaceKind::Continent)
+                .max_by_key(|e| (e.kind == PlaceKind::Country, e.population));
+            if let Some(e) = hit {
+                c.within = Some((e.kind, cc_of(e), f64::from(e.lat), f64::from(e.lon)));
+                if c.country.is_none() {
+                    c.country = Some(cc_of(e));
+                }
+                c.evidence.push(format!("cue: in {}", e.name));
                 break;
             }
         }
@@ -391,6 +423,19 @@ fn score(
     let Some(e) = g.entry(i) else {
         return (f64::MIN, Vec::new());
     };
+    // Outside the place it is said to lie in: not this one.
+    if let Some((kind, cc, lat, lon)) = p.cues.within {
+        // Only towns and regions are checked: "troops from Chad in Nigeria" keeps its Chad.
+        let small = matches!(e.kind, PlaceKind::City | PlaceKind::Admin1);
+        let outside = small
+            && match kind {
+                PlaceKind::Country => e.cc != cc,
+                _ => haversine_km(f64::from(e.lat), f64::from(e.lon), lat, lon) > WITHIN_KM,
+            };
+        if outside {
+            return (f64::NEG_INFINITY, Vec::new());
+        }
+    }
     let mut s = base_score(e, nk);
     let mut why = vec![match e.kind {
         PlaceKind::Country if nk == NameKind::Demonym => "demonym".to_owned(),

@@ -129,6 +129,28 @@ fn german_names_of_german_regions() {
 }
 
 #[test]
+fn a_place_in_a_city_lies_near_it() {
+    // "Lido Beach in Mogadishu" is no Lido Beach of New York: unresolved, the city stands.
+    let text = "Gunmen attacked crowds at Lido Beach in Mogadishu on Friday.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Lido Beach", "GPE"), ("Mogadishu", "GPE")]),
+    );
+    assert!(
+        refs.iter().all(|r| r.place.country_code == "SO"),
+        "{refs:#?}"
+    );
+    assert_eq!(resolve(&refs, "Mogadishu").place.country_code, "SO");
+    // "troops from Chad in Nigeria": a country is not checked against what follows.
+    let text = "Soldiers from Chad in Nigeria joined the offensive.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Chad", "GPE"), ("Nigeria", "GPE")]),
+    );
+    assert_eq!(resolve(&refs, "Chad").place.country_code, "TD");
+}
+
+#[test]
 fn paris_defaults_to_france_and_follows_texas_context() {
     let text = "Protesters gathered in Paris on Sunday.";
     let refs = geocode(text, &mentions(text, &[("Paris", "GPE")]));

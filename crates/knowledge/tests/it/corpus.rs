@@ -230,8 +230,17 @@ fn multi_source_events_appear_once_with_their_sources() {
         && near(e, 50.94, 6.96)
         && e.date.as_ref().is_some_and(|d| d.value == "2023-12-31")));
     // Lido Beach, Mogadishu, 2024-08-02.
+    // "at Lido Beach in Mogadishu" is no Lido Beach of New York: every report, one event.
     let lido = one_event(&events, "attack", "2024-08-02", 2.04, 45.34);
-    assert!(docs_of(lido).len() >= 3, "{:?}", docs_of(lido));
+    for d in titled(&store, &["lido"]) {
+        assert!(docs_of(lido).contains(&d), "Lido Beach report {d} missing");
+    }
+    assert!(docs_of(lido).len() >= 4, "{:?}", docs_of(lido));
+    assert!(!events.iter().any(|e| e
+        .place
+        .as_ref()
+        .is_some_and(|p| p.country.as_deref() == Some("United States"))
+        && e.kind == "attack"));
     // The same figure from syndicated or follow-up reports is kept per source, not merged away.
     assert!(
         lido.figures
