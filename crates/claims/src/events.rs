@@ -2521,6 +2521,65 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
     }
 }
 
+/// "Suspicion has fallen on Boko Haram": a group suspected in a sentence without an attack word
+/// is a suspected perpetrator of the document's first attack (the report's subject).
+pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
+    const CUES: [&str; 8] = [
+        "suspicion has fallen on",
+        "suspicion fell on",
+        "suspicion falls on",
+        "suspicion has focused on",
+        "suspicion focused on",
+        "der verdacht fällt auf",
+        "der verdacht richtet sich gegen",
+        "fällt der verdacht auf",
+    ];
+    let Some(ai) = events
+        .iter()
+        .position(|e| e.kind == EventKind::Attack && e.subkind.as_deref() != Some("air_strike"))
+    else {
+        return;
+    };
+    for (si, s) in cx.sentences.iter().enumerate() {
+        let Some(body) = cx.text.get(s.span.start..s.span.end) else {
+            continue;
+        };
+        let lower = body.to_lowercase();
+        let Some(cue_end) = CUES
+            .iter()
+            .filter_map(|c| lower.find(c).map(|i| s.span.start + i + c.len()))
+            .min()
+        else {
+            continue;
+        };
+        // The group right after the cue ("on Boko Haram, formally ..."), not one named later.
+        let Some(group) = groups_in(cx, s.span)
+            .filter(|a| a.span.start >= cue_end && a.span.start - cue_end <= 8)
+            .min_by_key(|a| a.span.start)
+        else {
+            continue;
+        };
+        let e = &mut events[ai];
+        let known = e
+            .participants
+            .iter()
+            .any(|p| p.role == Role::Perpetrator && p.entity.is_some() && p.entity == group.entity);
+        if known {
+            continue;
+        }
+        e.participants.push(participant(
+            group,
+            Role::Perpetrator,
+            Some(Responsibility::Suspected),
+            None,
+        ));
+        if !e.evidence.contains(&si) {
+            e.evidence.push(si);
+            e.evidence.sort_unstable();
+        }
+    }
+}
+
 /// Figures stated elsewhere in the document ("the death toll rose to 137") belong to its first
 /// attack when that attack has none of its own in its sentences.
 pub fn document_figures(cx: &Context, events: &mut [EventMention]) {

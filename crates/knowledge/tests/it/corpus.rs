@@ -173,6 +173,14 @@ fn multi_source_events_appear_once_with_their_sources() {
     for d in titled(&store, &["gwoza"]) {
         assert!(docs_of(gwoza).contains(&d), "Gwoza report {d} missing");
     }
+    // "Suspicion has fallen on Boko Haram": a suspected perpetrator, no more.
+    assert!(
+        gwoza.participants.iter().any(|p| p.role == "perpetrator"
+            && p.responsibility.as_deref() == Some("suspected")
+            && p.entity.as_ref().is_some_and(|e| e.id == "boko-haram")),
+        "{:?}",
+        gwoza.participants
+    );
     // The SYL Hotel, Mogadishu, 2024-03-14: the August review's "In March, fighters stormed
     // the SYL Hotel" names no city but the same hotel.
     let syl = one_event(&events, "attack", "2024-03-14", 2.04, 45.34);
