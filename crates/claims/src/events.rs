@@ -1273,8 +1273,49 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         np = np_right(t, trigger.start + 5, inner_end, 8);
     }
     // "police detained a 30-year-old Tajik man": the object right after an active verb.
+    // Not a phrase after a preposition ("men detained in the Bryansk region").
     if np.is_none() && ["arrested", "detained", "apprehended"].contains(&trig.as_str()) {
-        np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| s.start < trigger.end + 3);
+        np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| {
+            let first = t[s.start..s.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            s.start < trigger.end + 3
+                && ![
+                    "in", "at", "on", "near", "after", "over", "by", "for", "from", "with",
+                    "during", "while", "under", "outside", "inside", "since", "without", "as",
+                    "across", "into", "of",
+                ]
+                .contains(&first.as_str())
+        });
+    }
+    // "Four men detained in the Bryansk region": a counted phrase right before the participle
+    // (but "Two officers arrested a man" names the arresters).
+    if np.is_none() && ["arrested", "detained"].contains(&trig.as_str()) {
+        np = np_left(t, sentence.start, trigger.start.saturating_sub(1), 6).filter(|s| {
+            let w = t[s.start..s.end].to_lowercase();
+            let first = w.split_whitespace().next().unwrap_or("");
+            let last = w.split_whitespace().last().unwrap_or("");
+            s.end + 1 >= trigger.start
+                && (first.chars().all(|c| c.is_ascii_digit())
+                    || [
+                        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                        "eleven", "twelve", "several", "dozens",
+                    ]
+                    .contains(&first))
+                && ![
+                    "police",
+                    "officers",
+                    "agents",
+                    "forces",
+                    "soldiers",
+                    "troops",
+                    "policemen",
+                    "investigators",
+                ]
+                .contains(&last)
+        });
     }
     // "hatte die Polizei einen Mann aus Tadschikistan in Gewahrsam genommen", "zwei Männer
     // festgenommen": an indefinite or counted phrase right before the German participle.
@@ -1449,24 +1490,6 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 }
             }
         }
-        // "ordered two men held in pre-trial detention ..., a day after they were arrested": the
-        // court's remand is part of the arrest, not another one.
-        let remand = |e: &EventMention| {
-            e.kind == EventKind::Arrest && {
-                let b = cx.text[sentence.start..e.trigger_span.start].to_lowercase();
-                let w = cx.text[e.trigger_span.start..e.trigger_span.end].to_lowercase();
-                (w == "detention" || w == "custody")
-                    && ["pre-trial ", "pretrial ", "investigative ", "remanded in "]
-                        .iter()
-                        .any(|x| b.ends_with(x))
-            }
-        };
-        if here
-            .iter()
-            .any(|e| e.kind == EventKind::Arrest && !remand(e))
-        {
-            here.retain(|e| !remand(e));
-        }
         // Several attack words in one sentence describe one attack ("the bombing ... the blast"),
         // unless they are placed apart ("police in Cologne detained a man, and Austrian police
         // made arrests in Vienna").
@@ -1552,6 +1575,18 @@ fn one(
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
     if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span) {
         return None;
+    }
+    // "ordered to be held in custody until 22 May", "ordered two men held in pre-trial
+    // detention": a court's remand, not an arrest.
+    if tr.kind == EventKind::Arrest && (lower == "in custody" || lower == "detention") {
+        let from = floor_char(t, tr.span.start.saturating_sub(50).max(sentence.start));
+        let lead = t[from..tr.span.start].to_lowercase();
+        if ["ordered", "remanded", "pre-trial", "pretrial", "to be held"]
+            .iter()
+            .any(|w| lead.contains(w))
+        {
+            return None;
+        }
     }
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is

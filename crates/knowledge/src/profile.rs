@@ -306,13 +306,27 @@ fn cluster_events<'a>(mentions: Vec<Mention<'a>>) -> Vec<Vec<Mention<'a>>> {
     let mut groups: Vec<Vec<(Mention<'a>, Window)>> = Vec::new();
     for m in mentions {
         let w = window(m.e);
-        let hit = groups.iter().position(|g| {
-            g.iter().any(|(o, ow)| {
-                !apart(ow, &w) && o.doc.row.doc_id != m.doc.row.doc_id && same_event(o.e, m.e)
+        let hits: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| {
+                g.iter().any(|(o, ow)| {
+                    !apart(ow, &w) && o.doc.row.doc_id != m.doc.row.doc_id && same_event(o.e, m.e)
+                })
             })
-        });
-        match hit {
-            Some(i) => groups[i].push((m, w)),
+            .map(|(i, _)| i)
+            .collect();
+        match hits.split_first() {
+            // A mention that matches several groups joins them: the undated "suspects were
+            // detained in the Bryansk region" of an early report, and the dated arrest that
+            // later reports tell, are one event whichever came first.
+            Some((&first, rest)) => {
+                for &i in rest.iter().rev() {
+                    let g = groups.remove(i);
+                    groups[first].extend(g);
+                }
+                groups[first].push((m, w));
+            }
             None => groups.push(vec![(m, w)]),
         }
     }

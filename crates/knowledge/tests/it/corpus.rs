@@ -229,6 +229,18 @@ fn multi_source_events_appear_once_with_their_sources() {
     assert!(!events.iter().any(|e| e.kind == "arrest"
         && near(e, 50.92, 11.27)
         && e.date.as_ref().is_some_and(|d| d.value == "2024-03-20")));
+    // Crocus suspects: "the suspects were detained in the Bryansk region" (undated, early
+    // reports), "Four men detained in the Bryansk region on Saturday", "detained in the Bryansk
+    // region the day after the attack": one arrest, whichever report came first. "ordered to be
+    // held in custody until 22 May" by a Moscow court is no arrest.
+    let bryansk: Vec<&Event> = arrests_in(53.25, 34.37);
+    assert_eq!(bryansk.len(), 1, "{bryansk:?}");
+    assert!(docs_of(bryansk[0]).len() >= 4, "{:?}", docs_of(bryansk[0]));
+    assert!(
+        !events.iter().any(|e| e.kind == "arrest"
+            && e.date.as_ref().is_some_and(|d| d.value == "2024-03-25")),
+        "a remand is no arrest"
+    );
     // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
     // with the other reports of the Christmas Eve arrest.
     let wesel = one_event(&events, "arrest", "2023-12-24", 51.66, 6.62);
