@@ -1668,6 +1668,32 @@ fn one(
             if let Some(tg) = target_of(cx, sentence, tr.span) {
                 e.participants.push(tg);
             }
+            // "Its first leader, Hafiz Saeed Khan, was killed": the person named in the trigger
+            // or nearest before it in its clause, else right after it ("killed the leader Abu
+            // Ibrahim").
+            if tr.kind == EventKind::LeaderKilled {
+                let cl = clause(t, sentence, tr.span);
+                let person = cx
+                    .names
+                    .iter()
+                    .filter(|n| n.label == "PERSON" && inside(n.span, cl))
+                    .filter(|n| {
+                        inside(n.span, tr.span)
+                            || n.span.end <= tr.span.start && tr.span.start - n.span.end <= 40
+                            || n.span.start >= tr.span.end && n.span.start - tr.span.end <= 2
+                    })
+                    .min_by_key(|n| gap(n.span, tr.span));
+                if let Some(n) = person {
+                    e.participants.push(Participant {
+                        role: Role::Victim,
+                        text: n.text.clone(),
+                        span: n.span,
+                        entity: None,
+                        responsibility: None,
+                        attributed_by: None,
+                    });
+                }
+            }
         }
         EventKind::Arrest => {
             if let Some(p) = arrested(cx, sentence, tr.span) {

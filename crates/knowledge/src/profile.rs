@@ -235,10 +235,23 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         return false;
     }
     // Positive agreement: a place, plus a precise date on at least one side or a shared actor.
+    // A linked actor on both sides, or the same named person killed ("Hafiz Saeed Khan").
+    let victim = |e: &EventMention| -> Vec<String> {
+        e.participants
+            .iter()
+            .filter(|p| p.role == Role::Victim && p.text.chars().any(char::is_uppercase))
+            .map(|p| p.text.to_lowercase())
+            .collect()
+    };
+    // A person dies once: the same named leader killed in overlapping dates is one event.
+    let same_person_killed = a.kind == EventKind::LeaderKilled
+        && b.kind == EventKind::LeaderKilled
+        && victim(a).iter().any(|v| victim(b).contains(v));
     let shared_actor = a
         .participants
         .iter()
-        .any(|p| p.entity.is_some() && b.participants.iter().any(|q| q.entity == p.entity));
+        .any(|p| p.entity.is_some() && b.participants.iter().any(|q| q.entity == p.entity))
+        || same_person_killed;
     let day = |e: &EventMention| {
         e.date.as_ref().is_some_and(|d| {
             matches!(d.precision.as_str(), "day" | "time")
@@ -291,7 +304,10 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
         // One report names no place: the same day and the same named actor, or the same
         // target.
-        None => dates == Some(true) && (day(a) && day(b) && shared_actor || shared_target),
+        None => {
+            dates == Some(true)
+                && (day(a) && day(b) && shared_actor || shared_target || same_person_killed)
+        }
         Some(false) => false,
     }
 }

@@ -164,6 +164,12 @@ fn events_and_facts_from_cases() {
                         p.role == dossier_core::claims::Role::Arrested && p.text == parts[0]
                     })
                 }),
+                // "victim: Hafiz Saeed Khan": some event has this victim.
+                "victim" => x.events.iter().any(|e| {
+                    e.participants
+                        .iter()
+                        .any(|p| p.role == dossier_core::claims::Role::Victim && p.text == parts[0])
+                }),
                 // "target: the SYL Hotel": some event has this target.
                 "target" => x.events.iter().any(|e| {
                     e.participants

@@ -241,6 +241,15 @@ fn multi_source_events_appear_once_with_their_sources() {
             && e.date.as_ref().is_some_and(|d| d.value == "2024-03-25")),
         "a remand is no arrest"
     );
+    // "Its first leader, Hafiz Saeed Khan, was killed in a US drone strike (in eastern
+    // Afghanistan) in July 2016", in two explainers: a person dies once.
+    let khan: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "leader_killed")
+        .filter(|e| e.participants.iter().any(|p| p.text == "Hafiz Saeed Khan"))
+        .collect();
+    assert_eq!(khan.len(), 1, "{khan:?}");
+    assert!(docs_of(khan[0]).len() >= 2, "{:?}", docs_of(khan[0]));
     // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
     // with the other reports of the Christmas Eve arrest.
     let wesel = one_event(&events, "arrest", "2023-12-24", 51.66, 6.62);
