@@ -429,6 +429,7 @@ pub fn fuse_events(
                         | EventKind::Plot
                         | EventKind::Arrest
                         | EventKind::ClaimOfResponsibility
+                        | EventKind::LeaderKilled
                 );
             if involved || context {
                 mentions.push(Mention { doc: d, e });
