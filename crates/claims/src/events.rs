@@ -2056,21 +2056,30 @@ fn days_before_anchor(text: &str, sentence: Span, trigger: Span) -> Option<(i64,
         .start
         .max(floor_char(text, trigger.start.saturating_sub(60)));
     let c = re.captures(text.get(from..trigger.start)?)?;
-    let n: i64 = match c.get(2)?.as_str().to_lowercase().as_str() {
-        "a" | "one" => 1,
+    let days = days_of(
+        &c.get(2)?.as_str().to_lowercase(),
+        &c.get(3)?.as_str().to_lowercase(),
+    )?;
+    Some((days, c.get(1)?.as_str().to_string()))
+}
+
+/// Days in "a day", "two days", "three weeks", "10 days" (count word or digits, lower case;
+/// "the" counts one).
+fn days_of(count: &str, unit: &str) -> Option<i64> {
+    let n: i64 = match count {
+        "the" | "a" | "one" => 1,
         "two" => 2,
         "three" => 3,
         "four" => 4,
         "five" => 5,
         "six" => 6,
-        _ => 7,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        d => d.parse().ok()?,
     };
-    let unit = if c.get(3)?.as_str().to_lowercase().starts_with("week") {
-        7
-    } else {
-        1
-    };
-    Some((n * unit, c.get(1)?.as_str().to_string()))
+    Some(if unit.starts_with("week") { 7 * n } else { n })
 }
 
 /// The nearest character boundary at or before byte `i`.
@@ -2496,24 +2505,7 @@ fn offset_from_attack(text: &str, sentence: Span) -> Option<(Span, i64)> {
     if n == "the" && unit.starts_with("week") {
         return None;
     }
-    let count: i64 = match n.as_str() {
-        "the" | "a" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        d => d.parse().ok()?,
-    };
-    let days = if unit.starts_with("week") {
-        7 * count
-    } else {
-        count
-    };
+    let days = days_of(&n, &unit)?;
     let before = m
         .name("dir")
         .is_some_and(|d| d.as_str().eq_ignore_ascii_case("before"));

@@ -183,30 +183,15 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     }
     // "Lido Beach in Mogadishu", "Gera in Thuringia": a known city, region or country right
     // after "in" contains the mention.
-    if let Some(rest) = after.strip_prefix(" in ") {
-        let words: Vec<&str> = rest
-            .split([' ', ',', '.', ';', ':', ')', '\n'])
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .take(3)
-            .collect();
-        for len in (1..=words.len()).rev() {
-            let k = key(&words[..len].join(" "));
-            let hit = g
-                .lookup_key(&k)
-                .iter()
-                .filter(|(_, nk)| *nk == NameKind::Primary)
-                .filter_map(|(i, _)| g.entry(*i))
-                .filter(|e| e.kind != PlaceKind::Continent)
-                .max_by_key(|e| (e.kind == PlaceKind::Country, e.population));
-            if let Some(e) = hit {
-                c.within = Some((e.kind, cc_of(e), f64::from(e.lat), f64::from(e.lon)));
-                if c.country.is_none() {
-                    c.country = Some(cc_of(e));
-                }
-                c.evidence.push(format!("cue: in {}", e.name));
-                break;
-            }
+    let within = after
+        .strip_prefix(" in ")
+        .and_then(|rest| place_named_at(g, rest, |k| k != PlaceKind::Continent));
+    if let Some(e) = within {
+        c.within = Some((e.kind, cc_of(e), f64::from(e.lat), f64::from(e.lon)));
+        if c.country.is_none() {
+            c.country = Some(cc_of(e));
         }
+        c.evidence.push(format!("cue: in {}", e.name));
     }
     let first = after_key.split(' ').next().unwrap_or("");
     if !after.starts_with(',') && REGION_WORDS.contains(&first) && first != "republic" {
@@ -222,34 +207,41 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
         c.country = Some(cc_of(e));
         c.admin1 = Some((cc_of(e), e.admin1.clone()));
         c.evidence.push(format!("cue: , {}", e.name));
-    } else if let Some(rest) = after.strip_prefix(", ") {
-        let words: Vec<&str> = rest
-            .split([' ', ',', '.', ';', ':', ')', '\n'])
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .take(3)
-            .collect();
-        for len in (1..=words.len()).rev() {
-            let k = key(&words[..len].join(" "));
-            let hit = g
-                .lookup_key(&k)
-                .iter()
-                .filter(|(_, nk)| *nk == NameKind::Primary)
-                .filter_map(|(i, _)| g.entry(*i))
-                .filter(|e| matches!(e.kind, PlaceKind::Country | PlaceKind::Admin1))
-                .max_by_key(|e| (e.kind == PlaceKind::Country, e.population));
-            if let Some(e) = hit {
-                if e.kind == PlaceKind::Country {
-                    c.country = Some(cc_of(e));
-                } else {
-                    c.country = Some(cc_of(e));
-                    c.admin1 = Some((cc_of(e), e.admin1.clone()));
-                }
-                c.evidence.push(format!("cue: , {}", e.name));
-                break;
-            }
+    } else if let Some(e) = after.strip_prefix(", ").and_then(|rest| {
+        place_named_at(g, rest, |k| {
+            matches!(k, PlaceKind::Country | PlaceKind::Admin1)
+        })
+    }) {
+        c.country = Some(cc_of(e));
+        if e.kind != PlaceKind::Country {
+            c.admin1 = Some((cc_of(e), e.admin1.clone()));
         }
+        c.evidence.push(format!("cue: , {}", e.name));
     }
     c
+}
+
+/// The place named by up to three capitalised words at the start of `rest` (the longest that
+/// is a primary name of an accepted kind; a country over others, then the most populous).
+fn place_named_at<'g>(
+    g: &'g Gazetteer,
+    rest: &str,
+    accept: impl Fn(PlaceKind) -> bool,
+) -> Option<&'g Entry> {
+    let words: Vec<&str> = rest
+        .split([' ', ',', '.', ';', ':', ')', '\n'])
+        .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .take(3)
+        .collect();
+    (1..=words.len()).rev().find_map(|len| {
+        let k = key(&words[..len].join(" "));
+        g.lookup_key(&k)
+            .iter()
+            .filter(|(_, nk)| *nk == NameKind::Primary)
+            .filter_map(|(i, _)| g.entry(*i))
+            .filter(|e| accept(e.kind))
+            .max_by_key(|e| (e.kind == PlaceKind::Country, e.population))
+    })
 }
 
 /// The matching key of a mention: "the" dropped, possessive dropped ("San Francisco's").
