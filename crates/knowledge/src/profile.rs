@@ -647,12 +647,26 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .flat_map(|m| m.e.participants.iter())
         .find(|p| p.role == Role::Target)
         .map(|p| p.text.clone());
-    let title = title_of(
-        kind,
-        subkind.as_deref(),
-        place.as_ref(),
-        target.as_deref().filter(|t| t.len() <= 40),
-    );
+    // "Hafiz Saeed Khan killed in Afghanistan": a leader killed is titled by name when a report
+    // names them.
+    let victim = group
+        .iter()
+        .flat_map(|m| m.e.participants.iter())
+        .find(|p| p.role == Role::Victim && p.text.chars().any(char::is_uppercase))
+        .filter(|_| kind == EventKind::LeaderKilled)
+        .map(|p| p.text.clone());
+    let title = match victim {
+        Some(v) => match place.as_ref() {
+            Some(p) => format!("{v} killed in {}", p.name),
+            None => format!("{v} killed"),
+        },
+        None => title_of(
+            kind,
+            subkind.as_deref(),
+            place.as_ref(),
+            target.as_deref().filter(|t| t.len() <= 40),
+        ),
+    };
     let weapon = group.iter().find_map(|m| m.e.weapon.clone());
     Event {
         id: stable_id(&format!(

@@ -249,6 +249,7 @@ fn multi_source_events_appear_once_with_their_sources() {
         .filter(|e| e.participants.iter().any(|p| p.text == "Hafiz Saeed Khan"))
         .collect();
     assert_eq!(khan.len(), 1, "{khan:?}");
+    assert_eq!(khan[0].title, "Hafiz Saeed Khan killed in Afghanistan");
     assert!(docs_of(khan[0]).len() >= 2, "{:?}", docs_of(khan[0]));
     // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
     // with the other reports of the Christmas Eve arrest.
