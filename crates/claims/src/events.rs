@@ -496,8 +496,19 @@ fn place_of(
             continue;
         }
         // "detained in the Bryansk region the day after the attack": the place of what
-        // happened after (or before) it.
+        // happened after (or before) it. But "Gwoza was seized ... before the army retook the
+        // town": the object refers back to the place.
+        let back_to_place = cx
+            .text
+            .get(trigger.end..sentence.end)
+            .map(|r| r.trim_start().to_lowercase())
+            .is_some_and(|r| {
+                ["the town", "the city", "the village", "it ", "it.", "it,"]
+                    .iter()
+                    .any(|o| r.starts_with(o))
+            });
         if g.span.end <= trigger.start
+            && !back_to_place
             && cx.text[g.span.end..trigger.start]
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())

@@ -299,7 +299,17 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
                 .and_then(|p| p.place.as_ref())
                 .is_some_and(|p| p.kind == PlaceKind::Country)
         });
+    // A town is retaken once in a while, not twice a year: the same town and year suffice.
+    let same_town_retaken = a.kind == EventKind::Recapture
+        && b.kind == EventKind::Recapture
+        && [a, b].iter().all(|e| {
+            e.place
+                .as_ref()
+                .and_then(|p| p.place.as_ref())
+                .is_some_and(|p| p.kind == PlaceKind::City)
+        });
     match places {
+        Some(true) if same_town_retaken => dates == Some(true),
         Some(true) if coarse => dates == Some(true) && precise(a) && precise(b) || shared_actor,
         Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
         // One report names no place: the same day and the same named actor, or the same

@@ -251,6 +251,12 @@ fn multi_source_events_appear_once_with_their_sources() {
     assert_eq!(khan.len(), 1, "{khan:?}");
     assert_eq!(khan[0].title, "Hafiz Saeed Khan killed in Afghanistan");
     assert!(docs_of(khan[0]).len() >= 2, "{:?}", docs_of(khan[0]));
+    // "Gwoza was seized ... before the Nigerian army retook the town in 2015", "... before
+    // Nigerian troops recaptured it in 2015": the town is Gwoza, and the two reports are one.
+    let retaken: Vec<&Event> = events.iter().filter(|e| e.kind == "recapture").collect();
+    assert_eq!(retaken.len(), 1, "{retaken:?}");
+    assert!(near(retaken[0], 11.08, 13.69));
+    assert!(docs_of(retaken[0]).len() >= 2, "{:?}", docs_of(retaken[0]));
     // "raided a flat in Wesel, north of Duisburg, and took five men into custody": in Wesel,
     // with the other reports of the Christmas Eve arrest.
     let wesel = one_event(&events, "arrest", "2023-12-24", 51.66, 6.62);
