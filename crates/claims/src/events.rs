@@ -2405,6 +2405,53 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
             None => out.push(e),
         }
     }
+    // "11 people had been detained" (no place, no date of its own) in a report whose only other
+    // arrest is "the suspects were detained in the Bryansk region": one arrest operation.
+    // Not "Other suspected accomplices were arrested", "Nine more suspects": those are others.
+    let others = |e: &EventMention| {
+        e.participants.iter().any(|p| {
+            p.role == Role::Arrested
+                && p.text.to_lowercase().split_whitespace().any(|w| {
+                    [
+                        "other",
+                        "others",
+                        "more",
+                        "further",
+                        "another",
+                        "additional",
+                        "weitere",
+                        "weiteren",
+                        "andere",
+                    ]
+                    .contains(&w)
+                })
+        })
+    };
+    let vague_arrest = |e: &EventMention| {
+        e.kind == EventKind::Arrest
+            && !others(e)
+            && e.place.is_none()
+            && e.date
+                .as_ref()
+                .is_none_or(|d| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
+    };
+    let anchored_arrests = out
+        .iter()
+        .filter(|e| e.kind == EventKind::Arrest && !vague_arrest(e))
+        .count();
+    if anchored_arrests == 1 {
+        let (vague, kept): (Vec<EventMention>, Vec<EventMention>) =
+            out.drain(..).partition(|e| vague_arrest(e));
+        out = kept;
+        if let Some(a) = out
+            .iter()
+            .position(|e| e.kind == EventKind::Arrest && !vague_arrest(e))
+        {
+            for v in vague {
+                absorb(&mut out[a], v);
+            }
+        }
+    }
     // Claims of responsibility: onto the attack with a compatible date (the document's first
     // attack when the claim has no date of its own).
     let mut claims: Vec<EventMention> = Vec::new();
