@@ -544,6 +544,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                     | EventKind::Offensive
                     | EventKind::Withdrawal
                     | EventKind::Recapture
+                    // "warned Moscow of a possible attack by ISKP": warned about, not a perpetrator.
+                    | EventKind::Warning
             ) {
                 "subject"
             } else if kind == EventKind::Arrest && mine.iter().all(|p| p.role == Role::Perpetrator)
