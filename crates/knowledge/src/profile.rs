@@ -878,9 +878,18 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                 .as_ref()
                 .and_then(|o| o.entity.as_ref())
                 .is_some_and(|x| x.as_str() == id);
-            if !(subject_is
-                || object_is && matches!(f.predicate, Predicate::RivalOf | Predicate::AllyOf))
-            {
+            // From the object's side, the symmetric relations as they are and the others by
+            // their inverse ("al-Shabaab, the al-Qaeda affiliate" → al-Qaeda has affiliate
+            // al-Shabaab).
+            let inverse = match f.predicate {
+                Predicate::PartOf => Some("has_part"),
+                Predicate::AffiliateOf => Some("has_affiliate"),
+                Predicate::SplitFrom => Some("splinter_group"),
+                Predicate::LeaderOf => Some("led_by"),
+                Predicate::RivalOf | Predicate::AllyOf => Some(f.predicate.as_str()),
+                _ => None,
+            };
+            if !(subject_is || object_is && inverse.is_some()) {
                 continue;
             }
             let cite = d.cite(f.sentence);
@@ -959,7 +968,11 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                     } else {
                         (f.subject.0.clone(), entity_name(kb, f.subject.as_str()))
                     };
-                    let rel = p.as_str().to_string();
+                    let rel = if subject_is {
+                        p.as_str().to_string()
+                    } else {
+                        inverse.unwrap_or(p.as_str()).to_string()
+                    };
                     let attributed: Vec<Person> =
                         f.attributed_to.as_ref().map(person).into_iter().collect();
                     match relations

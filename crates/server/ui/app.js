@@ -459,6 +459,10 @@ const RELATION_LABEL = {
   leader_of: "leader of",
   active_in: "active in",
   recruits_in: "recruits in",
+  has_part: "has part",
+  has_affiliate: "has affiliate",
+  splinter_group: "splinter group",
+  led_by: "led by",
 };
 
 function relationsView(d) {

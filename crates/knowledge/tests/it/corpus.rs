@@ -311,6 +311,28 @@ fn iskp_dossier_on_the_corpus() {
         .relations
         .iter()
         .any(|r| r.relation == "part_of" && r.entity.id == "islamic-state"));
+    // The same relations seen from the other side, with the certainty and attribution of the
+    // reports: the Islamic State has ISKP as part, al-Qaeda has al-Shabaab as affiliate.
+    let is = dossier_knowledge::profile(&store, &kb, "Islamic State", None).unwrap();
+    let part = is
+        .relations
+        .iter()
+        .find(|r| r.relation == "has_part" && r.entity.id == "iskp")
+        .expect("Islamic State has ISKP as part");
+    assert!(
+        part.attributed_to.iter().any(|p| {
+            [&p.name, &p.role]
+                .iter()
+                .any(|x| x.as_deref().is_some_and(|t| t.contains("US officials")))
+        }),
+        "{:?}",
+        part.attributed_to
+    );
+    let aq = dossier_knowledge::profile(&store, &kb, "al-Qaeda", None).unwrap();
+    assert!(aq
+        .relations
+        .iter()
+        .any(|r| r.relation == "has_affiliate" && r.entity.id == "al-shabaab"));
     // As of 2024-03-21 nothing about the Crocus attack (2024-03-22) is known.
     let before = dossier_knowledge::profile(&store, &kb, "ISKP", Some("2024-03-21")).unwrap();
     assert!(before
