@@ -1833,17 +1833,6 @@ fn one(
             }
         }
     }
-    // "Shortly before Christmas, police detained a man after a warning of a possible attack on
-    // the cathedral": the plot is the arrest's reason, and a date before it is the arrest's.
-    if tr.kind == EventKind::Plot
-        && all.iter().any(|o| o.kind == EventKind::Arrest)
-        && e.date
-            .as_ref()
-            .is_some_and(|d| !d.text.is_empty() && d.span.end <= tr.span.start)
-        && reason_for_arrest(t, sentence, tr.span)
-    {
-        e.date = undated(cx, tr.span, tr.kind);
-    }
     let lead = t[sentence.start..tr.span.start].to_lowercase();
     // "special forces raided a flat": a police operation, not an attack.
     if tr.kind == EventKind::Attack && lower.starts_with("raid") {
@@ -1919,6 +1908,19 @@ fn one(
         e.subkind = Some("planned".into());
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
+    }
+    // "Shortly before Christmas, police detained a man after a warning of a possible attack on
+    // the cathedral", "Kurz vor Weihnachten hatte die Polizei nach Hinweisen auf mögliche
+    // Anschlagspläne ... in Gewahrsam genommen": the plot is the reason for what the police
+    // did, and a date before it is the police action's. (Its place is kept: the police act
+    // where the threat is, mostly; "in Wesel" for a Cologne plot is left as it is.)
+    if e.kind == EventKind::Plot
+        && reason_for_police(t, sentence, tr.span)
+        && e.date
+            .as_ref()
+            .is_some_and(|d| !d.text.is_empty() && d.span.end <= tr.span.start)
+    {
+        e.date = undated(cx, tr.span, tr.kind);
     }
     // "held on suspicion of planning an attack", "weil sie einen Anschlag geplant haben
     // sollen": the sentence's date is the arrest's or the court's, not the plot's.
@@ -2103,8 +2105,8 @@ fn floor_char(text: &str, i: usize) -> usize {
 }
 
 /// "after a warning of a possible attack", "nach Hinweisen auf mögliche Anschlagspläne": the
-/// plot trigger sits in the phrase that gives an arrest's reason.
-fn reason_for_arrest(text: &str, sentence: Span, trigger: Span) -> bool {
+/// plot trigger sits in the phrase that gives the reason for an arrest or a raid.
+fn reason_for_police(text: &str, sentence: Span, trigger: Span) -> bool {
     let from = sentence.start.max(trigger.start.saturating_sub(60));
     let Some(before) = text.get(from..trigger.start) else {
         return false;
