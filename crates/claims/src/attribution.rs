@@ -609,11 +609,10 @@ fn complete_honorific(text: &str, a: &mut Attribution) {
         return;
     }
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| regex::Regex::new(r"^\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})(?:\s*,?\s+(?:of|from|at)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|of|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|for|and|on))*))?")
-            .ok())
-        .as_ref()
-    else {
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"^\.?\s+((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+){0,3})(?:\s*,?\s+(?:of|from|at)\s+((?:the\s+)?(?:[A-Z][\w'’-]*|of|for|and|on)(?:\s+(?:[A-Z][\w'’-]*|of|for|and|on))*))?",
+    ) else {
         return;
     };
     let Some(rest) = text.get(span.end..) else {

@@ -1335,9 +1335,7 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
             "einen", "eine", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
             "mehrere", "weitere",
         ];
-        let from = sentence
-            .start
-            .max(floor_char(t, trigger.start.saturating_sub(60)));
+        let from = lead_from(t, sentence, trigger.start, 60);
         let head = t[from..trigger.start].trim_end();
         let words: Vec<(usize, &str)> = head
             .split(' ')
@@ -1385,9 +1383,7 @@ fn anchored(e: &EventMention, definite: bool) -> bool {
         || e.place.is_some()
         // "shortly before Christmas" is a date; the undated default ("before publication",
         // no text) is not.
-        || e.date
-            .as_ref()
-            .is_some_and(|d| d.modifier.as_deref() != Some("BEFORE") || !d.text.is_empty())
+        || e.date.as_ref().is_some_and(|d| !d.is_undated())
         || definite
 }
 
@@ -1590,8 +1586,7 @@ fn one(
     // "ordered to be held in custody until 22 May", "ordered two men held in pre-trial
     // detention": a court's remand, not an arrest.
     if tr.kind == EventKind::Arrest && (lower == "in custody" || lower == "detention") {
-        let from = floor_char(t, tr.span.start.saturating_sub(50).max(sentence.start));
-        let lead = t[from..tr.span.start].to_lowercase();
+        let lead = t[lead_from(t, sentence, tr.span.start, 50)..tr.span.start].to_lowercase();
         if ["ordered", "remanded", "pre-trial", "pretrial", "to be held"]
             .iter()
             .any(|w| lead.contains(w))
@@ -1909,39 +1904,32 @@ fn one(
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
     }
-    // "Shortly before Christmas, police detained a man after a warning of a possible attack on
-    // the cathedral", "Kurz vor Weihnachten hatte die Polizei nach Hinweisen auf mögliche
-    // Anschlagspläne ... in Gewahrsam genommen": the plot is the reason for what the police
-    // did, and a date before it is the police action's. (Its place is kept: the police act
-    // where the threat is, mostly; "in Wesel" for a Cologne plot is left as it is.)
-    if e.kind == EventKind::Plot
-        && reason_for_police(t, sentence, tr.span)
-        && e.date
-            .as_ref()
-            .is_some_and(|d| !d.text.is_empty() && d.span.end <= tr.span.start)
-    {
-        e.date = undated(cx, tr.span, tr.kind);
-    }
-    // "held on suspicion of planning an attack", "weil sie einen Anschlag geplant haben
-    // sollen": the sentence's date is the arrest's or the court's, not the plot's.
+    // A plot told as the reason for what police or a court did: a date before it is theirs.
+    // - "Shortly before Christmas, police detained a man after a warning of a possible attack
+    //   on the cathedral", "Kurz vor Weihnachten hatte die Polizei nach Hinweisen auf mögliche
+    //   Anschlagspläne ... in Gewahrsam genommen" (the place is kept: the police act where the
+    //   threat is, mostly; "in Wesel" for a Cologne plot is left as it is);
+    // - "held on suspicion of planning an attack", "weil sie einen Anschlag geplant haben
+    //   sollen".
     if e.kind == EventKind::Plot
         && e.date.as_ref().is_some_and(|d| {
             !d.text.is_empty()
                 && d.span.end <= tr.span.start
-                && t.get(d.span.end..tr.span.start).is_some_and(|between| {
-                    let b = between.to_lowercase();
-                    [
-                        "suspicion of",
-                        "suspected of",
-                        "accused of",
-                        "charged with",
-                        " weil ",
-                        " because ",
-                        "verdacht",
-                    ]
-                    .iter()
-                    .any(|c| b.contains(c))
-                })
+                && (reason_for_police(t, sentence, tr.span)
+                    || t.get(d.span.end..tr.span.start).is_some_and(|between| {
+                        let b = between.to_lowercase();
+                        [
+                            "suspicion of",
+                            "suspected of",
+                            "accused of",
+                            "charged with",
+                            " weil ",
+                            " because ",
+                            "verdacht",
+                        ]
+                        .iter()
+                        .any(|c| b.contains(c))
+                    }))
         })
     {
         e.date = undated(cx, tr.span, tr.kind);
@@ -2057,18 +2045,11 @@ fn in_reaction_phrase(text: &str, sentence: Span, span: Span) -> bool {
 /// the sentence's date and the event named right after "a day after ...".
 fn days_before_anchor(text: &str, sentence: Span, trigger: Span) -> Option<(i64, String)> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let re = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?i)\b((a|one|two|three|four|five|six|seven) (day|days|week|weeks) after) (?:[\w'’-]+ ){0,4}$",
-            )
-            .ok()
-        })
-        .as_ref()?;
-    let from = sentence
-        .start
-        .max(floor_char(text, trigger.start.saturating_sub(60)));
-    let c = re.captures(text.get(from..trigger.start)?)?;
+    let re = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b((a|one|two|three|four|five|six|seven) (day|days|week|weeks) after) (?:[\w'’-]+ ){0,4}$",
+    )?;
+    let c = re.captures(text.get(lead_from(text, sentence, trigger.start, 60)..trigger.start)?)?;
     let days = days_of(
         &c.get(2)?.as_str().to_lowercase(),
         &c.get(3)?.as_str().to_lowercase(),
@@ -2095,20 +2076,20 @@ fn days_of(count: &str, unit: &str) -> Option<i64> {
     Some(if unit.starts_with("week") { 7 * n } else { n })
 }
 
-/// The nearest character boundary at or before byte `i`.
-fn floor_char(text: &str, i: usize) -> usize {
-    let mut i = i.min(text.len());
+/// Where the text of at most `max` bytes before `at` in `sentence` starts (on a character
+/// boundary): the window in which a cue before a trigger is looked for.
+fn lead_from(text: &str, sentence: Span, at: usize, max: usize) -> usize {
+    let mut i = at.saturating_sub(max).min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
     }
-    i
+    i.max(sentence.start)
 }
 
 /// "after a warning of a possible attack", "nach Hinweisen auf mögliche Anschlagspläne": the
 /// plot trigger sits in the phrase that gives the reason for an arrest or a raid.
 fn reason_for_police(text: &str, sentence: Span, trigger: Span) -> bool {
-    let from = sentence.start.max(trigger.start.saturating_sub(60));
-    let Some(before) = text.get(from..trigger.start) else {
+    let Some(before) = text.get(lead_from(text, sentence, trigger.start, 60)..trigger.start) else {
         return false;
     };
     let before = before.to_lowercase();
@@ -2157,15 +2138,10 @@ fn at_the_same_time(text: &str, sentence: Span, trigger: Span) -> bool {
 /// event an arrest is about, whose date and place are not the arrest's.
 fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let Some(re) = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?i)\b(?:over|in connection with|for|after|following|in the wake of) the [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?)\b(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
-            )
-            .ok()
-        })
-        .as_ref()
-    else {
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:over|in connection with|for|after|following|in the wake of) the [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?)\b(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+    ) else {
         return Vec::new();
     };
     let Some(body) = text.get(sentence.start..sentence.end) else {
@@ -2359,8 +2335,7 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
     let hi = |d: &EventDate| d.latest.clone().unwrap_or_else(|| "9999".into());
     // The undated default ("before publication") says nothing; "shortly before Christmas" is
     // its interval (the days of the month up to Christmas).
-    let vague = |d: &EventDate| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty();
-    if vague(a) || vague(b) {
+    if a.is_undated() || b.is_undated() {
         return None;
     }
     Some(lo(a) <= hi(b) && lo(b) <= hi(a))
@@ -2376,9 +2351,7 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
     events.sort_by_key(|e| {
         (
             e.place.is_none(),
-            e.date
-                .as_ref()
-                .is_none_or(|d| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty()),
+            e.date.as_ref().is_none_or(EventDate::is_undated),
             e.sentence,
         )
     });
@@ -2433,9 +2406,7 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
         e.kind == EventKind::Arrest
             && !others(e)
             && e.place.is_none()
-            && e.date
-                .as_ref()
-                .is_none_or(|d| d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
+            && e.date.as_ref().is_none_or(EventDate::is_undated)
     };
     let anchored_arrests = out
         .iter()
@@ -2544,14 +2515,10 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
 /// to add to the attack's date (negative for "the day before the attack").
 fn offset_from_attack(text: &str, sentence: Span) -> Option<(Span, i64)> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let re = RE
-        .get_or_init(|| {
-            regex::Regex::new(
-                r"(?i)\b(?:(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)|(?:(?:a\s+few|several|some|just|only|within)\s+)?(?:hours|minutes|an\s+hour)\s+(?:after|of)|(?:shortly|just|soon|immediately)\s+after)\s+the\s+(?:attack|bombing|shooting|assault|massacre)\b",
-            )
-            .ok()
-        })
-        .as_ref()?;
+    let re = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:(?P<n>the|a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>after|before)|(?:(?:a\s+few|several|some|just|only|within)\s+)?(?:hours|minutes|an\s+hour)\s+(?:after|of)|(?:shortly|just|soon|immediately)\s+after)\s+the\s+(?:attack|bombing|shooting|assault|massacre)\b",
+    )?;
     let body = text.get(sentence.start..sentence.end)?;
     let m = re.captures(body)?;
     let all = m.get(0)?;
@@ -2599,10 +2566,7 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
             continue;
         }
         // Only the undated default ("before publication") or no date at all gives way.
-        if e.date
-            .as_ref()
-            .is_some_and(|d| !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty()))
-        {
+        if e.date.as_ref().is_some_and(|d| !d.is_undated()) {
             continue;
         }
         let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {

@@ -1,7 +1,19 @@
 //! Small text helpers shared by the event and fact rules: word boundaries, clause limits and noun
 //! phrases, all on byte offsets into the original text.
 
+use std::sync::OnceLock;
+
 use dossier_core::Span;
+use regex::Regex;
+
+/// The regex of one call site, compiled on first use into that site's `cell`. A pattern that
+/// did not compile gives `None` (and the test cases that need it fail), never a panic.
+pub fn cached_regex(
+    cell: &'static OnceLock<Option<Regex>>,
+    pattern: &str,
+) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+}
 
 /// True when `c` is part of a word.
 pub fn is_word(c: char) -> bool {

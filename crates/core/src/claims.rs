@@ -286,6 +286,14 @@ pub struct EventDate {
     pub span: Span,
 }
 
+impl EventDate {
+    /// The default of a past event the text gives no date for: "before publication" (modifier
+    /// `BEFORE`, no text). "shortly before Christmas" has text and is a date.
+    pub fn is_undated(&self) -> bool {
+        self.modifier.as_deref() == Some("BEFORE") && self.text.is_empty()
+    }
+}
+
 /// A place argument: the mention and, when geocoded, the gazetteer entry.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventPlace {

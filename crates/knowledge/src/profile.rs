@@ -174,7 +174,7 @@ struct Mention<'a> {
 
 fn interval(e: &EventMention) -> Option<(String, String)> {
     let d = e.date.as_ref()?;
-    if d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty() {
+    if d.is_undated() {
         return Some((
             "0000".into(),
             d.latest.clone().unwrap_or_else(|| "9999".into()),
@@ -188,8 +188,7 @@ fn interval(e: &EventMention) -> Option<(String, String)> {
 
 fn precise(e: &EventMention) -> bool {
     e.date.as_ref().is_some_and(|d| {
-        !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
-            && matches!(d.precision.as_str(), "day" | "time" | "week" | "month")
+        !d.is_undated() && matches!(d.precision.as_str(), "day" | "time" | "week" | "month")
     })
 }
 
@@ -235,28 +234,21 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         return false;
     }
     // Positive agreement: a place, plus a precise date on at least one side or a shared actor.
-    // A linked actor on both sides, or the same named person killed ("Hafiz Saeed Khan").
-    let victim = |e: &EventMention| -> Vec<String> {
-        e.participants
-            .iter()
-            .filter(|p| p.role == Role::Victim && p.text.chars().any(char::is_uppercase))
-            .map(|p| p.text.to_lowercase())
-            .collect()
-    };
-    // A person dies once: the same named leader killed in overlapping dates is one event.
+    // A linked actor on both sides, or the same named person killed ("Hafiz Saeed Khan"): a
+    // person dies once, so the same named leader killed in overlapping dates is one event.
     let same_person_killed = a.kind == EventKind::LeaderKilled
         && b.kind == EventKind::LeaderKilled
-        && victim(a).iter().any(|v| victim(b).contains(v));
+        && named_victims(a)
+            .any(|v| named_victims(b).any(|w| v.text.to_lowercase() == w.text.to_lowercase()));
     let shared_actor = a
         .participants
         .iter()
         .any(|p| p.entity.is_some() && b.participants.iter().any(|q| q.entity == p.entity))
         || same_person_killed;
     let day = |e: &EventMention| {
-        e.date.as_ref().is_some_and(|d| {
-            matches!(d.precision.as_str(), "day" | "time")
-                && !(d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty())
-        })
+        e.date
+            .as_ref()
+            .is_some_and(|d| matches!(d.precision.as_str(), "day" | "time") && !d.is_undated())
     };
     // The same named target ("the SYL Hotel"), or the same target on the same day ("a
     // wedding" and "the wedding"), where one report names no place.
@@ -293,21 +285,15 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
     // Plots and arrests come several to a country ("Gera, Cologne, Stockholm"): a country
     // that contains the other report's city says little, and both reports need a date.
     let coarse = matches!(a.kind, EventKind::Plot | EventKind::Arrest)
-        && [a, b].iter().any(|e| {
-            e.place
-                .as_ref()
-                .and_then(|p| p.place.as_ref())
-                .is_some_and(|p| p.kind == PlaceKind::Country)
-        });
+        && [a, b]
+            .iter()
+            .any(|e| place_kind(e) == Some(PlaceKind::Country));
     // A town is retaken once in a while, not twice a year: the same town and year suffice.
     let same_town_retaken = a.kind == EventKind::Recapture
         && b.kind == EventKind::Recapture
-        && [a, b].iter().all(|e| {
-            e.place
-                .as_ref()
-                .and_then(|p| p.place.as_ref())
-                .is_some_and(|p| p.kind == PlaceKind::City)
-        });
+        && [a, b]
+            .iter()
+            .all(|e| place_kind(e) == Some(PlaceKind::City));
     match places {
         Some(true) if same_town_retaken => dates == Some(true),
         Some(true) if coarse => dates == Some(true) && precise(a) && precise(b) || shared_actor,
@@ -320,6 +306,18 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         }
         Some(false) => false,
     }
+}
+
+/// The victims a report names ("Hafiz Saeed Khan"), not "a guard".
+fn named_victims(e: &EventMention) -> impl Iterator<Item = &dossier_core::claims::Participant> {
+    e.participants
+        .iter()
+        .filter(|p| p.role == Role::Victim && p.text.chars().any(char::is_uppercase))
+}
+
+/// The kind of the geocoded place of a report, if it has one.
+fn place_kind(e: &EventMention) -> Option<PlaceKind> {
+    e.place.as_ref()?.place.as_ref().map(|p| p.kind)
 }
 
 fn cluster_events<'a>(mentions: Vec<Mention<'a>>) -> Vec<Vec<Mention<'a>>> {
@@ -476,7 +474,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .iter()
         .filter_map(|m| m.e.date.as_ref())
         .min_by_key(|d| {
-            let inferred = d.modifier.as_deref() == Some("BEFORE") && d.text.is_empty();
+            let inferred = d.is_undated();
             let rank = match d.precision.as_str() {
                 "time" => 0,
                 "day" => 1,
@@ -663,8 +661,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     // names them.
     let victim = group
         .iter()
-        .flat_map(|m| m.e.participants.iter())
-        .find(|p| p.role == Role::Victim && p.text.chars().any(char::is_uppercase))
+        .flat_map(|m| named_victims(m.e))
+        .next()
         .filter(|_| kind == EventKind::LeaderKilled)
         .map(|p| p.text.clone());
     let title = match victim {
