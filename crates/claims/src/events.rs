@@ -1193,12 +1193,21 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     {
         at = Some(trigger.end + (after.len() - after.trim_start().len()));
     }
-    for p in [" on ", " against ", " targeting ", " targeted "] {
+    // German: "Anschlag auf die Konzerthalle", "Anschlagspläne gegen den Kölner Dom".
+    for p in [
+        " on ",
+        " against ",
+        " targeting ",
+        " targeted ",
+        " auf ",
+        " gegen ",
+    ] {
         if at.is_some() {
             break;
         }
         if let Some(i) = lower.find(p) {
-            if i <= 40 {
+            // "auf" right after the noun only ("Anschlag auf die Halle", not "als Reaktion auf").
+            if i <= 40 && (p != " auf " || i == 0) {
                 at = Some(trigger.end + i + p.len());
                 break;
             }
@@ -1233,6 +1242,32 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     Some(Participant {
         role: Role::Target,
         text: t,
+        span: np,
+        entity: None,
+        responsibility: None,
+        attributed_by: None,
+    })
+}
+
+/// "planning a gun attack near the Swedish parliament": the named place a plot was aimed at,
+/// when the plot names no other target of that name. A landmark only when it has a name (a
+/// capital letter), so that "near the border" stays a place.
+fn landmark_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
+    let after = cx.text.get(trigger.end..sentence.end)?;
+    let i = after.to_lowercase().find(" near ")?;
+    if i > 60 || after[..i].contains([',', ';', ':']) {
+        return None;
+    }
+    let from = trigger.end + i + " near ".len();
+    let np = np_right(cx.text, from, sentence.end, 8)?;
+    let t = &cx.text[np.start..np.end];
+    let named = t
+        .split_whitespace()
+        .skip_while(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+    named.then(|| Participant {
+        role: Role::Target,
+        text: t.to_string(),
         span: np,
         entity: None,
         responsibility: None,
@@ -1537,6 +1572,35 @@ fn just_before(text: &str, sentence: Span, trigger: Span, words: &[&str]) -> boo
         .any(|w| words.contains(&w))
 }
 
+/// "every foiled plot", "any attack", "jedes Attentat", "enough for a mass-casualty attack",
+/// "genug für einen Anschlag": an attack or plot of a kind, not one event.
+fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
+    if just_before(
+        text,
+        sentence,
+        trigger,
+        &["every", "each", "any", "jeder", "jede", "jedes", "jeden"],
+    ) {
+        return true;
+    }
+    let lead = text
+        .get(lead_from(text, sentence, trigger.start, 40)..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "enough for a",
+        "enough for an",
+        "enough to",
+        "genug für",
+        "ausreichen für",
+    ]
+    .iter()
+    .any(|c| {
+        lead.rfind(c)
+            .is_some_and(|i| !lead[i..].contains([',', ';']))
+    })
+}
+
 /// "has repeatedly attacked", "frequently targets", "regularly bombs": a habit of an actor.
 fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
     just_before(
@@ -1581,6 +1645,11 @@ fn one(
     let lower = trig_text.to_lowercase();
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
     if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span) {
+        return None;
+    }
+    // "Every foiled plot is also a data point", "enough for a mass-casualty attack": any plot or
+    // attack of a kind, not one that happened or was planned.
+    if matches!(tr.kind, EventKind::Attack | EventKind::Plot) && generic(t, sentence, tr.span) {
         return None;
     }
     // "ordered to be held in custody until 22 May", "ordered two men held in pre-trial
@@ -1901,6 +1970,17 @@ fn one(
     {
         e.kind = EventKind::Plot;
         e.subkind = Some("planned".into());
+        // What a plot planned may lie ahead: "before publication" is no default for it.
+        if e.date.as_ref().is_some_and(EventDate::is_undated) {
+            e.date = None;
+        }
+    }
+    if e.kind == EventKind::Plot {
+        if let Some(l) = landmark_of(cx, sentence, tr.span) {
+            if !e.participants.iter().any(|p| p.text == l.text) {
+                e.participants.push(l);
+            }
+        }
         cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
     }
@@ -1932,7 +2012,7 @@ fn one(
                     }))
         })
     {
-        e.date = undated(cx, tr.span, tr.kind);
+        e.date = None;
     }
     let before = t[sentence.start..tr.span.start].to_lowercase();
     // Plural attack nouns without a day, a toll or a perpetrator and place of their own are

@@ -172,7 +172,23 @@ struct Mention<'a> {
     e: &'a EventMention,
 }
 
-fn interval(e: &EventMention) -> Option<(String, String)> {
+/// How long before and after its report an undated plot may be set: a plot is told of while it
+/// is being uncovered or tried, rarely a year on.
+const PLOT_WINDOW_BEFORE: i64 = 365;
+const PLOT_WINDOW_AFTER: i64 = 90;
+
+/// The date window of a mention. An undated plot (a warning of a possible attack, "suspected
+/// of planning an attack") has no "before publication" default, since what it plans may lie
+/// ahead: its window is around the report's date (`dct`).
+fn interval(e: &EventMention, dct: Option<chrono::NaiveDate>) -> Option<(String, String)> {
+    if e.kind == EventKind::Plot && e.date.is_none() {
+        let d = dct?;
+        let at = |days: i64| {
+            d.checked_add_signed(chrono::Duration::days(days))
+                .map(|x| x.format("%Y-%m-%d").to_string())
+        };
+        return Some((at(-PLOT_WINDOW_BEFORE)?, at(PLOT_WINDOW_AFTER)?));
+    }
     let d = e.date.as_ref()?;
     if d.is_undated() {
         return Some((
@@ -220,12 +236,14 @@ fn compatible_kind(a: EventKind, b: EventKind) -> bool {
 }
 
 /// Do two mentions (from different documents) report the same event?
-fn same_event(a: &EventMention, b: &EventMention) -> bool {
+fn same_event(ma: &Mention, mb: &Mention) -> bool {
+    let (a, b) = (ma.e, mb.e);
     if !compatible_kind(a.kind, b.kind) {
         return false;
     }
+    let (dct_a, dct_b) = (ma.doc.analysis.dct, mb.doc.analysis.dct);
     // A day of slack: reports differ on time zones and "last night".
-    let dates = match (interval(a), interval(b)) {
+    let dates = match (interval(a, dct_a), interval(b, dct_b)) {
         (Some((a0, a1)), Some((b0, b1))) => Some(shift(&a0, -1) <= b1 && shift(&b0, -1) <= a1),
         _ => None,
     };
@@ -294,8 +312,25 @@ fn same_event(a: &EventMention, b: &EventMention) -> bool {
         && [a, b]
             .iter()
             .all(|e| place_kind(e) == Some(PlaceKind::City));
+    // Plots: the same coarse date in the same words ("the summer of 2023", "Sommer 2023") and
+    // the same place; or, neither dated, the same city in reports a month apart at most.
+    let plots = a.kind == EventKind::Plot && b.kind == EventKind::Plot;
+    let same_coarse_date = plots
+        && matches!((&a.date, &b.date), (Some(x), Some(y))
+            if !x.is_undated() && x.value == y.value
+                && matches!(x.precision.as_str(), "season" | "month" | "quarter"));
+    let undated_same_city = plots
+        && a.date.is_none()
+        && b.date.is_none()
+        && [a, b]
+            .iter()
+            .all(|e| place_kind(e) == Some(PlaceKind::City))
+        && matches!((dct_a, dct_b), (Some(x), Some(y)) if (x - y).num_days().abs() <= 31);
     match places {
         Some(true) if same_town_retaken => dates == Some(true),
+        // The same named target ("the Swedish parliament") where the places agree.
+        Some(true) if plots && shared_target => dates != Some(false),
+        Some(true) if same_coarse_date || undated_same_city => true,
         Some(true) if coarse => dates == Some(true) && precise(a) && precise(b) || shared_actor,
         Some(true) => dates == Some(true) && (precise(a) || precise(b)) || shared_actor,
         // One report names no place: the same day and the same named actor, or the same
@@ -325,17 +360,18 @@ fn cluster_events<'a>(mentions: Vec<Mention<'a>>) -> Vec<Vec<Mention<'a>>> {
     // whose windows are disjoint is never the same event, so it is skipped without the string
     // work in `same_event` (which made a group with 1,000 events take a second).
     type Window = Option<(String, String)>;
-    let window = |e: &EventMention| interval(e).map(|(a0, a1)| (shift(&a0, -1), a1));
+    let window =
+        |m: &Mention| interval(m.e, m.doc.analysis.dct).map(|(a0, a1)| (shift(&a0, -1), a1));
     let apart = |a: &Window, b: &Window| matches!((a, b), (Some((alo, ahi)), Some((blo, bhi))) if !(alo <= bhi && blo <= ahi));
     let mut groups: Vec<Vec<(Mention<'a>, Window)>> = Vec::new();
     for m in mentions {
-        let w = window(m.e);
+        let w = window(&m);
         let hits: Vec<usize> = groups
             .iter()
             .enumerate()
             .filter(|(_, g)| {
                 g.iter().any(|(o, ow)| {
-                    !apart(ow, &w) && o.doc.row.doc_id != m.doc.row.doc_id && same_event(o.e, m.e)
+                    !apart(ow, &w) && o.doc.row.doc_id != m.doc.row.doc_id && same_event(o, &m)
                 })
             })
             .map(|(i, _)| i)
@@ -652,8 +688,11 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             publishers.push(p);
         }
     }
+    // Titles are English ("Plot on …"): a target in another language's words ("die
+    // Konzerthalle") is not put into one.
     let target = group
         .iter()
+        .filter(|m| m.doc.analysis.language == "en")
         .flat_map(|m| m.e.participants.iter())
         .find(|p| p.role == Role::Target)
         .map(|p| p.text.clone());

@@ -278,6 +278,52 @@ fn multi_source_events_appear_once_with_their_sources() {
     assert!(events.iter().any(|e| e.kind == "plot"
         && near(e, 50.94, 6.96)
         && e.date.as_ref().is_some_and(|d| d.value == "2023-12-31")));
+    // The Gera men's plot near the Swedish parliament, told undated in four reports ("Plot in
+    // Sweden", "in Stockholm", "on police officers"): one plot, aimed at the named landmark.
+    let sweden: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "plot")
+        .filter(|e| {
+            e.place
+                .as_ref()
+                .is_some_and(|p| p.country.as_deref() == Some("Sweden"))
+        })
+        .collect();
+    assert_eq!(sweden.len(), 1, "{sweden:?}");
+    assert!(docs_of(sweden[0]).len() >= 4, "{:?}", docs_of(sweden[0]));
+    assert!(
+        sweden[0].title.contains("Swedish parliament"),
+        "{}",
+        sweden[0].title
+    );
+    assert!(
+        sweden[0].date.is_none(),
+        "an undated plot has no 'before publication' date"
+    );
+    // "in the summer of 2023 was instructed ... to carry out an attack in Europe" and "Im Sommer
+    // 2023 habe er ... den Auftrag bekommen, in Europa einen Anschlag zu verüben": one plot.
+    let summer: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "plot" && e.date.as_ref().is_some_and(|d| d.value == "2023-SU"))
+        .collect();
+    assert_eq!(summer.len(), 1, "{summer:?}");
+    assert!(docs_of(summer[0]).len() >= 2, "{:?}", docs_of(summer[0]));
+    // The Cologne warning without a date of its own joins the New Year's Eve plot on the
+    // cathedral.
+    let cologne = one_event(&events, "plot", "2023-12-31", 50.94, 6.96);
+    assert!(docs_of(cologne).len() >= 2, "{:?}", docs_of(cologne));
+    // "Every foiled plot is also a data point", "enough for a mass-casualty attack": no event.
+    assert!(!events.iter().any(|e| e.sources.iter().any(|s| {
+        s.quote.contains("Every foiled plot") || s.quote.contains("enough for a mass-casualty")
+    })));
+    // Titles are English: no German target words in them.
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.title.contains(" die ") || e.title.contains(" den ")),
+        "{:?}",
+        events.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
     // Lido Beach, Mogadishu, 2024-08-02.
     // "at Lido Beach in Mogadishu" is no Lido Beach of New York: every report, one event.
     let lido = one_event(&events, "attack", "2024-08-02", 2.04, 45.34);
