@@ -114,6 +114,40 @@ fn strip_city_word(k: &str) -> Option<&str> {
     None
 }
 
+/// A German place adjective ("Kölner" in "Kölner Dom", "Berliner" in "Berliner
+/// Weihnachtsmarkt", "Münchner", "Bremer"): the cities of 100,000 or more the word is formed
+/// from, with the key they were found under. Callers make sure a noun follows the adjective.
+fn city_of_adjective(g: &Gazetteer, word: &str) -> Option<(String, Vec<(u32, NameKind)>)> {
+    if word.chars().count() < 5 || word.contains(' ') {
+        return None;
+    }
+    let base = word.strip_suffix("er")?;
+    let mut stems = vec![base.to_string(), format!("{base}en")];
+    // "Münchner" from "München", "Dresdner" from "Dresden", "Basler" from "Basel".
+    if let Some(last) = base.chars().last().filter(|c| matches!(c, 'n' | 'l')) {
+        let head = &base[..base.len() - last.len_utf8()];
+        stems.push(format!("{head}e{last}"));
+    }
+    stems.into_iter().find_map(|stem| {
+        let cands: Vec<(u32, NameKind)> = g
+            .lookup_key(&stem)
+            .iter()
+            .copied()
+            .filter(|&(i, _)| {
+                g.entry(i)
+                    .is_some_and(|e| e.kind == PlaceKind::City && e.population >= 100_000)
+            })
+            .collect();
+        (!cands.is_empty()).then_some((stem, cands))
+    })
+}
+
+/// Whether a capitalised word (a German noun) follows `end` in `text`: "Kölner| Dom".
+fn noun_follows(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    rest.starts_with(' ') && rest[1..].chars().next().is_some_and(char::is_uppercase)
+}
+
 fn country_of_word(g: &Gazetteer, w: &str) -> Option<[u8; 2]> {
     g.lookup_key(w)
         .iter()
@@ -358,6 +392,17 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
             cands = g.lookup_key(&rest).to_vec();
             cues.kind = Some(PlaceKind::City);
             k = rest;
+        } else if let Some((stem, found)) = k
+            .split_once(' ')
+            .map(|(first, _)| first)
+            .or_else(|| noun_follows(text, m.span.end).then_some(k.as_str()))
+            .and_then(|w| city_of_adjective(g, w))
+        {
+            // "Kölner Dom" as one mention, or "Kölner" with its noun after it.
+            cands = found;
+            cues.kind = Some(PlaceKind::City);
+            cues.evidence.push("cue: place adjective".into());
+            k = stem;
         }
     }
     let demonym_only = m.label == "NORP" && cands.iter().any(|(_, nk)| *nk == NameKind::Demonym);
@@ -637,7 +682,10 @@ impl Gazetteer {
                         continue;
                     }
                     let sk = mention_key(self, sub);
-                    if discourse.contains(&sk) || is_strong(self, &sk) {
+                    // "Kölner" in "den Kölner Dom" (ORG): a place adjective before its noun.
+                    let adjective =
+                        len == 1 && i + 1 < ws.len() && city_of_adjective(self, &sk).is_some();
+                    if discourse.contains(&sk) || is_strong(self, &sk) || adjective {
                         hit = Some((len, a, b));
                         break;
                     }

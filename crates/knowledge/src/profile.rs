@@ -300,12 +300,13 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
         tb.iter()
             .any(|(u, _)| u == t && (*named || (day(a) && day(b))))
     });
-    // Plots and arrests come several to a country ("Gera, Cologne, Stockholm"): a country
-    // that contains the other report's city says little, and both reports need a date.
+    // Plots and arrests come several to a country or a state ("Gera, Cologne, Stockholm"; the
+    // July cell in North Rhine-Westphalia and the Cologne arrest at Christmas): a country or
+    // state that contains the other report's city says little, and both reports need a date.
     let coarse = matches!(a.kind, EventKind::Plot | EventKind::Arrest)
         && [a, b]
             .iter()
-            .any(|e| place_kind(e) == Some(PlaceKind::Country));
+            .any(|e| matches!(place_kind(e), Some(PlaceKind::Country | PlaceKind::Admin1)));
     // A town is retaken once in a while, not twice a year: the same town and year suffice.
     let same_town_retaken = a.kind == EventKind::Recapture
         && b.kind == EventKind::Recapture

@@ -129,6 +129,44 @@ fn german_names_of_german_regions() {
 }
 
 #[test]
+fn german_place_adjectives_name_their_city() {
+    // "den Kölner Dom", "den Berliner Weihnachtsmarkt", "die Münchner Polizei": the city.
+    for (text, phrase, city) in [
+        (
+            "Die Hinweise bezogen sich auf Anschlagspläne gegen den Kölner Dom.",
+            "Kölner Dom",
+            "Köln",
+        ),
+        (
+            "Der Anschlag auf den Berliner Weihnachtsmarkt jährte sich zum fünften Mal.",
+            "Berliner Weihnachtsmarkt",
+            "Berlin",
+        ),
+        (
+            "Die Münchner Polizei sperrte den Platz ab.",
+            "Münchner Polizei",
+            "Munich",
+        ),
+    ] {
+        let refs = geocode(text, &mentions(text, &[(phrase, "ORG")]));
+        // The adjective is the place mention ("Kölner" of "Kölner Dom").
+        let r = resolve(&refs, phrase.split(' ').next().unwrap_or(phrase));
+        assert_eq!(
+            (r.place.kind, r.place.country_code.as_str()),
+            (PlaceKind::City, "DE"),
+            "{r:?}"
+        );
+        assert!(
+            r.place.name == city || r.place.name == "Cologne" && city == "Köln",
+            "{phrase}: {r:?}"
+        );
+    }
+    // No city of that name: nothing.
+    let text = "Der Kellner Franz brachte die Rechnung.";
+    assert!(geocode(text, &mentions(text, &[("Kellner Franz", "ORG")])).is_empty());
+}
+
+#[test]
 fn a_place_in_a_city_lies_near_it() {
     // "Lido Beach in Mogadishu" is no Lido Beach of New York: unresolved, the city stands.
     let text = "Gunmen attacked crowds at Lido Beach in Mogadishu on Friday.";

@@ -312,6 +312,24 @@ fn multi_source_events_appear_once_with_their_sources() {
     // cathedral.
     let cologne = one_event(&events, "plot", "2023-12-31", 50.94, 6.96);
     assert!(docs_of(cologne).len() >= 2, "{:?}", docs_of(cologne));
+    // The Cologne arrest before Christmas: the German reports ("gegen den Kölner Dom", "für
+    // den Kölner Dom": a place adjective names Köln) join it; the July arrests in North
+    // Rhine-Westphalia, the state Köln lies in, stay their own event.
+    let xmas = one_event(&events, "arrest", "2023-12-25", 50.94, 6.96);
+    assert!(docs_of(xmas).len() >= 3, "{:?}", docs_of(xmas));
+    let july: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "arrest" && e.date.as_ref().is_some_and(|d| d.value == "2023-07"))
+        .collect();
+    assert_eq!(july.len(), 1, "{july:?}");
+    assert!(docs_of(july[0]).len() >= 2, "{:?}", docs_of(july[0]));
+    for d in titled(&store, &["suspect had visited"]) {
+        assert!(docs_of(july[0]).contains(&d));
+        assert!(
+            !docs_of(xmas).contains(&d),
+            "the July cell is not the Christmas arrest"
+        );
+    }
     // "Every foiled plot is also a data point", "enough for a mass-casualty attack": no event.
     assert!(!events.iter().any(|e| e.sources.iter().any(|s| {
         s.quote.contains("Every foiled plot") || s.quote.contains("enough for a mass-casualty")
