@@ -115,8 +115,9 @@ fn strip_city_word(k: &str) -> Option<&str> {
 }
 
 /// A German place adjective ("Kölner" in "Kölner Dom", "Berliner" in "Berliner
-/// Weihnachtsmarkt", "Münchner", "Bremer"): the cities of 100,000 or more the word is formed
-/// from, with the key they were found under. Callers make sure a noun follows the adjective.
+/// Weihnachtsmarkt", "Münchner", "Bremer"): the German, Austrian or Swiss cities of 100,000 or
+/// more the word is formed from, with the key they were found under (in English text such words
+/// are mostly names: "Heather", "Oliver"). Callers make sure a noun follows the adjective.
 fn city_of_adjective(g: &Gazetteer, word: &str) -> Option<(String, Vec<(u32, NameKind)>)> {
     if word.chars().count() < 5 || word.contains(' ') {
         return None;
@@ -134,8 +135,11 @@ fn city_of_adjective(g: &Gazetteer, word: &str) -> Option<(String, Vec<(u32, Nam
             .iter()
             .copied()
             .filter(|&(i, _)| {
-                g.entry(i)
-                    .is_some_and(|e| e.kind == PlaceKind::City && e.population >= 100_000)
+                g.entry(i).is_some_and(|e| {
+                    e.kind == PlaceKind::City
+                        && e.population >= 100_000
+                        && matches!(&cc_of(e), b"DE" | b"AT" | b"CH")
+                })
             })
             .collect();
         (!cands.is_empty()).then_some((stem, cands))
