@@ -131,6 +131,9 @@ enum Kind {
     Soll,
     /// "may": only lowercase (not the month).
     LowerOnly,
+    /// German Konjunktiv I ("habe", "sei"): reported speech, unless "ich" comes before it ("ich
+    /// habe" is the indicative).
+    Subjunctive,
     /// "possible attack": hedges only a focus within the next three words.
     Modifier,
     /// "instructed ... to carry out an attack": hedges only a focus after it ("arrested ... on
@@ -199,6 +202,13 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ("unconfirmed|unverified", C::Alleged, Kind::Plain),
     ("angeblich|angebliche|angeblichen|angeblicher", C::Alleged, Kind::Plain),
     ("soll|sollen|sollte|sollten", C::Alleged, Kind::Soll),
+    // Reported speech in German: "Im Sommer 2023 habe er den Auftrag bekommen", "der Mann sei
+    // bewaffnet gewesen" (what someone said, in the mood of reported speech).
+    (
+        "habe|sei|seien|könne|müsse|dürfe|wolle|werde|gebe|wisse",
+        C::Reported,
+        Kind::Subjunctive,
+    ),
     // Suspicion.
     ("suspected|suspect of", C::Suspected, Kind::Plain),
     ("suspected", C::Suspected, Kind::Adjective),
@@ -498,6 +508,7 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                                 })));
                     !skip
                 }
+                Kind::Subjunctive => i == 0 || window[i - 1].lower != "ich",
                 Kind::LowerOnly => text
                     .get(t0.start..t0.end)
                     .is_some_and(|w| w.chars().all(|c| c.is_lowercase())),
