@@ -1249,6 +1249,34 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     })
 }
 
+/// "an attack on the Shah Cheragh shrine in October 2022 and a second attack on the same
+/// shrine": "the same shrine" is the named one before it (its span, there), when the text names
+/// one with that head noun; otherwise the target stays as written.
+fn antecedent_of_same(text: &str, target: Participant) -> Participant {
+    let lower = target.text.to_lowercase();
+    let Some(head) = lower
+        .strip_prefix("the same ")
+        .and_then(|r| r.split_whitespace().last())
+    else {
+        return target;
+    };
+    let before = text.get(..target.span.start).unwrap_or("");
+    let Ok(re) = regex::Regex::new(&format!(
+        r"\b[Tt]he ((?:[A-Z][\w'’-]*\s+)+){}\b",
+        regex::escape(head)
+    )) else {
+        return target;
+    };
+    match re.find_iter(before).last() {
+        Some(m) => Participant {
+            text: m.as_str().to_string(),
+            span: Span::new(m.start(), m.end()),
+            ..target
+        },
+        None => target,
+    }
+}
+
 /// "planning a gun attack near the Swedish parliament": the named place a plot was aimed at,
 /// when the plot names no other target of that name. A landmark only when it has a name (a
 /// capital letter), so that "near the border" stays a place.
@@ -1741,7 +1769,7 @@ fn one(
                 ),
             );
             if let Some(tg) = target_of(cx, sentence, tr.span) {
-                e.participants.push(tg);
+                e.participants.push(antecedent_of_same(t, tg));
             }
             // "Its first leader, Hafiz Saeed Khan, was killed": the person named in the trigger
             // or nearest before it in its clause, else right after it ("killed the leader Abu
