@@ -115,6 +115,105 @@ const DAYS_AHEAD: i64 = 60;
 /// Words before a date that make it a deadline ahead (unless the whole sentence is past).
 const FORWARD_PREPOSITIONS: &[&str] = &["by", "effective", "through", "till", "until"];
 
+/// Words after a possessive day ("Sunday's scheduled vote") that put it ahead.
+const POSSESSIVE_AHEAD: &[&str] = &[
+    "scheduled",
+    "planned",
+    "expected",
+    "upcoming",
+    "forthcoming",
+    "proposed",
+    "anticipated",
+];
+
+/// Events held on a set day, which a possessive day can name ahead of time ("for Sunday's
+/// elections").
+const SCHEDULED_EVENTS: &[&str] = &[
+    "election",
+    "elections",
+    "vote",
+    "voting",
+    "poll",
+    "polls",
+    "ballot",
+    "referendum",
+    "runoff",
+    "match",
+    "game",
+    "race",
+    "final",
+    "summit",
+    "meeting",
+    "talks",
+    "session",
+    "hearing",
+    "ceremony",
+    "parade",
+    "rally",
+    "inauguration",
+    "deadline",
+    "debate",
+    "conference",
+    "celebrations",
+];
+
+/// Present-simple verbs of scheduled events: with one of these and no tense marker, a
+/// weekday is the coming one ("the two leaders meet Monday", "the trial opens Tuesday").
+/// Reporting verbs ("says Monday") are not among them.
+const PRESENT_PLAN_VERBS: &[&str] = &[
+    "meet",
+    "meets",
+    "open",
+    "opens",
+    "reopen",
+    "reopens",
+    "begin",
+    "begins",
+    "start",
+    "starts",
+    "resume",
+    "resumes",
+    "convene",
+    "convenes",
+    "arrive",
+    "arrives",
+    "depart",
+    "departs",
+    "visit",
+    "visits",
+    "travel",
+    "travels",
+    "fly",
+    "flies",
+    "vote",
+    "votes",
+    "testify",
+    "testifies",
+    "expire",
+    "expires",
+    "sign",
+    "signs",
+    "debate",
+    "debates",
+    "hold",
+    "holds",
+    "host",
+    "hosts",
+];
+
+/// Determiners and possessives: after one, a verb form is a noun ("the vote Monday").
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "his", "her", "its", "their", "our", "my",
+    "your", "s",
+];
+
+/// Other words before which a verb form is a noun: prepositions, conjunctions, ordinals
+/// ("after talks Monday", "the first vote").
+const NOUN_BEFORE: &[&str] = &[
+    "of", "after", "before", "during", "for", "in", "on", "at", "from", "with", "by", "and", "or",
+    "first", "second", "last", "next", "final",
+];
+
 /// Placeholder anchor when there is no document date; values that depend on it are written with X.
 fn fallback_dct() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
@@ -1625,12 +1724,38 @@ impl<'a> Grammar<'a> {
                 {
                     self.tense.set(Tense::Future);
                 }
+                // "Wednesday's ruling", "Tuesday's vote": a day the story looks back on,
+                // whatever modal the sentence has ("would look for ways to get around
+                // Wednesday's ruling"); only a plan word on the phrase itself looks ahead
+                // ("ahead of Sunday's vote", "Sunday's scheduled debate").
+                if self.possessive(j) {
+                    self.tense.set(if self.possessive_ahead(j) {
+                        Tense::Future
+                    } else {
+                        Tense::Past
+                    });
+                } else if self.tense.get() == Tense::Present && self.present_plan_verb(j) {
+                    // "He and Arafat meet separately Monday", "the court opens Tuesday": the
+                    // present simple of a scheduled event in news is the coming day.
+                    self.tense.set(Tense::Future);
+                }
                 // "since Wednesday", "seit Mittwoch": a day that has been.
                 let since = j
                     .checked_sub(1)
                     .is_some_and(|p| self.is(p, "since") || self.is(p, "seit"));
                 let d = if since {
                     self.weekday_from(self.dct(), wd, Some(Word::Past))
+                } else if self.plan_then_past(j) {
+                    // "A memorial planned for Saturday was canceled": the plan looks ahead,
+                    // the verb back; the nearer of the two days.
+                    let dct = self.dct();
+                    let cur = i64::from(dct.weekday().num_days_from_monday());
+                    let back = (cur - i64::from(wd)).rem_euclid(7);
+                    if back == 0 || back < 7 - back {
+                        dct - Duration::days(back)
+                    } else {
+                        dct + Duration::days(7 - back)
+                    }
                 } else {
                     self.weekday_date(wd, None)
                 };
@@ -1778,6 +1903,124 @@ impl<'a> Grammar<'a> {
                 }),
             _ => None,
         }
+    }
+
+    /// Whether the name at `j` is possessive ("Wednesday's ruling").
+    fn possessive(&self, j: usize) -> bool {
+        self.apos(j + 1) && self.adjacent(j + 1) && self.is(j + 2, "s") && self.adjacent(j + 2)
+    }
+
+    /// A plan word on a possessive day's own phrase: "ahead of Sunday's vote", "until
+    /// Friday's deadline", "by Friday's deadline", "Sunday's scheduled election".
+    fn possessive_ahead(&self, j: usize) -> bool {
+        let before = j > self.start
+            && (["until", "till", "awaiting", "await", "awaits"]
+                .iter()
+                .any(|w| self.is(j - 1, w))
+                || (j > self.start + 1 && self.is(j - 1, "of") && self.is(j - 2, "ahead"))
+                || ((self.is(j - 1, "by") || self.is(j - 1, "before"))
+                    && self.is(j + 3, "deadline")));
+        let after = (j + 3..j + 5).any(|k| POSSESSIVE_AHEAD.iter().any(|w| self.is(k, w)));
+        // "For Sunday's elections, the army will deploy troops": a scheduled event that a
+        // future action is for or before. Not a happening ("would be punished for Sunday's
+        // attack") nor an event only near a modal ("would contest Tuesday's vote").
+        let purpose = j > self.start
+            && (self.is(j - 1, "for") || self.is(j - 1, "before"))
+            && self.tense.get() == Tense::Future
+            && (j + 3..j + 5).any(|k| SCHEDULED_EVENTS.iter().any(|w| self.is(k, w)));
+        before || after || purpose
+    }
+
+    /// A weekday in a plan's reduced relative clause whose own verb is a past passive: "a
+    /// memorial service planned at the university for Saturday was canceled". Not with the
+    /// plan's infinitive ("planned to meet Friday") nor a form of "be" or "had" before the
+    /// participle ("was planned for Friday", "had been scheduled for Friday").
+    fn plan_then_past(&self, j: usize) -> bool {
+        let lo = j.saturating_sub(8).max(self.start + 1);
+        let plan = (lo..j)
+            .rev()
+            .find(|&k| ["planned", "scheduled"].iter().any(|w| self.is(k, w)));
+        let Some(k) = plan else { return false };
+        if self.is(k + 1, "to")
+            || [
+                "be", "been", "being", "is", "are", "was", "were", "had", "has", "have", "as",
+            ]
+            .iter()
+            .any(|w| self.is(k - 1, w))
+            || !self.tok(k - 1).is_some_and(|t| t.kind == Kind::Word)
+            || (k + 1..j).any(|m| {
+                self.tok(m)
+                    .is_some_and(|t| t.kind != Kind::Word || t.lex == Some(Lex::FutureMarker))
+            })
+        {
+            return false;
+        }
+        // The clause's verb right after the expression: "was canceled", "were called off".
+        let v = j + 1;
+        (self.is(v, "was") || self.is(v, "were"))
+            && self.tok(v + 1).is_some_and(|t| {
+                let w = &self.text[t.start..t.end];
+                t.kind == Kind::Word && (w.ends_with("ed") || w.eq_ignore_ascii_case("called"))
+            })
+    }
+
+    /// A present-simple verb of a scheduled event shortly before the weekday at `j`, with no
+    /// punctuation between: "meet separately Monday", "visits Paris on Tuesday". Not a noun
+    /// ("the vote Monday", "his visit Monday", "after talks Monday") nor a title-case headline
+    /// word, whose present tense tells of the past.
+    fn present_plan_verb(&self, j: usize) -> bool {
+        let lo = j.saturating_sub(4).max(self.start);
+        for k in (lo..j).rev() {
+            let Some(t) = self.tok(k) else { return false };
+            if t.kind != Kind::Word {
+                return false;
+            }
+            let w = &self.text[t.start..t.end];
+            if PRESENT_PLAN_VERBS.iter().any(|v| v.eq_ignore_ascii_case(w)) {
+                let Some(p) = k.checked_sub(1).filter(|&p| p >= self.start) else {
+                    return false;
+                };
+                let Some(pt) = self.tok(p).filter(|t| t.kind == Kind::Word) else {
+                    return false;
+                };
+                let pw = &self.text[pt.start..pt.end];
+                // A plain form needs a plural subject ("leaders meet", "he and Arafat
+                // meet", "they meet"); after a singular it is a noun ("a televised debate").
+                let plural_subject = w.ends_with('s')
+                    || (pw.len() > 3 && pw.ends_with('s') && !pw.ends_with("ss"))
+                    || ["they", "we", "who"]
+                        .iter()
+                        .any(|x| x.eq_ignore_ascii_case(pw))
+                    || self.compound_subject(p);
+                return !t.cap
+                    && plural_subject
+                    && !DETERMINERS
+                        .iter()
+                        .chain(NOUN_BEFORE)
+                        .any(|d| d.eq_ignore_ascii_case(pw));
+            }
+        }
+        false
+    }
+
+    /// Whether the words up to `p` end a compound subject: "and" within five words back, with
+    /// no determiner after it ("he and Palestinian leader Yasser Arafat", not "bombs and a
+    /// televised debate").
+    fn compound_subject(&self, p: usize) -> bool {
+        let lo = p.saturating_sub(5).max(self.start);
+        for k in (lo..=p).rev() {
+            let Some(t) = self.tok(k).filter(|t| t.kind == Kind::Word) else {
+                return false;
+            };
+            let w = &self.text[t.start..t.end];
+            if w.eq_ignore_ascii_case("and") {
+                return k < p;
+            }
+            if DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(w)) {
+                return false;
+            }
+        }
+        false
     }
 
     /// The time code of a part of day after token `k`. After a weekday, "night" and "morning"

@@ -295,6 +295,19 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     {
         return None;
     }
+    // "began as previously planned Saturday night", "will go ahead as planned": a comparison
+    // with the plan says nothing of direction; the verb it is said of decides.
+    if ["planned", "scheduled", "expected"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(word))
+        && (prev_word(text, toks, k, 1).eq_ignore_ascii_case("as")
+            || (prev_word(text, toks, k, 2).eq_ignore_ascii_case("as")
+                && AS_PLANNED_ADVERBS
+                    .iter()
+                    .any(|x| x.eq_ignore_ascii_case(prev_word(text, toks, k, 1)))))
+    {
+        return None;
+    }
     if matches!(
         t.lex,
         Some(
@@ -345,7 +358,20 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     }
     let irregular = PAST_FORMS.iter().any(|p| p.eq_ignore_ascii_case(w));
     let regular = w.len() > 3 && w.as_bytes()[w.len() - 2..].eq_ignore_ascii_case(b"ed") && !t.cap;
-    if irregular || regular {
+    // "a still unspecified date", "an undisclosed sum", "the injured": a participle used as
+    // an adjective after a determiner is no verb.
+    let attributive = regular
+        && (DETERMINERS
+            .iter()
+            .any(|x| x.eq_ignore_ascii_case(prev_word(text, toks, k, 1)))
+            || (DETERMINERS
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(prev_word(text, toks, k, 2)))
+                && {
+                    let a = prev_word(text, toks, k, 1);
+                    (a.len() > 3 && a.ends_with("ly")) || ["still", "yet"].contains(&a)
+                }));
+    if (irregular || regular) && !attributive {
         // A participle after a form of "be" ("will be paid", "is expected") is no past tense.
         let after_be = k > 0 && {
             let p = &toks[k - 1];
@@ -361,6 +387,42 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
         }
     }
     None
+}
+
+/// The word `n` tokens before `k` ("" before the start or for punctuation).
+fn prev_word<'t>(text: &'t str, toks: &[Tok], k: usize, n: usize) -> &'t str {
+    k.checked_sub(n)
+        .and_then(|p| toks.get(p))
+        .filter(|t| t.kind == Kind::Word)
+        .map_or("", |t| &text[t.start..t.end])
+}
+
+/// Adverbs between "as" and "planned": "as previously planned", "as originally scheduled".
+const AS_PLANNED_ADVERBS: &[&str] = &["previously", "originally", "earlier", "initially"];
+
+/// Determiners before an attributive participle ("an undisclosed sum"); not "this" or
+/// "these", which are subjects as often ("this happened on Friday").
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her"];
+
+/// A finite past "planned" with its subject before it and an infinitive after ("the
+/// government planned to pay"): the planning is past; an expression before it (a fronted "On
+/// Friday, ...") dates the planning, not the plan.
+fn finite_planned(text: &str, toks: &[Tok], k: usize) -> bool {
+    let w = &text[toks[k].start..toks[k].end];
+    w.eq_ignore_ascii_case("planned")
+        && toks
+            .get(k + 1)
+            .is_some_and(|n| text[n.start..n.end].eq_ignore_ascii_case("to"))
+        && {
+            let p = prev_word(text, toks, k, 1);
+            !p.is_empty()
+                && ![
+                    "be", "been", "being", "is", "are", "am", "was", "were", "as", "a", "an",
+                    "the", "its", "their", "his", "her",
+                ]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(p))
+        }
 }
 
 /// Tense of a sentence: future markers without past forms, past forms without future markers,
@@ -398,6 +460,9 @@ pub(crate) fn local_tense(
         }
     }
     for k in i + 1..(i + 6).min(end) {
+        if finite_planned(text, toks, k) {
+            return Tense::Past;
+        }
         if let Some(t) = tense_marker(text, toks, k) {
             return t;
         }
