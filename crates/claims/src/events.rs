@@ -923,8 +923,25 @@ fn perpetrators(
             && cx.text[a.span.end..trigger.start]
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| ["it", "they", "he", "she", "we"].contains(&w));
+        // "Al-Shabaab, the al-Qaeda-linked group that has fought the government for over a
+        // decade, claimed ...": the group before an appositive set off by commas.
+        let appositive = a.span.end <= trigger.start
+            && trigger.start - a.span.end < 180
+            && cx.text[a.span.end..trigger.start]
+                .split_once(',')
+                .is_some_and(|(lead, rest)| {
+                    let rest = rest.trim_end();
+                    lead.trim().is_empty()
+                        && rest.ends_with(',')
+                        && !rest.contains([';', ':', '.'])
+                        && rest[..rest.len() - 1].matches(',').count() <= 1
+                        && rest
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| ["the", "a", "an", "which", "who"].contains(&w))
+                });
         let subject = a.span.end <= trigger.start
-            && trigger.start - a.span.end < 60
+            && (trigger.start - a.span.end < 60 || appositive)
             && !pronoun_between
             && !before.trim_end().ends_with(" on")
             && !before.trim_end().ends_with(" against");
@@ -2400,8 +2417,19 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
             Some(q) => {
                 // Keep the least certain responsibility reading only when the stronger one is
                 // not a claim; a claim stays a claim.
+                let own_word = |r: Option<Responsibility>| {
+                    matches!(r, Some(Responsibility::Claimed | Responsibility::Denied))
+                };
                 if q.responsibility.is_none() {
                     q.responsibility = p.responsibility;
+                } else if own_word(p.responsibility)
+                    && !own_word(q.responsibility)
+                    && q.responsibility != Some(Responsibility::Confirmed)
+                {
+                    // "attacked, officials said" then "claimed responsibility": the group's own
+                    // word, later in the report, is its status.
+                    q.responsibility = p.responsibility;
+                    q.attributed_by = None;
                 }
             }
             None => m.participants.push(p),

@@ -165,6 +165,10 @@ const HOLIDAYS: &[(&[&str], HolidayRule)] = &[
     (&["heiligabend"], HolidayRule::Fixed(12, 24)),
     (&["weihnachten"], HolidayRule::Fixed(12, 25)),
     (&["silvester"], HolidayRule::Fixed(12, 31)),
+    (&["silvesternacht"], HolidayRule::Fixed(12, 31)),
+    (&["silvesterabend"], HolidayRule::Fixed(12, 31)),
+    (&["neujahrsnacht"], HolidayRule::Fixed(12, 31)),
+    (&["heiligen", "abend"], HolidayRule::Fixed(12, 24)),
     (&["neujahr"], HolidayRule::Fixed(1, 1)),
     (
         &["tag", "der", "deutschen", "einheit"],
