@@ -1266,6 +1266,112 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     })
 }
 
+/// The word right before `at` and its span ("Shekau" in "Shekau died").
+fn word_before(text: &str, at: usize) -> Option<(&str, Span)> {
+    let before = text.get(..at)?.trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let w = &before[start..];
+    (!w.is_empty()).then_some((w, Span::new(start, before.len())))
+}
+
+/// Whether `word` is the last name of a person the report names in full ("Shekau" of
+/// "Abubakar Shekau").
+fn person_surname(cx: &Context, word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && cx.names.iter().any(|n| {
+            n.label == "PERSON"
+                && n.text.contains(' ')
+                && n.text.split_whitespace().last() == Some(word)
+        })
+}
+
+/// "Shekau died in May 2021", "Baghdadi was killed": the death of a person the report names
+/// as a leader elsewhere ("named al-Barnawi to lead ISWAP in place of Abubakar Shekau", "its
+/// leader, X"). The leader-killed triggers of the lexicon need a leader word in the sentence;
+/// these take it from the document.
+fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"^\s+(?:has |had )?(?:died|was killed|was assassinated|was shot dead|was killed in action)\b",
+    ) else {
+        return Vec::new();
+    };
+    if found.iter().any(|t| t.kind == EventKind::LeaderKilled) {
+        return Vec::new();
+    }
+    let Some(body) = cx.text.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for n in cx.names.iter().filter(|n| n.label == "PERSON") {
+        let Some(surname) = n.text.split_whitespace().last() else {
+            continue;
+        };
+        if seen.contains(&surname) || !person_surname(cx, surname) {
+            continue;
+        }
+        seen.push(surname);
+        for (i, _) in body.match_indices(surname) {
+            let end = i + surname.len();
+            let bounded = !body[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+                && !body[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphanumeric);
+            let Some(m) = re.find(&body[end..]).filter(|_| bounded) else {
+                continue;
+            };
+            if !named_leader(cx.text, surname) {
+                return out;
+            }
+            let lead = m.as_str().len() - m.as_str().trim_start().len();
+            out.push(Trigger {
+                kind: EventKind::LeaderKilled,
+                subkind: None,
+                span: Span::new(sentence.start + end + lead, sentence.start + end + m.end()),
+                needs_anchor: false,
+            });
+        }
+    }
+    out
+}
+
+/// Whether the text names `surname` as a leader somewhere: a leader word within 60 bytes of it.
+fn named_leader(text: &str, surname: &str) -> bool {
+    text.match_indices(surname).any(|(i, _)| {
+        let from = lead_from(text, Span::new(0, text.len()), i, 60);
+        let mut to = (i + surname.len() + 60).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let w = text[from..to].to_lowercase();
+        [
+            "leader",
+            " to lead",
+            " led by",
+            "head of",
+            " chief",
+            " emir",
+            "commander",
+            "founder",
+            "in place of",
+            "his own faction",
+        ]
+        .iter()
+        .any(|c| w.contains(c))
+    })
+}
+
 /// "an attack on the Shah Cheragh shrine in October 2022 and a second attack on the same
 /// shrine": "the same shrine" is the named one before it (its span, there), when the text names
 /// one with that head noun; otherwise the target stays as written.
@@ -1472,7 +1578,8 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
     let mut out: Vec<EventMention> = Vec::new();
     for (si, s) in cx.sentences.iter().enumerate() {
         let sentence = s.span;
-        let trigs = triggers::find(cx.text, sentence, cx.language);
+        let mut trigs = triggers::find(cx.text, sentence, cx.language);
+        trigs.extend(leader_deaths(cx, sentence, &trigs));
         let attribution = crate::attribution::for_sentence(cx.attributions, si);
         let claim_spans: Vec<Span> = trigs
             .iter()
@@ -1554,6 +1661,51 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             here.retain(|e| {
                 !(e.kind == EventKind::Attack && e.subkind.as_deref() == Some("air_strike"))
             });
+            // "Shekau died in May 2021 during an ISWAP assault on his base": the assault is how
+            // he died; whoever carried it out is the death's perpetrator.
+            let means: Vec<usize> = here
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| {
+                    e.kind == EventKind::Attack
+                        && here.iter().any(|l| {
+                            l.kind == EventKind::LeaderKilled
+                                && l.trigger_span.end <= e.trigger_span.start
+                                && cx
+                                    .text
+                                    .get(l.trigger_span.end..e.trigger_span.start)
+                                    .is_some_and(|b| {
+                                        let b = b.to_lowercase();
+                                        (b.contains(" during ") || b.contains(" in an "))
+                                            && !b.contains([',', ';'])
+                                    })
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect();
+            for &i in means.iter().rev() {
+                let m = here.remove(i);
+                if let Some(l) = here.iter_mut().find(|l| l.kind == EventKind::LeaderKilled) {
+                    // "on his base" is the assault's target, not the dead man's.
+                    l.participants
+                        .retain(|p| p.role != Role::Target || p.span.start < m.trigger_span.start);
+                    for p in m
+                        .participants
+                        .into_iter()
+                        .filter(|p| p.role == Role::Perpetrator)
+                    {
+                        if !l.participants.iter().any(|q| q.span == p.span) {
+                            l.participants.push(p);
+                        }
+                    }
+                    if l.place.is_none() {
+                        l.place = m.place;
+                    }
+                    if l.weapon.is_none() {
+                        l.weapon = m.weapon;
+                    }
+                }
+            }
         }
         // "... and Austrian police made arrests in Vienna at the same time".
         for i in 1..here.len() {
@@ -1803,11 +1955,16 @@ fn one(
                             || n.span.start >= tr.span.end && n.span.start - tr.span.end <= 2
                     })
                     .min_by_key(|n| gap(n.span, tr.span));
-                if let Some(n) = person {
+                let victim = person.map(|n| (n.text.clone(), n.span)).or_else(|| {
+                    // "Shekau died": the surname of a person the report names in full.
+                    let (w, span) = word_before(t, tr.span.start)?;
+                    person_surname(cx, w).then(|| (w.to_string(), span))
+                });
+                if let Some((text, span)) = victim {
                     e.participants.push(Participant {
                         role: Role::Victim,
-                        text: n.text.clone(),
-                        span: n.span,
+                        text,
+                        span,
                         entity: None,
                         responsibility: None,
                         attributed_by: None,

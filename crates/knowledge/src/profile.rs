@@ -705,10 +705,20 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .next()
         .filter(|_| kind == EventKind::LeaderKilled)
         .map(|p| p.text.clone());
+    // "Shekau died …": a report that says only that the leader died is not made to say he was
+    // killed.
+    let verb = if group
+        .iter()
+        .all(|m| m.e.trigger.to_lowercase().contains("died"))
+    {
+        "died"
+    } else {
+        "killed"
+    };
     let title = match victim {
         Some(v) => match place.as_ref() {
-            Some(p) => format!("{v} killed in {}", p.name),
-            None => format!("{v} killed"),
+            Some(p) => format!("{v} {verb} in {}", p.name),
+            None => format!("{v} {verb}"),
         },
         None => title_of(
             kind,

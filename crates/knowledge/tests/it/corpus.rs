@@ -264,6 +264,27 @@ fn multi_source_events_appear_once_with_their_sources() {
     assert_eq!(khan.len(), 1, "{khan:?}");
     assert_eq!(khan[0].title, "Hafiz Saeed Khan killed in Afghanistan");
     assert!(docs_of(khan[0]).len() >= 2, "{:?}", docs_of(khan[0]));
+    // "Shekau died in May 2021 during an ISWAP assault on his base": a report that names him
+    // as a leader ("to lead ... in place of Abubakar Shekau"); he died, ISWAP's assault the
+    // means, not an attack of its own.
+    let shekau: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "leader_killed")
+        .filter(|e| e.participants.iter().any(|p| p.text == "Shekau"))
+        .collect();
+    assert_eq!(shekau.len(), 1, "{shekau:?}");
+    assert_eq!(shekau[0].title, "Shekau died");
+    assert_eq!(
+        shekau[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("2021-05")
+    );
+    assert!(shekau[0]
+        .participants
+        .iter()
+        .any(|p| p.role == "perpetrator" && p.entity.as_ref().is_some_and(|e| e.id == "iswap")));
+    assert!(!events
+        .iter()
+        .any(|e| e.kind == "attack" && e.date.as_ref().is_some_and(|d| d.value == "2021-05")));
     // "Gwoza was seized ... before the Nigerian army retook the town in 2015", "... before
     // Nigerian troops recaptured it in 2015": the town is Gwoza, and the two reports are one.
     let retaken: Vec<&Event> = events.iter().filter(|e| e.kind == "recapture").collect();
