@@ -44,7 +44,6 @@ enum Command {
     Eval(cmd::eval::Args),
     /// Named entities with the spaCy-compatible NER model.
     Ner(cmd::ner::Args),
-    /// List the curated knowledge base of armed groups and institutions.
     /// Analyse stored documents: time expressions, entities, places, claims and events.
     Analyze(cmd::analyze::Args),
     /// The cited dossier on an entity: what is known about it, as of a date.
@@ -53,6 +52,7 @@ enum Command {
     Events(cmd::events::Args),
     /// Answer a question with citations.
     Ask(cmd::ask::Args),
+    /// List the curated knowledge base of armed groups and institutions.
     Entities(cmd::entities::ListArgs),
     /// One entity: identity, aliases, relations, sources, and its mentions in the store.
     Entity(cmd::entities::ShowArgs),

@@ -101,3 +101,39 @@ fn eval_geo_prints_recall_and_accuracy() {
     let text = stdout(&o);
     assert!(text.contains("recall") && text.contains("161"), "{text}");
 }
+
+#[test]
+fn every_command_says_what_it_does() {
+    // `dossier --help` lists each command with its own one-line description.
+    let o = crate::dossier()
+        .arg("--help")
+        .output()
+        .expect("dossier runs");
+    let help = crate::stdout(&o);
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .collect();
+    assert!(commands.len() >= 10, "{help}");
+    for line in &commands {
+        let mut parts = line.split_whitespace();
+        let name = parts.next().unwrap_or("");
+        let rest: Vec<&str> = parts.collect();
+        assert!(!rest.is_empty(), "`{name}` has no description:\n{help}");
+    }
+    let line = |name: &str| {
+        commands
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(name))
+            .copied()
+            .unwrap_or("")
+    };
+    assert!(
+        line("analyze").contains("Analyse stored documents"),
+        "{help}"
+    );
+    assert!(!line("analyze").contains("knowledge base"), "{help}");
+    assert!(line("entities").contains("knowledge base"), "{help}");
+}
