@@ -263,3 +263,25 @@ mod props {
         }
     }
 }
+
+#[test]
+fn it_opening_a_sentence_of_what_groups_do_is_the_subject_before() {
+    // "It claimed ..." after a sentence whose subject is a group: that group. Not after a
+    // sentence that opens with something else, and not for "It was".
+    let Some(doc) = run(
+        "Iran blamed foreign agents. The Islamic State group has struck Iran before. It claimed \
+         an attack on a shrine in Shiraz in October 2022. It was the group's second attack there.",
+    ) else {
+        return;
+    };
+    let it = find(&doc, "It");
+    assert_eq!(it.len(), 1, "{}", render(&doc));
+    assert_eq!(it[0].entity, kb("islamic-state"), "{}", render(&doc));
+    assert!(it[0].coreference);
+    let Some(doc) =
+        run("Officials said ISKP was behind it. It claimed nothing, a police source said.")
+    else {
+        return;
+    };
+    assert!(find(&doc, "It").is_empty(), "{}", render(&doc));
+}
