@@ -506,11 +506,16 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         first.e.kind
     };
     let subkind = group.iter().find_map(|m| m.e.subkind.clone());
-    // The most precise date: not an inferred "before publication", then the narrowest interval.
+    // The most precise date: not an inferred "before publication", then the narrowest interval,
+    // then the words of an English report (the dossier is written in English).
     let date = group
         .iter()
-        .filter_map(|m| m.e.date.as_ref())
-        .min_by_key(|d| {
+        .filter_map(|m| {
+            m.e.date
+                .as_ref()
+                .map(|d| (d, m.doc.analysis.language != "en"))
+        })
+        .min_by_key(|&(d, foreign)| {
             let inferred = d.is_undated();
             let rank = match d.precision.as_str() {
                 "time" => 0,
@@ -521,9 +526,9 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 "year" => 5,
                 _ => 6,
             };
-            (inferred, rank)
+            (inferred, rank, foreign)
         })
-        .map(date_of);
+        .map(|(d, _)| date_of(d));
     let place = group
         .iter()
         .filter_map(|m| m.e.place.as_ref())
