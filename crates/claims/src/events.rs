@@ -2216,6 +2216,56 @@ fn one(
     {
         e.date = None;
     }
+    // "Nach Hinweisen auf einen möglichen Anschlag an Silvester haben Spezialkräfte in Wesel eine
+    // Wohnung durchsucht": the raid was in Wesel, the threat elsewhere; a place outside the
+    // plot's own phrase is the police's. Unless the plot's target is definite and unplaced
+    // ("police in Cologne detained a man after a warning of a possible attack on the
+    // cathedral": the cathedral of the city named).
+    if e.kind == EventKind::Plot && reason_for_police(t, sentence, tr.span) {
+        let rest = &t[tr.span.end..sentence.end];
+        let own_end = rest
+            .split_inclusive(|c: char| !c.is_alphanumeric())
+            .scan(tr.span.end, |at, w| {
+                let start = *at;
+                *at += w.len();
+                Some((start, w))
+            })
+            .find(|(_, w)| {
+                w.contains([',', ';', ':'])
+                    || ["haben ", "hat ", "hatte ", "hatten ", "wurde ", "wurden "]
+                        .contains(&w.to_lowercase().as_str())
+            })
+            .map_or(sentence.end, |(at, _)| at);
+        let outside = e
+            .place
+            .as_ref()
+            .is_some_and(|p| p.span.start < tr.span.start || p.span.end > own_end);
+        let definite_target = e.participants.iter().any(|p| {
+            p.role == Role::Target && {
+                let l = p.text.to_lowercase();
+                l.starts_with("the ") || l.starts_with("den ") || l.starts_with("die ")
+            }
+        });
+        // Only where the police searched or detained somewhere; security measures at the
+        // threatened place ("will keep strict security measures at the city's cathedral") are
+        // where the threat is.
+        let sl = t[sentence.start..sentence.end].to_lowercase();
+        let police_action = [
+            "detained",
+            "arrested",
+            "raided",
+            "searched",
+            "into custody",
+            "festgenommen",
+            "durchsucht",
+            "in gewahrsam",
+        ]
+        .iter()
+        .any(|w| sl.contains(w));
+        if outside && !definite_target && police_action {
+            e.place = None;
+        }
+    }
     let before = t[sentence.start..tr.span.start].to_lowercase();
     // Plural attack nouns without a day, a toll or a perpetrator and place of their own are
     // attacks told of before or a kind of attack ("urban suicide attacks of this scale are a

@@ -351,6 +351,14 @@ fn multi_source_events_appear_once_with_their_sources() {
             "the July cell is not the Christmas arrest"
         );
     }
+    // "Nach Hinweisen auf einen möglichen Anschlag an Silvester haben Spezialkräfte in Wesel
+    // eine Wohnung durchsucht": the raid was in Wesel, not the plot; the arrest stays there.
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.kind == "plot" && e.place.as_ref().is_some_and(|p| p.name == "Wesel")),
+        "no plot in Wesel"
+    );
     // "Every foiled plot is also a data point", "enough for a mass-casualty attack": no event.
     assert!(!events.iter().any(|e| e.sources.iter().any(|s| {
         s.quote.contains("Every foiled plot") || s.quote.contains("enough for a mass-casualty")
