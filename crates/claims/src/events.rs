@@ -2479,7 +2479,15 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     let Some(body) = text.get(sentence.start..sentence.end) else {
         return Vec::new();
     };
+    // German: "Im Zusammenhang mit der Terrorwarnung für den Kölner Dom", "nach Hinweisen auf
+    // mögliche Anschlagspläne gegen den Kölner Dom": the threat's place is not the arrest's.
+    static DE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let de = crate::text::cached_regex(
+        &DE,
+        r"\b(?i:im Zusammenhang mit|nach|wegen|aufgrund) [^,.;]{0,60}?\b(?i:terrorwarnung|warnung|warnungen|hinweisen|hinweis|anschlag|anschlägen|anschlagsplänen|anschlagspläne|drohung)\b(?:[^,.;]{0,60}?\b(?:für|gegen|auf) (?:den |die |das |dem )?\p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)*)?",
+    );
     re.find_iter(body)
+        .chain(de.into_iter().flat_map(|d| d.find_iter(body)))
         .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
         .collect()
 }

@@ -152,6 +152,25 @@ const NP_STOP: &[&str] = &[
     "yesterday",
     "today",
     "then",
+    // German: a new phrase or the verb ("den Kölner Dom | einen Mann aus Tadschikistan in
+    // Gewahrsam genommen", "den Dom | und eine Kirche").
+    "und",
+    "im",
+    "am",
+    "bei",
+    "mit",
+    "nach",
+    "vor",
+    "einen",
+    "einem",
+    "dem",
+    "den",
+    "wurde",
+    "wurden",
+    "haben",
+    "hatte",
+    "hatten",
+    "sind",
 ];
 
 const DETERMINERS: &[&str] = &[
