@@ -214,6 +214,36 @@ const NOUN_BEFORE: &[&str] = &[
     "first", "second", "last", "next", "final",
 ];
 
+/// Words after "the day before" that end the phrase: it is the story's day before, not the day
+/// before an event named next ("the day before the vote").
+const BESIDE_FOLLOWERS: &[&str] = &[
+    "and", "but", "or", "with", "in", "at", "to", "from", "for", "by", "on", "when", "as", "und",
+    "wurde", "wurden", "hatte", "hatten", "war", "waren",
+];
+
+/// Verbs after which "that" begins a clause, not "that night".
+const CLAUSE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tell",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "reported",
+    "noted",
+    "added",
+    "claimed",
+    "know",
+    "knew",
+    "knows",
+    "announced",
+];
+
 /// Placeholder anchor when there is no document date; values that depend on it are written with X.
 fn fallback_dct() -> NaiveDate {
     NaiveDate::from_ymd_opt(2000, 1, 1).unwrap_or_default()
@@ -756,7 +786,12 @@ impl<'a> Grammar<'a> {
                     return Some(m);
                 }
             }
-            if let Some((sign, e)) = dir.filter(|_| !short) {
+            // "two days later", "a day earlier" after a date the story gave: that date moved.
+            let story = short
+                && matches!(unit, Unit::Day | Unit::Week)
+                && !self.finance
+                && self.ref_anchor(unit).is_some();
+            if let Some((sign, e)) = dir.filter(|_| !short || story) {
                 let anaphoric = !self.w(end, Word::Ago) && !self.w(end, Word::From);
                 return Some(self.shifted(n, unit, sign, e, modifier, anaphoric));
             }
@@ -831,6 +866,7 @@ impl<'a> Grammar<'a> {
     ) -> M {
         let mut dct = self.dct();
         let anchored = true;
+        let mut from_story = false;
         // "founded a year earlier" counts from the date the text last mentioned, "a year ago"
         // from the document date.
         if anaphoric && !self.finance {
@@ -845,6 +881,7 @@ impl<'a> Grammar<'a> {
                     NaiveDate::from_ymd_opt(y, m.unwrap_or(1), d.unwrap_or(1)),
                 ) {
                     dct = a;
+                    from_story = true;
                 }
             }
         }
@@ -888,11 +925,8 @@ impl<'a> Grammar<'a> {
             Unit::Decade => DVal::Year(dct.year() + 10 * k),
             Unit::Century => DVal::Year(dct.year() + 100 * k),
         };
-        let value = if self.dct.is_none() {
-            val.render(true)
-        } else {
-            val.render(false)
-        };
+        // Without a document date, a story date the text gave still places it.
+        let value = val.render(self.dct.is_none() && !from_story);
         M {
             end,
             kind: TimexType::Date,
@@ -1244,7 +1278,9 @@ impl<'a> Grammar<'a> {
                     && (self.is(j + 2, "year")
                         || self.is(j + 2, "month")
                         || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
-                let that_unit = self.w(j + 1, Word::That) && self.unit(j + 2).is_some();
+                let that_unit = self.w(j + 1, Word::That)
+                    && (self.unit(j + 2).is_some()
+                        || matches!(self.lx(j + 2), Some(Lex::PartOfDay(_))));
                 if this_year_or_month || that_unit || self.lx(j + 1) == Some(Lex::DayOffset(-1)) {
                     modifier = Some(if w == Word::Earlier { "START" } else { "END" });
                     j += 1;
@@ -1592,6 +1628,14 @@ impl<'a> Grammar<'a> {
         };
         let lex = self.lx(j);
         let had_the = j > i;
+        // "the day before", "the night after", "the day before last Tuesday", "am Tag danach".
+        if let Some(d) = self.beside(j, had_the) {
+            return Some(d);
+        }
+        // "the same day", "the same night": the story's date.
+        if had_the && self.is(j, "same") {
+            return self.story_unit(j + 1);
+        }
         if had_the
             && (matches!(
                 lex,
@@ -1862,16 +1906,14 @@ impl<'a> Grammar<'a> {
             // "that year", "that same day", "that month": the story's last date.
             Some(Lex::Word(Word::That)) if !had_the => {
                 let k = if self.is(j + 1, "same") { j + 2 } else { j + 1 };
-                let (u, false) = self.unit(k)? else {
-                    return None;
-                };
-                if !matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year) {
+                // "he said that morning prayers were held": "that" begins a clause.
+                if matches!(self.lx(k), Some(Lex::PartOfDay(_)))
+                    && j > self.start
+                    && CLAUSE_VERBS.iter().any(|v| self.is(j - 1, v))
+                {
                     return None;
                 }
-                let anchor = self.ref_anchor(u)?;
-                let mut d = self.unit_from(k + 1, u, 0, anchor)?;
-                d.relative = false;
-                Some(d)
+                self.story_unit(k)
             }
             // "the year", "the month", "the week" after "the end of": this one.
             Some(Lex::Unit(u, false)) if after_of => self.this_unit(j + 1, u, 0),
@@ -2456,6 +2498,92 @@ impl<'a> Grammar<'a> {
         }
     }
 
+    /// "that day", "that same week", "that night": the unit or part of day of the story's
+    /// last date, at token `k`; `None` without one.
+    fn story_unit(&self, k: usize) -> Option<D> {
+        match self.lx(k)? {
+            Lex::Unit(u @ (Unit::Day | Unit::Week | Unit::Month | Unit::Year), false) => {
+                let anchor = self.ref_anchor(u)?;
+                let mut d = self.unit_from(k + 1, u, 0, anchor)?;
+                d.relative = false;
+                Some(d)
+            }
+            Lex::PartOfDay(p) if !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) => {
+                let anchor = self.ref_anchor(Unit::Day)?;
+                Some(D {
+                    end: k + 1,
+                    val: DVal::Day(anchor),
+                    year_implicit: false,
+                    relative: false,
+                    modifier: None,
+                    time: Some(pod_code(p).to_string()),
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// "the day before", "the week after", "the night before" (the story's date, else the
+    /// document date, a day or week away); "the day before last Tuesday" (a day before the date
+    /// named); German "am Tag danach", "am Tag zuvor". `j` is the unit after "the" (`had_the`)
+    /// or after "am".
+    fn beside(&self, j: usize, had_the: bool) -> Option<D> {
+        let am = self.lexicon.capitalised_nouns && j > self.start && self.is(j - 1, "am");
+        if !(had_the || am) {
+            return None;
+        }
+        let (unit, pod) = match self.lx(j)? {
+            // Not "the year before", mostly a comparison of amounts ("down from $450 million
+            // the year before") that TimeBank leaves unmarked.
+            Lex::Unit(u @ (Unit::Day | Unit::Week), false) => (u, None),
+            Lex::PartOfDay(p) if !matches!(p, PartOfDay::Noon | PartOfDay::Midnight) => {
+                (Unit::Day, Some(p))
+            }
+            _ => return None,
+        };
+        let sign = match self.lx(j + 1)? {
+            Lex::Word(Word::Before) if had_the => -1,
+            Lex::Word(Word::After) if had_the => 1,
+            Lex::Word(Word::Earlier) if am => -1,
+            Lex::Word(Word::Later) if am => 1,
+            _ => return None,
+        };
+        let k = j + 2;
+        // "the day before last Tuesday's hearing", "the day after Christmas".
+        if had_the && pod.is_none() && unit == Unit::Day {
+            if let Some(x) = self.date_core(k, false, false) {
+                if let (DVal::Day(day), None) = (&x.val, &x.time) {
+                    return Some(D {
+                        end: x.end,
+                        val: DVal::Day(*day + Duration::days(i64::from(sign))),
+                        year_implicit: x.year_implicit,
+                        relative: x.relative,
+                        modifier: None,
+                        time: None,
+                    });
+                }
+            }
+        }
+        // Otherwise the phrase must end there: not "the day before the vote", "the day after
+        // he was freed" (another event's day).
+        let ends = match self.tok(k) {
+            None => true,
+            Some(t) => {
+                matches!(t.kind, Kind::Punct(_)) || BESIDE_FOLLOWERS.iter().any(|w| self.is(k, w))
+            }
+        };
+        if !ends {
+            return None;
+        }
+        let story = self.ref_anchor(unit);
+        let mut d = self.unit_from(k, unit, sign, story.unwrap_or_else(|| self.dct()))?;
+        d.relative = story.is_none();
+        if let Some(p) = pod {
+            d.time = Some(pod_code(p).to_string());
+        }
+        Some(d)
+    }
+
     fn unit_from(&self, end: usize, u: Unit, delta: i32, dct: NaiveDate) -> Option<D> {
         let val = match u {
             Unit::Day | Unit::Week | Unit::Month | Unit::Quarter => shift_period(dct, u, delta)?,
@@ -2518,10 +2646,25 @@ impl<'a> Grammar<'a> {
                 // "this past week" / "the past year"
                 // "the next day", "the following year", "the previous week" follow the story's
                 // last date; "next year", "last week" the document date.
-                let anaphoric = the && matches!(w, Word::Next | Word::Following | Word::Previous);
+                // German "am nächsten Tag", "im folgenden Jahr" and "an diesem Tag" are the
+                // story's too ("nächsten Monat" alone is the document date's).
+                let german = self.lexicon.capitalised_nouns && j > self.start;
+                let am = german
+                    && (self.is(j - 1, "am") || self.is(j - 1, "im"))
+                    && (w == Word::Following || (w == Word::Next && u == Unit::Day));
+                let an_this = german && w == Word::This && u == Unit::Day && self.is(j - 1, "an");
+                let anaphoric = ((the || am)
+                    && matches!(w, Word::Next | Word::Following | Word::Previous))
+                    || an_this;
                 let anchor = if anaphoric { self.ref_anchor(u) } else { None };
+                if an_this && anchor.is_none() {
+                    return None;
+                }
                 let mut d =
                     self.unit_from(k + 1, u, delta, anchor.unwrap_or_else(|| self.dct()))?;
+                if anchor.is_some() {
+                    d.relative = false;
+                }
                 // "compared with $3 million last year" in a quarterly report: the year-ago quarter.
                 if u == Unit::Year
                     && w == Word::Last
@@ -2531,7 +2674,7 @@ impl<'a> Grammar<'a> {
                     let (y, q) = self.reporting_quarter();
                     d.val = DVal::Quarter(y - 1, q);
                 }
-                if u == Unit::Day && w == Word::This {
+                if u == Unit::Day && w == Word::This && !an_this {
                     return None;
                 }
                 // "this year's third quarter", "next year's first quarter"
@@ -2663,17 +2806,18 @@ impl<'a> Grammar<'a> {
                     || (the && matches!(w, Word::Next | Word::Following)) =>
             {
                 let dct = self.dct();
+                let story = self.ref_anchor(Unit::Day);
                 let day = match w {
                     Word::Last => dct - Duration::days(1),
                     // "the next morning": after the story's last day
-                    Word::Next | Word::Following => self.ref_day.unwrap_or(dct) + Duration::days(1),
+                    Word::Next | Word::Following => story.unwrap_or(dct) + Duration::days(1),
                     _ => dct,
                 };
                 Some(D {
                     end: k + 1,
                     val: DVal::Day(day),
                     year_implicit: false,
-                    relative: true,
+                    relative: !(story.is_some() && matches!(w, Word::Next | Word::Following)),
                     modifier: None,
                     time: Some(pod_code(p).to_string()),
                 })

@@ -3,7 +3,11 @@
 //! The text is tokenised once; at each token whose rule-table meaning can start a time
 //! expression, a small grammar (`grammar`) tries its patterns and keeps the longest match. Values
 //! are resolved against the document date with the sentence's tense deciding the direction
-//! ("said on Friday" is the Friday before, "will meet on Friday" the one after).
+//! ("said on Friday" is the Friday before, "will meet on Friday" the one after). Anaphoric
+//! expressions ("the next day", "that night", "the day before", "two days later", "am Tag
+//! danach") are resolved against the story's reference time instead: the last date mentioned in
+//! the same paragraph or the last three sentences, a date of a report ("police said Friday")
+//! only when there is no other; without one, against the document date.
 
 mod calendar;
 mod grammar;
@@ -47,10 +51,17 @@ pub fn extract_with_sentences(
     let mut out: Vec<TimeExpression> = Vec::new();
     let mut sentences = Vec::with_capacity(sents.len());
     let mut ref_day: Option<NaiveDate> = None;
-    let mut ref_point: Option<grammar::DatePoint> = None;
+    // The story's reference time: the last date it mentioned, with where it was mentioned; the
+    // last date of a report ("police said Friday") only when the story gave none.
+    let mut story: Option<Anchor> = None;
+    let mut report: Option<Anchor> = None;
+    let mut paragraph = 0usize;
     for (si, &(s, e)) in sents.iter().enumerate() {
         let span = Span::new(toks[s].start, toks[e - 1].end);
         sentences.push(Sentence { span });
+        if si > 0 && toks[s].newlines_before >= 2 {
+            paragraph += 1;
+        }
         // Only sentences with a candidate token are worth a tense scan and a grammar pass.
         if !toks[s..e].iter().any(is_trigger) {
             continue;
@@ -65,6 +76,11 @@ pub fn extract_with_sentences(
             .count();
         let headline = words >= 5 && caps * 2 > words;
         let first_new = out.len();
+        let near = |a: Option<Anchor>| {
+            a.filter(|a| a.paragraph == paragraph || si - a.sentence <= ANCHOR_SENTENCES)
+                .map(|a| a.point)
+        };
+        let mut story_near = near(story).is_some();
         let g = grammar::Grammar {
             text,
             toks: &toks,
@@ -84,7 +100,7 @@ pub fn extract_with_sentences(
             start: s,
             end: e,
             ref_day,
-            ref_point: std::cell::Cell::new(ref_point),
+            ref_point: std::cell::Cell::new(near(story).or(near(report))),
             at: std::cell::Cell::new(s),
         };
         let mut i = s;
@@ -130,7 +146,22 @@ pub fn extract_with_sentences(
                     let end = toks[m.end - 1].end;
                     let (earliest, latest) = interval(&m.value, m.modifier, dct);
                     if let Some(p) = date_point(&m.value) {
-                        g.ref_point.set(Some(p));
+                        let a = Some(Anchor {
+                            point: p,
+                            sentence: si,
+                            paragraph,
+                        });
+                        // "police said Friday": the day of the report, not of the story.
+                        if m.anchored && reporting_time(text, &toks, s, e, i, m.end) {
+                            report = a;
+                            if !story_near {
+                                g.ref_point.set(Some(p));
+                            }
+                        } else {
+                            story = a;
+                            story_near = true;
+                            g.ref_point.set(Some(p));
+                        }
                     }
                     out.push(TimeExpression {
                         span: Span::new(start, end),
@@ -148,7 +179,6 @@ pub fn extract_with_sentences(
                 _ => i += 1,
             }
         }
-        ref_point = g.ref_point.get();
         // The reference day for bare times in later sentences: the last day-precise date.
         if let Some(d) = out[first_new..].iter().rev().find_map(|t| {
             t.value
@@ -159,6 +189,60 @@ pub fn extract_with_sentences(
         }
     }
     (sentences, out)
+}
+
+/// How many sentences back a date in an earlier paragraph still anchors "the next day".
+const ANCHOR_SENTENCES: usize = 3;
+
+/// A date the story mentioned: its point, sentence and paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    point: grammar::DatePoint,
+    sentence: usize,
+    paragraph: usize,
+}
+
+/// Verbs of reporting: a date next to one ("police said Friday", "announced on Tuesday") is
+/// when the news was given, not a time in the story.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "confirmed",
+    "stated",
+    "disclosed",
+    "sagte",
+    "sagten",
+    "erklärte",
+    "teilte",
+    "berichtete",
+    "bestätigte",
+];
+
+/// Whether the expression at tokens `[i, end)` of the sentence `[s, e)` is the time of a report:
+/// a reporting verb just before it ("said Friday", "said on Friday") or just after it ("on
+/// Friday said").
+fn reporting_time(text: &str, toks: &[Tok], s: usize, e: usize, i: usize, end: usize) -> bool {
+    let is_verb = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && REPORTING_VERBS
+                    .iter()
+                    .any(|v| v.eq_ignore_ascii_case(&text[t.start..t.end]))
+        })
+    };
+    let mut k = i;
+    if k > s
+        && ["on", "am"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word_at(text, toks, k - 1)))
+    {
+        k -= 1;
+    }
+    (k > s && is_verb(k - 1)) || (end < e && is_verb(end))
 }
 
 fn word_at<'t>(text: &'t str, toks: &[Tok], k: usize) -> &'t str {
@@ -525,3 +609,42 @@ pub(crate) const PAST_FORMS: &[&str] = &[
     "has",
     "have",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value_of(text: &str, dct: Option<NaiveDate>, expr: &str) -> String {
+        extract_with_sentences(text, dct, "en")
+            .1
+            .into_iter()
+            .find(|t| t.text == expr)
+            .map(|t| t.value)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn story_date_in_an_earlier_paragraph_far_back_is_no_anchor() {
+        let dct = NaiveDate::from_ymd_opt(2024, 3, 25);
+        let far = "Rebels ambushed the convoy on March 19.\n\nThe army sent troops.\n\n\
+                   Nobody was hurt.\n\nThe mayor spoke.\n\nPolice gave no details.\n\n\
+                   The next day, troops retook the road.";
+        assert_eq!(value_of(far, dct, "The next day"), "2024-03-26");
+        let near = "Rebels ambushed the convoy on March 19.\n\nThe army sent troops.\n\n\
+                    The next day, troops retook the road.";
+        assert_eq!(value_of(near, dct, "The next day"), "2024-03-20");
+        // Within one paragraph the story's date holds however many sentences later.
+        let one = "Rebels ambushed the convoy on March 19. The army sent troops. Nobody was \
+                   hurt. The mayor spoke. Police gave no details. The next day, troops retook \
+                   the road.";
+        assert_eq!(value_of(one, dct, "The next day"), "2024-03-20");
+    }
+
+    #[test]
+    fn story_date_places_anaphora_without_a_document_date() {
+        let text = "A judge was shot on Oct. 23, 1998. The next day, police searched the house. \
+                    Two days later, they found a rifle.";
+        assert_eq!(value_of(text, None, "The next day"), "1998-10-24");
+        assert_eq!(value_of(text, None, "Two days later"), "1998-10-26");
+    }
+}
