@@ -170,6 +170,7 @@ pub fn actors_from_matches(
         });
     }
     let main = main_group(&out);
+    let dominant = dominant_group(&out);
     let lower = text.to_lowercase();
     let mut corefs = Vec::new();
     if lower.len() == text.len() {
@@ -203,11 +204,20 @@ pub fn actors_from_matches(
                     .iter()
                     .filter(|a| a.group && a.span.end <= s && a.span.start >= lo)
                     .collect();
+                // Beyond the window, the group the report is clearly about ("A UN report put
+                // the group at 1,500 fighters", paragraphs after the last name).
                 let antecedent = window
                     .iter()
                     .find(|a| a.entity.is_some() && a.entity == main)
                     .or(window.last())
-                    .copied();
+                    .copied()
+                    .or_else(|| {
+                        dominant.as_ref().and_then(|d| {
+                            out.iter()
+                                .rev()
+                                .find(|a| a.span.end <= s && a.entity.as_ref() == Some(d))
+                        })
+                    });
                 if let Some(a) = antecedent {
                     corefs.push(Actor {
                         span: Span::new(s, e),
@@ -224,6 +234,26 @@ pub fn actors_from_matches(
     out.sort_by_key(|a| (a.span.start, a.span.end));
     out.dedup_by(|b, a| a.span == b.span);
     out
+}
+
+/// The group a report is clearly about: named at least three times, and at least twice as often
+/// as any other group.
+pub(crate) fn dominant_group(actors: &[Actor]) -> Option<KbId> {
+    let mut counts: Vec<(&KbId, usize)> = Vec::new();
+    for id in actors
+        .iter()
+        .filter(|a| a.group)
+        .filter_map(|a| a.entity.as_ref())
+    {
+        match counts.iter_mut().find(|c| c.0 == id) {
+            Some(c) => c.1 += 1,
+            None => counts.push((id, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (top, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.1);
+    (n >= 3 && n >= 2 * second).then(|| top.clone())
 }
 
 /// Do two gazetteer places name the same location for event matching: the same entry, a region

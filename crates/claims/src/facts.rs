@@ -650,13 +650,42 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         }
         // Estimates: a counted quantity with a group in the sentence.
         for q in cx.quantities.iter().filter(|q| inside(q.span, sentence)) {
-            let Some(name) = quantity_name(
+            // "The team's July 2023 report estimated between 4,000 and 6,000, a figure that
+            // included family members": no counted noun; the count of the estimate just before.
+            let inherited = || -> Option<String> {
+                if q.counted.as_deref().is_some_and(|c| !c.is_empty()) || q.unit.is_some() {
+                    return None;
+                }
+                [
+                    "estimat",
+                    "put the figure",
+                    "put the number",
+                    "a figure that",
+                    "a range that",
+                ]
+                .iter()
+                .any(|c| lower.contains(c))
+                .then(|| {
+                    out.iter()
+                        .rev()
+                        .find(|f: &&Fact| {
+                            f.predicate == Predicate::Estimate && si.saturating_sub(f.sentence) <= 2
+                        })
+                        .and_then(|f| f.quantity.clone())
+                })?
+            };
+            let name: String = match quantity_name(
                 q.counted.as_deref().unwrap_or(""),
                 &lower,
                 q.unit.as_deref(),
-            ) else {
-                continue;
+            ) {
+                Some(n) => n.to_string(),
+                None => match inherited() {
+                    Some(n) => n,
+                    None => continue,
+                },
             };
+            let name = name.as_str();
             if !matches!(
                 name,
                 "revenue" | "attacks" | "attacks_planned" | "attacks_claimed"
@@ -691,15 +720,58 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             }
             // Counts of attacks are often generic ("two attacks a year are enough"): only with
             // the group in the same sentence.
+            // "Three members of parliament were among the injured": members of something else.
+            let q_end = q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
+            if t.get(q_end..sentence.end)
+                .is_some_and(|r| r.starts_with(" of ") && !r.starts_with(" of the group"))
+                && !cx
+                    .actors
+                    .iter()
+                    .any(|a| a.group && a.span.start >= q_end && a.span.start <= q_end + 8)
+            {
+                continue;
+            }
             let back = usize::from(!name.starts_with("attacks"));
-            let Some(subj) = subject_near(cx, si, q.span, back, None) else {
+            // No group in the sentence or the one before: in a report clearly about one group,
+            // a strength estimate is that group's ("UN Monitoring Team reports have given
+            // estimates ranging from about 1,500 fighters to ...").
+            let dominant = || {
+                let id = crate::extract::dominant_group(cx.actors)?;
+                cx.actors
+                    .iter()
+                    .rev()
+                    .find(|a| a.span.end <= q.span.start && a.entity.as_ref() == Some(&id))
+            };
+            let Some(subj) = subject_near(cx, si, q.span, back, None).or_else(|| {
+                matches!(name, "fighters" | "members" | "supporters" | "recruits")
+                    .then(dominant)
+                    .flatten()
+            }) else {
                 continue;
             };
             let Some(id) = subj.entity.clone() else {
                 continue;
             };
             let cl = clause(t, sentence, q.span);
-            let when = timex_value(cx, cl, q.span).filter(|v| !v.starts_with('P'));
+            // "from about 1,500 fighters (2021) to between 4,000 and 6,000 fighters and family
+            // members (July 2023)": a date in brackets right after a figure's phrase is its own.
+            let bracketed = cx
+                .timexes
+                .iter()
+                .filter(|x| x.kind == TimexType::Date && inside(x.span, sentence))
+                .find(|x| {
+                    x.span.start >= q_end
+                        && t.get(q_end..x.span.start).is_some_and(|b| {
+                            b.trim_end().ends_with('(')
+                                && !b.contains([')', ',', ';'])
+                                && !b.chars().any(|c| c.is_ascii_digit())
+                                && b.len() < 40
+                        })
+                })
+                .map(|x| x.value.clone());
+            let when = bracketed
+                .or_else(|| timex_value(cx, cl, q.span))
+                .filter(|v| !v.starts_with('P'));
             let cues = certainty::cues(t, sentence, q.span);
             let mut attributed_to = source_for(cx, si, q.span);
             if attributed_to.is_none() {
@@ -734,10 +806,13 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 .iter()
                 .find(|o| {
                     o.span.start > q.span.end
-                        && o.span.start
-                            - q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end))
-                            < 12
+                        && o.span.start - q_end < 12
                         && inside(o.span, cl)
+                        // "in nine countries", not "(2021) to between 4,000 and 6,000".
+                        && t.get(q_end..o.span.start).is_some_and(|b| {
+                            let b = b.trim_start();
+                            b.starts_with("in ") || b.starts_with("across ")
+                        })
                 })
                 .map(|o: &Quantity| FactObject {
                     text: t[o.span.start

@@ -229,27 +229,6 @@ fn extras_are_generic(t: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
-/// Verbs of what armed groups do, after a sentence-opening "It" ("It claimed an attack").
-const PRONOUN_VERBS: &[&str] = &[
-    "claimed",
-    "has claimed",
-    "had claimed",
-    "also claimed",
-    "later claimed",
-    "carried out",
-    "has carried out",
-    "attacked",
-    "has attacked",
-    "struck",
-    "has struck",
-    "launched",
-    "seized",
-    "pledged",
-    "has pledged",
-    "recruits",
-    "has recruited",
-];
-
 fn kb_label(e: &Entity) -> &'static str {
     match e.category {
         KbCategory::ArmedGroup => GROUP,
@@ -484,40 +463,6 @@ pub fn link(
                     .get(span.start..span.end)
                     .unwrap_or_default()
                     .to_string(),
-                label: ante.label.clone(),
-                entity: ante.entity.clone(),
-                name: ante.name.clone(),
-                basis: LinkBasis::Coreference,
-                evidence: Some(ante.text.clone()),
-                coreference: true,
-            });
-        }
-    }
-    // 4. "The Islamic State group has struck Iran before. It claimed an attack ...": a sentence
-    // that opens with "It" and a verb of what groups do refers to the group that opens the
-    // sentence before (its subject); a pronoun is never linked to anything less certain.
-    for (si, s) in sentences.iter().enumerate().skip(1) {
-        let Some(rest) = text.get(s.start..s.end).and_then(|b| b.strip_prefix("It ")) else {
-            continue;
-        };
-        let agentive = PRONOUN_VERBS.iter().any(|v| {
-            rest.strip_prefix(v)
-                .is_some_and(|r| r.starts_with([' ', ',', '.', ';']))
-        });
-        let prev = sentences[si - 1];
-        let Some(ante) = out
-            .iter()
-            .filter(|m| m.span.start >= prev.start && m.span.end <= prev.end)
-            .min_by_key(|m| m.span.start)
-        else {
-            continue;
-        };
-        let lead = text.get(prev.start..ante.span.start).unwrap_or("x").trim();
-        let subject = lead.is_empty() || lead == "The" || lead == "the";
-        if agentive && subject && ante.label == GROUP {
-            corefs.push(LinkedMention {
-                span: Span::new(s.start, s.start + 2),
-                text: "It".to_string(),
                 label: ante.label.clone(),
                 entity: ante.entity.clone(),
                 name: ante.name.clone(),
@@ -849,12 +794,39 @@ fn antecedent<'a>(
     });
     let kb_group = before().find(|m| m.label == GROUP);
     let called_group = before().find(|m| groupish.contains(&m.entity));
+    // Beyond the window, the group the document is about: in an explainer on one group, "the
+    // group" many paragraphs on is still that group ("A UN report put the group at between 1,500
+    // and 2,200 fighters"). Only a clearly dominant one: named at least three times before, and
+    // at least twice as often as any other group.
+    let dominant = || {
+        let mut counts: Vec<(&EntityRef, usize)> = Vec::new();
+        for m in out
+            .iter()
+            .filter(|m| m.span.end <= span.start && !m.coreference && m.label == GROUP)
+        {
+            match counts.iter_mut().find(|(e, _)| *e == &m.entity) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((&m.entity, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        let (top, n) = *counts.first()?;
+        let second = counts.get(1).map_or(0, |c| c.1);
+        (n >= 3 && n >= 2 * second).then(|| {
+            out.iter()
+                .rev()
+                .find(|m| m.span.end <= span.start && !m.coreference && &m.entity == top)
+        })?
+    };
     if groups_only {
-        return kb_group.or(called_group).or(group);
+        return kb_group.or(called_group).or(group).or_else(dominant);
     }
+    // The dominant armed group before any other organisation: "A UN Monitoring Team report put
+    // the group at 1,500 fighters" is not the team.
     kb_group
         .or(called_group)
         .or(group)
+        .or_else(dominant)
         .or_else(|| before().find(|m| m.label == "ORG"))
 }
 

@@ -404,6 +404,37 @@ fn iskp_dossier_on_the_corpus() {
     };
     let d = dossier_knowledge::profile(&store, &kb, "ISIS-K", None).unwrap();
     assert_eq!(d.entity.id, "iskp");
+    // The strength estimates of the explainers, side by side with their years ("A UN
+    // Monitoring Team report in 2021 put the group at between 1,500 and 2,200 fighters", "The
+    // team's July 2023 report estimated between 4,000 and 6,000, a figure that included family
+    // members", "estimates ranging from about 1,500 fighters (2021) to between 4,000 and 6,000
+    // fighters and family members (July 2023)"): "the group" far from the last name is the
+    // group the report is about, a figure without its noun counts what the estimate before it
+    // counted, a bracketed year is its figure's.
+    let fighters = |min: f64, max: f64, time: &str| {
+        d.estimates.iter().any(|e| {
+            e.quantity == "fighters"
+                && e.min == Some(min)
+                && e.max == Some(max)
+                && e.time.as_deref() == Some(time)
+        })
+    };
+    assert!(fighters(1500.0, 2200.0, "2021"), "{:#?}", d.estimates);
+    assert!(fighters(4000.0, 6000.0, "2023-07"), "{:#?}", d.estimates);
+    assert!(fighters(1500.0, 1500.0, "2021"), "{:#?}", d.estimates);
+    assert!(
+        !d.estimates
+            .iter()
+            .any(|e| e.min == Some(4000.0) && e.time.as_deref() == Some("2021")),
+        "{:#?}",
+        d.estimates
+    );
+    let al_shabaab = dossier_knowledge::profile(&store, &kb, "al-Shabaab", None).unwrap();
+    assert!(
+        !al_shabaab.estimates.iter().any(|e| e.quantity == "members"),
+        "'Three members of parliament were among the injured' is no estimate: {:#?}",
+        al_shabaab.estimates
+    );
     assert!(d
         .relations
         .iter()
