@@ -1186,7 +1186,8 @@ fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c A
 /// "attack on X", "attack against X", "targeting X".
 fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
     let after = cx.text.get(trigger.end..sentence.end)?;
-    let lower = after.to_lowercase();
+    // ASCII lower case keeps byte offsets: indices found in it are indices into the text.
+    let lower = after.to_ascii_lowercase();
     let mut at = None;
     // "fighters stormed the SYL Hotel", "gunmen attacked the Crocus City Hall concert venue":
     // the object of a transitive attack verb ("has attacked Taliban officials" tells a habit).
@@ -1405,7 +1406,9 @@ fn antecedent_of_same(text: &str, target: Participant) -> Participant {
 /// capital letter), so that "near the border" stays a place.
 fn landmark_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
     let after = cx.text.get(trigger.end..sentence.end)?;
-    let i = after.to_lowercase().find(" near ")?;
+    // Found in the text itself: an index into a lower-cased copy need not fall on a character
+    // boundary of the original.
+    let i = after.find(" near ")?;
     if i > 60 || after[..i].contains([',', ';', ':']) {
         return None;
     }

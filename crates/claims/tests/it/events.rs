@@ -237,3 +237,52 @@ fn extraction_snapshot() {
     let x = run(&c);
     insta::assert_json_snapshot!("kabul_claim_events", x.events);
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+    /// The whole extract stage on word salad built from event, place, date and figure words in
+    /// English and German, with characters whose lower case is longer than they are ("İ"):
+    /// never a panic, every span inside the text on character boundaries.
+    #[test]
+    fn extract_never_panics(words in proptest::collection::vec(
+        proptest::sample::select(vec![
+            "attack", "attacked", "near", "the", "Swedish", "parliament", "İstanbul", "İ", "claimed",
+            "responsibility", "Al-Shabaab", ",", "same", "shrine", "died", "Shekau", "Abubakar",
+            "Anschlag", "auf", "gegen", "den", "Kölner", "Dom", "nach", "Hinweisen", "Silvester",
+            "in", "Wesel", "police", "detained", "arrested", "every", "plot", "enough", "for", "a",
+            "(", "2021", ")", "fighters", "between", "1,500", "and", "2,200", "group", "ISKP",
+            "estimated", "figure", "that", ".", "ß", "ǅ", "habe", "sei", "leader", "lead",
+            "planning", "warning", "of", "possible", "Im", "Zusammenhang", "mit", "Terrorwarnung",
+            "für", "durchsucht", "Spezialkräfte", "members", "Three", "on", "Friday", "'s", "–",
+            "killed", "bombing", "suspected", "supporters", "according", "to", "said", "Taliban",
+            "Islamic", "State", "took", "into", "custody", "hours", "after", "day", "later",
+            "ordered", "held", "until", "22", "May", "shortly", "before", "Christmas", "at", "time",
+            "north", "Duisburg", "retook", "town", "recaptured", "it", "It", "They", "Suspicion",
+            "has", "fallen", "İİİ", "KÖLN", "ẞ", "was", "were", "two", "men", "string", "arrests",
+            "weil", "sollen", "geplant", "Gewahrsam", "genommen", "einen", "Mann", "same time",
+        ]),
+        0..60,
+    )) {
+        let text = words.join(" ");
+        let names = vec![("Abubakar Shekau".to_string(), "PERSON".to_string())];
+        for lang in ["en", "de"] {
+            let c = Case {
+                dct: "2024-03-21".into(),
+                text: text.clone(),
+                lang: lang.into(),
+                names: names.clone(),
+                expect: Vec::new(),
+            };
+            let x = run(&c);
+            for e in &x.events {
+                proptest::prop_assert!(e.trigger_span.slice(&text).is_some());
+                for p in &e.participants {
+                    proptest::prop_assert!(p.span.slice(&text).is_some(), "{p:?}");
+                }
+                if let Some(p) = &e.place {
+                    proptest::prop_assert!(p.span.slice(&text).is_some());
+                }
+            }
+        }
+    }
+}
