@@ -277,9 +277,15 @@ fn run(
         places: &places,
     };
     let extraction = dossier_claims::extract(&input);
+    // The NER model is English: on German text it takes capitalised nouns for names
+    // ("Gewahrsam", "Wohnung durchsucht"). Its names place things and fill participants, but
+    // they do not become entities of their own; German documents link to the knowledge base
+    // and to the aliases they define.
+    let english = language.starts_with("en");
     let linked = link.then(|| {
         let spans: Vec<Span> = annotated.sentences.iter().map(|s| s.span).collect();
-        dossier_entities::link::link_found(text, &spans, &names, &matches, &discovered, &res.kb)
+        let link_names: &[EntityMention] = if english { &names } else { &[] };
+        dossier_entities::link::link_found(text, &spans, link_names, &matches, &discovered, &res.kb)
     });
     let analysis = Analysis {
         analyzer: ANALYZER.into(),

@@ -398,6 +398,28 @@ fn multi_source_events_appear_once_with_their_sources() {
 }
 
 #[test]
+fn no_entities_from_english_ner_on_german_text() {
+    // The NER model is English: on the German reports it tags capitalised nouns ("Gewahrsam",
+    // "Nachrichtenagentur", "Wohnung durchsucht") as names. They must not become entities; names
+    // from English reports do ("Lena Varga"), and German reports still link to the KB.
+    let Some((_events, store, _kb, _dir)) = corpus_events() else {
+        return;
+    };
+    for junk in [
+        "gewahrsam",
+        "nachrichtenagentur",
+        "wohnung-durchsucht",
+        "kolner-dom",
+    ] {
+        let found = store.entities_by_key(junk).unwrap();
+        assert!(found.is_empty(), "{junk}: {found:?}");
+    }
+    assert!(!store.entities_by_key("lena-varga").unwrap().is_empty());
+    let iskp = store.entity_mentions("iskp").unwrap();
+    assert!(!iskp.is_empty());
+}
+
+#[test]
 fn iskp_dossier_on_the_corpus() {
     let Some((_events, store, kb, _dir)) = corpus_events() else {
         return;
