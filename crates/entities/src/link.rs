@@ -198,6 +198,15 @@ fn clean_name(name: &str) -> &str {
     if matches!(s, "Der" | "Die" | "Das" | "The") {
         return "";
     }
+    // "Tomasz Reinholt of" (the model's span ran into "of the Institute ..."): the name ends
+    // before a trailing preposition.
+    let mut s = s;
+    for prep in [" of", " from", " at", " for", " in", " von", " vom"] {
+        if let Some(r) = s.strip_suffix(prep) {
+            s = r.trim_end();
+            break;
+        }
+    }
     s
 }
 
@@ -840,6 +849,13 @@ mod tests {
         assert_eq!(new_key("Jamaat Nusrat al-Islam"), "jamaat-nusrat-al-islam");
         assert_eq!(new_key("Ḥurrās al-Dīn"), "hurras-al-din");
         assert_eq!(new_key("  "), "");
+    }
+
+    #[test]
+    fn names_end_before_a_trailing_preposition() {
+        assert_eq!(clean_name("Tomasz Reinholt of"), "Tomasz Reinholt");
+        assert_eq!(clean_name("the Institute for"), "Institute");
+        assert_eq!(clean_name("Bank of America"), "Bank of America");
     }
 
     #[test]
