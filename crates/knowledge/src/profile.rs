@@ -419,6 +419,8 @@ fn title_of(
         (EventKind::Attack, Some(s)) if s != "massacre" => s.replace('_', " "),
         (EventKind::Plot, Some("foiled")) => "foiled plot".into(),
         (EventKind::Plot, _) => "plot".into(),
+        // "Claimed attack on the Shah Cheragh shrine": a claim that names its target.
+        (EventKind::ClaimOfResponsibility, _) if target.is_some() => "claimed attack".into(),
         (k, _) => k.as_str().replace('_', " "),
     };
     let mut t = capitalise(&what);
