@@ -173,8 +173,9 @@ struct Mention<'a> {
 }
 
 /// How long before and after its report an undated plot may be set: a plot is told of while it
-/// is being uncovered or tried, rarely a year on.
-const PLOT_WINDOW_BEFORE: i64 = 365;
+/// is being uncovered or tried. Four months back, so that a warning in December is not the plot
+/// on the same city's Pride parade in June.
+const PLOT_WINDOW_BEFORE: i64 = 120;
 const PLOT_WINDOW_AFTER: i64 = 90;
 
 /// The date window of a mention. An undated plot (a warning of a possible attack, "suspected

@@ -398,6 +398,24 @@ fn multi_source_events_appear_once_with_their_sources() {
 }
 
 #[test]
+fn an_undated_plot_is_not_a_city_s_plot_of_months_before() {
+    // Vienna: the Pride parade plot (June 2023, dated) and a warning of a possible attack on St.
+    // Stephen's Cathedral (December 2023, undated): two plots, not one.
+    let Some(ner) = model() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fusion");
+    let (store, kb, _dir) = build_store(&[root], Some(ner));
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let vienna: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "plot" && near(e, 48.21, 16.37))
+        .collect();
+    assert_eq!(vienna.len(), 2, "{vienna:#?}");
+    assert!(vienna.iter().all(|e| docs_of(e).len() == 1), "{vienna:#?}");
+}
+
+#[test]
 fn no_entities_from_english_ner_on_german_text() {
     // The NER model is English: on the German reports it tags capitalised nouns ("Gewahrsam",
     // "Nachrichtenagentur", "Wohnung durchsucht") as names. They must not become entities; names
