@@ -20,6 +20,7 @@ pub const FORMS: &[&str] = &[
     "Which attacks did X claim [in YYYY]?",
     "Who are X's rivals?",
     "What happened in <place> [in YYYY | in YYYY-MM]?",
+    "Who was arrested in <place> [in YYYY | in YYYY-MM]?",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -184,7 +185,26 @@ pub fn ask(
                 let _ = writeln!(text, "- {} ({}) {}", r.entity.name, r.certainty, c.add(&r.sources));
             }
         }
-    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were) (?:behind|responsible for) (.+)$").captures(q) {
+    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: in (\d{4}(?:-\d{2})?))?\??$").captures(q) {
+        form = FORMS[7];
+        let place = strip(&m[1]);
+        let period = m.get(2).map(|p| p.as_str().to_string());
+        let mut events = find_events(store, kb, &place, period.as_deref(), true)?;
+        events.retain(|e| e.kind == "arrest");
+        if events.is_empty() {
+            let _ = writeln!(text, "No arrest in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
+        }
+        for e in &events {
+            // Who, as each report described them ("two Afghan men", "einen Mann aus Tadschikistan").
+            let who: std::collections::BTreeSet<&str> = e.participants.iter().filter(|p| p.role == "arrested").map(|p| p.text.as_str()).collect();
+            let date = e.date.as_ref().map_or("undated".into(), date_text);
+            let whom = if who.is_empty() { "not named".to_string() } else { who.into_iter().collect::<Vec<_>>().join("; ") };
+            let _ = writeln!(text, "- {date}: {} ({}): {whom} {}", e.title, e.certainty, c.add(&e.sources));
+        }
+    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were) (?:behind|responsible for) (.+)$")
+        .captures(q)
+        .or_else(|| re(r"(?i)^who (?:claimed|carried out|attacked|bombed)(?: responsibility for)? (.+)$").captures(q))
+    {
         form = FORMS[2];
         let what = strip(&m[1]);
         let events = find_events(store, kb, &what, None, false)?;

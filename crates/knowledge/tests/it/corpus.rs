@@ -559,6 +559,18 @@ fn exports_and_questions() {
         .unwrap()
         .text
         .contains("Kerman"));
+    // "Who claimed X?" is "Who is behind X?"; "Who was arrested in Gera?" names the arrested
+    // as each report described them.
+    let a = ask("Who claimed the SYL Hotel attack?").unwrap();
+    assert!(a.text.contains("al-Shabaab (claimed)"), "{}", a.text);
+    let a = ask("Who was arrested in Gera?").unwrap();
+    assert!(a.text.contains("Afghan"), "{}", a.text);
+    assert!(!a.citations.is_empty());
+    assert!(!a.text.contains("Plot"), "only arrests: {}", a.text);
+    assert!(ask("Who was arrested in Atlantis?")
+        .unwrap()
+        .text
+        .starts_with("No arrest in Atlantis"));
     assert!(ask("Tell me a joke").is_err());
     let html = dossier_knowledge::render::html(
         &dossier_knowledge::profile(&store, &kb, "ISKP", None).unwrap(),
