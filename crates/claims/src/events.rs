@@ -1332,8 +1332,9 @@ fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger
             let Some(m) = re.find(&body[end..]).filter(|_| bounded) else {
                 continue;
             };
+            // Another person's death may still be a leader's: only this name is passed over.
             if !named_leader(cx.text, surname) {
-                return out;
+                break;
             }
             let lead = m.as_str().len() - m.as_str().trim_start().len();
             out.push(Trigger {
@@ -1347,19 +1348,31 @@ fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger
     out
 }
 
-/// Whether the text names `surname` as a leader somewhere: a leader word within 60 bytes of it.
+/// Whether the text names `surname` as a leader somewhere: a leader word within 40 bytes of it,
+/// in its sentence.
 fn named_leader(text: &str, surname: &str) -> bool {
     text.match_indices(surname).any(|(i, _)| {
-        let from = lead_from(text, Span::new(0, text.len()), i, 60);
-        let mut to = (i + surname.len() + 60).min(text.len());
+        let end = i + surname.len();
+        let mut from = lead_from(text, Span::new(0, text.len()), i, 40);
+        let mut to = (end + 40).min(text.len());
         while !text.is_char_boundary(to) {
             to -= 1;
+        }
+        // Within the name's own sentence: "Karim spoke. Shekau led the faction" names Shekau.
+        if let Some(k) = text[from..i].rfind(['.', ';', '!', '?']) {
+            from += k + 1;
+        }
+        if let Some(k) = text[end..to].find(['.', ';', '!', '?']) {
+            to = end + k;
         }
         let w = text[from..to].to_lowercase();
         [
             "leader",
             " to lead",
             " led by",
+            " led the ",
+            " led its ",
+            " headed ",
             "head of",
             " chief",
             " emir",
