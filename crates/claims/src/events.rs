@@ -1002,13 +1002,36 @@ fn perpetrators(
             || after.contains("claimed responsibility")
             || after.trim_start().starts_with("has claimed")
             || after.trim_start().starts_with("took responsibility");
-        let target = before.trim_end().ends_with(" on")
-            || before.trim_end().ends_with(" against")
-            || before.trim_end().ends_with(" on the");
-        if target && !by {
+        // "acting on instructions from Islamic State Khorasan Province", "on ISKP's
+        // instructions", "im Auftrag des IS": the group that directed it.
+        let b_end = before.trim_end();
+        let directed = [
+            "instructions from",
+            "instructions of",
+            "orders from",
+            "on the orders of",
+            "on behalf of",
+            "at the behest of",
+            "im auftrag des",
+            "im auftrag der",
+            "im auftrag von",
+        ]
+        .iter()
+        .any(|c| b_end.ends_with(c))
+            || [
+                "'s instructions",
+                "’s instructions",
+                "'s orders",
+                "’s orders",
+            ]
+            .iter()
+            .any(|c| after.starts_with(c));
+        let target =
+            b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
+        if target && !by && !directed {
             continue;
         }
-        if !(by || subject || supporters || claimed) {
+        if !(by || subject || supporters || claimed || directed) {
             continue;
         }
         let in_clause = inside(a.span, cl);

@@ -321,6 +321,18 @@ fn multi_source_events_appear_once_with_their_sources() {
         sweden[0].date.is_none(),
         "an undated plot has no 'before publication' date"
     );
+    // "acting on instructions from Islamic State Khorasan Province", "on ISKP's instructions":
+    // ISKP directed it, as suspected.
+    assert!(
+        sweden[0]
+            .participants
+            .iter()
+            .any(|p| p.role == "perpetrator"
+                && p.entity.as_ref().is_some_and(|e| e.id == "iskp")
+                && p.responsibility.as_deref() == Some("suspected")),
+        "{:#?}",
+        sweden[0].participants
+    );
     // "in the summer of 2023 was instructed ... to carry out an attack in Europe" and "Im Sommer
     // 2023 habe er ... den Auftrag bekommen, in Europa einen Anschlag zu verüben": one plot.
     let summer: Vec<&Event> = events
