@@ -1332,6 +1332,13 @@ fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger
     let Some(body) = cx.text.get(sentence.start..sentence.end) else {
         return Vec::new();
     };
+    // Most sentences tell no death: no need to look at every name in them.
+    if !["died", "killed", "assassinated", "shot dead"]
+        .iter()
+        .any(|w| body.contains(w))
+    {
+        return Vec::new();
+    }
     let mut out = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for n in cx.names.iter().filter(|n| n.label == "PERSON") {
@@ -2228,15 +2235,15 @@ fn one(
     // A plot told as the reason for what police or a court did: a date before it is theirs.
     // - "Shortly before Christmas, police detained a man after a warning of a possible attack
     //   on the cathedral", "Kurz vor Weihnachten hatte die Polizei nach Hinweisen auf mögliche
-    //   Anschlagspläne ... in Gewahrsam genommen" (the place is kept: the police act where the
-    //   threat is, mostly; "in Wesel" for a Cologne plot is left as it is);
+    //   Anschlagspläne ... in Gewahrsam genommen" (its place: below);
     // - "held on suspicion of planning an attack", "weil sie einen Anschlag geplant haben
     //   sollen".
+    let police_reason = e.kind == EventKind::Plot && reason_for_police(t, sentence, tr.span);
     if e.kind == EventKind::Plot
         && e.date.as_ref().is_some_and(|d| {
             !d.text.is_empty()
                 && d.span.end <= tr.span.start
-                && (reason_for_police(t, sentence, tr.span)
+                && (police_reason
                     || t.get(d.span.end..tr.span.start).is_some_and(|between| {
                         let b = between.to_lowercase();
                         [
@@ -2260,7 +2267,7 @@ fn one(
     // plot's own phrase is the police's. Unless the plot's target is definite and unplaced
     // ("police in Cologne detained a man after a warning of a possible attack on the
     // cathedral": the cathedral of the city named).
-    if e.kind == EventKind::Plot && reason_for_police(t, sentence, tr.span) {
+    if police_reason {
         let rest = &t[tr.span.end..sentence.end];
         let own_end = rest
             .split_inclusive(|c: char| !c.is_alphanumeric())

@@ -236,24 +236,16 @@ pub fn actors_from_matches(
     out
 }
 
-/// The group a report is clearly about: named at least three times, and at least twice as often
-/// as any other group.
+/// The group a report is clearly about ([`dossier_entities::link::dominant`] over its group
+/// mentions).
 pub(crate) fn dominant_group(actors: &[Actor]) -> Option<KbId> {
-    let mut counts: Vec<(&KbId, usize)> = Vec::new();
-    for id in actors
-        .iter()
-        .filter(|a| a.group)
-        .filter_map(|a| a.entity.as_ref())
-    {
-        match counts.iter_mut().find(|c| c.0 == id) {
-            Some(c) => c.1 += 1,
-            None => counts.push((id, 1)),
-        }
-    }
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    let (top, n) = *counts.first()?;
-    let second = counts.get(1).map_or(0, |c| c.1);
-    (n >= 3 && n >= 2 * second).then(|| top.clone())
+    dossier_entities::link::dominant(
+        actors
+            .iter()
+            .filter(|a| a.group)
+            .filter_map(|a| a.entity.as_ref()),
+    )
+    .cloned()
 }
 
 /// Do two gazetteer places name the same location for event matching: the same entry, a region

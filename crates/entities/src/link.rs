@@ -238,6 +238,22 @@ fn extras_are_generic(t: &str, s: usize, e: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The entity a report is clearly about, among the group mentions given (one item per
+/// mention): named at least three times, and at least twice as often as any other.
+pub fn dominant<'a, T: PartialEq>(mentions: impl IntoIterator<Item = &'a T>) -> Option<&'a T> {
+    let mut counts: Vec<(&T, usize)> = Vec::new();
+    for id in mentions {
+        match counts.iter_mut().find(|c| c.0 == id) {
+            Some(c) => c.1 += 1,
+            None => counts.push((id, 1)),
+        }
+    }
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let (top, n) = *counts.first()?;
+    let second = counts.get(1).map_or(0, |c| c.1);
+    (n >= 3 && n >= 2 * second).then_some(top)
+}
+
 fn kb_label(e: &Entity) -> &'static str {
     match e.category {
         KbCategory::ArmedGroup => GROUP,
@@ -807,35 +823,25 @@ fn antecedent<'a>(
     // group" many paragraphs on is still that group ("A UN report put the group at between 1,500
     // and 2,200 fighters"). Only a clearly dominant one: named at least three times before, and
     // at least twice as often as any other group.
-    let dominant = || {
-        let mut counts: Vec<(&EntityRef, usize)> = Vec::new();
-        for m in out
-            .iter()
-            .filter(|m| m.span.end <= span.start && !m.coreference && m.label == GROUP)
-        {
-            match counts.iter_mut().find(|(e, _)| *e == &m.entity) {
-                Some((_, n)) => *n += 1,
-                None => counts.push((&m.entity, 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        let (top, n) = *counts.first()?;
-        let second = counts.get(1).map_or(0, |c| c.1);
-        (n >= 3 && n >= 2 * second).then(|| {
+    let dominant_before = || {
+        let named = |m: &&LinkedMention| m.span.end <= span.start && !m.coreference;
+        let top = dominant(
             out.iter()
-                .rev()
-                .find(|m| m.span.end <= span.start && !m.coreference && &m.entity == top)
-        })?
+                .filter(named)
+                .filter(|m| m.label == GROUP)
+                .map(|m| &m.entity),
+        )?;
+        out.iter().rev().filter(named).find(|m| &m.entity == top)
     };
     if groups_only {
-        return kb_group.or(called_group).or(group).or_else(dominant);
+        return kb_group.or(called_group).or(group).or_else(dominant_before);
     }
     // The dominant armed group before any other organisation: "A UN Monitoring Team report put
     // the group at 1,500 fighters" is not the team.
     kb_group
         .or(called_group)
         .or(group)
-        .or_else(dominant)
+        .or_else(dominant_before)
         .or_else(|| before().find(|m| m.label == "ORG"))
 }
 
