@@ -718,8 +718,6 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             {
                 continue;
             }
-            // Counts of attacks are often generic ("two attacks a year are enough"): only with
-            // the group in the same sentence.
             // "Three members of parliament were among the injured": members of something else.
             let q_end = q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
             if t.get(q_end..sentence.end)
@@ -731,6 +729,8 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             {
                 continue;
             }
+            // Counts of attacks are often generic ("two attacks a year are enough"): only with
+            // the group in the same sentence.
             let back = usize::from(!name.starts_with("attacks"));
             // No group in the sentence or the one before: in a report clearly about one group,
             // a strength estimate is that group's ("UN Monitoring Team reports have given
