@@ -2281,7 +2281,9 @@ fn one(
                     || ["haben ", "hat ", "hatte ", "hatten ", "wurde ", "wurden "]
                         .contains(&w.to_lowercase().as_str())
             })
-            .map_or(sentence.end, |(at, _)| at);
+            // The phrase ends at the punctuation ("an attack in Vienna, police said": Vienna is
+            // in it) or before the verb.
+            .map_or(sentence.end, |(at, w)| at + w.find([',', ';', ':']).unwrap_or(0));
         let outside = e
             .place
             .as_ref()
@@ -2532,8 +2534,16 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
         &DE,
         r"\b(?i:im Zusammenhang mit|nach|wegen|aufgrund) [^,.;]{0,60}?\b(?i:terrorwarnung|warnung|warnungen|hinweisen|hinweis|anschlag|anschlägen|anschlagsplänen|anschlagspläne|drohung)\b(?:[^,.;]{0,60}?\b(?:für|gegen|auf) (?:den |die |das |dem )?\p{Lu}[\w'’-]*(?: \p{Lu}[\w'’-]*)*)?",
     );
+    // "After a tip-off about a planned attack in Vienna, police arrested a man in Ternitz": the
+    // warning's words, up to the punctuation, are about the threat.
+    static WARNING: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let warning = crate::text::cached_regex(
+        &WARNING,
+        r"(?i)\b(?:after|following|on) (?:an? )?(?:tip-offs?|tips?|warnings?) (?:about|of|on) [^,.;:]{0,80}",
+    );
     re.find_iter(body)
         .chain(de.into_iter().flat_map(|d| d.find_iter(body)))
+        .chain(warning.into_iter().flat_map(|w| w.find_iter(body)))
         .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
         .collect()
 }

@@ -806,7 +806,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 .iter()
                 .find(|o| {
                     o.span.start > q.span.end
-                        && o.span.start - q_end < 12
+                        && o.span.start.checked_sub(q_end).is_some_and(|gap| gap < 12)
                         && inside(o.span, cl)
                         // "in nine countries", not "(2021) to between 4,000 and 6,000".
                         && t.get(q_end..o.span.start).is_some_and(|b| {

@@ -428,6 +428,28 @@ fn an_undated_plot_is_not_a_city_s_plot_of_months_before() {
 }
 
 #[test]
+fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
+    // "After a tip-off about a planned attack on the Taylor Swift concerts in Vienna, police
+    // arrested a 19-year-old man in Ternitz": the arrest in Ternitz, the plot in Vienna; and
+    // "searched his home in Ternitz after a warning of a possible attack in Vienna, and ...":
+    // the last word before the comma is still the plot's own.
+    let Some(ner) = model() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/places");
+    let (store, kb, _dir) = build_store(&[root], Some(ner));
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let place = |e: &Event| e.place.as_ref().map(|p| p.name.clone());
+    let arrests: Vec<&Event> = events.iter().filter(|e| e.kind == "arrest").collect();
+    assert_eq!(arrests.len(), 1, "{arrests:#?}");
+    assert_eq!(place(arrests[0]).as_deref(), Some("Ternitz"));
+    let plots: Vec<&Event> = events.iter().filter(|e| e.kind == "plot").collect();
+    assert_eq!(plots.len(), 1, "{plots:#?}");
+    assert_eq!(place(plots[0]).as_deref(), Some("Vienna"));
+    assert_eq!(plots[0].sources.len(), 2, "{plots:#?}");
+}
+
+#[test]
 fn no_entities_from_english_ner_on_german_text() {
     // The NER model is English: on the German reports it tags capitalised nouns ("Gewahrsam",
     // "Nachrichtenagentur", "Wohnung durchsucht") as names. They must not become entities; names
