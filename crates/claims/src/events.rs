@@ -2283,7 +2283,9 @@ fn one(
             })
             // The phrase ends at the punctuation ("an attack in Vienna, police said": Vienna is
             // in it) or before the verb.
-            .map_or(sentence.end, |(at, w)| at + w.find([',', ';', ':']).unwrap_or(0));
+            .map_or(sentence.end, |(at, w)| {
+                at + w.find([',', ';', ':']).unwrap_or(0)
+            });
         let outside = e
             .place
             .as_ref()
