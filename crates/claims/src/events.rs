@@ -12,6 +12,7 @@ use dossier_core::claims::{
     Attribution, Certainty, EventDate, EventKind, EventMention, EventPlace, Figure, Participant,
     Quantity, Responsibility, Role, Source,
 };
+use dossier_core::entity::EntityMention;
 use dossier_core::Span;
 
 /// Weapons, longest first.
@@ -237,9 +238,98 @@ fn offset_day(cx: &Context, sentence: Span, t: &TimeExpression) -> Option<NaiveD
                 .map(|d| (gap(o.span, t.span), d))
         })
         .min_by_key(|(g, _)| *g)
-        .map(|(_, d)| d)
-        .or(cx.dct)?;
+        .map(|(_, d)| d);
+    let anchor = match anchor {
+        Some(d) => d,
+        None => story_day(cx, t.span, sign)?,
+    };
     anchor.checked_add_signed(chrono::Duration::days(sign * days))
+}
+
+/// The persons named as killed in the attack's clause: right after a kill verb ("killed Khalil
+/// Haqqani", "assassinated ..."), or right before a passive one ("Khalil Haqqani was killed").
+/// Names joined by "and" count; a person killed in a conditional or negated phrase does not
+/// reach here (the certainty cues are the event's).
+fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, Span)> {
+    const ACTIVE: &[&str] = &[
+        "killed",
+        "kills",
+        "killing",
+        "assassinated",
+        "murdered",
+        "shot dead",
+        "shot and killed",
+    ];
+    const PASSIVE: &[&str] = &[
+        "was killed",
+        "were killed",
+        "was assassinated",
+        "was murdered",
+        "was shot dead",
+        "were shot dead",
+    ];
+    let t = cx.text;
+    let cl = clause(t, sentence, trigger);
+    let persons: Vec<&EntityMention> = cx
+        .names
+        .iter()
+        .filter(|n| n.label == "PERSON" && inside(n.span, cl))
+        .collect();
+    let mut out: Vec<(String, Span)> = Vec::new();
+    for (i, n) in persons.iter().enumerate() {
+        let before = t[cl.start..n.span.start].to_lowercase();
+        let before = before.trim_end();
+        // "killed X and Y": the second name follows the first and "and".
+        let after_and = before
+            .strip_suffix(" and")
+            .is_some_and(|_| i > 0 && out.last().is_some_and(|(_, s)| *s == persons[i - 1].span));
+        let active = ACTIVE
+            .iter()
+            .any(|v| before.ends_with(&format!(" {v}")) || before == *v);
+        let after = t[n.span.end..cl.end].to_lowercase();
+        let passive = PASSIVE.iter().any(|v| {
+            after.starts_with(&format!(" {v}"))
+                || after
+                    .strip_prefix(',')
+                    .and_then(|r| r.find(", ").map(|k| &r[k + 1..]))
+                    .is_some_and(|r| r.starts_with(&format!(" {v}")))
+        });
+        if active || passive || after_and {
+            out.push((n.text.clone(), n.span));
+        }
+    }
+    out
+}
+
+/// The day a "later" or "earlier" without a date in its own sentence counts from: the story's
+/// last date before it ("In September 2022, a suicide bomber killed ... The group claimed
+/// responsibility a day later": a day after some day of that month, so no day), else for
+/// "earlier" the document's date. "A day later" with no date before it is not the day after
+/// publication.
+fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
+    let last = cx
+        .timexes
+        .iter()
+        .filter(|o| o.span.end <= at.start && o.kind == TimexType::Date)
+        .filter(|o| {
+            let s = cx
+                .sentences
+                .iter()
+                .find(|s| inside(o.span, s.span))
+                .map(|s| s.span);
+            s.is_some_and(|s| !in_dateline(cx.text, s, o.span))
+        })
+        .filter(|o| {
+            o.value
+                .get(..4)
+                .is_some_and(|y| y.bytes().all(|b| b.is_ascii_digit()))
+        })
+        .max_by_key(|o| o.span.start);
+    match last {
+        Some(o) => NaiveDate::parse_from_str(o.value.get(..10)?, "%Y-%m-%d").ok(),
+        None if sign < 0 => cx.dct,
+        None => None,
+    }
 }
 
 fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
@@ -2017,6 +2107,20 @@ fn one(
                     });
                 }
             }
+            // "A suicide bomber killed Khalil Haqqani", "Khalil Haqqani was killed in the
+            // attack": the people the report names as killed.
+            if tr.kind == EventKind::Attack {
+                for (text, span) in killed_persons(cx, sentence, tr.span) {
+                    e.participants.push(Participant {
+                        role: Role::Victim,
+                        text,
+                        span,
+                        entity: None,
+                        responsibility: None,
+                        attributed_by: None,
+                    });
+                }
+            }
         }
         EventKind::Arrest => {
             if let Some(p) = arrested(cx, sentence, tr.span) {
@@ -2765,8 +2869,12 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
         )
     });
     for e in events.drain(..) {
+        // Claims are placed below, each on the attack it is about: two claims in a report may
+        // be of two attacks ("ISKP claimed that attack as well", "The group claimed
+        // responsibility a day later").
         let hit = out.iter().position(|m| {
             if m.kind != e.kind
+                || m.kind == EventKind::ClaimOfResponsibility && m.sentence != e.sentence
                 || (m.subkind.as_deref() == Some("air_strike"))
                     != (e.subkind.as_deref() == Some("air_strike"))
             {
@@ -2834,8 +2942,8 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
             }
         }
     }
-    // Claims of responsibility: onto the attack with a compatible date (the document's first
-    // attack when the claim has no date of its own).
+    // Claims of responsibility: onto the attack with a compatible date (the one told in the
+    // claim's sentence or the one before it, else the document's first).
     let mut claims: Vec<EventMention> = Vec::new();
     out.retain(|e| {
         if e.kind == EventKind::ClaimOfResponsibility {
@@ -2865,11 +2973,23 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                                 .is_some_and(|(a, b)| (b - a).num_days() <= 14)
                     })
         };
-        let target = out.iter().position(|m| {
+        let fits = |m: &EventMention| {
             m.kind == EventKind::Attack
                 && (same_date(&m.date, &c.date) != Some(false) || claimed_after(m))
                 && same_place(&m.place, &c.place) != Some(false)
-        });
+        };
+        // "In September 2022, a suicide bomber killed two employees of the Russian embassy in
+        // Kabul. The group claimed responsibility a day later.": the attack told right before
+        // the claim, over the document's first one.
+        let told_before = |m: &EventMention| {
+            m.evidence
+                .iter()
+                .any(|&s| s == c.sentence || s + 1 == c.sentence)
+        };
+        let target = out
+            .iter()
+            .position(|m| fits(m) && told_before(m))
+            .or_else(|| out.iter().position(fits));
         match target {
             Some(i) => {
                 let m = &mut out[i];
@@ -2912,7 +3032,18 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                     }
                 }
             }
-            None => out.push(c),
+            None => {
+                // A claim of no attack the report tells: one claim for all its mentions that
+                // agree in place and date.
+                match out.iter().position(|m| {
+                    m.kind == EventKind::ClaimOfResponsibility
+                        && same_place(&m.place, &c.place) != Some(false)
+                        && same_date(&m.date, &c.date) != Some(false)
+                }) {
+                    Some(i) => absorb(&mut out[i], c),
+                    None => out.push(c),
+                }
+            }
         }
     }
     out.sort_by_key(|e| e.sentence);

@@ -705,13 +705,13 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .flat_map(|m| m.e.participants.iter())
         .find(|p| p.role == Role::Target)
         .map(|p| p.text.clone());
-    // "Hafiz Saeed Khan killed in Afghanistan": a leader killed is titled by name when a report
-    // names them.
+    // "Hafiz Saeed Khan killed in Afghanistan": a leader killed, or a person killed in an
+    // attack, is titled by name when a report names them.
     let victim = group
         .iter()
         .flat_map(|m| named_victims(m.e))
         .next()
-        .filter(|_| kind == EventKind::LeaderKilled)
+        .filter(|_| matches!(kind, EventKind::LeaderKilled | EventKind::Attack))
         .map(|p| p.text.clone());
     // "Shekau died …": a report that says only that the leader died is not made to say he was
     // killed.
@@ -724,6 +724,14 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         "killed"
     };
     let title = match victim {
+        // "Khalil Haqqani killed in suicide bombing in Kabul".
+        Some(v) if kind == EventKind::Attack => {
+            let what = title_of(kind, subkind.as_deref(), None, None).to_lowercase();
+            match place.as_ref() {
+                Some(p) => format!("{v} killed in {what} in {}", p.name),
+                None => format!("{v} killed in {what}"),
+            }
+        }
         Some(v) => match place.as_ref() {
             Some(p) => format!("{v} {verb} in {}", p.name),
             None => format!("{v} {verb}"),

@@ -2660,6 +2660,25 @@ impl<'a> Grammar<'a> {
                 if an_this && anchor.is_none() {
                     return None;
                 }
+                // "In September 2022, a suicide bomber killed ... The group claimed
+                // responsibility the next day": a day after some day of the story's month is
+                // in that month (or just after), not the day after publication.
+                if anaphoric && anchor.is_none() && matches!(u, Unit::Day | Unit::Week) {
+                    if let Some((y, m, _)) = self.ref_point.get() {
+                        let mut d = D {
+                            end: k + 1,
+                            val: m.map_or(DVal::Year(y), |m| DVal::Month(y, m)),
+                            year_implicit: false,
+                            relative: false,
+                            modifier: None,
+                            time: None,
+                        };
+                        if self.is(k + 1, "s") || self.apos(k + 1) && self.is(k + 2, "s") {
+                            d.end = k + 1;
+                        }
+                        return Some(d);
+                    }
+                }
                 let mut d =
                     self.unit_from(k + 1, u, delta, anchor.unwrap_or_else(|| self.dct()))?;
                 if anchor.is_some() {
