@@ -762,10 +762,48 @@ fn figure(
         .into_iter()
         .min_by_key(|q| gap(q.span, trigger))
         .map(|q| Figure {
-            quantity: q.clone(),
+            quantity: with_conjoined(cx, sentence, q),
             attributed_to: attributed.cloned(),
             revised_from: Vec::new(),
         })
+}
+
+/// "killed about 170 Afghans and 13 U.S. service members": two counts of the same dead joined
+/// by "and" are one figure, its text the source's words and its bounds their sums. Not "23
+/// others" (parts of a total said elsewhere) and not counts with a unit.
+fn with_conjoined(cx: &Context, sentence: Span, q: &Quantity) -> Quantity {
+    let end = q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
+    let next = cx.quantities.iter().find(|o| {
+        o.span.start > end
+            && inside(o.span, sentence)
+            && o.unit.is_none()
+            && q.unit.is_none()
+            && q.counted.is_some()
+            && o
+                .counted
+                .as_deref()
+                .is_some_and(|c| !["others", "more"].contains(&c))
+            && cx
+                .text
+                .get(end..o.span.start)
+                .is_some_and(|b| b.trim() == "and")
+    });
+    let Some(o) = next else {
+        return q.clone();
+    };
+    let o_end = o.counted_span.map_or(o.span.end, |c| c.end.max(o.span.end));
+    let sum = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a + b);
+    Quantity {
+        span: Span::new(q.span.start, o_end),
+        text: cx.text[q.span.start..o_end].to_string(),
+        min: sum(q.min, o.min),
+        max: sum(q.max, o.max),
+        approximate: q.approximate || o.approximate,
+        unit: None,
+        counted: None,
+        counted_span: None,
+        sentence: q.sentence,
+    }
 }
 
 /// Every quantity in `sentence` that counts what `words` name (the killed, the injured), in
