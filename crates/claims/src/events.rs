@@ -779,8 +779,7 @@ fn with_conjoined(cx: &Context, sentence: Span, q: &Quantity) -> Quantity {
             && o.unit.is_none()
             && q.unit.is_none()
             && q.counted.is_some()
-            && o
-                .counted
+            && o.counted
                 .as_deref()
                 .is_some_and(|c| !["others", "more"].contains(&c))
             && cx
