@@ -903,8 +903,19 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             && REVISION_VERBS.iter().any(|v| b.ends_with(v))
             && last_count_word(cx.text.get(sentence.start..q.span.start).unwrap_or(""))
                 == Some(true);
+        // "stabbed three people to death", "beat two men to death" (not "sentenced ... to
+        // death").
+        let to_death = words.contains(&"killed")
+            && after_words.windows(2).any(|w| w == ["to", "death"])
+            && [
+                "stabbed", "beat", "beaten", "hacked", "burned", "burnt", "shot", "crushed",
+                "trampled",
+            ]
+            .iter()
+            .any(|v| b.ends_with(v));
         let hit_before = toll
             || revised
+            || to_death
             || words.iter().any(|w| {
                 b.ends_with(w)
                     || before.contains(&format!("{w} at least"))
@@ -955,9 +966,26 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 .get(o.span.end..(o.span.end + 24).min(sentence.end))
                 .unwrap_or("")
                 .to_lowercase();
+            // "... and wounded eight others": the verb before it names the count too.
+            let b = cx
+                .text
+                .get(o.span.start.saturating_sub(12).max(sentence.start)..o.span.start)
+                .unwrap_or("")
+                .to_lowercase();
             opposite.iter().any(|w| find_word_last(&a, w).is_some())
+                || !words.contains(&"killed") && find_word_last(&a, "to death").is_some()
+                || opposite.iter().any(|w| b.trim_end().ends_with(w))
         };
-        if others(q)
+        // "stabbed three people to death and wounded eight others": the others of another
+        // count, so a count of their own.
+        let besides_other_count = hit_before
+            && cx
+                .quantities
+                .iter()
+                .filter(|p| p.span.end <= q.span.start && inside(p.span, sentence))
+                .max_by_key(|p| p.span.end)
+                .is_some_and(|p| other_count(p));
+        if others(q) && !besides_other_count
             || cx.quantities.iter().any(|o| {
                 o.span.start > q.span.end
                     && inside(o.span, sentence)
@@ -1659,6 +1687,15 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
                 ]
                 .contains(&first.as_str())
         });
+    }
+    // "A 26-year-old Syrian man turned himself in to police": who surrendered is the subject.
+    if np.is_none()
+        && ["turned ", "handed ", "gave "]
+            .iter()
+            .any(|v| trig.starts_with(v))
+    {
+        np = np_left(t, sentence.start, trigger.start.saturating_sub(1), 8)
+            .filter(|s| s.end + 1 >= trigger.start);
     }
     // "Four men detained in the Bryansk region": a counted phrase right before the participle
     // (but "Two officers arrested a man" names the arresters).

@@ -154,7 +154,7 @@ pub const ROWS: &[Row] = &[
     row(
         Arrest,
         None,
-        r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|taken into custody|took (?:[\w\-]+ ){1,7}into custody|apprehended|in custody",
+        r"arrest(?:ed|s)?|detain(?:ed|ing)|detention|(?:turned|handed) (?:himself|herself|themselves) (?:in|over)|gave (?:himself|herself|themselves) up|taken into custody|took (?:[\w\-]+ ){1,7}into custody|apprehended|in custody",
         false,
     ),
     // Organisation-level events.

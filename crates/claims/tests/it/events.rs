@@ -134,6 +134,11 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
                 }),
+                "injured" => x.events.iter().any(|e| {
+                    e.injured
+                        .as_ref()
+                        .is_some_and(|f| f.quantity.text == parts[0])
+                }),
                 // "revised: 103 > 95 > 84": some event's killed figure is the last text, given
                 // as revised from the others in this order.
                 "revised" => x.events.iter().any(|e| {
