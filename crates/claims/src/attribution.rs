@@ -434,7 +434,15 @@ const VERBS: &[&str] = &[
     "berichtete",
     "teilte",
 ];
-const VERBS_WITH_THAT: &[&str] = &["reports", "notes", "states", "claimed", "claims", "claim"];
+const VERBS_WITH_THAT: &[&str] = &[
+    "reports",
+    "notes",
+    "states",
+    "claimed",
+    "claims",
+    "claim",
+    "estimates",
+];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const SKIP_BEFORE_VERB: &[&str] = &[
     "have",

@@ -37,7 +37,7 @@ fn rules() -> &'static Rules {
         part: re(r"(?i)\b(?:offshoot|branch|affiliate|subdivision|wing|subgroup|sub-group|franchise|chapter|Ableger|Zweig)s?\b"),
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
-        leader: re(r"(?i)\b(?:leader|chief|emir|head|founder|commander)\b"),
+        leader: re(r"(?i)\b(?:leader|chief|emir|head|founder|commander|(?:led|headed) by)\b"),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
         report_source: re(r"\b(?:the )?((?:UN|U\.N\.|United Nations|EU|NATO|[A-Z][a-z]+(?: [A-Z][a-z]+)?) reports?)\b"),
@@ -46,6 +46,20 @@ fn rules() -> &'static Rules {
 
 /// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
 /// else the most recent group in the previous `back` sentences.
+/// The group that opens the sentence before `si` ("JNIM was formed in March 2017 through a
+/// merger of Ansar Dine, ..."), which "It" in the next sentence refers to; `None` when that
+/// sentence opens with something else (the last group named in it is not the subject).
+fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
+    let prev = cx.sentences.get(si.checked_sub(1)?)?.span;
+    let first = cx
+        .actors
+        .iter()
+        .filter(|a| inside(a.span, prev))
+        .min_by_key(|a| a.span.start)?;
+    let lead = cx.text.get(prev.start..first.span.start)?.trim();
+    (first.group && (lead.is_empty() || lead.eq_ignore_ascii_case("the"))).then_some(first)
+}
+
 fn subject_near<'c>(
     cx: &'c Context,
     si: usize,
@@ -588,12 +602,20 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .filter(|n| n.label == "PERSON" && inside(n.span, sentence))
                     .min_by_key(|n| gap(n.span, focus))
                     .filter(|n| gap(n.span, focus) < 30);
+                // "It is led by Iyad Ag Ghaly": the group the report was just telling of.
+                let pronoun = t.get(sentence.start..focus.start).is_some_and(|b| {
+                    let b = b.to_lowercase();
+                    ["it is ", "it was ", "the group is ", "the group was "]
+                        .iter()
+                        .any(|p| b.starts_with(p))
+                });
                 let group = cx
                     .actors
                     .iter()
                     .filter(|a| a.group && inside(a.span, sentence))
                     .min_by_key(|a| gap(a.span, focus))
-                    .filter(|a| gap(a.span, focus) < 30);
+                    .filter(|a| gap(a.span, focus) < 30)
+                    .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten());
                 if let (Some(p), Some(g)) = (person, group) {
                     let obj = FactObject {
                         text: p.text.clone(),
@@ -601,7 +623,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         entity: None,
                         place: None,
                     };
-                    let n = out.len();
+                    // The fact reads "X is led by P": subject the group, object the leader.
                     push(
                         &mut out,
                         cx,
@@ -612,8 +634,6 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         focus,
                         timex_value(cx, sentence, focus),
                     );
-                    // The fact reads "X is led by P": subject the group, object the leader.
-                    let _ = n;
                 }
             }
         }

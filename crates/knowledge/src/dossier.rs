@@ -39,8 +39,9 @@ pub struct EntityHeader {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
-    /// snake_case: part_of, affiliate_of, split_from, rival_of, ally_of, leader_of, active_in,
-    /// recruits_in; seen from the other side: has_part, has_affiliate, splinter_group, led_by.
+    /// snake_case: part_of, affiliate_of, split_from, rival_of, ally_of, led_by (the group's
+    /// leader), active_in, recruits_in; seen from the other side: has_part, has_affiliate,
+    /// splinter_group, leader_of (the person leads the group).
     pub relation: String,
     pub entity: EntityRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -949,7 +949,9 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                 Predicate::PartOf => Some("has_part"),
                 Predicate::AffiliateOf => Some("has_affiliate"),
                 Predicate::SplitFrom => Some("splinter_group"),
-                Predicate::LeaderOf => Some("led_by"),
+                // The fact's subject is the group ("X is led by P"): from the person's side it
+                // is "leader of X".
+                Predicate::LeaderOf => Some("leader_of"),
                 Predicate::RivalOf | Predicate::AllyOf => Some(f.predicate.as_str()),
                 _ => None,
             };
@@ -1032,7 +1034,9 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                     } else {
                         (f.subject.0.clone(), entity_name(kb, f.subject.as_str()))
                     };
-                    let rel = if subject_is {
+                    let rel = if subject_is && p == Predicate::LeaderOf {
+                        "led_by".to_string()
+                    } else if subject_is {
                         p.as_str().to_string()
                     } else {
                         inverse.unwrap_or(p.as_str()).to_string()

@@ -186,7 +186,8 @@ fn events_and_facts_from_cases() {
                     .iter()
                     .any(|e| e.participants.iter().any(|p| p.text == parts[0])),
                 "fact" => {
-                    let w: Vec<&str> = parts[0].split_whitespace().collect();
+                    // The object may be several words ("Iyad Ag Ghaly").
+                    let w: Vec<&str> = parts[0].splitn(3, ' ').collect();
                     x.facts.iter().any(|f| {
                         f.subject.as_str() == w[0]
                             && f.predicate.as_str() == w[1]

@@ -450,6 +450,46 @@ fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
 }
 
 #[test]
+fn a_group_s_leader_and_an_institute_s_estimate() {
+    // "JNIM was formed ... through a merger of Ansar Dine, ... and the Sahara branch of al-Qaeda
+    // in the Islamic Maghreb. It is led by Iyad Ag Ghaly": JNIM is led by him, not AQIM (the
+    // last group named before "It"); "The (fictional) Sahel Conflict Observatory estimates that
+    // the group has between 5,000 and 6,000 fighters": the estimate is the observatory's.
+    let Some(ner) = model() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/profiles");
+    let (store, kb, _dir) = build_store(&[root], Some(ner));
+    let d = dossier_knowledge::profile(&store, &kb, "JNIM", None).unwrap();
+    assert!(
+        d.relations
+            .iter()
+            .any(|r| r.relation == "led_by" && r.entity.name == "Iyad Ag Ghaly"),
+        "{:#?}",
+        d.relations
+    );
+    let fighters = d
+        .estimates
+        .iter()
+        .find(|e| e.quantity == "fighters")
+        .expect("the fighters estimate");
+    assert_eq!((fighters.min, fighters.max), (Some(5000.0), Some(6000.0)));
+    assert!(
+        fighters
+            .attributed_to
+            .as_ref()
+            .is_some_and(|p| p.name.as_deref() == Some("Sahel Conflict Observatory")),
+        "{fighters:#?}"
+    );
+    let aqim = dossier_knowledge::profile(&store, &kb, "AQIM", None).unwrap();
+    assert!(
+        !aqim.relations.iter().any(|r| r.relation == "led_by"),
+        "{:#?}",
+        aqim.relations
+    );
+}
+
+#[test]
 fn no_entities_from_english_ner_on_german_text() {
     // The NER model is English: on the German reports it tags capitalised nouns ("Gewahrsam",
     // "Nachrichtenagentur", "Wohnung durchsucht") as names. They must not become entities; names
