@@ -2237,8 +2237,20 @@ fn one(
         _ => {
             let cl = clause(t, sentence, tr.span);
             for a in groups_in(cx, cl).filter(|a| gap(a.span, tr.span) < 40) {
-                e.participants
-                    .push(participant(a, Role::Perpetrator, None, None));
+                // "pledged allegiance to Islamic State": the group pledged to, not the one
+                // pledging.
+                let pledged_to = tr.kind == EventKind::Pledge
+                    && a.span.start >= tr.span.end
+                    && t.get(tr.span.end..a.span.start).is_some_and(|b| {
+                        let b = b.trim().to_lowercase();
+                        b == "to" || b == "to the"
+                    });
+                let role = if pledged_to {
+                    Role::Target
+                } else {
+                    Role::Perpetrator
+                };
+                e.participants.push(participant(a, role, None, None));
             }
         }
     }
@@ -2993,26 +3005,47 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                 })
         })
     };
-    let vague_arrest = |e: &EventMention| {
-        e.kind == EventKind::Arrest
-            && !others(e)
-            && e.place.is_none()
-            && e.date.as_ref().is_none_or(EventDate::is_undated)
-    };
-    let anchored_arrests = out
-        .iter()
-        .filter(|e| e.kind == EventKind::Arrest && !vague_arrest(e))
-        .count();
-    if anchored_arrests == 1 {
-        let (vague, kept): (Vec<EventMention>, Vec<EventMention>) =
-            out.drain(..).partition(|e| vague_arrest(e));
-        out = kept;
-        if let Some(a) = out
-            .iter()
-            .position(|e| e.kind == EventKind::Arrest && !vague_arrest(e))
-        {
-            for v in vague {
-                absorb(&mut out[a], v);
+    // The same for plots: "on suspicion of planning a gun attack near the Swedish parliament in
+    // Stockholm ... The two men are said to have planned to kill police officers and other
+    // people near the Riksdag".
+    for kind in [EventKind::Arrest, EventKind::Plot] {
+        let vague = |e: &EventMention| {
+            e.kind == kind
+                && !others(e)
+                && e.place.is_none()
+                && e.date.as_ref().is_none_or(EventDate::is_undated)
+        };
+        let anchored = out.iter().filter(|e| e.kind == kind && !vague(e)).count();
+        if anchored == 1 {
+            let (vague_ones, kept): (Vec<EventMention>, Vec<EventMention>) =
+                out.drain(..).partition(|e| vague(e));
+            out = kept;
+            if let Some(a) = out.iter().position(|e| e.kind == kind && !vague(e)) {
+                for v in vague_ones {
+                    absorb(&mut out[a], v);
+                }
+            }
+        } else if kind == EventKind::Plot {
+            // With a plot in Europe told in between: a plot with a target but no place or date
+            // is the report's one anchored plot that has a target.
+            let targeted = |e: &EventMention| e.participants.iter().any(|p| p.role == Role::Target);
+            let with_target: Vec<usize> = (0..out.len())
+                .filter(|&i| out[i].kind == kind && !vague(&out[i]) && targeted(&out[i]))
+                .collect();
+            if let [a] = with_target[..] {
+                let anchor_sentence = out[a].sentence;
+                let (vague_ones, kept): (Vec<EventMention>, Vec<EventMention>) = out
+                    .drain(..)
+                    .partition(|e| vague(e) && targeted(e) && e.sentence > anchor_sentence);
+                out = kept;
+                if let Some(a) = out
+                    .iter()
+                    .position(|e| e.kind == kind && !vague(e) && targeted(e))
+                {
+                    for v in vague_ones {
+                        absorb(&mut out[a], v);
+                    }
+                }
             }
         }
     }

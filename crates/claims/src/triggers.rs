@@ -68,7 +68,7 @@ pub const ROWS: &[Row] = &[
     row(
         Plot,
         Some("planned"),
-        r"wanted to attack|intended to attack|plann(?:ed|ing) to attack",
+        r"wanted to attack|intended to attack|plann(?:ed|ing) to (?:attack|kill|bomb|stab|blow up)|(?:wanted|intended) to (?:kill|bomb|blow up)",
         false,
     ),
     row(Plot, Some("planned"), r"attack plans?", false),

@@ -425,8 +425,11 @@ fn title_of(
         (k, _) => k.as_str().replace('_', " "),
     };
     let mut t = capitalise(&what);
-    if let Some(tg) = target {
-        t.push_str(&format!(" on {tg}"));
+    match target {
+        // "Pledge of allegiance to Islamic State".
+        Some(tg) if kind == EventKind::Pledge => t.push_str(&format!(" of allegiance to {tg}")),
+        Some(tg) => t.push_str(&format!(" on {tg}")),
+        None => {}
     }
     if let Some(p) = place {
         t.push_str(&format!(" in {}", p.name));
@@ -578,7 +581,10 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         if mine.is_empty() {
             role = Some("context".to_string());
         } else {
-            let r = if matches!(
+            // "pledged allegiance to Islamic State": the group pledged to.
+            let r = if kind == EventKind::Pledge && mine.iter().all(|p| p.role == Role::Target) {
+                "pledged_to"
+            } else if matches!(
                 kind,
                 EventKind::Founding
                     | EventKind::Split

@@ -203,8 +203,8 @@ pub fn markdown(d: &Dossier) -> String {
                 (Some("context"), _) => {
                     " — mentioned in coverage of the group; not attributed to it".to_string()
                 }
-                (Some(r), Some(resp)) => format!(" — {r}, {resp}"),
-                (Some(r), None) => format!(" — {r}"),
+                (Some(r), Some(resp)) => format!(" — {}, {resp}", r.replace('_', " ")),
+                (Some(r), None) => format!(" — {}", r.replace('_', " ")),
                 _ => String::new(),
             };
             let mut figs = String::new();
