@@ -984,7 +984,7 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 .iter()
                 .filter(|p| p.span.end <= q.span.start && inside(p.span, sentence))
                 .max_by_key(|p| p.span.end)
-                .is_some_and(|p| other_count(p));
+                .is_some_and(other_count);
         if others(q) && !besides_other_count
             || cx.quantities.iter().any(|o| {
                 o.span.start > q.span.end
