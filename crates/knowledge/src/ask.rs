@@ -21,6 +21,8 @@ pub const FORMS: &[&str] = &[
     "Who are X's rivals?",
     "What happened in <place> [in YYYY | in YYYY-MM]?",
     "Who was arrested in <place> [in YYYY | in YYYY-MM]?",
+    "Who leads X?",
+    "When was X founded?",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -183,6 +185,32 @@ pub fn ask(
             let _ = writeln!(text, "Rivals of {}:", d.entity.name);
             for r in rs {
                 let _ = writeln!(text, "- {} ({}) {}", r.entity.name, r.certainty, c.add(&r.sources));
+            }
+        }
+    } else if let Some(m) = re(r"(?i)^who (?:leads|led|heads|headed|is the leader of|was the leader of|is the head of) (.+)$").captures(q) {
+        form = FORMS[8];
+        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let rs: Vec<_> = d.relations.iter().filter(|r| r.relation == "led_by").collect();
+        if rs.is_empty() {
+            let _ = writeln!(text, "No source in the store names a leader of {}.", d.entity.name);
+        } else {
+            let _ = writeln!(text, "Leaders of {}, as the sources name them:", d.entity.name);
+            for r in rs {
+                let since = r.time.as_ref().map(|t| format!(", {t}")).unwrap_or_default();
+                let _ = writeln!(text, "- {} ({}{since}) {}", r.entity.name, r.certainty, c.add(&r.sources));
+            }
+        }
+    } else if let Some(m) = re(r"(?i)^when (?:was|were) (.+?) (?:founded|formed|established|created)\??$").captures(q) {
+        form = FORMS[9];
+        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let fs: Vec<_> = d.facts.iter().filter(|f| f.predicate == "founded").collect();
+        if fs.is_empty() {
+            let _ = writeln!(text, "No source in the store says when {} was founded.", d.entity.name);
+        } else {
+            let _ = writeln!(text, "Founding of {}, as each source dates it:", d.entity.name);
+            for f in fs {
+                let when = f.time.clone().unwrap_or_else(|| "undated".into());
+                let _ = writeln!(text, "- {when} ({}) {}", f.certainty, c.add(&f.sources));
             }
         }
     } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: in (\d{4}(?:-\d{2})?))?\??$").captures(q) {

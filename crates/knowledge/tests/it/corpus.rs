@@ -481,6 +481,20 @@ fn a_group_s_leader_and_an_institute_s_estimate() {
             .is_some_and(|p| p.name.as_deref() == Some("Sahel Conflict Observatory")),
         "{fighters:#?}"
     );
+    let ask = |q: &str| {
+        dossier_knowledge::ask::ask(&store, &kb, q)
+            .unwrap()
+            .unwrap()
+    };
+    let a = ask("Who leads JNIM?");
+    assert!(
+        a.text.contains("- Iyad Ag Ghaly (stated) [1]"),
+        "{}",
+        a.text
+    );
+    assert!(a.citations[0].quote.contains("It is led by"));
+    let a = ask("When was JNIM founded?");
+    assert!(a.text.contains("- 2017-03 (stated) [1]"), "{}", a.text);
     let aqim = dossier_knowledge::profile(&store, &kb, "AQIM", None).unwrap();
     assert!(
         !aqim.relations.iter().any(|r| r.relation == "led_by"),
