@@ -699,7 +699,17 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
             j += 1;
         }
     }
-    let verb = VERBS.contains(&l) || (VERBS_WITH_THAT.contains(&l) && s.lower(i + 1) == "that");
+    // "The group claimed it had killed more than 100 soldiers": a claim of a clause is a
+    // saying (not "claimed responsibility", "claimed the attack").
+    let claim_clause = matches!(l, "claimed" | "claims")
+        && ["it", "they", "he", "she", "its", "their"].contains(&s.lower(i + 1))
+        && [
+            "had", "has", "have", "was", "were", "is", "are", "would", "killed", "carried",
+        ]
+        .contains(&s.lower(i + 2));
+    let verb = VERBS.contains(&l)
+        || (VERBS_WITH_THAT.contains(&l) && s.lower(i + 1) == "that")
+        || claim_clause;
     if !verb {
         return None;
     }
@@ -1358,13 +1368,15 @@ fn parse_np(
             "group" | "organisation" | "organization" | "movement"
         ) && core_to - a == 1
         {
-            // "the group": the most recent group mention.
+            // "the group": the most recent group mention, else organisation.
             let before = s.toks[a].start;
-            if let Some(m) = names
-                .iter()
-                .rev()
-                .find(|m| matches!(m.label.as_str(), "GROUP" | "ORG") && m.span.end <= before)
-            {
+            let last = |label: &str| {
+                names
+                    .iter()
+                    .rev()
+                    .find(|m| m.label == label && m.span.end <= before)
+            };
+            if let Some(m) = last("GROUP").or_else(|| last("ORG")) {
                 source.name = Some(strip_the(&m.text));
                 return (source, false);
             }

@@ -2125,6 +2125,8 @@ fn one(
         participants: Vec::new(),
         killed: None,
         injured: None,
+        killed_elsewhere: Vec::new(),
+        injured_elsewhere: Vec::new(),
         weapon: None,
         certainty: cert,
         attributed_to: attribution.map(|a| a.source.clone()),
@@ -3385,6 +3387,68 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
         }
     }
     toll_revisions(cx, &mut events[main], &[]);
+    other_sources_figures(cx, &mut events[main]);
+}
+
+/// Counts of the same dead or injured that another named source gives in the report ("The
+/// group claimed it had killed more than 100 Kenyan soldiers. ... Somalia's president said about
+/// 200 Kenyan soldiers had been killed"), kept beside the event's figure. Not a revision told as
+/// one ("lowered the figure to 95"), and not a figure of no named source.
+fn other_sources_figures(cx: &Context, e: &mut EventMention) {
+    for slot in 0..2 {
+        let (words, main) = if slot == 0 {
+            (KILLED, &e.killed)
+        } else {
+            (INJURED, &e.injured)
+        };
+        let Some(main) = main.clone() else {
+            continue;
+        };
+        let Some(main_by) = main.attributed_to.clone() else {
+            continue;
+        };
+        let mut found: Vec<(usize, Figure)> = Vec::new();
+        for (si, s) in cx.sentences.iter().enumerate() {
+            if si == main.quantity.sentence {
+                continue;
+            }
+            let Some(a) = crate::attribution::for_sentence(cx.attributions, si) else {
+                continue;
+            };
+            if a.source == main_by {
+                continue;
+            }
+            let Some(f) = figure(
+                cx,
+                s.span,
+                Span::new(s.span.start, s.span.start),
+                words,
+                Some(&a.source),
+            ) else {
+                continue;
+            };
+            if stage_at(cx.text, s.span, f.quantity.span.start) != Stage::Plain
+                || (f.quantity.min, f.quantity.max) == (main.quantity.min, main.quantity.max)
+                || f.quantity.counted.as_deref() != main.quantity.counted.as_deref()
+                    && f.quantity.counted.is_some()
+                    && main.quantity.counted.is_some()
+            {
+                continue;
+            }
+            found.push((si, f));
+        }
+        for (si, f) in found {
+            if !e.evidence.contains(&si) {
+                e.evidence.push(si);
+                e.evidence.sort_unstable();
+            }
+            if slot == 0 {
+                e.killed_elsewhere.push(f);
+            } else {
+                e.injured_elsewhere.push(f);
+            }
+        }
+    }
 }
 
 /// How a death toll stands in its report's story.

@@ -61,7 +61,11 @@ pub fn extract(input: &Input) -> Extraction {
     let quantities = quantity::quantities(input.text, input.sentences, &exclude);
     let mut names: Vec<EntityMention> = input.names.to_vec();
     for a in input.actors.iter().filter(|a| a.group && !a.coreference) {
-        if !names.iter().any(|n| n.span == a.span) {
+        // A group the NER called an organisation is a group: "the group" refers to it rather
+        // than to a place the NER took for one ("El Adde").
+        if let Some(n) = names.iter_mut().find(|n| n.span == a.span) {
+            n.label = "GROUP".into();
+        } else {
             names.push(EntityMention {
                 span: a.span,
                 label: "GROUP".into(),

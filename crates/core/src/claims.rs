@@ -339,6 +339,13 @@ pub struct EventMention {
     pub killed: Option<Figure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injured: Option<Figure>,
+    /// Other sources' counts of the dead in the same report ("The group claimed it had killed
+    /// more than 100 soldiers ... the president said about 200"): side by side, never merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub killed_elsewhere: Vec<Figure>,
+    /// The same for the injured.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub injured_elsewhere: Vec<Figure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weapon: Option<String>,
     pub certainty: Certainty,

@@ -839,6 +839,8 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
             attributed_to: Some(official_src),
             revised_from: Vec::new(),
         }),
+        killed_elsewhere: Vec::new(),
+        injured_elsewhere: Vec::new(),
         weapon: None,
         certainty: Certainty::Reported,
         attributed_to: None,

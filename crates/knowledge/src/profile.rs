@@ -618,8 +618,20 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     // Figures per source, revisions marked (same publisher, later document, different figure).
     let mut figures: Vec<SourceFigure> = Vec::new();
     for m in group {
-        for (name, f) in [("killed", &m.e.killed), ("injured", &m.e.injured)] {
-            if let Some(f) = f {
+        let elsewhere =
+            m.e.killed_elsewhere
+                .iter()
+                .map(|f| ("killed", f))
+                .chain(m.e.injured_elsewhere.iter().map(|f| ("injured", f)));
+        for (name, f) in [
+            ("killed", m.e.killed.as_ref()),
+            ("injured", m.e.injured.as_ref()),
+        ]
+        .into_iter()
+        .filter_map(|(n, f)| f.map(|f| (n, f)))
+        .chain(elsewhere)
+        {
+            {
                 figures.push(SourceFigure {
                     figure: name.into(),
                     min: f.quantity.min,
@@ -803,14 +815,16 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                 .iter()
                 .filter(|f| f.figure == fig && f.revises.is_none())
                 .collect();
-            // Figures in at least one pair that cannot both hold: different reports, a day
-            // apart at most, ranges that do not overlap.
+            // Figures in at least one pair that cannot both hold: different reports a day
+            // apart at most, or two sources in one report; ranges that do not overlap.
             let clash = |a: &SourceFigure, b: &SourceFigure| {
-                a.doc != b.doc && within_a_day(a.published.as_deref(), b.published.as_deref()) && {
-                    let (amin, amax) = (a.min.unwrap_or(0.0), a.max.unwrap_or(f64::INFINITY));
-                    let (bmin, bmax) = (b.min.unwrap_or(0.0), b.max.unwrap_or(f64::INFINITY));
-                    amax < bmin || bmax < amin
-                }
+                (a.doc != b.doc && within_a_day(a.published.as_deref(), b.published.as_deref())
+                    || a.doc == b.doc && a.attributed_to != b.attributed_to)
+                    && {
+                        let (amin, amax) = (a.min.unwrap_or(0.0), a.max.unwrap_or(f64::INFINITY));
+                        let (bmin, bmax) = (b.min.unwrap_or(0.0), b.max.unwrap_or(f64::INFINITY));
+                        amax < bmin || bmax < amin
+                    }
             };
             let fs: Vec<&SourceFigure> = fs
                 .iter()
@@ -824,13 +838,17 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                     .map(|f| Statement {
                         says: format!("{} {}", f.text, fig),
                         attributed_to: f.attributed_to.clone(),
-                        sources: e
-                            .sources
-                            .iter()
-                            .filter(|c| c.doc == f.doc)
-                            .take(1)
-                            .cloned()
-                            .collect(),
+                        // The figure's own sentence, else the report's first.
+                        sources: match &f.source {
+                            Some(c) => vec![c.clone()],
+                            None => e
+                                .sources
+                                .iter()
+                                .filter(|c| c.doc == f.doc)
+                                .take(1)
+                                .cloned()
+                                .collect(),
+                        },
                     })
                     .collect();
                 out.push(Contradiction {

@@ -217,9 +217,16 @@ pub fn markdown(d: &Dossier) -> String {
                     .filter(|f| f.figure == name)
                     .max_by(|a, b| a.published.cmp(&b.published))
                 {
+                    // Whose figure it is stays with it ("The group claimed it had killed more
+                    // than 100": according to al-Shabaab).
+                    let by = f
+                        .attributed_to
+                        .as_ref()
+                        .map(|p| format!(", according to {}", who(p)))
+                        .unwrap_or_default();
                     let _ = write!(
                         figs,
-                        "; {name}: “{}” ({})",
+                        "; {name}: “{}” ({}){by}",
                         f.text,
                         range(f.min, f.max, false)
                     );
@@ -229,7 +236,7 @@ pub fn markdown(d: &Dossier) -> String {
                         .filter(|g| g.figure == name && (g.min, g.max) != (f.min, f.max))
                         .count();
                     if others > 0 {
-                        let _ = write!(figs, ", {others} other figure(s) from other reports");
+                        let _ = write!(figs, ", {others} other figure(s) from other sources");
                     }
                 }
             }

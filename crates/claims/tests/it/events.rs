@@ -134,6 +134,12 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
                 }),
+                // "killed-also: about 200": another source's count of the dead in the report.
+                "killed-also" => x.events.iter().any(|e| {
+                    e.killed_elsewhere
+                        .iter()
+                        .any(|f| f.quantity.text == parts[0])
+                }),
                 "injured" => x.events.iter().any(|e| {
                     e.injured
                         .as_ref()
