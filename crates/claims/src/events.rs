@@ -246,6 +246,18 @@ fn offset_day(cx: &Context, sentence: Span, t: &TimeExpression) -> Option<NaiveD
     anchor.checked_add_signed(chrono::Duration::days(sign * days))
 }
 
+/// A person the report names as killed.
+fn victim_named(text: String, span: Span) -> Participant {
+    Participant {
+        role: Role::Victim,
+        text,
+        span,
+        entity: None,
+        responsibility: None,
+        attributed_by: None,
+    }
+}
+
 /// The persons named as killed in the attack's clause: right after a kill verb ("killed Khalil
 /// Haqqani", "assassinated ..."), or right before a passive one ("Khalil Haqqani was killed").
 /// Names joined by "and" count; a person killed in a conditional or negated phrase does not
@@ -2173,28 +2185,14 @@ fn one(
                     person_surname(cx, w).then(|| (w.to_string(), span))
                 });
                 if let Some((text, span)) = victim {
-                    e.participants.push(Participant {
-                        role: Role::Victim,
-                        text,
-                        span,
-                        entity: None,
-                        responsibility: None,
-                        attributed_by: None,
-                    });
+                    e.participants.push(victim_named(text, span));
                 }
             }
             // "A suicide bomber killed Khalil Haqqani", "Khalil Haqqani was killed in the
             // attack": the people the report names as killed.
             if tr.kind == EventKind::Attack {
                 for (text, span) in killed_persons(cx, sentence, tr.span) {
-                    e.participants.push(Participant {
-                        role: Role::Victim,
-                        text,
-                        span,
-                        entity: None,
-                        responsibility: None,
-                        attributed_by: None,
-                    });
+                    e.participants.push(victim_named(text, span));
                 }
             }
         }
