@@ -3124,13 +3124,24 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                             },
                         );
                     }
+                    let own_word = |r: Option<Responsibility>| {
+                        matches!(r, Some(Responsibility::Claimed | Responsibility::Denied))
+                    };
                     match m.participants.iter_mut().find(|q| {
                         q.role == Role::Perpetrator && q.entity.is_some() && q.entity == p.entity
                     }) {
+                        // "A TTP commander initially claimed responsibility ... a TTP spokesman
+                        // denied that the group was involved": the claim and the denial both
+                        // stand, side by side.
+                        Some(q)
+                            if own_word(q.responsibility)
+                                && own_word(p.responsibility)
+                                && q.responsibility != p.responsibility =>
+                        {
+                            m.participants.push(p)
+                        }
                         Some(q) => {
-                            if p.responsibility == Some(Responsibility::Claimed)
-                                || p.responsibility == Some(Responsibility::Denied)
-                            {
+                            if own_word(p.responsibility) {
                                 q.responsibility = p.responsibility;
                                 q.attributed_by = None;
                             }

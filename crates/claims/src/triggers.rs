@@ -46,6 +46,14 @@ pub const ROWS: &[Row] = &[
         r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting)s?",
         false,
     ),
+    // Denials are claims with the opposite reading ("denied any involvement", "denied that the
+    // group was involved"): the denial cue makes the responsibility `denied`.
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)",
+        false,
+    ),
     // Plots.
     row(
         Plot,
