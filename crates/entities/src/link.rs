@@ -154,6 +154,25 @@ pub fn eval_predictions(
     out
 }
 
+/// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army or party
+/// ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat ...", "Katiba Macina").
+fn organisation_word(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "jamaat", "jamaah", "jamaa", "tehrik", "tehreek", "lashkar", "jaish", "harakat", "hizb",
+        "hezb", "ansar", "ansaru", "katiba", "katibat", "liwa", "jabhat", "hayat", "tanzim",
+        "ittihad", "jund", "sipah",
+    ];
+    let first: String = name
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .collect::<String>()
+        .to_lowercase();
+    WORDS.contains(&first.as_str())
+}
+
 /// The normalised key of a name the knowledge base does not know: without a leading article
 /// and a possessive, folded (case, diacritics, dashes, quotes), words joined by `-`:
 /// "the Wagner Group's" → `wagner-group`.
@@ -457,10 +476,17 @@ pub fn link(
             .iter()
             .find(|m| m.entity == EntityRef::New(key.clone()))
             .map_or_else(|| name.to_string(), |m| m.name.clone());
+        // "Jamaat-ul-Ahrar", "Lashkar-e-Taiba" tagged PERSON: a name opening with a word for
+        // a group, front or army is an organisation.
+        let label = if n.label == "PERSON" && organisation_word(name) {
+            "ORG".to_string()
+        } else {
+            n.label.clone()
+        };
         out.push(LinkedMention {
             span: n.span,
             text: raw.to_string(),
-            label: n.label.clone(),
+            label,
             entity: EntityRef::New(key),
             name: display,
             basis: LinkBasis::Ner,

@@ -200,6 +200,20 @@ fn unknown_group_becomes_a_new_entity() {
 }
 
 #[test]
+fn a_name_opening_with_a_word_for_a_group_is_an_organisation() {
+    // The NER tags "Jamaat-ul-Ahrar" PERSON; a new entity with such a name is an organisation.
+    let Some(doc) = run(
+        "The provincial police chief said on Thursday that a faction known as Jamaat-ul-Ahrar \
+         was behind the attack.",
+    ) else {
+        return;
+    };
+    let j = find(&doc, "Jamaat-ul-Ahrar");
+    assert_eq!(j.len(), 1, "{}", render(&doc));
+    assert_eq!(j[0].label, "ORG", "{}", render(&doc));
+}
+
+#[test]
 fn no_coreference_beyond_the_window() {
     let kb = &linker().kb;
     let text = "ISKP claimed it. One. Two. Three. Four. The group said more.";
