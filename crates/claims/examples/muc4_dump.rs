@@ -35,6 +35,12 @@ fn main() {
     for p in m.strict.roles.iter().chain([&m.strict.micro]) {
         println!("{:<10} P {:.4} R {:.4} F1 {:.4}", p.role, p.p, p.r, p.f1);
     }
+    for p in m.head.roles.iter().chain([&m.head.micro]) {
+        println!(
+            "head {:<10} P {:.4} R {:.4} F1 {:.4}",
+            p.role, p.p, p.r, p.f1
+        );
+    }
     println!("head micro F1 {:.4}", m.head.micro.f1);
     // Oracle recall: gold entities matched by any candidate, by the top k.
     for r in 0..5 {

@@ -1,7 +1,8 @@
 //! A BIO tagger (structured averaged perceptron over hashed lexical, window, word-rarity,
-//! sentence-trigger and document features, first-order transitions, Viterbi decoding, label
-//! marginals by forward-backward) that marks role fillers, and the document-level aggregation of
-//! its spans into one ranked candidate list per role.
+//! sentence-trigger (with the nearest attack word on each side and the words relating them)
+//! and document features, first-order transitions, Viterbi decoding, label marginals by
+//! forward-backward) that marks role fillers, and the document-level aggregation of its spans
+//! into one ranked candidate list per role.
 //!
 //! Deterministic: features are 64-bit FNV hashes, rows are numbered in order of first sight,
 //! documents are shuffled by a fixed-seed xorshift generator, and no hash map is iterated.
@@ -95,6 +96,60 @@ pub(crate) const TRIGGERS: &[&str] = &[
 
 pub(crate) fn trigger_of(word: &str) -> Option<usize> {
     TRIGGERS.iter().position(|t| word.starts_with(t))
+}
+
+/// Words between a span and an attack word that say how they relate ("killed by X", "murder
+/// of X", "attack against X", "X, who ..., kidnapped", "X were killed").
+const RELATORS: &[&str] = &[
+    "by", "of", "against", "on", "in", "at", "to", "with", "from", "was", "were", "been", "who",
+    ",",
+];
+
+/// The relating words ([`RELATORS`]) among `toks`, in order, a repeat dropped, joined by "_"
+/// ("-" when there is none).
+fn relators(toks: &[Tok]) -> String {
+    let mut r: Vec<&str> = Vec::new();
+    for t in toks {
+        if let Some(x) = RELATORS.iter().find(|x| **x == t.word) {
+            if r.last() != Some(x) {
+                r.push(x);
+            }
+        }
+    }
+    if r.is_empty() {
+        "-".to_owned()
+    } else {
+        r.join("_")
+    }
+}
+
+/// The nearest attack word on each side of token `i` within its sentence (at most eight tokens
+/// away) as (trigger number, side, distance band, the relating words between), e.g.
+/// (kill, "L", "2", "by") for "killed by [men]".
+fn attack_context(toks: &[Tok], i: usize) -> Vec<(usize, &'static str, &'static str, String)> {
+    let sent = toks[i].sent;
+    let mut out = Vec::new();
+    let left = toks[i.saturating_sub(8)..i].iter().enumerate().rev();
+    for (j, t) in left.map(|(k, t)| (i.saturating_sub(8) + k, t)) {
+        if t.sent != sent {
+            break;
+        }
+        if let Some(k) = trigger_of(&t.word) {
+            out.push((k, "L", bucket(i - j), relators(&toks[j + 1..i])));
+            break;
+        }
+    }
+    let right = toks[i + 1..(i + 9).min(toks.len())].iter().enumerate();
+    for (j, t) in right.map(|(k, t)| (i + 1 + k, t)) {
+        if t.sent != sent {
+            break;
+        }
+        if let Some(k) = trigger_of(&t.word) {
+            out.push((k, "R", bucket(j - i), relators(&toks[i + 1..j])));
+            break;
+        }
+    }
+    out
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -296,6 +351,12 @@ pub fn prepare_with(text: &str, vocab: &Vocab) -> Prepared {
         f.push(feat(29, &[if any { "trig" } else { "notrig" }]));
         if let Some(k) = trigger_of(w0) {
             f.push(feat(30, &[TRIGGERS[k]]));
+        }
+        for (k, side, d, rel) in attack_context(&toks, i) {
+            f.push(feat(37, &[TRIGGERS[k], side, &rel]));
+            f.push(feat(38, &[side, &rel]));
+            f.push(feat(39, &[TRIGGERS[k], side, d]));
+            f.push(feat(40, &[side, &rel, w0]));
         }
         if !vocab.df.is_empty() {
             let band = |i: isize| -> &str {
