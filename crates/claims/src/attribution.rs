@@ -433,6 +433,8 @@ const VERBS: &[&str] = &[
     "schrieb",
     "berichtete",
     "teilte",
+    "mitteilte",
+    "bestätigte",
 ];
 const VERBS_WITH_THAT: &[&str] = &[
     "reports",

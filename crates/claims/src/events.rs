@@ -1701,8 +1701,9 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         });
     }
     // "A 26-year-old Syrian man turned himself in to police": who surrendered is the subject.
+    // "Ein 26 Jahre alter Syrer stellte sich am Samstagabend der Polizei": the same in German.
     if np.is_none()
-        && ["turned ", "handed ", "gave "]
+        && ["turned ", "handed ", "gave ", "stellte sich "]
             .iter()
             .any(|v| trig.starts_with(v))
     {

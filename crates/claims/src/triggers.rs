@@ -233,6 +233,18 @@ pub const ROWS_DE: &[Row] = &[
     ),
     row(
         Attack,
+        Some("stabbing"),
+        r"Messerangriff|Messerattacke|Messerattentat|Messeranschlag",
+        false,
+    ),
+    row(
+        Attack,
+        Some("bombing"),
+        r"Bombenanschlag|Sprengstoffanschlag|Bombenexplosion",
+        false,
+    ),
+    row(
+        Attack,
         None,
         r"Anschlag|Anschläge[n]?|Angriff|Terrorangriff|Attentat|Attentäter",
         true,
@@ -240,7 +252,7 @@ pub const ROWS_DE: &[Row] = &[
     row(
         Arrest,
         None,
-        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?|in Gewahrsam genommen",
+        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?|in Gewahrsam genommen|stellte sich (?:[\wäöüß]+ ){0,3}(?:der Polizei|den Behörden)|(?:hat|hatte) sich (?:der Polizei |den Behörden )?gestellt",
         false,
     ),
 ];

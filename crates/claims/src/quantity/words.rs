@@ -1,7 +1,8 @@
 //! Word lists for quantities, kept as data: number words, scale words, vague plurals, bound and
 //! hedge modifiers, units, and the words that end or are skipped in a counted noun phrase.
 
-/// "one" … "nineteen", "twenty" … "ninety" → value.
+/// "one" … "nineteen", "twenty" … "ninety" (and German "zwei" … "zwölf", "zwanzig" …
+/// "neunzig") → value.
 pub(crate) fn small_number(w: &str) -> Option<f64> {
     Some(match w {
         "zero" => 0.0,
@@ -32,6 +33,26 @@ pub(crate) fn small_number(w: &str) -> Option<f64> {
         "seventy" => 70.0,
         "eighty" => 80.0,
         "ninety" => 90.0,
+        // German ("drei Menschen getötet und acht weitere verletzt"); "ein", "eine" are also
+        // articles and stay out.
+        "zwei" => 2.0,
+        "drei" => 3.0,
+        "vier" => 4.0,
+        "fünf" => 5.0,
+        "sechs" => 6.0,
+        "sieben" => 7.0,
+        "acht" => 8.0,
+        "neun" => 9.0,
+        "zehn" => 10.0,
+        "zwölf" => 12.0,
+        "zwanzig" => 20.0,
+        "dreißig" => 30.0,
+        "vierzig" => 40.0,
+        "fünfzig" => 50.0,
+        "sechzig" => 60.0,
+        "siebzig" => 70.0,
+        "achtzig" => 80.0,
+        "neunzig" => 90.0,
         _ => return None,
     })
 }
