@@ -263,12 +263,15 @@ fn select(cands: &[Cand], p: RoleParams) -> usize {
         .count()
 }
 
-/// A word without a plural ending ("guerrillas" → "guerrilla", "militias" → "militia",
-/// "boxes" → "box", "parties" → "party").
+/// A word without a plural ending, as a key that singular and plural share ("guerrillas" →
+/// "guerrilla", "militias" → "militia", "boxes" → "box"; "parties" and "party" → "part").
 fn singular(w: &str) -> &str {
     let n = w.len();
     if n > 4 && w.ends_with("ies") {
         &w[..n - 3]
+    } else if n > 3 && w.ends_with('y') && !["ay", "ey", "oy", "uy"].iter().any(|e| w.ends_with(e))
+    {
+        &w[..n - 1]
     } else if n > 4 && (w.ends_with("ses") || w.ends_with("xes") || w.ends_with("zes")) {
         &w[..n - 2]
     } else if n > 3 && w.ends_with('s') && !w.ends_with("ss") {
