@@ -319,17 +319,18 @@ fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, S
 /// "earlier" the document's date. "A day later" with no date before it is not the day after
 /// publication.
 fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
+    let sentence_of = |s: Span| cx.sentences.iter().position(|x| inside(s, x.span));
+    let here = sentence_of(at)?;
+    // The story's date within the three sentences before, as the time-expression stage
+    // anchors its anaphors; a date further back is another part of the story.
     let last = cx
         .timexes
         .iter()
         .filter(|o| o.span.end <= at.start && o.kind == TimexType::Date)
         .filter(|o| {
-            let s = cx
-                .sentences
-                .iter()
-                .find(|s| inside(o.span, s.span))
-                .map(|s| s.span);
-            s.is_some_and(|s| !in_dateline(cx.text, s, o.span))
+            sentence_of(o.span).is_some_and(|i| {
+                here - i <= 3 && !in_dateline(cx.text, cx.sentences[i].span, o.span)
+            })
         })
         .filter(|o| {
             o.value
