@@ -803,6 +803,37 @@ fn within_a_day(a: Option<&str>, b: Option<&str>) -> bool {
     }
 }
 
+/// The sentence of a report that tells a group's claim or denial: the event's source in that
+/// report naming the group with a claim or a denial word, else the report's first.
+fn own_sentence(e: &Event, p: &Participant) -> Option<Citation> {
+    let cues: &[&str] = match p.responsibility.as_deref() {
+        Some("claimed") => &["claim", "responsibility", "bekannt", "reklamier"],
+        Some("denied") => &[
+            "denied",
+            "denies",
+            "deny",
+            "rejected",
+            "bestritt",
+            "dementier",
+        ],
+        _ => &[],
+    };
+    let of_doc = || e.sources.iter().filter(|c| c.doc == p.doc);
+    of_doc()
+        .find(|c| {
+            let q = c.quote.to_lowercase();
+            q.contains(&p.text.to_lowercase()) && cues.iter().any(|w| q.contains(w))
+        })
+        .or_else(|| {
+            of_doc().find(|c| {
+                let q = c.quote.to_lowercase();
+                cues.iter().any(|w| q.contains(w))
+            })
+        })
+        .or_else(|| of_doc().next())
+        .cloned()
+}
+
 /// Contradictions within fused events: figures that do not overlap between publishers (revisions
 /// by the same publisher are not contradictions), and responsibility claimed by one source and
 /// denied by another.
@@ -879,13 +910,7 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                         p.responsibility.clone().unwrap_or_default()
                     ),
                     attributed_to: p.attributed_by.clone(),
-                    sources: e
-                        .sources
-                        .iter()
-                        .filter(|c| c.doc == p.doc)
-                        .take(1)
-                        .cloned()
-                        .collect(),
+                    sources: own_sentence(e, p).into_iter().collect(),
                 })
                 .collect();
             out.push(Contradiction {

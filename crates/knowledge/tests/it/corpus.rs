@@ -504,6 +504,31 @@ fn a_group_s_leader_and_an_institute_s_estimate() {
 }
 
 #[test]
+fn a_claim_and_a_later_denial_both_stand() {
+    // "A commander of the Pakistani Taliban, Tehrik-i-Taliban Pakistan (TTP), initially claimed
+    // responsibility for the bombing. Hours later, a TTP spokesman denied that the group was
+    // involved.": a contradiction, each side citing its own sentence.
+    let Some(ner) = model() else {
+        return;
+    };
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/profiles");
+    let (store, kb, _dir) = build_store(&[root], Some(ner));
+    let d = dossier_knowledge::profile(&store, &kb, "TTP", None).unwrap();
+    let c = d
+        .contradictions
+        .iter()
+        .find(|c| c.about == "responsibility")
+        .unwrap_or_else(|| panic!("{:#?}", d.contradictions));
+    let cited = |says: &str, word: &str| {
+        c.statements
+            .iter()
+            .any(|s| s.says.ends_with(says) && s.sources.iter().any(|q| q.quote.contains(word)))
+    };
+    assert!(cited(": claimed", "initially claimed"), "{c:#?}");
+    assert!(cited(": denied", "denied that the group"), "{c:#?}");
+}
+
+#[test]
 fn no_entities_from_english_ner_on_german_text() {
     // The NER model is English: on the German reports it tags capitalised nouns ("Gewahrsam",
     // "Nachrichtenagentur", "Wohnung durchsucht") as names. They must not become entities; names
