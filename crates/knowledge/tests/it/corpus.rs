@@ -19,6 +19,22 @@ fn corpus_events() -> Option<(
     Some((events, store, kb, dir))
 }
 
+/// A store of the reports in `tests/data/<name>` (written for the project), analysed with the
+/// NER model; `None` without the model.
+fn fixture_store(
+    name: &str,
+) -> Option<(
+    dossier_store::SqliteStore,
+    dossier_entities::KnowledgeBase,
+    tempfile::TempDir,
+)> {
+    let ner = model()?;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name);
+    Some(build_store(&[root], Some(ner)))
+}
+
 /// Every stored analysis, as fusion reads it.
 fn loaded(store: &dossier_store::SqliteStore) -> Vec<Loaded> {
     store
@@ -413,11 +429,9 @@ fn multi_source_events_appear_once_with_their_sources() {
 fn an_undated_plot_is_not_a_city_s_plot_of_months_before() {
     // Vienna: the Pride parade plot (June 2023, dated) and a warning of a possible attack on St.
     // Stephen's Cathedral (December 2023, undated): two plots, not one.
-    let Some(ner) = model() else {
+    let Some((store, kb, _dir)) = fixture_store("fusion") else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fusion");
-    let (store, kb, _dir) = build_store(&[root], Some(ner));
     let events = fuse_events(&loaded(&store), &kb, None, &[]);
     let vienna: Vec<&Event> = events
         .iter()
@@ -433,11 +447,9 @@ fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
     // arrested a 19-year-old man in Ternitz": the arrest in Ternitz, the plot in Vienna; and
     // "searched his home in Ternitz after a warning of a possible attack in Vienna, and ...":
     // the last word before the comma is still the plot's own.
-    let Some(ner) = model() else {
+    let Some((store, kb, _dir)) = fixture_store("places") else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/places");
-    let (store, kb, _dir) = build_store(&[root], Some(ner));
     let events = fuse_events(&loaded(&store), &kb, None, &[]);
     let place = |e: &Event| e.place.as_ref().map(|p| p.name.clone());
     let arrests: Vec<&Event> = events.iter().filter(|e| e.kind == "arrest").collect();
@@ -455,11 +467,9 @@ fn a_group_s_leader_and_an_institute_s_estimate() {
     // in the Islamic Maghreb. It is led by Iyad Ag Ghaly": JNIM is led by him, not AQIM (the
     // last group named before "It"); "The (fictional) Sahel Conflict Observatory estimates that
     // the group has between 5,000 and 6,000 fighters": the estimate is the observatory's.
-    let Some(ner) = model() else {
+    let Some((store, kb, _dir)) = fixture_store("profiles") else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/profiles");
-    let (store, kb, _dir) = build_store(&[root], Some(ner));
     let d = dossier_knowledge::profile(&store, &kb, "JNIM", None).unwrap();
     assert!(
         d.relations
@@ -508,11 +518,9 @@ fn a_claim_and_a_later_denial_both_stand() {
     // "A commander of the Pakistani Taliban, Tehrik-i-Taliban Pakistan (TTP), initially claimed
     // responsibility for the bombing. Hours later, a TTP spokesman denied that the group was
     // involved.": a contradiction, each side citing its own sentence.
-    let Some(ner) = model() else {
+    let Some((store, kb, _dir)) = fixture_store("profiles") else {
         return;
     };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/profiles");
-    let (store, kb, _dir) = build_store(&[root], Some(ner));
     let d = dossier_knowledge::profile(&store, &kb, "TTP", None).unwrap();
     let c = d
         .contradictions
