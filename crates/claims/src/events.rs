@@ -785,13 +785,14 @@ fn figure(
 /// by "and" are one figure, its text the source's words and its bounds their sums. Not "23
 /// others" (parts of a total said elsewhere) and not counts with a unit.
 fn with_conjoined(cx: &Context, sentence: Span, q: &Quantity) -> Quantity {
-    let end = q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
+    if q.unit.is_some() || q.counted.is_none() {
+        return q.clone();
+    }
+    let end = crate::quantity::end_with_counted(q);
     let next = cx.quantities.iter().find(|o| {
         o.span.start > end
             && inside(o.span, sentence)
             && o.unit.is_none()
-            && q.unit.is_none()
-            && q.counted.is_some()
             && o.counted
                 .as_deref()
                 .is_some_and(|c| !["others", "more"].contains(&c))
@@ -803,7 +804,7 @@ fn with_conjoined(cx: &Context, sentence: Span, q: &Quantity) -> Quantity {
     let Some(o) = next else {
         return q.clone();
     };
-    let o_end = o.counted_span.map_or(o.span.end, |c| c.end.max(o.span.end));
+    let o_end = crate::quantity::end_with_counted(o);
     let sum = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a + b);
     Quantity {
         span: Span::new(q.span.start, o_end),
@@ -2837,13 +2838,33 @@ fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
 }
 
 /// Merge `e` into `m` (same event): keep the first trigger; union the rest.
-pub fn absorb(m: &mut EventMention, e: EventMention) {
-    for s in e.evidence {
-        if !m.evidence.contains(&s) {
-            m.evidence.push(s);
+/// Merges the mentions `joins` picks into the one `is_anchor` picks (the first, if several).
+fn absorb_vague(
+    out: &mut Vec<EventMention>,
+    is_anchor: impl Fn(&EventMention) -> bool,
+    joins: impl Fn(&EventMention) -> bool,
+) {
+    let (joining, kept): (Vec<EventMention>, Vec<EventMention>) =
+        out.drain(..).partition(|e| joins(e));
+    *out = kept;
+    if let Some(a) = out.iter().position(is_anchor) {
+        for v in joining {
+            absorb(&mut out[a], v);
         }
     }
-    m.evidence.sort_unstable();
+}
+
+/// Adds sentence `si` to the event's evidence, which stays sorted and without repeats.
+fn add_evidence(e: &mut EventMention, si: usize) {
+    if let Err(k) = e.evidence.binary_search(&si) {
+        e.evidence.insert(k, si);
+    }
+}
+
+pub fn absorb(m: &mut EventMention, e: EventMention) {
+    for s in e.evidence {
+        add_evidence(m, s);
+    }
     if m.subkind.is_none() {
         m.subkind = e.subkind;
     }
@@ -3017,37 +3038,20 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                 && e.place.is_none()
                 && e.date.as_ref().is_none_or(EventDate::is_undated)
         };
-        let anchored = out.iter().filter(|e| e.kind == kind && !vague(e)).count();
-        if anchored == 1 {
-            let (vague_ones, kept): (Vec<EventMention>, Vec<EventMention>) =
-                out.drain(..).partition(|e| vague(e));
-            out = kept;
-            if let Some(a) = out.iter().position(|e| e.kind == kind && !vague(e)) {
-                for v in vague_ones {
-                    absorb(&mut out[a], v);
-                }
-            }
+        let anchored = |e: &EventMention| e.kind == kind && !vague(e);
+        if out.iter().filter(|e| anchored(e)).count() == 1 {
+            absorb_vague(&mut out, anchored, vague);
         } else if kind == EventKind::Plot {
             // With a plot in Europe told in between: a plot with a target but no place or date
             // is the report's one anchored plot that has a target.
             let targeted = |e: &EventMention| e.participants.iter().any(|p| p.role == Role::Target);
-            let with_target: Vec<usize> = (0..out.len())
-                .filter(|&i| out[i].kind == kind && !vague(&out[i]) && targeted(&out[i]))
-                .collect();
-            if let [a] = with_target[..] {
-                let anchor_sentence = out[a].sentence;
-                let (vague_ones, kept): (Vec<EventMention>, Vec<EventMention>) = out
-                    .drain(..)
-                    .partition(|e| vague(e) && targeted(e) && e.sentence > anchor_sentence);
-                out = kept;
-                if let Some(a) = out
-                    .iter()
-                    .position(|e| e.kind == kind && !vague(e) && targeted(e))
-                {
-                    for v in vague_ones {
-                        absorb(&mut out[a], v);
-                    }
-                }
+            let anchor = |e: &EventMention| anchored(e) && targeted(e);
+            let mut with_target = out.iter().filter(|e| anchor(e));
+            if let (Some(a), None) = (with_target.next(), with_target.next()) {
+                let after = a.sentence;
+                absorb_vague(&mut out, anchor, |e| {
+                    vague(e) && targeted(e) && e.sentence > after
+                });
             }
         }
     }
@@ -3102,12 +3106,9 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
         match target {
             Some(i) => {
                 let m = &mut out[i];
-                for s in &c.evidence {
-                    if !m.evidence.contains(s) {
-                        m.evidence.push(*s);
-                    }
+                for &s in &c.evidence {
+                    add_evidence(m, s);
                 }
-                m.evidence.sort_unstable();
                 for mut p in c
                     .participants
                     .into_iter()
@@ -3310,10 +3311,7 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             Some(Responsibility::Suspected),
             None,
         ));
-        if !e.evidence.contains(&si) {
-            e.evidence.push(si);
-            e.evidence.sort_unstable();
-        }
+        add_evidence(e, si);
     }
 }
 
@@ -3389,10 +3387,7 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 } else {
                     e.injured = Some(f);
                 }
-                if !e.evidence.contains(&si) {
-                    e.evidence.push(si);
-                    e.evidence.sort_unstable();
-                }
+                add_evidence(e, si);
                 break;
             }
         }
@@ -3449,10 +3444,7 @@ fn other_sources_figures(cx: &Context, e: &mut EventMention) {
             found.push((si, f));
         }
         for (si, f) in found {
-            if !e.evidence.contains(&si) {
-                e.evidence.push(si);
-                e.evidence.sort_unstable();
-            }
+            add_evidence(e, si);
             if slot == 0 {
                 e.killed_elsewhere.push(f);
             } else {
@@ -3599,10 +3591,7 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
                     attributed_to: attribution,
                     revised_from: Vec::new(),
                 });
-                if !e.evidence.contains(&si) {
-                    e.evidence.push(si);
-                    e.evidence.sort_unstable();
-                }
+                add_evidence(e, si);
             }
         }
         None => {

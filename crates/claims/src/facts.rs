@@ -739,7 +739,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 continue;
             }
             // "Three members of parliament were among the injured": members of something else.
-            let q_end = q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end));
+            let q_end = crate::quantity::end_with_counted(q);
             if t.get(q_end..sentence.end)
                 .is_some_and(|r| r.starts_with(" of ") && !r.starts_with(" of the group"))
                 && !cx
@@ -835,9 +835,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         })
                 })
                 .map(|o: &Quantity| FactObject {
-                    text: t[o.span.start
-                        ..o.counted_span.map_or(o.span.end, |c| c.end.max(o.span.end))]
-                        .to_string(),
+                    text: t[o.span.start..crate::quantity::end_with_counted(o)].to_string(),
                     span: o.span,
                     entity: None,
                     place: None,

@@ -51,6 +51,12 @@ pub fn quantities(text: &str, sentences: &[Sentence], exclude: &[Span]) -> Vec<Q
     out
 }
 
+/// Where a quantity's words end: after its counted noun when that follows the number ("170
+/// Afghans"), else after the number.
+pub(crate) fn end_with_counted(q: &Quantity) -> usize {
+    q.counted_span.map_or(q.span.end, |c| c.end.max(q.span.end))
+}
+
 /// A number written in digits or words: "1,500", "6.000" (German thousands), "21", "twenty-one",
 /// "a dozen", "three hundred", "2.5 million" → Some(value).
 pub fn parse_number(s: &str) -> Option<f64> {
