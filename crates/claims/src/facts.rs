@@ -44,8 +44,6 @@ fn rules() -> &'static Rules {
     })
 }
 
-/// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
-/// else the most recent group in the previous `back` sentences.
 /// The group that opens the sentence before `si` ("JNIM was formed in March 2017 through a
 /// merger of Ansar Dine, ..."), which "It" in the next sentence refers to; `None` when that
 /// sentence opens with something else (the last group named in it is not the subject).
@@ -60,6 +58,8 @@ fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
     (first.group && (lead.is_empty() || lead.eq_ignore_ascii_case("the"))).then_some(first)
 }
 
+/// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
+/// else the most recent group in the previous `back` sentences.
 fn subject_near<'c>(
     cx: &'c Context,
     si: usize,

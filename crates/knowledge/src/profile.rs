@@ -631,21 +631,19 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .filter_map(|(n, f)| f.map(|f| (n, f)))
         .chain(elsewhere)
         {
-            {
-                figures.push(SourceFigure {
-                    figure: name.into(),
-                    min: f.quantity.min,
-                    max: f.quantity.max,
-                    approximate: f.quantity.approximate,
-                    text: f.quantity.text.clone(),
-                    attributed_to: f.attributed_to.as_ref().map(person),
-                    doc: m.doc.row.doc_id,
-                    published: m.doc.row.published.clone(),
-                    revises: None,
-                    revised_from: f.revised_from.iter().map(|q| q.text.clone()).collect(),
-                    source: Some(m.doc.cite(f.quantity.sentence)),
-                });
-            }
+            figures.push(SourceFigure {
+                figure: name.into(),
+                min: f.quantity.min,
+                max: f.quantity.max,
+                approximate: f.quantity.approximate,
+                text: f.quantity.text.clone(),
+                attributed_to: f.attributed_to.as_ref().map(person),
+                doc: m.doc.row.doc_id,
+                published: m.doc.row.published.clone(),
+                revises: None,
+                revised_from: f.revised_from.iter().map(|q| q.text.clone()).collect(),
+                source: Some(m.doc.cite(f.quantity.sentence)),
+            });
         }
     }
     let publisher_of: BTreeMap<i64, String> = group
