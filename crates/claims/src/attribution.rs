@@ -774,58 +774,65 @@ fn read_cue(
                     prev = who;
                 }
             }
-            // ", speaking on condition of anonymity," / ", a researcher at X,"
-            let mut end = prev;
-            let mut left_apposition = None;
-            let mut left_anonymous = false;
-            let mut interrupted = false;
-            for _ in 0..2 {
-                if end > 0 && s.lower(end - 1) == "," {
-                    let Some(open) = (0..end - 1).rev().find(|&k| s.lower(k) == ",") else {
-                        break;
-                    };
-                    let (x, y) = (open + 1, end - 1);
-                    if is_anonymity(s, x, y) {
-                        left_anonymous = true;
-                    } else if is_apposition(s, x, y) {
-                        left_apposition = Some((x, y));
-                    } else {
-                        break;
+            // "Its spokesman, Ehsanullah Ehsan, said": the name between commas after the
+            // description that opens the sentence is the source.
+            if let Some((x, y, lead)) = name_after_description(s, prev, names) {
+                apposition = Some((lead, x - 1));
+                (x, y, cue_span, cue_text)
+            } else {
+                // ", speaking on condition of anonymity," / ", a researcher at X,"
+                let mut end = prev;
+                let mut left_apposition = None;
+                let mut left_anonymous = false;
+                let mut interrupted = false;
+                for _ in 0..2 {
+                    if end > 0 && s.lower(end - 1) == "," {
+                        let Some(open) = (0..end - 1).rev().find(|&k| s.lower(k) == ",") else {
+                            break;
+                        };
+                        let (x, y) = (open + 1, end - 1);
+                        if is_anonymity(s, x, y) {
+                            left_anonymous = true;
+                        } else if is_apposition(s, x, y) {
+                            left_apposition = Some((x, y));
+                        } else {
+                            break;
+                        }
+                        interrupted = true;
+                        end = open;
                     }
-                    interrupted = true;
-                    end = open;
                 }
-            }
-            let after_quote = prev > 0
-                && (s.quote(prev - 1)
-                    || matches!(s.lower(prev - 1), "," | "." | "?" | "!")
-                        && prev > 1
-                        && s.quote(prev - 2));
-            let right_ok = s.word(cue_to)
-                && !matches!(
-                    s.lower(cue_to),
-                    "that" | "in" | "on" | "it" | "he" | "she" | "they" | "to" | "by" | "with"
-                );
-            let inverted = right_ok
-                && !interrupted
-                && (prev == 0 || after_quote || matches!(s.lower(prev - 1), "," | "–" | "—"));
-            let right = if inverted { np_right(s, cue_to) } else { None };
-            match right {
-                Some((a, b)) => {
-                    if let Some((x, y, anon)) = apposition_right(s, b) {
-                        apposition = Some((x, y));
-                        anonymous_marker |= anon;
+                let after_quote = prev > 0
+                    && (s.quote(prev - 1)
+                        || matches!(s.lower(prev - 1), "," | "." | "?" | "!")
+                            && prev > 1
+                            && s.quote(prev - 2));
+                let right_ok = s.word(cue_to)
+                    && !matches!(
+                        s.lower(cue_to),
+                        "that" | "in" | "on" | "it" | "he" | "she" | "they" | "to" | "by" | "with"
+                    );
+                let inverted = right_ok
+                    && !interrupted
+                    && (prev == 0 || after_quote || matches!(s.lower(prev - 1), "," | "–" | "—"));
+                let right = if inverted { np_right(s, cue_to) } else { None };
+                match right {
+                    Some((a, b)) => {
+                        if let Some((x, y, anon)) = apposition_right(s, b) {
+                            apposition = Some((x, y));
+                            anonymous_marker |= anon;
+                        }
+                        (a, b, cue_span, cue_text)
                     }
-                    (a, b, cue_span, cue_text)
-                }
-                None => {
-                    if after_quote && !interrupted && !pronoun_at(s, end) {
-                        return None;
+                    None => {
+                        if after_quote && !interrupted && !pronoun_at(s, end) {
+                            return None;
+                        }
+                        apposition = left_apposition;
+                        anonymous_marker |= left_anonymous;
+                        let (a, b) = np_left(s, end)?;
+                        (a, b, cue_span, cue_text)
                     }
-                    apposition = left_apposition;
-                    anonymous_marker |= left_anonymous;
-                    let (a, b) = np_left(s, end)?;
-                    (a, b, cue_span, cue_text)
                 }
             }
         }
@@ -952,6 +959,36 @@ fn read_cue(
         person,
         medium_noun,
     })
+}
+
+/// "Its spokesman, Ehsanullah Ehsan, said", "A police officer, Jane Doe, said": a person's name
+/// set off by commas right before the verb (token `prev`), after a description of a person
+/// that opens the sentence. Returns the name's tokens and where the description starts.
+fn name_after_description(
+    s: &Sent,
+    prev: usize,
+    names: &[EntityMention],
+) -> Option<(usize, usize, usize)> {
+    if prev < 2 || s.lower(prev - 1) != "," {
+        return None;
+    }
+    let open = (0..prev - 1).rev().find(|&k| s.lower(k) == ",")?;
+    let (x, y) = (open + 1, prev - 1);
+    if x >= y || open == 0 {
+        return None;
+    }
+    let named = names
+        .iter()
+        .any(|m| m.label == "PERSON" && m.span == s.span(x, y));
+    let first = s.lower(0);
+    let described = (DETERMINERS.contains(&first)
+        || ["its", "his", "her", "their"].contains(&first)
+        || first.ends_with("'s"))
+        && open <= 8
+        && (0..open).any(|k| PERSON_HEADS.contains(&s.lower(k)));
+    // The role without the possessive: "spokesman", not "Its spokesman".
+    let lead = usize::from(["its", "his", "her", "their"].contains(&first));
+    (named && described).then_some((x, y, lead))
 }
 
 fn first_comma(s: &Sent, from: usize) -> Option<usize> {

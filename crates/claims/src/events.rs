@@ -1143,6 +1143,11 @@ fn perpetrators(
         }) {
             continue;
         }
+        // "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed ...": the group an
+        // appositive relates another to is not the one acting.
+        if part_of_appositive(&before) {
+            continue;
+        }
         // "Al-Shabaab, the al-Qaeda-linked group, ...", "the al-Qaeda affiliate": a group
         // named to describe another is not the one acting.
         let a_after = after.trim_start_matches(['-', ' ']);
@@ -1259,6 +1264,47 @@ fn perpetrators(
         }
     }
     out
+}
+
+/// Whether lower-case text ending right before a group's name ends in an appositive relating
+/// the name before it to that group: ", a faction of the", ", an offshoot of", ", a rival of".
+fn part_of_appositive(before: &str) -> bool {
+    const RELATED: &[&str] = &[
+        "faction",
+        "splinter",
+        "offshoot",
+        "wing",
+        "branch",
+        "affiliate",
+        "arm",
+        "ally",
+        "rival",
+        "enemy",
+        "cell",
+        "unit",
+        "franchise",
+        "subgroup",
+        "remnant",
+        "remnants",
+        "successor",
+        "part",
+    ];
+    let b = before.trim_end();
+    let b = b.strip_suffix(" the").unwrap_or(b);
+    let Some(b) = b.strip_suffix(" of") else {
+        return false;
+    };
+    let Some((_, phrase)) = b.rsplit_once(',') else {
+        return false;
+    };
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    words.len() <= 6
+        && words
+            .first()
+            .is_some_and(|w| ["a", "an", "the", "one"].contains(w))
+        && words
+            .last()
+            .is_some_and(|w| RELATED.contains(&w.rsplit('-').next().unwrap_or(w)))
 }
 
 /// "Its suicide bombing at Kabul airport", "the group's deadliest attack": the group the

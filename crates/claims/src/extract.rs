@@ -152,27 +152,91 @@ const GROUP_ANAPHORA: &[&str] = &[
 ];
 
 /// Actors from knowledge-base alias matches, plus "the group" and similar descriptions resolved
-/// to the most recent group within the previous three sentences. (The linking stage, when run,
-/// supplies its own actors; this is the plain path used without it.)
+/// ([`with_anaphora`]). (The analysis adds the groups the knowledge base does not know before it
+/// resolves descriptions; this is the plain path.)
 pub fn actors_from_matches(
     text: &str,
     sentences: &[Sentence],
     matches: &[AliasMatch],
     kb: &KnowledgeBase,
 ) -> Vec<Actor> {
-    let mut out: Vec<Actor> = Vec::new();
-    for m in matches {
-        let group = kb
-            .get(m.entity.as_str())
-            .is_some_and(|e| e.category == KbCategory::ArmedGroup);
-        out.push(Actor {
+    with_anaphora(text, sentences, kb_actors(matches, kb))
+}
+
+/// Every actor of a document, as the analysis finds them: knowledge-base alias matches, the
+/// names a report ties to a knowledge-base entity ("Islamic State – Khorasan Province (ISPK)"),
+/// groups the knowledge base does not know (English text only: they rest on the NER's names),
+/// then "the group" and the like resolved among all of them.
+pub fn actors(
+    text: &str,
+    language: &str,
+    sentences: &[Sentence],
+    names: &[EntityMention],
+    matches: &[AliasMatch],
+    discovered: &[dossier_entities::DiscoveredAlias],
+    kb: &KnowledgeBase,
+) -> Vec<Actor> {
+    let mut actors = kb_actors(matches, kb);
+    for d in discovered {
+        let Some(e) = kb.resolve_discovered(d) else {
+            continue;
+        };
+        for span in [d.name_span, d.alias_span] {
+            if !actors
+                .iter()
+                .any(|a| a.span.start < span.end && span.start < a.span.end)
+            {
+                actors.push(Actor {
+                    span,
+                    text: text.get(span.start..span.end).unwrap_or("").to_string(),
+                    entity: Some(KbId::new(e.id.clone())),
+                    group: e.category == KbCategory::ArmedGroup,
+                    coreference: false,
+                });
+            }
+        }
+    }
+    if language.starts_with("en") {
+        let taken: Vec<Span> = actors.iter().map(|a| a.span).collect();
+        let found = dossier_entities::new_groups(text, names, &taken, discovered);
+        actors.extend(found.iter().map(new_group_actor));
+    }
+    with_anaphora(text, sentences, actors)
+}
+
+/// One actor per knowledge-base alias match.
+pub fn kb_actors(matches: &[AliasMatch], kb: &KnowledgeBase) -> Vec<Actor> {
+    matches
+        .iter()
+        .map(|m| Actor {
             span: m.span,
             text: m.text.clone(),
             entity: Some(m.entity.clone()),
-            group,
+            group: kb
+                .get(m.entity.as_str())
+                .is_some_and(|e| e.category == KbCategory::ArmedGroup),
             coreference: false,
-        });
+        })
+        .collect()
+}
+
+/// The actor of a group the knowledge base does not know: its entity is `new:` and the key a
+/// new entity gets ("new:jamaat-ul-ahrar"), the same in every report that names it so.
+pub fn new_group_actor(g: &dossier_entities::NewGroup) -> Actor {
+    Actor {
+        span: g.span,
+        text: g.text.clone(),
+        entity: Some(KbId::new(format!("new:{}", g.key))),
+        group: true,
+        coreference: false,
     }
+}
+
+/// `actors` (named ones), sorted, plus "the group" and similar descriptions resolved to the
+/// document's main group when it is named within the previous three sentences, else the most
+/// recent group there, else the group the report is clearly about.
+pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) -> Vec<Actor> {
+    out.sort_by_key(|a| (a.span.start, a.span.end));
     let main = main_group(&out);
     let dominant = dominant_group(&out);
     let lower = text.to_lowercase();

@@ -13,7 +13,8 @@ pub mod text;
 pub mod triggers;
 pub mod wikievents;
 pub use extract::{
-    actors_from_matches, distance_km, extract, main_group, same_location, Actor, Context, Input,
+    actors, actors_from_matches, distance_km, extract, kb_actors, main_group, new_group_actor,
+    same_location, with_anaphora, Actor, Context, Input,
 };
 pub mod attribution;
 pub mod certainty;

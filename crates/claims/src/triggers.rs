@@ -116,7 +116,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("bombing"),
-        r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off",
+        r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off|explosives?[- ](?:laden|packed) (?:truck|car|vehicle|van|motorcycle)s?|(?:truck|car|vehicle|van)s? (?:packed|laden|loaded|filled) with explosives",
         false,
     ),
     row(

@@ -156,7 +156,7 @@ pub fn eval_predictions(
 
 /// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army or party
 /// ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat ...", "Katiba Macina").
-fn organisation_word(name: &str) -> bool {
+pub(crate) fn organisation_word(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "jamaat", "jamaah", "jamaa", "tehrik", "tehreek", "lashkar", "jaish", "harakat", "hizb",
         "hezb", "ansar", "ansaru", "katiba", "katibat", "liwa", "jabhat", "hayat", "tanzim",

@@ -362,10 +362,66 @@ fn valid_span(text: &str, span: Span) -> bool {
         && text.is_char_boundary(span.end)
 }
 
+/// "Gulshan-e-Iqbal", "Mazar-i-Sharif": a name joined to more of itself by a short particle
+/// between hyphens, so the mention is only part of a name.
+fn inside_compound(text: &str, span: Span) -> bool {
+    let joined = |s: &str| {
+        let mut parts = s.splitn(3, '-');
+        let (Some(""), Some(particle), Some(rest)) = (parts.next(), parts.next(), parts.next())
+        else {
+            return false;
+        };
+        ["e", "i", "ul", "al", "ud", "ur", "un", "o", "ush", "us"].contains(&particle)
+            && rest.chars().next().is_some_and(char::is_uppercase)
+    };
+    joined(&text[span.end..]) || {
+        let before = &text[floor_char(text, span.start.saturating_sub(8))..span.start];
+        before.ends_with('-')
+            && before[..before.len() - 1]
+                .rsplit('-')
+                .next()
+                .is_some_and(|p| ["e", "i", "ul", "al", "ud", "ur", "un", "o"].contains(&p))
+    }
+}
+
+/// "DERA ISMAIL KHAN, Pakistan —" where the NER took only "KHAN": an upper-case mention
+/// grows back over the upper-case words before it on its line.
+fn upper_case_run(text: &str, span: Span) -> Span {
+    let raw = &text[span.start..span.end];
+    if raw.chars().any(char::is_lowercase) || !raw.chars().any(char::is_uppercase) {
+        return span;
+    }
+    let mut start = span.start;
+    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
+    for w in text[line_start..span.start].split_inclusive(' ').rev() {
+        let word = w.trim_end();
+        if word.is_empty()
+            || !word
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+            || word.chars().count() < 2
+        {
+            break;
+        }
+        start -= w.len();
+    }
+    // Only when the run starts the line (a dateline), not inside a shouted headline's words.
+    if start == line_start {
+        Span::new(start, span.end)
+    } else {
+        span
+    }
+}
+
 fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
-    if !valid_span(text, m.span) {
+    if !valid_span(text, m.span) || inside_compound(text, m.span) {
         return None;
     }
+    let grown = upper_case_run(text, m.span);
+    let m = &EntityMention {
+        span: grown,
+        ..m.clone()
+    };
     let raw = &text[m.span.start..m.span.end];
     let mut k = mention_key(g, raw);
     if GENERIC_KEYS.contains(&k.as_str()) {
@@ -661,7 +717,12 @@ impl Gazetteer {
             let whole = demonym
                 || known
                 || match m.label.as_str() {
-                    "PERSON" => false,
+                    // "Dera Ismail Khan district": a place the NER took for a person.
+                    "PERSON" => text
+                        .get(m.span.end..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                        .is_some_and(|w| REGION_WORDS.contains(&w) || w == "city"),
                     _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
                 };
             if whole {

@@ -1120,9 +1120,16 @@ fn build_store(path: &Path, n: usize, kb: &KnowledgeBase) -> GenStats {
             })
             .collect();
         assert_eq!(jsons.len(), chunk.len(), "every new version pending");
-        let items: Vec<(i64, i64, &str, &str, Vec<String>)> = jsons
+        let items: Vec<dossier_store::AnalysisItem> = jsons
             .iter()
-            .map(|(v, d, j, ids)| (*v, *d, ANALYZER, j.as_str(), ids.clone()))
+            .map(|(v, d, j, ids)| dossier_store::AnalysisItem {
+                version_id: *v,
+                doc_id: *d,
+                analyzer: ANALYZER,
+                json: j,
+                entities: ids.clone(),
+                names: Vec::new(),
+            })
             .collect();
         store.put_analyses(&items).expect("put analyses");
         st.docs += chunk.len();

@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/1";
+pub const ANALYZER: &str = "dossier-analysis/2";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
@@ -84,6 +84,28 @@ impl Analysis {
         ids.sort();
         ids.dedup();
         ids
+    }
+
+    /// (normalised name, entity id) for each name this analysis gives a group the knowledge base
+    /// does not know ("tjp" → `new:tehreek-e-jihad-pakistan`), sorted, unique.
+    pub fn entity_names(&self) -> Vec<(String, String)> {
+        let mut names: Vec<(String, String)> = self
+            .actors
+            .iter()
+            .filter(|a| !a.coreference)
+            .filter_map(|a| {
+                let id = a.entity.as_ref()?.as_str();
+                id.starts_with("new:").then(|| {
+                    (
+                        dossier_entities::normalize::name_key(&a.text),
+                        id.to_string(),
+                    )
+                })
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        names
     }
 
     /// The text of sentence `i`, trimmed.
@@ -226,45 +248,30 @@ fn run(
         }
     };
     let matches = res.matcher.find(text);
-    let mut actors: Vec<Actor> =
-        dossier_claims::actors_from_matches(text, &annotated.sentences, &matches, &res.kb);
     // Discovered aliases tie new names to known entities ("Islamic State – Khorasan Province (ISPK)").
     let discovered = dossier_entities::discover_aliases(text);
-    let mut aliases = Vec::new();
-    for d in &discovered {
-        let entity = res
-            .kb
-            .resolve_discovered(d)
-            .map(|e| KbId::new(e.id.clone()));
-        if let Some(id) = &entity {
-            for span in [d.name_span, d.alias_span] {
-                if !actors
-                    .iter()
-                    .any(|a| a.span.start < span.end && span.start < a.span.end)
-                {
-                    let group = res
-                        .kb
-                        .get(id.as_str())
-                        .is_some_and(|e| e.category == dossier_core::kb::KbCategory::ArmedGroup);
-                    actors.push(Actor {
-                        span,
-                        text: text[span.start..span.end].to_string(),
-                        entity: Some(id.clone()),
-                        group,
-                        coreference: false,
-                    });
-                }
-            }
-        }
-        aliases.push(AliasEvidence {
+    let actors: Vec<Actor> = dossier_claims::actors(
+        text,
+        language,
+        &annotated.sentences,
+        &names,
+        &matches,
+        &discovered,
+        &res.kb,
+    );
+    let aliases: Vec<AliasEvidence> = discovered
+        .iter()
+        .map(|d| AliasEvidence {
             name: d.name.clone(),
             alias: d.alias.clone(),
             sentence: d.sentence,
             pattern: d.pattern.clone(),
-            entity,
-        });
-    }
-    actors.sort_by_key(|a| (a.span.start, a.span.end));
+            entity: res
+                .kb
+                .resolve_discovered(d)
+                .map(|e| KbId::new(e.id.clone())),
+        })
+        .collect();
     let places = dossier_geo::geocode(text, &names);
     let input = dossier_claims::Input {
         text,

@@ -65,6 +65,10 @@ pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<St
             return Ok(id);
         }
     }
+    // A name (or acronym) reports give a group the knowledge base does not know.
+    if let Some(id) = store.entities_named(&key)?.into_iter().next() {
+        return Ok(id);
+    }
     Err(Error::NotFound {
         name: name.to_string(),
         suggestions: suggest(kb, name),
@@ -163,18 +167,24 @@ pub fn analyze_pending(
             .map(|(_, text, ts, lang)| (text.as_str(), ts.as_ref(), lang.as_str()))
             .collect();
         let analysed = analyze::analyze_linked_batch(&items, res);
-        let mut jsons: Vec<(i64, i64, String, Vec<String>)> = Vec::new();
-        for ((p, ..), (a, linked)) in inputs.iter().zip(analysed) {
+        let mut jsons: Vec<(i64, i64, String, &analyze::Analysis)> = Vec::new();
+        for ((p, ..), (a, linked)) in inputs.iter().zip(&analysed) {
             // Linked mentions (knowledge-base and new entities, aliases with evidence) for
             // `dossier entity`: stored per version, replacing earlier links.
             store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
-            let ids = a.entity_ids();
-            let json = serde_json::to_string(&a).map_err(|e| Error::Invalid(e.to_string()))?;
-            jsons.push((p.version_id, p.doc_id, json, ids));
+            let json = serde_json::to_string(a).map_err(|e| Error::Invalid(e.to_string()))?;
+            jsons.push((p.version_id, p.doc_id, json, a));
         }
-        let items: Vec<(i64, i64, &str, &str, Vec<String>)> = jsons
+        let items: Vec<dossier_store::AnalysisItem> = jsons
             .iter()
-            .map(|(v, d, j, ids)| (*v, *d, ANALYZER, j.as_str(), ids.clone()))
+            .map(|(v, d, j, a)| dossier_store::AnalysisItem {
+                version_id: *v,
+                doc_id: *d,
+                analyzer: ANALYZER,
+                json: j,
+                entities: a.entity_ids(),
+                names: a.entity_names(),
+            })
             .collect();
         store.put_analyses(&items)?;
         done += pending.len();

@@ -968,11 +968,43 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             }
         }
     }
-    let name = kbe.map_or_else(|| entity_name(kb, id), |e| e.name.clone());
+    // A group the knowledge base does not know goes by the name its reports use most (the
+    // first such on a tie).
+    let mut named: Vec<(&str, usize, bool)> = Vec::new();
+    for a in docs.iter().flat_map(|d| &d.analysis.actors) {
+        if a.coreference || a.entity.as_ref().is_none_or(|x| x.as_str() != id) {
+            continue;
+        }
+        match named.iter_mut().find(|n| n.0 == a.text) {
+            Some(n) => n.1 += 1,
+            None => named.push((&a.text, 1, a.group)),
+        }
+    }
+    let most = named.iter().enumerate().max_by_key(|(i, n)| {
+        (
+            n.0.split_whitespace().count() + n.0.matches('-').count(),
+            n.1,
+            std::cmp::Reverse(*i),
+        )
+    });
+    let name = kbe.map_or_else(
+        || most.map_or_else(|| entity_name(kb, id), |(_, n)| n.0.to_string()),
+        |e| e.name.clone(),
+    );
+    let kind = kbe.map_or_else(
+        || {
+            if named.iter().any(|n| n.2) {
+                "armed group (not in the knowledge base)".into()
+            } else {
+                "organisation".into()
+            }
+        },
+        |e| e.kind.clone(),
+    );
     let entity = EntityHeader {
         id: id.to_string(),
         name,
-        kind: kbe.map_or_else(|| "organisation".into(), |e| e.kind.clone()),
+        kind,
         aliases,
         wikidata: kbe.and_then(|e| e.wikidata.clone()),
     };

@@ -14,6 +14,19 @@ pub struct PendingVersion {
     pub doc_id: i64,
 }
 
+/// One analysis to store: its version and document, the analyzer, the JSON, the entity ids it
+/// mentions, and (normalised name, entity id) pairs for the names it gives entities the
+/// knowledge base does not know.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnalysisItem<'a> {
+    pub version_id: i64,
+    pub doc_id: i64,
+    pub analyzer: &'a str,
+    pub json: &'a str,
+    pub entities: Vec<String>,
+    pub names: Vec<(String, String)>,
+}
+
 /// A stored analysis with the facts about its document that citations need.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnalysisRow {
@@ -74,16 +87,15 @@ impl SqliteStore {
         Ok(rows)
     }
 
-    /// Store analyses, replacing earlier ones of the same versions, in one transaction: each is
-    /// (version, document, analyzer, JSON, entity ids it mentions).
-    pub fn put_analyses(
-        &mut self,
-        items: &[(i64, i64, &str, &str, Vec<String>)],
-    ) -> Result<(), StoreError> {
+    /// Store analyses, replacing earlier ones of the same versions (and their index rows), in
+    /// one transaction.
+    pub fn put_analyses(&mut self, items: &[AnalysisItem<'_>]) -> Result<(), StoreError> {
         let tx = self.conn_mut().transaction()?;
         {
             let mut del =
                 tx.prepare_cached("DELETE FROM analysis_entities WHERE version_id = ?1")?;
+            let mut del_names =
+                tx.prepare_cached("DELETE FROM analysis_names WHERE version_id = ?1")?;
             let mut put = tx.prepare_cached(
                 "INSERT INTO analyses (version_id, doc_id, analyzer, json) VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT (version_id) DO UPDATE SET analyzer = excluded.analyzer, json = excluded.json",
@@ -91,16 +103,39 @@ impl SqliteStore {
             let mut ent = tx.prepare_cached(
                 "INSERT OR IGNORE INTO analysis_entities (entity, version_id) VALUES (?1, ?2)",
             )?;
-            for (version, doc, analyzer, json, entities) in items {
-                del.execute([version])?;
-                put.execute(params![version, doc, analyzer, json])?;
-                for e in entities {
-                    ent.execute(params![e, version])?;
+            let mut name = tx.prepare_cached(
+                "INSERT OR IGNORE INTO analysis_names (name, entity, version_id) VALUES (?1, ?2, ?3)",
+            )?;
+            for it in items {
+                del.execute([it.version_id])?;
+                del_names.execute([it.version_id])?;
+                put.execute(params![it.version_id, it.doc_id, it.analyzer, it.json])?;
+                for e in &it.entities {
+                    ent.execute(params![e, it.version_id])?;
+                }
+                for (n, e) in &it.names {
+                    name.execute(params![n, e, it.version_id])?;
                 }
             }
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// Entities of the analysis index that current versions call `key` (a normalised name: the
+    /// names of groups the knowledge base does not know, acronyms included), the most often
+    /// named first.
+    pub fn entities_named(&self, key: &str) -> Result<Vec<String>, StoreError> {
+        let mut st = self.conn().prepare_cached(
+            "SELECT n.entity, count(*) AS c FROM analysis_names n
+             JOIN versions v ON v.id = n.version_id
+             JOIN documents d ON d.id = v.doc_id AND d.current_version = v.version
+             WHERE n.name = ?1 GROUP BY n.entity ORDER BY c DESC, n.entity",
+        )?;
+        let rows = st
+            .query_map([key], |r| r.get(0))?
+            .collect::<Result<Vec<String>, _>>()?;
+        Ok(rows)
     }
 
     /// The text, title and metadata of a version, for analysing it.

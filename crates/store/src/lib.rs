@@ -11,7 +11,7 @@ pub mod minhash;
 mod schema;
 mod sqlite;
 
-pub use analysis::{AnalysisRow, PendingVersion};
+pub use analysis::{AnalysisItem, AnalysisRow, PendingVersion};
 pub use entities::{EntityError, MergeRecord, PutLinked, StoredAlias, StoredEntity, StoredMention};
 pub use sqlite::{SqliteStore, SqliteTx};
 

@@ -12,6 +12,8 @@ pub fn migrations() -> Migrations<'static> {
         M::up(include_str!("../migrations/003_entities.sql")),
         // 4: per-version analysis and the claim/event index (issues 6, 7).
         M::up(include_str!("../migrations/004_analysis.sql")),
+        // 5: names of entities the knowledge base does not know, for resolving a dossier's name.
+        M::up(include_str!("../migrations/005_analysis_names.sql")),
     ])
 }
 

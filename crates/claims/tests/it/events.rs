@@ -2,7 +2,7 @@
 //! group's responsibility, date; killed figures, event counts, participants that must not appear; facts with their time
 //! and certainty. Hedges must survive.
 
-use dossier_claims::{actors_from_matches, extract, Input};
+use dossier_claims::{actors, extract, Input};
 use dossier_core::claims::{Extraction, Predicate};
 use dossier_core::{EntityMention, Span};
 use std::path::Path;
@@ -59,7 +59,6 @@ fn run(c: &Case) -> Extraction {
     let matcher = dossier_entities::Matcher::new(&kb);
     let dct = chrono::NaiveDate::parse_from_str(&c.dct, "%Y-%m-%d").unwrap();
     let a = dossier_annotate::annotate(&c.text, Some(dct), &c.lang);
-    let actors = actors_from_matches(&c.text, &a.sentences, &matcher.find(&c.text), &kb);
     let names: Vec<EntityMention> = c
         .names
         .iter()
@@ -74,6 +73,16 @@ fn run(c: &Case) -> Extraction {
                 })
         })
         .collect();
+    let discovered = dossier_entities::discover_aliases(&c.text);
+    let actors = actors(
+        &c.text,
+        &c.lang,
+        &a.sentences,
+        &names,
+        &matcher.find(&c.text),
+        &discovered,
+        &kb,
+    );
     extract(&Input {
         text: &c.text,
         language: &c.lang,
@@ -118,6 +127,13 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                // "noperp: ttp": no event has this entity among its perpetrators.
+                "noperp" => !x.events.iter().any(|e| {
+                    e.participants.iter().any(|p| {
+                        p.role == dossier_core::claims::Role::Perpetrator
+                            && p.entity.as_ref().is_some_and(|x| x.as_str() == parts[0])
+                    })
+                }),
                 // "noevent-dated: attack 2024-03-25": no event of the kind has this date.
                 "noevent-dated" => {
                     let (kind, date) = parts[0].split_once(' ').unwrap();

@@ -728,3 +728,52 @@ fn contradictions_are_same_day_disagreements() {
     // The retrospective's 145, a year later, is no party to it.
     assert!(!says.contains(&"145 killed"), "{says:?}");
 }
+
+#[test]
+fn groups_the_knowledge_base_does_not_know() {
+    // "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed responsibility": the faction
+    // claimed the Lahore bombing, the Pakistani Taliban did not; "Tehreek-e-Jihad Pakistan
+    // (TJP), a little-known militant group, claimed ...": its dossier answers to both names.
+    let Some((store, kb, _dir)) = fixture_store("groups") else {
+        return;
+    };
+    let jua = dossier_knowledge::profile(&store, &kb, "Jamaat-ul-Ahrar", None).unwrap();
+    assert_eq!(jua.entity.name, "Jamaat-ul-Ahrar");
+    assert!(
+        jua.entity.kind.starts_with("armed group"),
+        "{}",
+        jua.entity.kind
+    );
+    let lahore = jua
+        .events
+        .iter()
+        .find(|e| e.place.as_ref().is_some_and(|p| p.name == "Lahore"))
+        .unwrap_or_else(|| panic!("{:#?}", jua.events));
+    assert_eq!(lahore.role.as_deref(), Some("perpetrator"));
+    assert_eq!(lahore.responsibility.as_deref(), Some("claimed"));
+    assert_eq!(lahore.killed.as_ref().and_then(|k| k.min), Some(70.0));
+    // One attack, not a second "blast" placed at a town in Iran named like "Gulshan".
+    assert_eq!(jua.events.len(), 1, "{:#?}", jua.events);
+    let ttp = dossier_knowledge::profile(&store, &kb, "TTP", None).unwrap();
+    assert!(
+        !ttp.events
+            .iter()
+            .any(|e| e.role.as_deref() == Some("perpetrator")),
+        "{:#?}",
+        ttp.events
+    );
+    let tjp = dossier_knowledge::profile(&store, &kb, "TJP", None).unwrap();
+    assert_eq!(tjp.entity.name, "Tehreek-e-Jihad Pakistan");
+    let daraban = tjp
+        .events
+        .iter()
+        .find(|e| e.responsibility.as_deref() == Some("claimed"))
+        .unwrap_or_else(|| panic!("{:#?}", tjp.events));
+    assert_eq!(
+        daraban.place.as_ref().map(|p| p.name.as_str()),
+        Some("Dera Ismail Khan")
+    );
+    assert_eq!(daraban.killed.as_ref().and_then(|k| k.min), Some(23.0));
+    let same = dossier_knowledge::profile(&store, &kb, "Tehreek-e-Jihad Pakistan", None).unwrap();
+    assert_eq!(same.entity.id, tjp.entity.id);
+}

@@ -231,6 +231,6 @@ fn migrates_a_version_1_store() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(v, 4, "migrated to the latest schema");
+    assert_eq!(v, 5, "migrated to the latest schema");
     s.check_integrity().unwrap();
 }

@@ -1,0 +1,355 @@
+//! Armed groups the knowledge base does not know, recognised by how a report speaks of a name:
+//! "the militant group X", "X, a faction of the Pakistani Taliban,", "X militants", "X claimed
+//! responsibility". A name so described once is a group wherever the report names it (and by an
+//! acronym the report gives it: "Jamaat-ul-Ahrar (JuA)"). Each group is keyed as a new entity is
+//! ([`crate::new_key`]), so that reports naming it the same way meet in one dossier.
+
+use crate::discover::DiscoveredAlias;
+use crate::link::{new_key, organisation_word};
+use crate::normalize::is_word_char;
+use dossier_core::{EntityMention, Span};
+
+/// One mention of a group the knowledge base does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewGroup {
+    pub span: Span,
+    /// The text under `span`.
+    pub text: String,
+    /// The new entity's key ("jamaat-ul-ahrar").
+    pub key: String,
+    /// What made the name a group: `descriptor`, `appositive`, `members`, `claim`, or
+    /// `same name` / `acronym` for its other mentions.
+    pub cue: &'static str,
+}
+
+/// Descriptions that end right before a group's name: "the militant group X".
+const DESCRIPTORS: &[&str] = &[
+    "militant group",
+    "armed group",
+    "jihadist group",
+    "jihadi group",
+    "islamist group",
+    "insurgent group",
+    "rebel group",
+    "terrorist group",
+    "terror group",
+    "extremist group",
+    "separatist group",
+    "militant organisation",
+    "militant organization",
+    "terrorist organisation",
+    "terrorist organization",
+    "militant outfit",
+    "terror outfit",
+    "splinter group",
+    "breakaway faction",
+    "militant faction",
+    "rebel movement",
+    "insurgent movement",
+    "jihadist movement",
+    "armed movement",
+    "militia",
+    "faction known as",
+    "group known as",
+    "militia known as",
+    "faction called",
+    "group called",
+    "group calling itself",
+    "terrormiliz",
+    "terrorgruppe",
+    "terrororganisation",
+    "miliz",
+];
+
+/// Words of an appositive that makes the name before it a group: "X, a faction of ...,".
+const APPOSITIVE_WORDS: &[&str] = &[
+    "faction",
+    "splinter",
+    "offshoot",
+    "militant",
+    "militants",
+    "jihadist",
+    "jihadi",
+    "insurgent",
+    "rebel",
+    "armed",
+    "terrorist",
+    "extremist",
+    "separatist",
+    "militia",
+    "affiliate",
+    "guerrilla",
+    "terrormiliz",
+    "miliz",
+];
+
+/// Nouns for a group's members right after its name: "X militants".
+const MEMBERS: &[&str] = &[
+    "militants",
+    "fighters",
+    "insurgents",
+    "rebels",
+    "jihadists",
+    "gunmen",
+    "militiamen",
+    "guerrillas",
+    "guerillas",
+    "kämpfer",
+];
+
+/// What a group says of an attack, right after its name (or after an appositive).
+const CLAIMS: &[&str] = &[
+    "claimed responsibility",
+    "has claimed responsibility",
+    "later claimed responsibility",
+    "claimed the attack",
+    "claimed the bombing",
+    "claimed the assault",
+    "claimed credit",
+    "took responsibility",
+    "has taken responsibility",
+    "said it carried out",
+    "said it was behind",
+    "said it was responsible",
+    "bekannte sich",
+    "reklamierte",
+];
+
+/// Groups the knowledge base does not know among the NER's names (`names`), leaving out names
+/// that overlap a span in `taken` (knowledge-base matches), in text order. `discovered`: the
+/// aliases the report states, whose acronyms then name the group too.
+pub fn new_groups(
+    text: &str,
+    names: &[EntityMention],
+    taken: &[Span],
+    discovered: &[DiscoveredAlias],
+) -> Vec<NewGroup> {
+    let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+    let free = |s: Span| {
+        s.start < s.end
+            && text.get(s.start..s.end).is_some()
+            && !taken.iter().any(|t| overlaps(*t, s))
+    };
+    // Names a report defines ("Tehreek-e-Jihad Pakistan (TJP)"), which the NER may have missed,
+    // both keyed by the full name.
+    let mut candidates: Vec<(Span, String, String)> = Vec::new();
+    for d in discovered {
+        let key = new_key(&d.name);
+        for (span, t) in [(d.name_span, &d.name), (d.alias_span, &d.alias)] {
+            if free(span) && !candidates.iter().any(|c| overlaps(c.0, span)) {
+                candidates.push((span, t.clone(), key.clone()));
+            }
+        }
+    }
+    // The NER's organisations, and names opening with a word for a group ("Jamaat-ul-Ahrar",
+    // "Lashkar-e-Taiba") whatever label the model gave.
+    for n in names {
+        let org = n.label == "ORG"
+            || (matches!(n.label.as_str(), "PERSON" | "NORP" | "GPE" | "FAC")
+                && organisation_word(&n.text));
+        if org && free(n.span) && !candidates.iter().any(|c| overlaps(c.0, n.span)) {
+            candidates.push((n.span, n.text.clone(), new_key(&n.text)));
+        }
+    }
+    candidates.retain(|c| c.2.chars().any(char::is_alphabetic));
+    candidates.sort_by_key(|c| (c.0.start, c.0.end));
+    let mut keys: Vec<String> = Vec::new();
+    for (span, _, key) in &candidates {
+        if !keys.contains(key) && cue(text, *span).is_some() {
+            keys.push(key.clone());
+        }
+    }
+    let mut out: Vec<NewGroup> = candidates
+        .iter()
+        .filter(|c| keys.contains(&c.2))
+        .map(|(span, t, key)| NewGroup {
+            span: *span,
+            text: t.clone(),
+            key: key.clone(),
+            cue: cue(text, *span).unwrap_or("same name"),
+        })
+        .collect();
+    // "Jamaat-ul-Ahrar (JuA)": the acronym names the group wherever it stands.
+    for d in discovered {
+        let key = new_key(&d.name);
+        if !keys.contains(&key) || d.alias.is_empty() {
+            continue;
+        }
+        let mut at = 0;
+        while let Some(i) = text[at..].find(d.alias.as_str()) {
+            let s = at + i;
+            let e = s + d.alias.len();
+            at = e;
+            let bounded = !text[..s].chars().next_back().is_some_and(is_word_char)
+                && !text[e..].chars().next().is_some_and(is_word_char);
+            let span = Span::new(s, e);
+            if bounded && free(span) && !out.iter().any(|g| overlaps(g.span, span)) {
+                out.push(NewGroup {
+                    span,
+                    text: d.alias.clone(),
+                    key: key.clone(),
+                    cue: "acronym",
+                });
+            }
+        }
+    }
+    out.sort_by_key(|g| (g.span.start, g.span.end));
+    out
+}
+
+/// Whether the words around `span` make the name a group, and which cue does.
+fn cue(text: &str, span: Span) -> Option<&'static str> {
+    // The text before, back to the sentence's start at most 80 bytes away.
+    let lo = floor_char(text, span.start.saturating_sub(80));
+    let before = &text[lo..span.start];
+    let before = before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..]);
+    let b = before
+        .trim_end()
+        .trim_end_matches([
+            ',', '"', '\'', '\u{201C}', '\u{2018}', '\u{201E}', '\u{00AB}',
+        ])
+        .trim_end()
+        .to_lowercase();
+    if DESCRIPTORS.iter().any(|d| {
+        b.strip_suffix(d)
+            .is_some_and(|r| !r.chars().next_back().is_some_and(is_word_char))
+    }) {
+        return Some("descriptor");
+    }
+    let hi = floor_char(text, (span.end + 160).min(text.len()));
+    let after = text[span.end..hi].to_lowercase();
+    let after = after.trim_start_matches(['\'', '\u{2019}', '"', '\u{201D}']);
+    let first = after
+        .trim_start()
+        .split(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or("");
+    if after.starts_with(' ') && MEMBERS.contains(&first) {
+        return Some("members");
+    }
+    // ", a faction of the Pakistani Taliban," / ", the al-Qaeda affiliate,"
+    let mut rest = after.trim_start();
+    // "Tehreek-e-Jihad Pakistan (TJP), a ...": past the acronym.
+    if let Some(r) = rest.strip_prefix('(') {
+        if let Some(close) = r.find(')').filter(|&c| c <= 24) {
+            rest = r[close + 1..].trim_start();
+        }
+    }
+    if let Some(app) = rest.strip_prefix(',') {
+        let end = app.find([',', '.', ';', '(']).unwrap_or(app.len());
+        let phrase = &app[..end];
+        let opens = phrase
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["a", "an", "the", "eine", "die", "der"].contains(&w));
+        let words: Vec<&str> = phrase
+            .split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .collect();
+        if opens
+            && words.len() <= 12
+            && words
+                .iter()
+                .any(|w| APPOSITIVE_WORDS.contains(w) || w.ends_with("-linked"))
+        {
+            return Some("appositive");
+        }
+        // After an appositive of another kind, the verb may still follow.
+        if app[end..].starts_with(',') && words.len() <= 16 {
+            rest = app[end + 1..].trim_start();
+        }
+    }
+    if CLAIMS.iter().any(|c| {
+        rest.strip_prefix(c)
+            .is_some_and(|r| !r.chars().next().is_some_and(is_word_char))
+    }) {
+        return Some("claim");
+    }
+    None
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn name(text: &str, s: &str, label: &str) -> EntityMention {
+        let start = text.find(s).unwrap();
+        EntityMention {
+            span: Span::new(start, start + s.len()),
+            label: label.into(),
+            text: s.into(),
+            source: "ner".into(),
+        }
+    }
+
+    #[test]
+    fn appositive_and_claim_make_a_group() {
+        let t = "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed responsibility.";
+        let g = new_groups(t, &[name(t, "Jamaat-ul-Ahrar", "PERSON")], &[], &[]);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].key, "jamaat-ul-ahrar");
+        assert_eq!(g[0].cue, "appositive");
+    }
+
+    #[test]
+    fn a_person_or_an_agency_is_no_group() {
+        let t = "Ehsanullah Ehsan, the spokesman, claimed responsibility. Reuters said so.";
+        let names = [
+            name(t, "Ehsanullah Ehsan", "PERSON"),
+            name(t, "Reuters", "ORG"),
+        ];
+        assert!(new_groups(t, &names, &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn descriptor_members_and_later_mentions() {
+        let t = "The militant group Katiba Macina struck. Later, Katiba Macina fighters fled. \
+                 The Wagner Group militants left.";
+        let names = [
+            EntityMention {
+                span: Span::new(19, 32),
+                label: "ORG".into(),
+                text: "Katiba Macina".into(),
+                source: "ner".into(),
+            },
+            EntityMention {
+                span: Span::new(48, 61),
+                label: "ORG".into(),
+                text: "Katiba Macina".into(),
+                source: "ner".into(),
+            },
+            name(t, "The Wagner Group", "ORG"),
+        ];
+        let g = new_groups(t, &names, &[], &[]);
+        let cues: Vec<&str> = g.iter().map(|g| g.cue).collect();
+        assert_eq!(cues, ["descriptor", "members", "members"]);
+        assert_eq!(g[2].key, "wagner-group");
+    }
+
+    #[test]
+    fn a_defined_name_the_ner_missed() {
+        let t = "Tehreek-e-Jihad Pakistan (TJP), a little-known militant group, claimed \
+                 responsibility. TJP has struck before.";
+        let g = new_groups(t, &[], &[], &crate::discover_aliases(t));
+        let texts: Vec<&str> = g.iter().map(|g| g.text.as_str()).collect();
+        assert_eq!(texts, ["Tehreek-e-Jihad Pakistan", "TJP", "TJP"]);
+        assert!(g.iter().all(|g| g.key == "tehreek-e-jihad-pakistan"));
+        assert_eq!(g[0].cue, "appositive");
+    }
+
+    #[test]
+    fn taken_spans_stay_with_the_knowledge_base() {
+        let t = "The militant group Boko Haram struck.";
+        let n = name(t, "Boko Haram", "ORG");
+        assert!(new_groups(t, std::slice::from_ref(&n), &[n.span], &[]).is_empty());
+    }
+}
