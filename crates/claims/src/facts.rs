@@ -34,7 +34,7 @@ fn rules() -> &'static Rules {
         founded: re(r"(?i)\b(?:was|were|had been|has been|been|is) (?:founded|formed|established|created|set up)\b|\bfounded in\b|\bformed in\b|\bgegründet\b"),
         active: re(r"(?i)\b(?:appeared|emerged|active|operates|operating|present|based|entrenched)\s+(?:primarily |mainly |mostly |chiefly |largely )?(?:in|across|throughout)\b"),
         rival: re(r"(?i)\b(?:main |chief |arch-?|bitter |fierce )?(?:rival|rivals|rivalry|enemy|enemies|foe)\b|\bfought against\b|\bfights against\b"),
-        part: re(r"(?i)\b(?:offshoot|branch|affiliate|subdivision|wing|subgroup|sub-group|franchise|chapter|Ableger|Zweig)s?\b"),
+        part: re(r"(?i)\b(?:offshoot|branch|affiliate|subdivision|wing|subgroup|sub-group|franchise|chapter|faction|Ableger|Zweig)s?\b"),
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(r"(?i)\b(?:leader|chief|emir|head|founder|commander|(?:led|headed) by)\b"),
@@ -536,7 +536,14 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             for m in re.find_iter(body) {
                 let focus = at(m);
                 let word = m.as_str().to_lowercase();
-                let pred = if word.starts_with("affiliate") || word.starts_with("franchise") {
+                // "a breakaway faction of", "a splinter faction of": split from it.
+                let lead = t[sentence.start..focus.start].to_lowercase();
+                let broke_away = ["breakaway", "splinter", "rival", "dissident"]
+                    .iter()
+                    .any(|w| lead.trim_end().ends_with(w));
+                let pred = if broke_away {
+                    Predicate::SplitFrom
+                } else if word.starts_with("affiliate") || word.starts_with("franchise") {
                     Predicate::AffiliateOf
                 } else {
                     Predicate::PartOf
@@ -566,12 +573,38 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let child_after = groups.iter().copied().find(|a| {
                     a.span.start >= focus.end && a.span.start - focus.end <= 4 && Some(*a) != parent
                 });
+                // "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban,": the group the
+                // appositive describes.
+                let appositive_child = parent_after.and_then(|_| {
+                    groups.iter().copied().rfind(|a| {
+                        a.span.end <= focus.start && {
+                            let between = &t[a.span.end..focus.start];
+                            // ", a faction of" or "is a faction of"
+                            let rest = between.trim_start();
+                            let rest = rest.strip_prefix(',').map(str::trim_start).or_else(|| {
+                                ["is ", "was ", "are ", "were ", "remains "]
+                                    .iter()
+                                    .find_map(|c| rest.strip_prefix(c))
+                            });
+                            rest.is_some_and(|r| {
+                                !r.contains([',', ';', '.'])
+                                    && r.split_whitespace().count() <= 3
+                                    && r.split_whitespace()
+                                        .next()
+                                        .is_some_and(|w| ["a", "an", "the", "one"].contains(&w))
+                            })
+                        }
+                    })
+                });
                 // Without a name right after the word or a parent right before it, the sentence
                 // does not say who is part of whom.
-                if child_after.is_none() && parent_before.is_none() {
+                if child_after.is_none() && parent_before.is_none() && appositive_child.is_none() {
                     continue;
                 }
-                let child = child_after.or_else(|| {
+                if broke_away && appositive_child.is_none() {
+                    continue;
+                }
+                let child = child_after.or(appositive_child).or_else(|| {
                     groups
                         .iter()
                         .copied()

@@ -49,6 +49,15 @@ const DESCRIPTORS: &[&str] = &[
     "jihadist movement",
     "armed movement",
     "militia",
+    "faction of",
+    "faction of the",
+    "offshoot of",
+    "offshoot of the",
+    "splinter group of",
+    "affiliate of",
+    "affiliate of the",
+    "armed wing of",
+    "militant wing of",
     "faction known as",
     "group known as",
     "militia known as",
@@ -151,6 +160,12 @@ pub fn new_groups(
             candidates.push((n.span, n.text.clone(), new_key(&n.text)));
         }
     }
+    for (span, t) in lexical_names(text) {
+        if free(span) && !candidates.iter().any(|c| overlaps(c.0, span)) {
+            let key = new_key(&t);
+            candidates.push((span, t, key));
+        }
+    }
     candidates.retain(|c| c.2.chars().any(char::is_alphabetic));
     candidates.sort_by_key(|c| (c.0.start, c.0.end));
     let mut keys: Vec<String> = Vec::new();
@@ -229,6 +244,15 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
     if after.starts_with(' ') && MEMBERS.contains(&first) {
         return Some("members");
     }
+    // "X is a faction of the Pakistani Taliban", "X was a little-known militant group".
+    let copula = ["is ", "was ", "are ", "were ", "remains "]
+        .iter()
+        .find_map(|c| after.trim_start().strip_prefix(c));
+    if let Some(phrase) = copula {
+        if describes_a_group(&phrase[..phrase.find([',', '.', ';']).unwrap_or(phrase.len())]) {
+            return Some("appositive");
+        }
+    }
     // ", a faction of the Pakistani Taliban," / ", the al-Qaeda affiliate,"
     let mut rest = after.trim_start();
     // "Tehreek-e-Jihad Pakistan (TJP), a ...": past the acronym.
@@ -240,24 +264,12 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
     if let Some(app) = rest.strip_prefix(',') {
         let end = app.find([',', '.', ';', '(']).unwrap_or(app.len());
         let phrase = &app[..end];
-        let opens = phrase
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| ["a", "an", "the", "eine", "die", "der"].contains(&w));
-        let words: Vec<&str> = phrase
-            .split(|c: char| !is_word_char(c))
-            .filter(|w| !w.is_empty())
-            .collect();
-        if opens
-            && words.len() <= 12
-            && words
-                .iter()
-                .any(|w| APPOSITIVE_WORDS.contains(w) || w.ends_with("-linked"))
-        {
+        if describes_a_group(phrase) {
             return Some("appositive");
         }
+        let words = phrase.split_whitespace().count();
         // After an appositive of another kind, the verb may still follow.
-        if app[end..].starts_with(',') && words.len() <= 16 {
+        if app[end..].starts_with(',') && words <= 16 {
             rest = app[end + 1..].trim_start();
         }
     }
@@ -268,6 +280,68 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
         return Some("claim");
     }
     None
+}
+
+/// Whether a lower-case noun phrase ("a faction of the Pakistani Taliban", "a little-known
+/// militant group") describes a group.
+fn describes_a_group(phrase: &str) -> bool {
+    let opens = phrase
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| ["a", "an", "the", "one", "eine", "die", "der"].contains(&w));
+    let words: Vec<&str> = phrase
+        .split(|c: char| !is_word_char(c) && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    opens
+        && words.len() <= 12
+        && words
+            .iter()
+            .any(|w| w.split('-').any(|p| APPOSITIVE_WORDS.contains(&p)) || w.ends_with("-linked"))
+}
+
+/// Names that open with a word for a group, front or army, which the NER often misses or
+/// mislabels: "Hizb-ul-Ahrar", "Tehreek-e-Jihad Pakistan", "Katiba Macina" (a hyphenated first
+/// word, or a capitalised word after the first).
+fn lexical_names(text: &str) -> Vec<(Span, String)> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| {
+            let i = text[at..].find(w).map_or(at, |i| at + i);
+            at = i + w.len();
+            (i, w)
+        })
+        .collect();
+    let mut k = 0;
+    while k < words.len() {
+        let (start, w) = words[k];
+        let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        if !capital || !organisation_word(core) {
+            k += 1;
+            continue;
+        }
+        let mut end = start + core.len();
+        let mut n = 1;
+        let mut last = core.len() < w.len();
+        while !last && k + n < words.len() && n < 4 {
+            let (i, next) = words[k + n];
+            let c = next.trim_end_matches(|c: char| !c.is_alphanumeric());
+            if !c.chars().next().is_some_and(char::is_uppercase) || c.is_empty() {
+                break;
+            }
+            end = i + c.len();
+            last = c.len() < next.len();
+            n += 1;
+        }
+        if core.contains('-') || n > 1 {
+            out.push((Span::new(start, end), text[start..end].to_string()));
+        }
+        k += n;
+    }
+    out
 }
 
 fn floor_char(text: &str, mut i: usize) -> usize {
@@ -344,6 +418,26 @@ mod tests {
         assert_eq!(texts, ["Tehreek-e-Jihad Pakistan", "TJP", "TJP"]);
         assert!(g.iter().all(|g| g.key == "tehreek-e-jihad-pakistan"));
         assert_eq!(g[0].cue, "appositive");
+    }
+
+    #[test]
+    fn names_the_ner_missed_and_copular_descriptions() {
+        let t = "Hizb-ul-Ahrar, a breakaway faction of Jamaat-ul-Ahrar, was formed in 2017. \
+                 Jamaat-ul-Ahrar is a faction of the Pakistani Taliban.";
+        let g = new_groups(t, &[], &[], &[]);
+        let got: Vec<(&str, &str)> = g.iter().map(|g| (g.text.as_str(), g.cue)).collect();
+        assert_eq!(
+            got,
+            [
+                ("Hizb-ul-Ahrar", "appositive"),
+                ("Jamaat-ul-Ahrar", "descriptor"),
+                ("Jamaat-ul-Ahrar", "appositive")
+            ]
+        );
+        // A party is described, but not as an armed group.
+        let t = "Pakistan Tehreek-e-Insaf, the party of Imran Khan, won. Tehreek-e-Insaf \
+                 supporters marched.";
+        assert!(new_groups(t, &[], &[], &[]).is_empty());
     }
 
     #[test]

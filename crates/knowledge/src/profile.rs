@@ -134,6 +134,19 @@ pub fn entity_name(kb: &KnowledgeBase, id: &str) -> String {
     )
 }
 
+/// The display name of an entity id in one document: the knowledge base's name, else the name
+/// the document gives it (a group the knowledge base does not know), else the id.
+fn named_in(d: &Loaded, kb: &KnowledgeBase, id: &str) -> String {
+    if kb.get(id).is_some() {
+        return entity_name(kb, id);
+    }
+    d.analysis
+        .actors
+        .iter()
+        .find(|a| !a.coreference && a.entity.as_ref().is_some_and(|x| x.as_str() == id))
+        .map_or_else(|| entity_name(kb, id), |a| a.text.clone())
+}
+
 fn date_of(d: &dossier_core::claims::EventDate) -> Date {
     Date {
         value: d.value.clone(),
@@ -1103,7 +1116,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                         let oname = o
                             .entity
                             .as_ref()
-                            .map(|x| entity_name(kb, x.as_str()))
+                            .map(|x| named_in(d, kb, x.as_str()))
                             .or_else(|| o.place.as_ref().map(|pl| pl.name.clone()))
                             .unwrap_or_else(|| o.text.clone());
                         (
@@ -1111,7 +1124,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                             oname,
                         )
                     } else {
-                        (f.subject.0.clone(), entity_name(kb, f.subject.as_str()))
+                        (f.subject.0.clone(), named_in(d, kb, f.subject.as_str()))
                     };
                     let rel = if subject_is && p == Predicate::LeaderOf {
                         "led_by".to_string()

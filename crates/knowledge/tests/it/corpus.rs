@@ -534,6 +534,23 @@ fn a_claim_and_a_later_denial_both_stand() {
     };
     assert!(cited(": claimed", "initially claimed"), "{c:#?}");
     assert!(cited(": denied", "denied that the group"), "{c:#?}");
+    // "The provincial police chief said on Thursday that a faction known as Jamaat-ul-Ahrar was
+    // behind the attack": a group the knowledge base does not know, attributed by the chief.
+    let jua = dossier_knowledge::profile(&store, &kb, "Jamaat-ul-Ahrar", None).unwrap();
+    let p = jua
+        .events
+        .iter()
+        .flat_map(|e| &e.participants)
+        .find(|p| p.role == "perpetrator" && p.text == "Jamaat-ul-Ahrar")
+        .unwrap_or_else(|| panic!("{:#?}", jua.events));
+    assert_eq!(p.responsibility.as_deref(), Some("attributed"));
+    assert!(
+        p.attributed_by
+            .as_ref()
+            .and_then(|b| b.role.as_deref())
+            .is_some_and(|r| r.contains("police chief")),
+        "{p:#?}"
+    );
 }
 
 #[test]
