@@ -403,6 +403,20 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         if !inside(t.span, cl) {
             d += 400;
         }
+        // "during Friday prayers on March 15, 2019": a weekday naming a weekly custom gives way
+        // to any other date of the sentence.
+        let custom = cx.text[t.span.end..sentence.end]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| {
+                [
+                    "prayers", "prayer", "sermon", "service", "services", "mass", "market",
+                ]
+                .contains(&w.to_lowercase().as_str())
+            });
+        if custom {
+            d += 500;
+        }
         // "an attack ... in October 2022 and a second attack ... in August 2023": a date
         // before "and" belongs to the conjunct before.
         if t.span.end <= trigger.start
@@ -686,6 +700,18 @@ fn place_of(
             .next()
             .unwrap_or("");
         if ACTOR_NOUNS.contains(&next) {
+            continue;
+        }
+        // "Brenton Tarrant, a 29-year-old Australian, attacked": a demonym naming a person.
+        let demonym = cx
+            .names
+            .iter()
+            .any(|n| n.span == g.span && n.label == "NORP");
+        if demonym
+            && (prep.ends_with("year-old")
+                || after.trim_start().starts_with([',', '.', ';', ')'])
+                || ["who", "was", "is", "had", "has", "and"].contains(&next))
+        {
             continue;
         }
         let located = [
@@ -1264,6 +1290,101 @@ fn perpetrators(
         }
     }
     out
+}
+
+/// The person named as doing what a verb trigger says: its subject ("Salman Abedi, 22,
+/// detonated a homemade bomb", "Brenton Tarrant, a 29-year-old Australian, attacked
+/// worshippers", "X allegedly stabbed") or its agent ("was attacked by X"). The responsibility
+/// is the clause's hedge when it has one ("allegedly": alleged), else attributed (to the
+/// report's source, when it names one).
+fn person_perpetrator(
+    cx: &Context,
+    sentence: Span,
+    trigger: Span,
+    cues: &[Cue],
+    attribution: Option<&Attribution>,
+) -> Option<Participant> {
+    let t = cx.text;
+    let word = t[trigger.start..trigger.end]
+        .split_whitespace()
+        .next()?
+        .to_lowercase();
+    let verb = word.ends_with("ed") || ["shot", "set", "blew", "stabbed"].contains(&word.as_str());
+    if !verb {
+        return None;
+    }
+    let cl = clause(t, sentence, trigger);
+    let persons = cx
+        .names
+        .iter()
+        .filter(|n| n.label == "PERSON" && inside(n.span, sentence));
+    const ADVERBS: &[&str] = &[
+        "allegedly",
+        "reportedly",
+        "apparently",
+        "also",
+        "then",
+        "later",
+        "had",
+        "has",
+        "have",
+        "first",
+    ];
+    let subject = persons
+        .clone()
+        .rfind(|n| n.span.end <= trigger.start && n.span.start >= sentence.start)
+        .filter(|n| {
+            let mut between = t[n.span.end..trigger.start].trim();
+            // ", 22," / ", a 29-year-old Australian,": an appositive set off by commas.
+            if let Some(r) = between.strip_prefix(',') {
+                match r.find(',') {
+                    Some(k) if k <= 60 && !r[..k].contains(['.', ';']) => {
+                        between = r[k + 1..].trim();
+                    }
+                    _ => return false,
+                }
+            }
+            between
+                .split_whitespace()
+                .all(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
+        });
+    // "... was attacked by X"
+    let agent = || {
+        let after = t.get(trigger.end..cl.end)?;
+        let rest = after.strip_prefix(" by ")?;
+        let at = trigger.end + 4;
+        persons
+            .clone()
+            .find(|n| n.span.start == at)
+            .filter(|_| !rest.is_empty())
+    };
+    let who = subject.or_else(agent)?;
+    let mut resp = None;
+    for c in cues {
+        if let Some(r) = responsibility_from(c.certainty) {
+            if inside(c.span, cl) || gap(c.span, who.span) < 40 {
+                resp = Some(r);
+                if r != Responsibility::Claimed {
+                    break;
+                }
+            }
+        }
+    }
+    let resp = resp.unwrap_or(Responsibility::Attributed);
+    let attributed_by = match resp {
+        Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => {
+            attribution.map(|a| a.source.clone())
+        }
+        _ => None,
+    };
+    Some(Participant {
+        role: Role::Perpetrator,
+        text: who.text.clone(),
+        span: who.span,
+        entity: None,
+        responsibility: Some(resp),
+        attributed_by,
+    })
 }
 
 /// Whether lower-case text ending right before a group's name ends in an appositive relating
@@ -2210,6 +2331,11 @@ fn one(
                     EventKind::Attack | EventKind::Plot | EventKind::ClaimOfResponsibility
                 ),
             );
+            if matches!(tr.kind, EventKind::Attack | EventKind::Plot) {
+                if let Some(p) = person_perpetrator(cx, sentence, tr.span, &cues, attribution) {
+                    e.participants.push(p);
+                }
+            }
             if let Some(tg) = target_of(cx, sentence, tr.span) {
                 e.participants.push(antecedent_of_same(t, tg));
             }
@@ -2918,6 +3044,11 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
         (None, Some(_)) => true,
         (Some(a), Some(b)) => {
             a.modifier.as_deref() == Some("BEFORE") && b.modifier.as_deref() != Some("BEFORE")
+                // "the 2017 attack" and "On May 22, 2017, ... detonated": the finer date in it.
+                || a.modifier.is_none()
+                    && b.modifier.is_none()
+                    && b.value.len() > a.value.len()
+                    && b.value.starts_with(&a.value)
         }
         _ => false,
     };
@@ -3249,6 +3380,60 @@ fn offset_from_attack(text: &str, sentence: Span) -> Option<(Span, i64)> {
 /// An arrest, plot or claim without a date of its own that dates itself by "the attack" ("four
 /// men were detained the day after the attack") happened on that attack's day plus the offset:
 /// the nearest attack with a day reported at or before its sentence, else the document's first.
+/// "he had helped his brother plan the attack" in a report of an attack that happened: the
+/// planning of that attack, not a plot of its own. Such a plot (its trigger "the attack" after
+/// a planning verb) is dropped and its sentence becomes evidence of the report's attack when
+/// the report tells exactly one attack that happened.
+pub fn plans_of_told_attacks(cx: &Context, events: &mut Vec<EventMention>) {
+    if events
+        .iter()
+        .filter(|e| e.kind == EventKind::Attack)
+        .count()
+        != 1
+    {
+        return;
+    }
+    let plans_the_attack = |e: &EventMention| {
+        let before = cx
+            .text
+            .get(..e.trigger_span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let word = e.trigger.to_lowercase();
+        e.kind == EventKind::Plot
+            && ["attack", "bombing", "attacks", "bombings"].contains(&word.as_str())
+            && [
+                "plan the",
+                "planned the",
+                "planning the",
+                "plot the",
+                "plotted the",
+                "prepare the",
+                "prepared the",
+                "preparing the",
+                "organise the",
+                "organize the",
+                "organised the",
+                "organized the",
+            ]
+            .iter()
+            .any(|p| before.trim_end().ends_with(p))
+    };
+    let mut evidence: Vec<usize> = Vec::new();
+    events.retain(|e| {
+        let planning = plans_the_attack(e);
+        if planning {
+            evidence.extend(&e.evidence);
+        }
+        !planning
+    });
+    if let Some(a) = events.iter_mut().find(|e| e.kind == EventKind::Attack) {
+        for s in evidence {
+            add_evidence(a, s);
+        }
+    }
+}
+
 pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
     let attacks: Vec<(usize, NaiveDate)> = events
         .iter()

@@ -90,6 +90,7 @@ pub fn extract(input: &Input) -> Extraction {
         attributions: &attributions,
     };
     let mut events = events::merge_in_document(events::mentions(&cx));
+    events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);
     events::suspicion_without_trigger(&cx, &mut events);

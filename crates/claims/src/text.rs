@@ -386,7 +386,10 @@ pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: S
         .into_iter()
         .filter(|r| !(r.start >= focus.end && r.start - focus.end <= 1))
         .collect();
-    let focus_rc = rc.iter().find(|r| inside(focus, **r));
+    // ("gunman who killed": a focus that ends inside the clause is in it.)
+    let focus_rc = rc
+        .iter()
+        .find(|r| inside(focus, **r) || r.start < focus.end && focus.end <= r.end);
     match focus_rc {
         Some(f) => !inside(span, *f),
         None => rc.iter().any(|r| inside(span, *r)),

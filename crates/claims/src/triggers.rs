@@ -122,7 +122,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("shooting"),
-        r"mass shootings?|shootings?|opened fire|gunmen (?:stormed|attacked|killed)|shot dead|gun attacks?",
+        r"mass shootings?|shootings?|opened fire|gunm[ae]n (?:who )?(?:stormed|attacked|killed)|shot dead|gun attacks?",
         false,
     ),
     row(

@@ -362,6 +362,89 @@ fn valid_span(text: &str, span: Span) -> bool {
         && text.is_char_boundary(span.end)
 }
 
+/// Last words of a facility's name ("Manchester Arena", "Kabul Airport").
+const FACILITY_WORDS: &[&str] = &[
+    "Arena",
+    "Stadium",
+    "Airport",
+    "Mosque",
+    "Church",
+    "Cathedral",
+    "Synagogue",
+    "Temple",
+    "Shrine",
+    "Hall",
+    "Station",
+    "Hotel",
+    "Centre",
+    "Center",
+    "Square",
+    "Park",
+    "Market",
+    "Bazaar",
+    "Bridge",
+    "Museum",
+    "Theatre",
+    "Theater",
+    "University",
+    "Hospital",
+    "School",
+    "Embassy",
+    "Mall",
+    "Gate",
+    "Palace",
+    "Prison",
+];
+
+/// "Ariana Grande concert": a one-word place name the NER cut from a longer name: another
+/// capitalised word follows that is no part of a place's name, and then a lower-case word.
+fn first_of_a_name(text: &str, span: Span) -> bool {
+    let raw = &text[span.start..span.end];
+    if raw.contains(' ') || raw.chars().all(|c| !c.is_lowercase()) {
+        return false;
+    }
+    let rest = &text[span.end..];
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut words = rest.split(' ');
+    let next = words.next().unwrap_or("");
+    let then = words.next().unwrap_or("");
+    let capital = next.chars().next().is_some_and(char::is_uppercase)
+        && next.chars().skip(1).all(char::is_lowercase)
+        && next.chars().count() >= 3;
+    let lower = then.chars().next().is_some_and(char::is_lowercase);
+    let placeish = FACILITY_WORDS.contains(&next)
+        || REGION_WORDS.contains(&next.to_lowercase().as_str())
+        || [
+            "City",
+            "Strip",
+            "Valley",
+            "River",
+            "Island",
+            "Islands",
+            "Mountains",
+            "Desert",
+            "Coast",
+            "Bay",
+            "Lake",
+            "Sea",
+            "Gulf",
+            "Plain",
+            "Basin",
+            "Heights",
+            "Peninsula",
+            "Oblast",
+            "Town",
+            "Village",
+            "Airbase",
+            "Base",
+            "International",
+        ]
+        .contains(&next);
+    capital && lower && !placeish
+}
+
 /// "Gulshan-e-Iqbal", "Mazar-i-Sharif": a name joined to more of itself by a short particle
 /// between hyphens, so the mention is only part of a name.
 fn inside_compound(text: &str, span: Span) -> bool {
@@ -687,7 +770,9 @@ impl Gazetteer {
         let mut others: Vec<&EntityMention> = Vec::new();
         for m in mentions {
             if matches!(m.label.as_str(), "GPE" | "LOC" | "FAC") {
-                out.extend(prepare(self, text, m));
+                if !first_of_a_name(text, m.span) {
+                    out.extend(prepare(self, text, m));
+                }
             } else if valid_span(text, m.span) {
                 others.push(m);
             }
@@ -729,10 +814,18 @@ impl Gazetteer {
                 push(&mut out, m.span, if demonym { "NORP" } else { "GPE" });
                 continue;
             }
-            if !matches!(
-                m.label.as_str(),
-                "ORG" | "FAC" | "EVENT" | "PRODUCT" | "WORK_OF_ART"
-            ) {
+            // "Manchester Arena" tagged as a person: a facility's name all the same.
+            let facility = m.label == "PERSON"
+                && raw
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|w| FACILITY_WORDS.contains(&w));
+            if !facility
+                && !matches!(
+                    m.label.as_str(),
+                    "ORG" | "FAC" | "EVENT" | "PRODUCT" | "WORK_OF_ART"
+                )
+            {
                 continue;
             }
             // a place name inside the mention: longest word run first

@@ -127,6 +127,18 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                // "perpetrator: Salman Abedi=attributed": a person named as doing it.
+                "perpetrator" => {
+                    let (who, resp) = parts[0].split_once('=').unwrap_or((parts[0], ""));
+                    x.events.iter().any(|e| {
+                        e.participants.iter().any(|p| {
+                            p.role == dossier_core::claims::Role::Perpetrator
+                                && p.text == who
+                                && (resp.is_empty()
+                                    || p.responsibility.is_some_and(|r| r.as_str() == resp))
+                        })
+                    })
+                }
                 // "noperp: ttp": no event has this entity among its perpetrators.
                 "noperp" => !x.events.iter().any(|e| {
                     e.participants.iter().any(|p| {
