@@ -399,6 +399,9 @@ const FACILITY_WORDS: &[&str] = &[
 /// "Ariana Grande concert": a one-word place name the NER cut from a longer name: another
 /// capitalised word follows that is no part of a place's name, and then a lower-case word.
 fn first_of_a_name(text: &str, span: Span) -> bool {
+    if !valid_span(text, span) {
+        return false;
+    }
     let raw = &text[span.start..span.end];
     if raw.contains(' ') || raw.chars().all(|c| !c.is_lowercase()) {
         return false;

@@ -75,6 +75,14 @@ impl Analysis {
             .iter()
             .filter_map(|a| a.entity.as_ref().map(|e| e.0.clone()))
             .collect();
+        ids.extend(self.persons().map(|(_, id)| id));
+        for e in &self.extraction.events {
+            ids.extend(
+                e.participants
+                    .iter()
+                    .filter_map(|p| p.entity.as_ref().map(|x| x.0.clone())),
+            );
+        }
         for f in &self.extraction.facts {
             ids.push(f.subject.0.clone());
             if let Some(e) = f.object.as_ref().and_then(|o| o.entity.as_ref()) {
@@ -87,7 +95,7 @@ impl Analysis {
     }
 
     /// (normalised name, entity id) for each name this analysis gives a group the knowledge base
-    /// does not know ("tjp" → `new:tehreek-e-jihad-pakistan`), sorted, unique.
+    /// does not know ("tjp" → `new:tehreek-e-jihad-pakistan`) or a person, sorted, unique.
     pub fn entity_names(&self) -> Vec<(String, String)> {
         let mut names: Vec<(String, String)> = self
             .actors
@@ -103,9 +111,23 @@ impl Analysis {
                 })
             })
             .collect();
+        names.extend(
+            self.persons()
+                .map(|(n, id)| (dossier_entities::normalize::name_key(n), id)),
+        );
         names.sort();
         names.dedup();
         names
+    }
+
+    /// The people an English analysis names in full, with their entity ids (the NER is English:
+    /// on other text its persons are not to be trusted).
+    pub fn persons(&self) -> impl Iterator<Item = (&str, String)> + '_ {
+        let english = self.language.starts_with("en");
+        self.names
+            .iter()
+            .filter(move |n| english && n.label == "PERSON")
+            .filter_map(|n| person_id(&n.text).map(|id| (n.text.as_str(), id)))
     }
 
     /// The text of sentence `i`, trimmed.
@@ -115,6 +137,40 @@ impl Analysis {
             .and_then(|s| s.span.slice(text))
             .unwrap_or("")
             .trim()
+    }
+}
+
+/// The entity id of a person the knowledge base does not know: `new:` and the key a new entity
+/// gets ("new:salman-abedi"). Only full names (two words or more): a lone surname refers back
+/// to one of them.
+pub fn person_id(name: &str) -> Option<String> {
+    let key = dossier_entities::new_key(name);
+    (key.contains('-') && key.chars().any(char::is_alphabetic)).then(|| format!("new:{key}"))
+}
+
+/// People among event participants and fact objects (perpetrators, victims, leaders) get the
+/// entity id of the person name they stand on, so that a dossier on the person finds them.
+fn link_persons(names: &[EntityMention], x: &mut Extraction) {
+    let person_at = |span: Span| {
+        names
+            .iter()
+            .find(|n| n.label == "PERSON" && n.span.start <= span.start && span.end <= n.span.end)
+            .and_then(|n| person_id(&n.text))
+            .map(KbId::new)
+    };
+    for e in &mut x.events {
+        for p in e.participants.iter_mut().filter(|p| p.entity.is_none()) {
+            p.entity = person_at(p.span);
+        }
+    }
+    for f in &mut x.facts {
+        if let Some(o) = f
+            .object
+            .as_mut()
+            .filter(|o| o.entity.is_none() && o.place.is_none())
+        {
+            o.entity = person_at(o.span);
+        }
     }
 }
 
@@ -283,7 +339,10 @@ fn run(
         actors: &actors,
         places: &places,
     };
-    let extraction = dossier_claims::extract(&input);
+    let mut extraction = dossier_claims::extract(&input);
+    if language.starts_with("en") {
+        link_persons(&names, &mut extraction);
+    }
     // The NER model is English: on German text it takes capitalised nouns for names
     // ("Gewahrsam", "Wohnung durchsucht"). Its names place things and fill participants, but
     // they do not become entities of their own; German documents link to the knowledge base

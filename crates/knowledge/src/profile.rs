@@ -140,11 +140,28 @@ fn named_in(d: &Loaded, kb: &KnowledgeBase, id: &str) -> String {
     if kb.get(id).is_some() {
         return entity_name(kb, id);
     }
+    let is = |e: &Option<dossier_core::kb::KbId>| e.as_ref().is_some_and(|x| x.as_str() == id);
+    let x = &d.analysis.extraction;
     d.analysis
         .actors
         .iter()
-        .find(|a| !a.coreference && a.entity.as_ref().is_some_and(|x| x.as_str() == id))
-        .map_or_else(|| entity_name(kb, id), |a| a.text.clone())
+        .find(|a| !a.coreference && is(&a.entity))
+        .map(|a| a.text.as_str())
+        .or_else(|| {
+            x.facts
+                .iter()
+                .filter_map(|f| f.object.as_ref())
+                .find(|o| is(&o.entity))
+                .map(|o| o.text.as_str())
+        })
+        .or_else(|| {
+            x.events
+                .iter()
+                .flat_map(|e| &e.participants)
+                .find(|p| is(&p.entity))
+                .map(|p| p.text.as_str())
+        })
+        .map_or_else(|| entity_name(kb, id), str::to_string)
 }
 
 fn date_of(d: &dossier_core::claims::EventDate) -> Date {
@@ -573,7 +590,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 text: p.text.clone(),
                 entity: p.entity.as_ref().map(|id| EntityRef {
                     id: id.0.clone(),
-                    name: entity_name(kb, id.as_str()),
+                    // An entity the knowledge base does not know: as the report names it.
+                    name: named_in(m.doc, kb, id.as_str()),
                 }),
                 responsibility: p.responsibility.map(|r| r.as_str().to_string()),
                 attributed_by: p.attributed_by.as_ref().map(person),
@@ -993,6 +1011,70 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             None => named.push((&a.text, 1, a.group)),
         }
     }
+    // A person (a name no report makes an actor): as events and facts name them.
+    let is_person = named.is_empty() && id.starts_with("new:");
+    if is_person {
+        let texts = docs.iter().flat_map(|d| {
+            let e = &d.analysis.extraction;
+            e.events
+                .iter()
+                .flat_map(|e| &e.participants)
+                .filter(|p| p.entity.as_ref().is_some_and(|x| x.as_str() == id))
+                .map(|p| p.text.as_str())
+                .chain(
+                    e.facts
+                        .iter()
+                        .filter_map(|f| f.object.as_ref())
+                        .filter(|o| o.entity.as_ref().is_some_and(|x| x.as_str() == id))
+                        .map(|o| o.text.as_str()),
+                )
+        });
+        for t in texts {
+            match named.iter_mut().find(|x| x.0 == t) {
+                Some(x) => x.1 += 1,
+                None => named.push((t, 1, false)),
+            }
+        }
+    }
+    // A person's names as the NER found them, each with the sentences that name them (read
+    // from the stored names, which a dossier otherwise skips).
+    let mut passing: Option<String> = None;
+    if is_person {
+        #[derive(serde::Deserialize)]
+        struct Names {
+            #[serde(default)]
+            names: Vec<dossier_core::EntityMention>,
+        }
+        for d in docs {
+            let Ok(ns) = serde_json::from_str::<Names>(&d.row.json) else {
+                continue;
+            };
+            for n in ns.names.into_iter().filter(|n| {
+                n.label == "PERSON" && crate::analyze::person_id(&n.text).as_deref() == Some(id)
+            }) {
+                let si = d
+                    .analysis
+                    .sentences
+                    .iter()
+                    .position(|s| s.span.start <= n.span.start && n.span.end <= s.span.end)
+                    .unwrap_or(0);
+                let c = d.cite(si);
+                match aliases.iter_mut().find(|x| x.name == n.text) {
+                    Some(x) => {
+                        if x.sources.len() < 3 && !x.sources.contains(&c) {
+                            x.sources.push(c);
+                        }
+                    }
+                    None => aliases.push(Alias {
+                        name: n.text.clone(),
+                        origin: "document".into(),
+                        sources: vec![c],
+                    }),
+                }
+                passing.get_or_insert(n.text);
+            }
+        }
+    }
     let most = named.iter().enumerate().max_by_key(|(i, n)| {
         (
             n.0.split_whitespace().count() + n.0.matches('-').count(),
@@ -1001,13 +1083,19 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         )
     });
     let name = kbe.map_or_else(
-        || most.map_or_else(|| entity_name(kb, id), |(_, n)| n.0.to_string()),
+        || {
+            most.map(|(_, n)| n.0.to_string())
+                .or(passing)
+                .unwrap_or_else(|| entity_name(kb, id))
+        },
         |e| e.name.clone(),
     );
     let kind = kbe.map_or_else(
         || {
             if named.iter().any(|n| n.2) {
                 "armed group (not in the knowledge base)".into()
+            } else if is_person {
+                "person".into()
             } else {
                 "organisation".into()
             }
@@ -1183,11 +1271,17 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         .collect();
     let events = fuse_events(docs, kb, Some(id), &context_docs);
 
-    // Assessments about the entity.
+    // Assessments about the entity (on a person: also those the person made).
     let mut assessments: Vec<Assessment> = Vec::new();
     for d in docs {
         for a in &d.analysis.extraction.assessments {
-            if !a.about.iter().any(|x| x.as_str() == id) {
+            let by_them = is_person
+                && a.by
+                    .name
+                    .as_deref()
+                    .and_then(crate::analyze::person_id)
+                    .is_some_and(|p| p == id);
+            if !by_them && !a.about.iter().any(|x| x.as_str() == id) {
                 continue;
             }
             let cite = d.cite(a.sentence);

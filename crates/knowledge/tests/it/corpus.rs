@@ -794,3 +794,55 @@ fn groups_the_knowledge_base_does_not_know() {
     let same = dossier_knowledge::profile(&store, &kb, "Tehreek-e-Jihad Pakistan", None).unwrap();
     assert_eq!(same.entity.id, tjp.entity.id);
 }
+
+#[test]
+fn a_dossier_on_a_person() {
+    // "Salman Abedi, 22, detonated a homemade bomb in the foyer of Manchester Arena": the
+    // bomber's dossier holds the bombing, with him as perpetrator and Islamic State's claim
+    // beside; "The gunman who killed 51 people at two mosques in Christchurch was sentenced on
+    // Thursday": the attack is of March 15, 2019 and in Christchurch, not of the sentencing day
+    // nor in Australia (the gunman's nationality).
+    let Some((store, kb, _dir)) = fixture_store("people") else {
+        return;
+    };
+    let abedi = dossier_knowledge::profile(&store, &kb, "Salman Abedi", None).unwrap();
+    assert_eq!(abedi.entity.name, "Salman Abedi");
+    assert_eq!(abedi.entity.kind, "person");
+    assert_eq!(abedi.events.len(), 1, "{:#?}", abedi.events);
+    let e = &abedi.events[0];
+    assert_eq!(e.role.as_deref(), Some("perpetrator"));
+    assert_eq!(
+        e.place.as_ref().map(|p| p.name.as_str()),
+        Some("Manchester")
+    );
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2017-05-22")
+    );
+    assert!(e
+        .participants
+        .iter()
+        .any(|p| p.text == "Islamic State" && p.responsibility.as_deref() == Some("claimed")));
+    // The brother's planning is the same attack, not a plot of 2020.
+    let events = dossier_knowledge::profile::fuse_events(&loaded(&store), &kb, None, &[]);
+    assert!(!events.iter().any(|e| e.kind == "plot"), "{events:#?}");
+    let tarrant = dossier_knowledge::profile(&store, &kb, "Brenton Tarrant", None).unwrap();
+    let e = tarrant.events.first().expect("the Christchurch attack");
+    assert_eq!(
+        e.date.as_ref().map(|d| d.value.as_str()),
+        Some("2019-03-15")
+    );
+    assert_eq!(
+        e.place.as_ref().map(|p| p.name.as_str()),
+        Some("Christchurch")
+    );
+    assert_eq!(e.killed.as_ref().and_then(|k| k.min), Some(51.0));
+    // Named in passing: the dossier cites where.
+    let hashem = dossier_knowledge::profile(&store, &kb, "Hashem Abedi", None).unwrap();
+    assert_eq!(hashem.entity.kind, "person");
+    assert!(hashem
+        .entity
+        .aliases
+        .iter()
+        .any(|a| a.sources.iter().any(|c| c.quote.contains("was sentenced"))));
+}
