@@ -299,12 +299,27 @@ fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, S
             .iter()
             .any(|v| before.ends_with(&format!(" {v}")) || before == *v);
         let after = t[n.span.end..cl.end].to_lowercase();
+        // "X, the Tunisian suspected of ..., was shot dead by police": a suspect, no victim.
+        let by_police = |r: &str, v: &str| {
+            let rest = r[v.len() + 1..].trim_start_matches(|c: char| !c.is_alphabetic());
+            rest.starts_with("by police")
+                || rest.starts_with("by the police")
+                || rest.starts_with("by security")
+                || rest.starts_with("by officers")
+                || rest.starts_with("by soldiers")
+                || rest.starts_with("by troops")
+        };
         let passive = PASSIVE.iter().any(|v| {
-            after.starts_with(&format!(" {v}"))
-                || after
-                    .strip_prefix(',')
-                    .and_then(|r| r.find(", ").map(|k| &r[k + 1..]))
-                    .is_some_and(|r| r.starts_with(&format!(" {v}")))
+            let direct = after.starts_with(&format!(" {v}"));
+            let apposed = after
+                .strip_prefix(',')
+                .and_then(|r| r.find(", ").map(|k| &r[k + 1..]))
+                .filter(|r| r.starts_with(&format!(" {v}")));
+            match (direct, apposed) {
+                (true, _) => !by_police(&after, v),
+                (false, Some(r)) => !by_police(r, v),
+                _ => false,
+            }
         });
         if active || passive || after_and {
             out.push((n.text.clone(), n.span));
@@ -1309,6 +1324,43 @@ fn person_perpetrator(
         .split_whitespace()
         .next()?
         .to_lowercase();
+    // "X, the Tunisian suspected of driving a truck into ...": the suspect.
+    let lead = t[sentence.start..trigger.start].to_lowercase();
+    let lead = lead.trim_end();
+    let suspected = [
+        ("suspected of", Responsibility::Suspected),
+        ("accused of", Responsibility::Alleged),
+        ("charged with", Responsibility::Alleged),
+    ]
+    .into_iter()
+    .find(|(w, _)| lead.ends_with(w));
+    if let Some((w, resp)) = suspected {
+        let before = &t[sentence.start..sentence.start + lead.len() - w.len()];
+        let named = cx.names.iter().rfind(|n| {
+            n.label == "PERSON"
+                && inside(n.span, sentence)
+                && n.span.end <= sentence.start + before.len()
+        })?;
+        let gap_text = &t[named.span.end..sentence.start + before.len()];
+        // "X, the Tunisian suspected of", "X, who is suspected of", "X was accused of"
+        let apposed = gap_text.trim_start().starts_with(',')
+            && gap_text.matches(',').count() == 1
+            && gap_text.len() <= 60;
+        let predicated = ["was", "is", "were", "has been", "had been"]
+            .iter()
+            .any(|b| gap_text.trim() == *b);
+        if !(apposed || predicated) {
+            return None;
+        }
+        return Some(Participant {
+            role: Role::Perpetrator,
+            text: named.text.clone(),
+            span: named.span,
+            entity: None,
+            responsibility: Some(resp),
+            attributed_by: attribution.map(|a| a.source.clone()),
+        });
+    }
     let verb = word.ends_with("ed") || ["shot", "set", "blew", "stabbed"].contains(&word.as_str());
     if !verb {
         return None;
@@ -2163,6 +2215,46 @@ fn just_before(text: &str, sentence: Span, trigger: Span, words: &[&str]) -> boo
 
 /// "every foiled plot", "any attack", "jedes Attentat", "enough for a mass-casualty attack",
 /// "genug für einen Anschlag": an attack or plot of a kind, not one event.
+/// "shot dead by police", "killed by security forces", "was shot by officers": a shooting whose
+/// agent is the police or the security forces.
+fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
+    let word = text[trigger.start..trigger.end].to_lowercase();
+    if ![
+        "shot dead",
+        "shot",
+        "killed",
+        "shot and killed",
+        "opened fire",
+    ]
+    .contains(&word.as_str())
+    {
+        return false;
+    }
+    let after = text[trigger.end..sentence.end].to_lowercase();
+    let Some(rest) = after.strip_prefix(" by ") else {
+        return false;
+    };
+    let rest = rest.strip_prefix("the ").unwrap_or(rest);
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    words.iter().any(|w| {
+        let w = w.trim_end_matches([',', '.', ';']);
+        [
+            "police",
+            "policemen",
+            "officers",
+            "officer",
+            "troops",
+            "soldiers",
+            "security",
+            "commandos",
+            "swat",
+            "gendarmes",
+            "carabinieri",
+        ]
+        .contains(&w)
+    })
+}
+
 fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
     if just_before(
         text,
@@ -2239,6 +2331,11 @@ fn one(
     // "Every foiled plot is also a data point", "enough for a mass-casualty attack": any plot or
     // attack of a kind, not one that happened or was planned.
     if matches!(tr.kind, EventKind::Attack | EventKind::Plot) && generic(t, sentence, tr.span) {
+        return None;
+    }
+    // "was shot dead by police in Milan": the security forces ending a suspect's flight or an
+    // attack are no attack of their own.
+    if tr.kind == EventKind::Attack && by_security_forces(t, sentence, tr.span) {
         return None;
     }
     // "ordered to be held in custody until 22 May", "ordered two men held in pre-trial
@@ -3542,6 +3639,86 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             Some(Responsibility::Suspected),
             None,
         ));
+        add_evidence(e, si);
+    }
+}
+
+/// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the
+/// suspected gunman, X,": a person the report names as its attacker is a perpetrator of the
+/// report's one attack ("suspected", "alleged" kept; else attributed, to the sentence's
+/// source when it names one).
+pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
+    const NOUNS: &[&str] = &[
+        "attacker",
+        "gunman",
+        "assailant",
+        "bomber",
+        "suicide bomber",
+        "knifeman",
+        "shooter",
+        "perpetrator",
+        "driver",
+        "attentäter",
+        "täter",
+    ];
+    let attacks: Vec<usize> = (0..events.len())
+        .filter(|&i| {
+            events[i].kind == EventKind::Attack
+                && events[i].subkind.as_deref() != Some("air_strike")
+        })
+        .collect();
+    let [ai] = attacks[..] else {
+        return;
+    };
+    let t = cx.text;
+    for n in cx.names.iter().filter(|n| n.label == "PERSON") {
+        let Some(si) = cx.sentences.iter().position(|s| inside(n.span, s.span)) else {
+            continue;
+        };
+        let s = cx.sentences[si].span;
+        let before = t[s.start..n.span.start].to_lowercase();
+        let after = t[n.span.end..s.end].to_lowercase();
+        // "the attacker, X," / "the suspected gunman, X"
+        let lead = before.trim_end().strip_suffix(',').map(str::trim_end);
+        let pre = lead.and_then(|l| {
+            let k = l.rfind("the ")?;
+            let phrase = &l[k + 4..];
+            (phrase.split_whitespace().count() <= 3 && NOUNS.iter().any(|w| phrase.ends_with(w)))
+                .then_some(phrase)
+        });
+        // "X, the bomber," / "X, the suspected attacker,"
+        let post = after.strip_prefix(", the ").and_then(|r| {
+            let end = r.find([',', '.', ';'])?;
+            let phrase = &r[..end];
+            (phrase.split_whitespace().count() <= 3 && NOUNS.iter().any(|w| phrase.ends_with(w)))
+                .then_some(phrase)
+        });
+        let Some(phrase) = pre.or(post) else {
+            continue;
+        };
+        let resp = if phrase.contains("suspected") {
+            Responsibility::Suspected
+        } else if phrase.contains("alleged") {
+            Responsibility::Alleged
+        } else {
+            Responsibility::Attributed
+        };
+        let e = &mut events[ai];
+        if e.participants
+            .iter()
+            .any(|p| p.span == n.span || p.text == n.text)
+        {
+            continue;
+        }
+        let by = crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
+        e.participants.push(Participant {
+            role: Role::Perpetrator,
+            text: n.text.clone(),
+            span: n.span,
+            entity: None,
+            responsibility: Some(resp),
+            attributed_by: by,
+        });
         add_evidence(e, si);
     }
 }

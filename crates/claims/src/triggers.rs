@@ -133,6 +133,12 @@ pub const ROWS: &[Row] = &[
     ),
     row(
         Attack,
+        Some("vehicle_ramming"),
+        r"(?:drove|driving|drives|driven|ploughed|plowed|ploughing|plowing|rammed|ramming|steered|crashed) (?:a |an |his |her |the |their )?(?:[\w-]+ )?(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:into|through)|(?:truck|lorry|car|van|vehicle)s? (?:ploughed|plowed|ploughing|plowing|slammed|crashed|rammed|drove) (?:into|through)|(?:vehicle|car|truck)[- ]ramming(?: attacks?)?|ramming attacks?",
+        false,
+    ),
+    row(
+        Attack,
         Some("arson"),
         r"arson(?: attacks?)?|set fire to|set (?:\w+ )?on fire|firebomb(?:ed|ing)?",
         false,

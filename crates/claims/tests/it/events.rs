@@ -215,6 +215,11 @@ fn events_and_facts_from_cases() {
                         .iter()
                         .any(|p| p.role == dossier_core::claims::Role::Target && p.text == parts[0])
                 }),
+                "novictim" => !x.events.iter().any(|e| {
+                    e.participants
+                        .iter()
+                        .any(|p| p.role == dossier_core::claims::Role::Victim && p.text == parts[0])
+                }),
                 "notarget" => !x
                     .events
                     .iter()
