@@ -1325,7 +1325,8 @@ fn person_perpetrator(
         .next()?
         .to_lowercase();
     // "X, the Tunisian suspected of driving a truck into ...": the suspect.
-    let lead = t[sentence.start..trigger.start].to_lowercase();
+    // (ASCII lower case keeps byte offsets: the lead's length is an offset into the text.)
+    let lead = t[sentence.start..trigger.start].to_ascii_lowercase();
     let lead = lead.trim_end();
     let suspected = [
         ("suspected of", Responsibility::Suspected),

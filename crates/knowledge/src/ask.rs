@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 /// The question forms understood, as shown to users.
 pub const FORMS: &[&str] = &[
-    "What is known about X?",
+    "What is known about X? (also: Who is X?)",
     "What was known about X on YYYY-MM-DD?",
     "Who is behind <event or place>?",
     "How many members (or fighters) does X have?",
@@ -124,7 +124,11 @@ pub fn ask(
         for e in &d.events {
             c.add(&e.sources);
         }
-    } else if let Some(m) = re(r"(?i)^what is known about (.+)$").captures(q) {
+    } else if let Some(m) = re(r"(?i)^(?:what is known about|what do we know about|tell me about) (.+)$")
+        .captures(q)
+        // "Who is Anis Amri?": a name (not "Who is behind …", "Who was arrested …").
+        .or_else(|| re(r"^(?i:who is|who was) (\p{Lu}.+)$").captures(q))
+    {
         form = FORMS[0];
         let name = strip(&m[1]);
         match crate::profile(store, kb, &name, None) {

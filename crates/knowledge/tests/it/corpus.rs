@@ -837,6 +837,15 @@ fn a_dossier_on_a_person() {
         Some("Christchurch")
     );
     assert_eq!(e.killed.as_ref().and_then(|k| k.min), Some(51.0));
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is Salman Abedi?")
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("- Kind: person"), "{}", a.text);
+    // "Who is behind ..." stays its own question.
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack in Manchester?")
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("Salman Abedi (attributed)"), "{}", a.text);
     // Named in passing: the dossier cites where.
     let hashem = dossier_knowledge::profile(&store, &kb, "Hashem Abedi", None).unwrap();
     assert_eq!(hashem.entity.kind, "person");
