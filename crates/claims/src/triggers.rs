@@ -76,7 +76,7 @@ pub const ROWS: &[Row] = &[
     row(
         Plot,
         Some("planned"),
-        r"wanted to attack|intended to attack|plann(?:ed|ing) to (?:attack|kill|bomb|stab|blow up)|(?:wanted|intended) to (?:kill|bomb|blow up)",
+        r"wanted to attack|intended to attack|plann(?:ed|ing) to (?:attack|kill|bomb|stab|blow up|storm|overthrow|assassinate|kidnap|abduct|seize)|(?:wanted|intended) to (?:kill|bomb|blow up|storm|assassinate)",
         false,
     ),
     row(Plot, Some("planned"), r"attack plans?", false),
