@@ -564,6 +564,36 @@ pub fn precision(value: &str) -> &'static str {
     }
 }
 
+/// "German police arrested 25 people": an arrest with no place of its own is in the country
+/// whose police (or prosecutors, authorities) made it.
+fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
+    cx.places
+        .iter()
+        .filter(|g| inside(g.span, sentence))
+        .filter(|g| g.place.kind == dossier_core::place::PlaceKind::Country)
+        .find(|g| {
+            let next = cx.text[g.span.end..sentence.end]
+                .split(|c: char| !c.is_alphanumeric())
+                .find(|w| !w.is_empty())
+                .unwrap_or("")
+                .to_lowercase();
+            [
+                "police",
+                "authorities",
+                "prosecutors",
+                "officers",
+                "polizei",
+                "behörden",
+            ]
+            .contains(&next.as_str())
+        })
+        .map(|g| EventPlace {
+            text: g.text.clone(),
+            span: g.span,
+            place: Some(g.place.clone()),
+        })
+}
+
 /// The country most places of the document are in.
 fn focus_country<'c>(cx: &Context<'c>) -> Option<&'c str> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
@@ -2549,6 +2579,9 @@ fn one(
             &skip,
             tr.kind == EventKind::Withdrawal,
         );
+    }
+    if e.place.is_none() && tr.kind == EventKind::Arrest {
+        e.place = police_country(cx, sentence);
     }
     if matches!(
         tr.kind,

@@ -288,6 +288,21 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
 /// Whether a lower-case noun phrase ("a faction of the Pakistani Taliban", "a little-known
 /// militant group") describes a group.
 fn describes_a_group(phrase: &str) -> bool {
+    // Only the head of the phrase: "a group that monitors armed conflict" and "a non-profit
+    // that tracks extremist groups" describe monitors, not armed groups.
+    let head = [
+        " that ",
+        " which ",
+        " who ",
+        " monitoring ",
+        " tracking ",
+        " studying ",
+    ]
+    .iter()
+    .filter_map(|w| phrase.find(w))
+    .min()
+    .map_or(phrase, |k| &phrase[..k]);
+    let phrase = head;
     let opens = phrase
         .split_whitespace()
         .next()
@@ -437,6 +452,10 @@ mod tests {
                 ("Jamaat-ul-Ahrar", "appositive")
             ]
         );
+        // A monitor of armed groups is none.
+        let t = "Human Rights Watch, a group that monitors armed conflict, said so.";
+        let n = name(t, "Human Rights Watch", "ORG");
+        assert!(new_groups(t, &[n], &[], &[]).is_empty());
         // A party is described, but not as an armed group.
         let t = "Pakistan Tehreek-e-Insaf, the party of Imran Khan, won. Tehreek-e-Insaf \
                  supporters marched.";

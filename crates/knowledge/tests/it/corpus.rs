@@ -118,6 +118,16 @@ fn multi_source_events_appear_once_with_their_sources() {
             docs_of(crocus)
         );
     }
+    // "Iranian authorities have arrested 35 people in several provinces": an arrest in Iran.
+    assert!(
+        events.iter().any(|e| e.kind == "arrest"
+            && e.sources
+                .iter()
+                .any(|c| c.quote.contains("Iranian authorities have arrested"))
+            && e.place.as_ref().is_some_and(|p| p.name == "Iran")),
+        "{:?}",
+        events.iter().map(|e| &e.title).collect::<Vec<_>>()
+    );
     // "an Islamist attack, and a Ukrainian escape route" (an analyst on Moscow's two stories)
     // is no attack in Ukraine.
     assert!(
