@@ -1345,11 +1345,41 @@ fn perpetrators(
 fn person_perpetrator(
     cx: &Context,
     sentence: Span,
-    trigger: Span,
+    tr: &Trigger,
     cues: &[Cue],
     attribution: Option<&Attribution>,
 ) -> Option<Participant> {
     let t = cx.text;
+    let trigger = tr.span;
+    // A plain "attacked" makes a person an attacker only among words of violence ("attacked
+    // worshippers", "... killing 22"), not "attacked the chancellor's budget".
+    if tr.needs_anchor {
+        let s = t[sentence.start..sentence.end].to_lowercase();
+        let violent = [
+            "killed",
+            "killing",
+            "wounded",
+            "injured",
+            "dead",
+            "gun",
+            "knife",
+            "bomb",
+            "shot",
+            "stabbed",
+            "worshippers",
+            "civilians",
+            "people",
+            "passers-by",
+            "police officers",
+            "soldiers",
+            "hostages",
+        ]
+        .iter()
+        .any(|w| find_word(&s, 0, s.len(), w).is_some());
+        if !violent {
+            return None;
+        }
+    }
     let word = t[trigger.start..trigger.end]
         .split_whitespace()
         .next()?
@@ -2460,7 +2490,7 @@ fn one(
                 ),
             );
             if matches!(tr.kind, EventKind::Attack | EventKind::Plot) {
-                if let Some(p) = person_perpetrator(cx, sentence, tr.span, &cues, attribution) {
+                if let Some(p) = person_perpetrator(cx, sentence, tr, &cues, attribution) {
                     e.participants.push(p);
                 }
             }
@@ -2869,6 +2899,9 @@ fn one(
             return None;
         }
     }
+    if tr.needs_anchor && tr.kind == EventKind::Attack && figurative_attack(t, sentence, tr.span) {
+        return None;
+    }
     if tr.needs_anchor {
         let definite = (before.ends_with("the ")
             || before.ends_with("this ")
@@ -2895,6 +2928,84 @@ fn one(
         return None;
     }
     Some(e)
+}
+
+/// "attacked the government's immigration plan", "attacked Chancellor Olaf Scholz over the
+/// budget", "stormed out of the meeting": an attack verb said of words, plans and politics.
+fn figurative_attack(text: &str, sentence: Span, trigger: Span) -> bool {
+    const ABSTRACT: &[&str] = &[
+        "plan",
+        "plans",
+        "policy",
+        "policies",
+        "record",
+        "decision",
+        "decisions",
+        "budget",
+        "proposal",
+        "proposals",
+        "remarks",
+        "comments",
+        "bill",
+        "law",
+        "reform",
+        "reforms",
+        "approach",
+        "strategy",
+        "handling",
+        "idea",
+        "ideas",
+        "stance",
+        "statement",
+        "speech",
+        "rhetoric",
+        "agenda",
+        "leadership",
+    ];
+    const TITLES: &[&str] = &[
+        "chancellor",
+        "president",
+        "prime",
+        "senator",
+        "minister",
+        "governor",
+        "mayor",
+        "opposition",
+        "rival",
+        "rivals",
+        "critics",
+        "opponents",
+        "congressman",
+        "congresswoman",
+    ];
+    let after = text[trigger.end..sentence.end].to_lowercase();
+    let words: Vec<&str> = after
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .take(5)
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| ["out", "off", "back"].contains(w))
+    {
+        return true;
+    }
+    // The object: the words before the first preposition ("attack in Europe in response to"
+    // has none).
+    let object_words = words.iter().take_while(|w| {
+        ![
+            "in", "on", "at", "near", "over", "with", "by", "after", "before", "during", "from",
+            "to", "for", "against", "and", "as",
+        ]
+        .contains(*w)
+    });
+    if object_words.take(4).any(|w| ABSTRACT.contains(w)) {
+        return true;
+    }
+    let object = words
+        .iter()
+        .find(|w| !["the", "his", "her", "their", "its", "a"].contains(*w));
+    object.is_some_and(|w| TITLES.contains(w)) && after.contains(" over ")
 }
 
 /// "in response to burnings of the Koran in Sweden", "als Reaktion auf die Koranverbrennungen in
