@@ -17,8 +17,8 @@ pub struct NewGroup {
     pub text: String,
     /// The new entity's key ("jamaat-ul-ahrar").
     pub key: String,
-    /// What made the name a group: `descriptor`, `appositive`, `members`, `claim`, or
-    /// `same name` / `acronym` for its other mentions.
+    /// What made the name a group: `descriptor`, `appositive`, `relative clause`, `members`,
+    /// `claim`, or `same name` / `acronym` for its other mentions.
     pub cue: &'static str,
 }
 
@@ -270,6 +270,24 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
         if describes_a_group(phrase) {
             return Some("appositive");
         }
+        // ", which broke away from the Pakistani Taliban in 2014,"
+        let relative = phrase.trim_start();
+        if (relative.starts_with("which ") || relative.starts_with("who "))
+            && [
+                "broke away",
+                "split from",
+                "split off",
+                "splintered",
+                "pledged allegiance",
+                "claimed responsibility",
+                "claimed the attack",
+                "carried out the attack",
+            ]
+            .iter()
+            .any(|w| relative.contains(w))
+        {
+            return Some("relative clause");
+        }
         let words = phrase.split_whitespace().count();
         // After an appositive of another kind, the verb may still follow.
         if app[end..].starts_with(',') && words <= 16 {
@@ -279,6 +297,18 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
     if CLAIMS.iter().any(|c| {
         rest.strip_prefix(c)
             .is_some_and(|r| !r.chars().next().is_some_and(is_word_char))
+    }) {
+        return Some("claim");
+    }
+    // "JuA has claimed several attacks on minorities"
+    let claimed = ["has claimed ", "have claimed ", "claimed "]
+        .iter()
+        .find_map(|c| rest.strip_prefix(c));
+    if claimed.is_some_and(|r| {
+        r.split(|c: char| !is_word_char(c))
+            .filter(|w| !w.is_empty())
+            .take(4)
+            .any(|w| ["attack", "attacks", "bombing", "bombings", "killings"].contains(&w))
     }) {
         return Some("claim");
     }
@@ -460,6 +490,21 @@ mod tests {
         let t = "Pakistan Tehreek-e-Insaf, the party of Imran Khan, won. Tehreek-e-Insaf \
                  supporters marched.";
         assert!(new_groups(t, &[], &[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_relative_clause_or_a_record_of_claims() {
+        let t = "Jamaat-ul-Ahrar, which broke away from the Pakistani Taliban in 2014, said so. \
+                 Katiba Sud has claimed several attacks on the army.";
+        let names = [
+            name(t, "Jamaat-ul-Ahrar", "PERSON"),
+            name(t, "Katiba Sud", "ORG"),
+        ];
+        let cues: Vec<&str> = new_groups(t, &names, &[], &[])
+            .iter()
+            .map(|g| g.cue)
+            .collect();
+        assert_eq!(cues, ["relative clause", "claim"]);
     }
 
     #[test]
