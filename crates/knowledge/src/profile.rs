@@ -1039,17 +1039,27 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     // A person's names as the NER found them, each with the sentences that name them (read
     // from the stored names, which a dossier otherwise skips).
     let mut passing: Option<String> = None;
+    // The parts of a person's documents a dossier otherwise skips: names and attributions.
+    #[derive(serde::Deserialize)]
+    struct PersonParts {
+        #[serde(default)]
+        names: Vec<dossier_core::EntityMention>,
+        #[serde(default)]
+        attributions: Vec<dossier_core::claims::Attribution>,
+    }
+    let person_parts: Vec<Option<PersonParts>> = if is_person {
+        docs.iter()
+            .map(|d| serde_json::from_str::<PersonParts>(&d.row.json).ok())
+            .collect()
+    } else {
+        Vec::new()
+    };
     if is_person {
-        #[derive(serde::Deserialize)]
-        struct Names {
-            #[serde(default)]
-            names: Vec<dossier_core::EntityMention>,
-        }
-        for d in docs {
-            let Ok(ns) = serde_json::from_str::<Names>(&d.row.json) else {
+        for (d, ns) in docs.iter().zip(&person_parts) {
+            let Some(ns) = ns else {
                 continue;
             };
-            for n in ns.names.into_iter().filter(|n| {
+            for n in ns.names.iter().filter(|n| {
                 n.label == "PERSON" && crate::analyze::person_id(&n.text).as_deref() == Some(id)
             }) {
                 let si = d
@@ -1071,7 +1081,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                         sources: vec![c],
                     }),
                 }
-                passing.get_or_insert(n.text);
+                passing.get_or_insert_with(|| n.text.clone());
             }
         }
     }
@@ -1300,6 +1310,35 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                 date: a.date.clone(),
                 medium: a.medium.clone(),
                 text: a.text.clone(),
+                sources: vec![cite],
+            });
+        }
+    }
+
+    // On a person: what else they said, as the reports attribute it (the sentence, when said).
+    for (d, parts) in docs.iter().zip(&person_parts) {
+        let Some(parts) = parts else {
+            continue;
+        };
+        for a in &parts.attributions {
+            let theirs = a
+                .source
+                .name
+                .as_deref()
+                .and_then(crate::analyze::person_id)
+                .is_some_and(|p| p == id);
+            if !theirs {
+                continue;
+            }
+            let cite = d.cite(a.sentence);
+            if assessments.iter().any(|x| x.sources.contains(&cite)) {
+                continue;
+            }
+            assessments.push(Assessment {
+                by: person(&a.source),
+                date: a.said_at.clone(),
+                medium: a.medium.clone(),
+                text: cite.quote.clone(),
                 sources: vec![cite],
             });
         }

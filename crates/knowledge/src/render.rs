@@ -278,7 +278,13 @@ pub fn markdown(d: &Dossier) -> String {
         }
     }
     if !d.assessments.is_empty() {
-        let _ = writeln!(s, "\n## Assessments\n");
+        // A person's dossier lists what they said and assessed.
+        let heading = if d.entity.kind == "person" {
+            "Statements and assessments"
+        } else {
+            "Assessments"
+        };
+        let _ = writeln!(s, "\n## {heading}\n");
         for a in &d.assessments {
             let when = a
                 .date

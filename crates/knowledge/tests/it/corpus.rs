@@ -877,6 +877,21 @@ fn a_dossier_on_a_person() {
         .unwrap()
         .unwrap();
     assert!(a.text.contains("Salman Abedi (attributed)"), "{}", a.text);
+    // "The attacker, Kujtim Fejzulai, was shot dead by police": the attacker, not a victim of a
+    // police "shooting"; the minister who spoke has his statement in his dossier.
+    let vienna = dossier_knowledge::profile(&store, &kb, "Kujtim Fejzulai", None).unwrap();
+    assert_eq!(vienna.events.len(), 1, "{:#?}", vienna.events);
+    assert_eq!(vienna.events[0].role.as_deref(), Some("perpetrator"));
+    let minister = dossier_knowledge::profile(&store, &kb, "Karl Nehammer", None).unwrap();
+    assert!(
+        minister
+            .assessments
+            .iter()
+            .any(|a| a.text.contains("supporter of Islamic State")
+                && a.date.as_deref() == Some("2020-11-03")),
+        "{:#?}",
+        minister.assessments
+    );
     // Named in passing: the dossier cites where.
     let hashem = dossier_knowledge::profile(&store, &kb, "Hashem Abedi", None).unwrap();
     assert_eq!(hashem.entity.kind, "person");
