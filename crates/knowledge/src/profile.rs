@@ -134,6 +134,32 @@ pub fn entity_name(kb: &KnowledgeBase, id: &str) -> String {
     )
 }
 
+/// A name a document gives the entity, cited by the sentence it stands in (at most three
+/// citations a name).
+fn add_alias(aliases: &mut Vec<Alias>, d: &Loaded, span: dossier_core::Span, name: &str) {
+    let si = d
+        .analysis
+        .sentences
+        .iter()
+        .position(|s| s.span.start <= span.start && span.end <= s.span.end)
+        .unwrap_or(0);
+    match aliases.iter_mut().find(|x| x.name == name) {
+        Some(x) => {
+            if x.sources.len() < 3 {
+                let c = d.cite(si);
+                if !x.sources.contains(&c) {
+                    x.sources.push(c);
+                }
+            }
+        }
+        None => aliases.push(Alias {
+            name: name.to_string(),
+            origin: "document".into(),
+            sources: vec![d.cite(si)],
+        }),
+    }
+}
+
 /// The display name of an entity id in one document: the knowledge base's name, else the name
 /// the document gives it (a group the knowledge base does not know), else the id.
 fn named_in(d: &Loaded, kb: &KnowledgeBase, id: &str) -> String {
@@ -976,27 +1002,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             if a.coreference || a.entity.as_ref().is_none_or(|x| x.as_str() != id) {
                 continue;
             }
-            let si = d
-                .analysis
-                .sentences
-                .iter()
-                .position(|s| s.span.start <= a.span.start && a.span.end <= s.span.end)
-                .unwrap_or(0);
-            match aliases.iter_mut().find(|x| x.name == a.text) {
-                Some(x) => {
-                    if x.sources.len() < 3 {
-                        let c = d.cite(si);
-                        if !x.sources.contains(&c) {
-                            x.sources.push(c);
-                        }
-                    }
-                }
-                None => aliases.push(Alias {
-                    name: a.text.clone(),
-                    origin: "document".into(),
-                    sources: vec![d.cite(si)],
-                }),
-            }
+            add_alias(&mut aliases, d, a.span, &a.text);
         }
     }
     // A group the knowledge base does not know goes by the name its reports use most (the
@@ -1062,25 +1068,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             for n in ns.names.iter().filter(|n| {
                 n.label == "PERSON" && crate::analyze::person_id(&n.text).as_deref() == Some(id)
             }) {
-                let si = d
-                    .analysis
-                    .sentences
-                    .iter()
-                    .position(|s| s.span.start <= n.span.start && n.span.end <= s.span.end)
-                    .unwrap_or(0);
-                let c = d.cite(si);
-                match aliases.iter_mut().find(|x| x.name == n.text) {
-                    Some(x) => {
-                        if x.sources.len() < 3 && !x.sources.contains(&c) {
-                            x.sources.push(c);
-                        }
-                    }
-                    None => aliases.push(Alias {
-                        name: n.text.clone(),
-                        origin: "document".into(),
-                        sources: vec![c],
-                    }),
-                }
+                add_alias(&mut aliases, d, n.span, &n.text);
                 passing.get_or_insert_with(|| n.text.clone());
             }
         }
