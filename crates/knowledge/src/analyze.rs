@@ -144,8 +144,44 @@ impl Analysis {
 /// gets ("new:salman-abedi"). Only full names (two words or more): a lone surname refers back
 /// to one of them.
 pub fn person_id(name: &str) -> Option<String> {
+    // "Manchester Arena", "Al Noor Mosque": places the NER took for people.
+    const PLACE_WORDS: &[&str] = &[
+        "arena",
+        "stadium",
+        "airport",
+        "mosque",
+        "church",
+        "cathedral",
+        "synagogue",
+        "temple",
+        "hall",
+        "station",
+        "hotel",
+        "centre",
+        "center",
+        "square",
+        "park",
+        "market",
+        "street",
+        "bridge",
+        "museum",
+        "theatre",
+        "theater",
+        "university",
+        "hospital",
+        "school",
+        "embassy",
+        "mall",
+        "palace",
+        "prison",
+        "province",
+        "district",
+        "city",
+    ];
     let key = dossier_entities::new_key(name);
-    (key.contains('-') && key.chars().any(char::is_alphabetic)).then(|| format!("new:{key}"))
+    let last = key.rsplit('-').next().unwrap_or("");
+    (key.contains('-') && key.chars().any(char::is_alphabetic) && !PLACE_WORDS.contains(&last))
+        .then(|| format!("new:{key}"))
 }
 
 /// People among event participants and fact objects (perpetrators, victims, leaders) get the

@@ -872,6 +872,12 @@ fn a_dossier_on_a_person() {
         .unwrap()
         .unwrap();
     assert!(a.text.contains("- Kind: person"), "{}", a.text);
+    // A place the NER took for a person ("Manchester Arena") is no person: the question falls
+    // back to the events there.
+    let a = dossier_knowledge::ask::ask(&store, &kb, "What is known about Manchester Arena?")
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("Bombing in Manchester"), "{}", a.text);
     // "Who is behind ..." stays its own question.
     let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack in Manchester?")
         .unwrap()
