@@ -3802,7 +3802,6 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         "knifeman",
         "shooter",
         "perpetrator",
-        "driver",
         "attentäter",
         "täter",
     ];
