@@ -744,7 +744,10 @@ fn place_of(
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        if ACTOR_NOUNS.contains(&next) {
+        // ("in Kebbi state": a region, not the state as an actor.)
+        let region_state =
+            next == "state" && g.place.kind == dossier_core::place::PlaceKind::Admin1;
+        if ACTOR_NOUNS.contains(&next) && !region_state {
             continue;
         }
         // "Brenton Tarrant, a 29-year-old Australian, attacked": a demonym naming a person.
@@ -1180,8 +1183,39 @@ fn perpetrators(
                             .next()
                             .is_some_and(|w| ["the", "a", "an", "which", "who"].contains(&w))
                 });
+        // "Fighters of Lakurawa, a jihadist group active in ..., killed at least 15 people in
+        // an attack": the subject before an appositive and the verb of the trigger's clause.
+        let appositive_then_verb = a.span.end <= trigger.start
+            && trigger.start - a.span.end < 240
+            && cx.text[a.span.end..trigger.start]
+                .split_once(',')
+                .and_then(|(lead, rest)| lead.trim().is_empty().then_some(rest))
+                .and_then(|rest| rest.split_once(','))
+                .is_some_and(|(app, tail)| {
+                    app.split_whitespace()
+                        .next()
+                        .is_some_and(|w| ["a", "an", "the"].contains(&w))
+                        && !tail.contains([',', ';', '.'])
+                        && tail.split_whitespace().next().is_some_and(|v| {
+                            [
+                                "killed",
+                                "attacked",
+                                "stormed",
+                                "abducted",
+                                "kidnapped",
+                                "ambushed",
+                                "raided",
+                                "bombed",
+                                "shot",
+                                "massacred",
+                                "torched",
+                                "seized",
+                            ]
+                            .contains(&v)
+                        })
+                });
         let subject = a.span.end <= trigger.start
-            && (trigger.start - a.span.end < 60 || appositive)
+            && (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
             && !pronoun_between
             && !before.trim_end().ends_with(" on")
             && !before.trim_end().ends_with(" against");

@@ -58,6 +58,8 @@ const DESCRIPTORS: &[&str] = &[
     "affiliate of the",
     "armed wing of",
     "militant wing of",
+    "fighters of",
+    "militants of",
     "faction known as",
     "group known as",
     "militia known as",
@@ -155,10 +157,12 @@ pub fn new_groups(
     }
     // The NER's organisations, and names opening with a word for a group ("Jamaat-ul-Ahrar",
     // "Lashkar-e-Taiba") whatever label the model gave.
+    // Any other name, when the words around it call it a group outright ("Fighters of Lakurawa,
+    // a jihadist group active in ...", the NER having taken it for a place).
     for n in names {
         let org = n.label == "ORG"
-            || (matches!(n.label.as_str(), "PERSON" | "NORP" | "GPE" | "FAC")
-                && organisation_word(&n.text));
+            || (matches!(n.label.as_str(), "PERSON" | "NORP" | "GPE" | "FAC" | "LOC")
+                && (organisation_word(&n.text) || called_a_group(text, n.span)));
         if org && free(n.span) && !candidates.iter().any(|c| overlaps(c.0, n.span)) {
             candidates.push((n.span, n.text.clone(), new_key(&n.text)));
         }
@@ -315,6 +319,35 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
     None
 }
 
+/// For a name the NER gave another label: an appositive whose head is a group noun ("X, a
+/// jihadist group active in ...", not "Borno, a state ravaged by jihadist violence,"), or
+/// "fighters of X" / "the militant group X" before it.
+fn called_a_group(text: &str, span: Span) -> bool {
+    const HEADS: &[&str] = &[
+        "group",
+        "faction",
+        "militia",
+        "movement",
+        "outfit",
+        "organisation",
+        "organization",
+        "network",
+        "offshoot",
+        "splinter",
+    ];
+    let hi = floor_char(text, (span.end + 120).min(text.len()));
+    let after = text[span.end..hi].to_lowercase();
+    let appositive = after.strip_prefix(", ").is_some_and(|r| {
+        let phrase = &r[..r.find([',', '.', ';']).unwrap_or(r.len())];
+        describes_a_group(phrase)
+            && phrase
+                .split_whitespace()
+                .take(5)
+                .any(|w| HEADS.contains(&w.trim_end_matches(['\'', 's'])))
+    });
+    appositive || matches!(cue(text, span), Some("descriptor"))
+}
+
 /// Whether a lower-case noun phrase ("a faction of the Pakistani Taliban", "a little-known
 /// militant group") describes a group.
 fn describes_a_group(phrase: &str) -> bool {
@@ -327,6 +360,9 @@ fn describes_a_group(phrase: &str) -> bool {
         " monitoring ",
         " tracking ",
         " studying ",
+        " by ",
+        " with ",
+        " where ",
     ]
     .iter()
     .filter_map(|w| phrase.find(w))
@@ -482,6 +518,10 @@ mod tests {
                 ("Jamaat-ul-Ahrar", "appositive")
             ]
         );
+        // A place hit by jihadists is none.
+        let t = "Borno, a state ravaged by jihadist violence, has seen many attacks.";
+        let n = name(t, "Borno", "ORG");
+        assert!(new_groups(t, &[n], &[], &[]).is_empty());
         // A monitor of armed groups is none.
         let t = "Human Rights Watch, a group that monitors armed conflict, said so.";
         let n = name(t, "Human Rights Watch", "ORG");
