@@ -1476,6 +1476,15 @@ fn person_perpetrator(
         "has",
         "have",
         "first",
+        // "X is believed to have detonated", "X is said to have", "X was suspected to have"
+        "is",
+        "was",
+        "believed",
+        "said",
+        "thought",
+        "suspected",
+        "alleged",
+        "to",
     ];
     let subject = persons
         .clone()
@@ -1508,7 +1517,13 @@ fn person_perpetrator(
     let who = subject.or_else(agent)?;
     let mut resp = None;
     for c in cues {
-        if let Some(r) = responsibility_from(c.certainty) {
+        // "Investigators are examining whether X detonated the bomb": suspected.
+        let r = if c.certainty == Certainty::Hypothetical {
+            Some(Responsibility::Suspected)
+        } else {
+            responsibility_from(c.certainty)
+        };
+        if let Some(r) = r {
             if inside(c.span, cl) || gap(c.span, who.span) < 40 {
                 resp = Some(r);
                 if r != Responsibility::Claimed {
