@@ -221,12 +221,7 @@ pub fn new_groups(
 
 /// Whether the words around `span` make the name a group, and which cue does.
 fn cue(text: &str, span: Span) -> Option<&'static str> {
-    // The text before, back to the sentence's start at most 80 bytes away.
-    let lo = floor_char(text, span.start.saturating_sub(80));
-    let before = &text[lo..span.start];
-    let before = before
-        .rfind(['.', '!', '?', '\n'])
-        .map_or(before, |i| &before[i + 1..]);
+    let before = sentence_lead(text, span);
     let b = before
         .trim_end()
         .trim_end_matches([
@@ -268,10 +263,16 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
             rest = r[close + 1..].trim_start();
         }
     }
-    if let Some(app) = rest.strip_prefix(',') {
+    // "From Kerman to Krasnogorsk, one Afghan-based affiliate ...", "With the attack near
+    // Moscow, the terrorist group ...": the name ends an opening phrase, and what follows the
+    // comma is the sentence's subject, not an appositive.
+    let opening = ends_opening_phrase(before);
+    if let Some(app) = rest.strip_prefix(',').filter(|_| !opening) {
         let end = app.find([',', '.', ';', '(']).unwrap_or(app.len());
         let phrase = &app[..end];
-        if describes_a_group(phrase) {
+        // "With the attack near Moscow, the terrorist group IS is once again ...": a clause
+        // after an opening phrase, not an appositive.
+        if !has_verb(phrase) && describes_a_group(phrase) {
             return Some("appositive");
         }
         // ", which broke away from the Pakistani Taliban in 2014,"
@@ -322,6 +323,45 @@ fn cue(text: &str, span: Span) -> Option<&'static str> {
 /// For a name the NER gave another label: an appositive whose head is a group noun ("X, a
 /// jihadist group active in ...", not "Borno, a state ravaged by jihadist violence,"), or
 /// "fighters of X" / "the militant group X" before it.
+/// The text before `span`, back to its sentence's start at most 80 bytes away.
+fn sentence_lead(text: &str, span: Span) -> &str {
+    let lo = floor_char(text, span.start.saturating_sub(80));
+    let before = &text[lo..span.start];
+    before
+        .rfind(['.', '!', '?', '\n'])
+        .map_or(before, |i| &before[i + 1..])
+}
+
+/// Whether the sentence so far ("From Kerman to", "With the attack near") is an opening
+/// prepositional phrase that a name after it ends.
+fn ends_opening_phrase(lead: &str) -> bool {
+    let lead = lead.trim_start().to_lowercase();
+    let first = lead.split_whitespace().next().unwrap_or("");
+    [
+        "with",
+        "from",
+        "in",
+        "after",
+        "since",
+        "across",
+        "at",
+        "near",
+        "despite",
+        "following",
+        "like",
+        "unlike",
+        "before",
+        "during",
+        "on",
+        "for",
+        "beyond",
+        "inside",
+        "outside",
+    ]
+    .contains(&first)
+        && !lead.contains(',')
+}
+
 fn called_a_group(text: &str, span: Span) -> bool {
     const HEADS: &[&str] = &[
         "group",
@@ -337,15 +377,37 @@ fn called_a_group(text: &str, span: Span) -> bool {
     ];
     let hi = floor_char(text, (span.end + 120).min(text.len()));
     let after = text[span.end..hi].to_lowercase();
-    let appositive = after.strip_prefix(", ").is_some_and(|r| {
-        let phrase = &r[..r.find([',', '.', ';']).unwrap_or(r.len())];
-        describes_a_group(phrase)
-            && phrase
-                .split_whitespace()
-                .take(5)
-                .any(|w| HEADS.contains(&w.trim_end_matches(['\'', 's'])))
-    });
+    let opening = ends_opening_phrase(sentence_lead(text, span));
+    let appositive = !opening
+        && after.strip_prefix(", ").is_some_and(|r| {
+            let end = r.find([',', '.', ';']).unwrap_or(r.len());
+            let phrase = &r[..end];
+            !has_verb(phrase)
+                && describes_a_group(phrase)
+                && phrase
+                    .split_whitespace()
+                    .take(5)
+                    .any(|w| HEADS.contains(&w.trim_end_matches(['\'', 's'])))
+        });
     appositive || matches!(cue(text, span), Some("descriptor"))
+}
+
+/// Whether a lower-case phrase has a finite verb ("the terrorist group IS is once again in the
+/// public eye"), which an appositive has not.
+fn has_verb(phrase: &str) -> bool {
+    // (A relative clause may have one: "a group that has fought the government".)
+    let main = [" that ", " which ", " who "]
+        .iter()
+        .filter_map(|w| phrase.find(w))
+        .min()
+        .map_or(phrase, |k| &phrase[..k]);
+    main.split(|c: char| !is_word_char(c)).any(|w| {
+        [
+            "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
+            "says", "said",
+        ]
+        .contains(&w)
+    })
 }
 
 /// Whether a lower-case noun phrase ("a faction of the Pakistani Taliban", "a little-known
@@ -518,6 +580,14 @@ mod tests {
                 ("Jamaat-ul-Ahrar", "appositive")
             ]
         );
+        // An opening phrase's place is none: the clause after it has its own subject.
+        let t = "With the attack near Moscow, the terrorist group Islamic State is once again \
+                 in the public eye.";
+        let n = name(t, "Moscow", "GPE");
+        assert!(new_groups(t, &[n], &[], &[]).is_empty());
+        let t = "From Kerman to Krasnogorsk, one Afghan-based affiliate keeps appearing.";
+        let n = name(t, "Krasnogorsk", "ORG");
+        assert!(new_groups(t, &[n], &[], &[]).is_empty());
         // A place hit by jihadists is none.
         let t = "Borno, a state ravaged by jihadist violence, has seen many attacks.";
         let n = name(t, "Borno", "ORG");
