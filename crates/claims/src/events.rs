@@ -246,6 +246,30 @@ fn offset_day(cx: &Context, sentence: Span, t: &TimeExpression) -> Option<NaiveD
     anchor.checked_add_signed(chrono::Duration::days(sign * days))
 }
 
+/// A person the report names as a perpetrator, with the responsibility the text gives and who
+/// gives it.
+fn perpetrator_named(n: &EntityMention, resp: Responsibility, by: Option<Source>) -> Participant {
+    Participant {
+        role: Role::Perpetrator,
+        text: n.text.clone(),
+        span: n.span,
+        entity: None,
+        responsibility: Some(resp),
+        attributed_by: by,
+    }
+}
+
+/// Who stands behind a perpetrator's reading: the report's source for an attribution, a
+/// suspicion or an allegation; nobody for a group's own claim or denial.
+fn source_of_reading(resp: Responsibility, attribution: Option<&Attribution>) -> Option<Source> {
+    match resp {
+        Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => {
+            attribution.map(|a| a.source.clone())
+        }
+        _ => None,
+    }
+}
+
 /// A person the report names as killed.
 fn victim_named(text: String, span: Span) -> Participant {
     Participant {
@@ -300,15 +324,7 @@ fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, S
             .any(|v| before.ends_with(&format!(" {v}")) || before == *v);
         let after = t[n.span.end..cl.end].to_lowercase();
         // "X, the Tunisian suspected of ..., was shot dead by police": a suspect, no victim.
-        let by_police = |r: &str, v: &str| {
-            let rest = r[v.len() + 1..].trim_start_matches(|c: char| !c.is_alphabetic());
-            rest.starts_with("by police")
-                || rest.starts_with("by the police")
-                || rest.starts_with("by security")
-                || rest.starts_with("by officers")
-                || rest.starts_with("by soldiers")
-                || rest.starts_with("by troops")
-        };
+        let by_police = |r: &str, v: &str| by_security_agent(&r[v.len() + 1..]);
         let passive = PASSIVE.iter().any(|v| {
             let direct = after.starts_with(&format!(" {v}"));
             let apposed = after
@@ -1335,12 +1351,7 @@ fn perpetrators(
             resp = Some(Responsibility::Suspected);
         }
         let resp = resp.unwrap_or(Responsibility::Attributed);
-        let attributed_by = match resp {
-            Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => {
-                attribution.map(|a| a.source.clone())
-            }
-            _ => None,
-        };
+        let attributed_by = source_of_reading(resp, attribution);
         if out
             .iter()
             .any(|p| p.entity == a.entity && p.entity.is_some())
@@ -1447,14 +1458,11 @@ fn person_perpetrator(
         if !(apposed || predicated) {
             return None;
         }
-        return Some(Participant {
-            role: Role::Perpetrator,
-            text: named.text.clone(),
-            span: named.span,
-            entity: None,
-            responsibility: Some(resp),
-            attributed_by: attribution.map(|a| a.source.clone()),
-        });
+        return Some(perpetrator_named(
+            named,
+            resp,
+            attribution.map(|a| a.source.clone()),
+        ));
     }
     let verb = word.ends_with("ed") || ["shot", "set", "blew", "stabbed"].contains(&word.as_str());
     if !verb {
@@ -1533,20 +1541,8 @@ fn person_perpetrator(
         }
     }
     let resp = resp.unwrap_or(Responsibility::Attributed);
-    let attributed_by = match resp {
-        Responsibility::Attributed | Responsibility::Suspected | Responsibility::Alleged => {
-            attribution.map(|a| a.source.clone())
-        }
-        _ => None,
-    };
-    Some(Participant {
-        role: Role::Perpetrator,
-        text: who.text.clone(),
-        span: who.span,
-        entity: None,
-        responsibility: Some(resp),
-        attributed_by,
-    })
+    let attributed_by = source_of_reading(resp, attribution);
+    Some(perpetrator_named(who, resp, attributed_by))
 }
 
 /// Whether lower-case text ending right before a group's name ends in an appositive relating
@@ -2340,13 +2336,18 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     {
         return false;
     }
-    let after = text[trigger.end..sentence.end].to_lowercase();
-    let Some(rest) = after.strip_prefix(" by ") else {
+    by_security_agent(&text[trigger.end..sentence.end].to_lowercase())
+}
+
+/// Whether lower-case text right after a verb names the police or the security forces as its
+/// agent: "by police", "by the police", "by Italian police", "by security forces".
+fn by_security_agent(after: &str) -> bool {
+    let rest = after.trim_start_matches(|c: char| !c.is_alphabetic());
+    let Some(rest) = rest.strip_prefix("by ") else {
         return false;
     };
     let rest = rest.strip_prefix("the ").unwrap_or(rest);
-    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
-    words.iter().any(|w| {
+    rest.split_whitespace().take(3).any(|w| {
         let w = w.trim_end_matches([',', '.', ';']);
         [
             "police",
@@ -3904,14 +3905,7 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
             continue;
         }
         let by = crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
-        e.participants.push(Participant {
-            role: Role::Perpetrator,
-            text: n.text.clone(),
-            span: n.span,
-            entity: None,
-            responsibility: Some(resp),
-            attributed_by: by,
-        });
+        e.participants.push(perpetrator_named(n, resp, by));
         add_evidence(e, si);
     }
 }

@@ -175,20 +175,22 @@ pub fn new_groups(
     }
     candidates.retain(|c| c.2.chars().any(char::is_alphabetic));
     candidates.sort_by_key(|c| (c.0.start, c.0.end));
+    let cues: Vec<Option<&'static str>> = candidates.iter().map(|c| cue(text, c.0)).collect();
     let mut keys: Vec<String> = Vec::new();
-    for (span, _, key) in &candidates {
-        if !keys.contains(key) && cue(text, *span).is_some() {
+    for ((_, _, key), c) in candidates.iter().zip(&cues) {
+        if c.is_some() && !keys.contains(key) {
             keys.push(key.clone());
         }
     }
     let mut out: Vec<NewGroup> = candidates
         .iter()
-        .filter(|c| keys.contains(&c.2))
-        .map(|(span, t, key)| NewGroup {
+        .zip(&cues)
+        .filter(|(c, _)| keys.contains(&c.2))
+        .map(|((span, t, key), c)| NewGroup {
             span: *span,
             text: t.clone(),
             key: key.clone(),
-            cue: cue(text, *span).unwrap_or("same name"),
+            cue: c.unwrap_or("same name"),
         })
         .collect();
     // "Jamaat-ul-Ahrar (JuA)": the acronym names the group wherever it stands.
@@ -392,15 +394,20 @@ fn called_a_group(text: &str, span: Span) -> bool {
     appositive || matches!(cue(text, span), Some("descriptor"))
 }
 
+/// `phrase` up to the first of `stops` in it (all of it without one).
+fn before_first<'p>(phrase: &'p str, stops: &[&str]) -> &'p str {
+    stops
+        .iter()
+        .filter_map(|w| phrase.find(w))
+        .min()
+        .map_or(phrase, |k| &phrase[..k])
+}
+
 /// Whether a lower-case phrase has a finite verb ("the terrorist group IS is once again in the
 /// public eye"), which an appositive has not.
 fn has_verb(phrase: &str) -> bool {
     // (A relative clause may have one: "a group that has fought the government".)
-    let main = [" that ", " which ", " who "]
-        .iter()
-        .filter_map(|w| phrase.find(w))
-        .min()
-        .map_or(phrase, |k| &phrase[..k]);
+    let main = before_first(phrase, &[" that ", " which ", " who "]);
     main.split(|c: char| !is_word_char(c)).any(|w| {
         [
             "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could",
@@ -415,22 +422,20 @@ fn has_verb(phrase: &str) -> bool {
 fn describes_a_group(phrase: &str) -> bool {
     // Only the head of the phrase: "a group that monitors armed conflict" and "a non-profit
     // that tracks extremist groups" describe monitors, not armed groups.
-    let head = [
-        " that ",
-        " which ",
-        " who ",
-        " monitoring ",
-        " tracking ",
-        " studying ",
-        " by ",
-        " with ",
-        " where ",
-    ]
-    .iter()
-    .filter_map(|w| phrase.find(w))
-    .min()
-    .map_or(phrase, |k| &phrase[..k]);
-    let phrase = head;
+    let phrase = before_first(
+        phrase,
+        &[
+            " that ",
+            " which ",
+            " who ",
+            " monitoring ",
+            " tracking ",
+            " studying ",
+            " by ",
+            " with ",
+            " where ",
+        ],
+    );
     let opens = phrase
         .split_whitespace()
         .next()
