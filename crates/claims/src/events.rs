@@ -376,12 +376,64 @@ fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
     }
 }
 
+/// "claimed responsibility on Tuesday for the bombings", "blamed Kurdish militants on Monday
+/// for a bomb attack": where the verb of a claim or a blame starts and where its "for" starts,
+/// when the trigger is what it is for.
+fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize, usize)> {
+    let before = text
+        .get(sentence.start..trigger.start)?
+        .to_ascii_lowercase();
+    let for_at = before.rfind(" for ")?;
+    if before[for_at + 5..].split_whitespace().count() > 3 {
+        return None;
+    }
+    let head = &before[..for_at];
+    [
+        "claimed responsibility",
+        "claims responsibility",
+        "claiming responsibility",
+        "took responsibility",
+        "blamed",
+        "blames",
+        "blaming",
+        "accused",
+        "accuses",
+    ]
+    .iter()
+    .filter_map(|v| head.rfind(v))
+    .max()
+    .map(|v| (sentence.start + v, sentence.start + for_at))
+}
+
 fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
     let mut best: Option<(usize, &TimeExpression, Option<NaiveDate>)> = None;
     let cl = clause(cx.text, sentence, trigger);
+    // The date of a claim or a blame is not that of the attack it is for: "blamed X on Monday
+    // for a bomb attack", "claimed responsibility for the bombings on Tuesday" (an attack
+    // named with "the" is one told before).
+    let claimed_at = (kind != EventKind::ClaimOfResponsibility)
+        .then(|| claim_or_blame_of(cx.text, sentence, trigger))
+        .flatten();
+    let definite = cx.text[sentence.start..trigger.start]
+        .trim_end()
+        .to_ascii_lowercase()
+        .ends_with("the");
     for t in cx.timexes {
         if !inside(t.span, sentence) {
             continue;
+        }
+        // ("claimed responsibility for Friday night's attack": that date is the attack's.)
+        if let Some((v, for_at)) = claimed_at {
+            let between = t.span.start >= v && t.span.end <= for_at;
+            let right_after = definite
+                && t.span.start >= trigger.end
+                && cx
+                    .text
+                    .get(trigger.end..t.span.start)
+                    .is_some_and(|g| ["", "on", "in"].contains(&g.trim()));
+            if between || right_after {
+                continue;
+            }
         }
         let offset = if t.kind == TimexType::Duration {
             offset_day(cx, sentence, t)
@@ -499,6 +551,8 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         // "shortly before Christmas": before the date, within its month.
         let before = cx.text[sentence.start..t.span.start].to_lowercase();
         let b = before.trim_end();
+        let since = kind == EventKind::Arrest
+            && (b.ends_with(" since") || b == "since" || b.ends_with(" seit"));
         if let Some(m) = [
             "shortly before",
             "just before",
@@ -518,8 +572,15 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         } else if b.ends_with("shortly after")
             || b.ends_with("just after")
             || b.ends_with("kurz nach")
+            // "have arrested 60 people since Sunday": on that day or after it (arrests add up;
+            // "the deadliest attack since October 2022, when two car bombs ..." is no such
+            // case).
+            || since
         {
             date.modifier = Some("AFTER".into());
+            if let Some(dct) = cx.dct.filter(|_| since) {
+                date.latest = Some(dct.format("%Y-%m-%d").to_string());
+            }
         }
         return Some(date);
     }
@@ -944,10 +1005,17 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             .filter(|w| !w.is_empty())
             .take(5)
             .collect();
+        // "killed six people and wounded 81": a verb after "and" that ends the words before the
+        // next number is that number's.
+        let cut_by_number = next_number < (q.span.end + 60).min(sentence.end);
         let hit_after = words.iter().any(|w| {
             let ws: Vec<&str> = w.split(' ').collect();
             after_words.windows(ws.len()).enumerate().any(|(k, win)| {
                 win == ws.as_slice()
+                    && !(cut_by_number
+                        && k + ws.len() == after_words.len()
+                        && k > 0
+                        && after_words[k - 1] == "and")
                     // "All four appeared with visible injuries": the injuries of whoever
                     // the verb is about, not a count of the injured ("19 people with serious
                     // injuries" is one).
@@ -1269,6 +1337,23 @@ fn perpetrators(
         if part_of_appositive(&before) {
             continue;
         }
+        // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died": the group of the
+        // person the sentence is about.
+        if [
+            "leader of",
+            "head of",
+            "founder of",
+            "chief of",
+            "emir of",
+            "commander of",
+        ]
+        .iter()
+        .any(|w| {
+            let b = before.trim_end();
+            b.ends_with(w) || b.ends_with(&format!("{w} the"))
+        }) {
+            continue;
+        }
         // "Al-Shabaab, the al-Qaeda-linked group, ...", "the al-Qaeda affiliate": a group
         // named to describe another is not the one acting.
         let a_after = after.trim_start_matches(['-', ' ']);
@@ -1352,6 +1437,8 @@ fn perpetrators(
         }
         let resp = resp.unwrap_or(Responsibility::Attributed);
         let attributed_by = source_of_reading(resp, attribution);
+        // "The Islamic State group said ... its members carried out": the group's own word.
+        let (resp, attributed_by) = own_word(a, resp, attributed_by);
         if out
             .iter()
             .any(|p| p.entity == a.entity && p.entity.is_some())
@@ -1371,7 +1458,8 @@ fn perpetrators(
             let (resp, by) = if claims {
                 (Responsibility::Claimed, None)
             } else {
-                (
+                own_word(
+                    a,
                     Responsibility::Attributed,
                     attribution.map(|a| a.source.clone()),
                 )
@@ -1380,6 +1468,31 @@ fn perpetrators(
         }
     }
     out
+}
+
+/// A group said to have done something by the group itself ("The Islamic State group said on
+/// Thursday that two of its members carried out the bombings") claims it.
+fn own_word(
+    a: &Actor,
+    resp: Responsibility,
+    by: Option<Source>,
+) -> (Responsibility, Option<Source>) {
+    let key = |s: &str| {
+        let s = s.trim().to_lowercase();
+        s.strip_prefix("the ").unwrap_or(&s).to_string()
+    };
+    let own = resp == Responsibility::Attributed
+        && by.as_ref().is_some_and(|b| {
+            b.name
+                .as_deref()
+                .or(b.role.as_deref())
+                .is_some_and(|n| key(n) == key(&a.text))
+        });
+    if own {
+        (Responsibility::Claimed, None)
+    } else {
+        (resp, by)
+    }
 }
 
 /// The person named as doing what a verb trigger says: its subject ("Salman Abedi, 22,
@@ -1799,8 +1912,10 @@ fn word_before(text: &str, at: usize) -> Option<(&str, Span)> {
 /// Whether `word` is the last name of a person the report names in full ("Shekau" of
 /// "Abubakar Shekau").
 fn person_surname(cx: &Context, word: &str) -> bool {
+    // "al-Baghdadi", "al-Barnawi": capitalised after the article.
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     word.chars().count() >= 3
-        && word.chars().next().is_some_and(char::is_uppercase)
+        && (capital(word) || word.rsplit('-').next().is_some_and(capital))
         && cx.names.iter().any(|n| {
             n.label == "PERSON"
                 && n.text.contains(' ')
@@ -1816,7 +1931,10 @@ fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"^\s+(?:has |had )?(?:died|was killed|was assassinated|was shot dead|was killed in action)\b",
+        // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died": an appositive
+        // may stand between the name and the verb (not a relative clause: "Soleimani, who led
+        // the Quds Force, was killed in a US drone strike" tells of the strike).
+        r"^(?:, (?:the|a|an|its|his) [^,.;]{1,80},)?\s+((?:has |had )?(?:died|was killed|was assassinated|was shot dead|was killed in action))\b",
     ) else {
         return Vec::new();
     };
@@ -1853,18 +1971,24 @@ fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger
                     .chars()
                     .next()
                     .is_some_and(char::is_alphanumeric);
-            let Some(m) = re.find(&body[end..]).filter(|_| bounded) else {
+            let Some(m) = re
+                .captures(&body[end..])
+                .and_then(|c| c.get(1))
+                .filter(|_| bounded)
+            else {
                 continue;
             };
             // Another person's death may still be a leader's: only this name is passed over.
             if !named_leader(cx.text, surname) {
                 break;
             }
-            let lead = m.as_str().len() - m.as_str().trim_start().len();
             out.push(Trigger {
                 kind: EventKind::LeaderKilled,
                 subkind: None,
-                span: Span::new(sentence.start + end + lead, sentence.start + end + m.end()),
+                span: Span::new(
+                    sentence.start + end + m.start(),
+                    sentence.start + end + m.end(),
+                ),
                 needs_anchor: false,
             });
         }
@@ -2552,14 +2676,24 @@ fn one(
             // Ibrahim").
             if tr.kind == EventKind::LeaderKilled {
                 let cl = clause(t, sentence, tr.span);
+                // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died".
+                let apposed = |n: &EntityMention| {
+                    n.span.end <= tr.span.start
+                        && t[n.span.end..tr.span.start]
+                            .trim_end()
+                            .strip_prefix(',')
+                            .and_then(|a| a.strip_suffix(','))
+                            .is_some_and(|a| a.len() <= 80 && !a.contains([',', '.', ';']))
+                };
                 let person = cx
                     .names
                     .iter()
-                    .filter(|n| n.label == "PERSON" && inside(n.span, cl))
+                    .filter(|n| n.label == "PERSON" && (inside(n.span, cl) || apposed(n)))
                     .filter(|n| {
                         inside(n.span, tr.span)
                             || n.span.end <= tr.span.start && tr.span.start - n.span.end <= 40
                             || n.span.start >= tr.span.end && n.span.start - tr.span.end <= 2
+                            || apposed(n)
                     })
                     .min_by_key(|n| gap(n.span, tr.span));
                 let victim = person.map(|n| (n.text.clone(), n.span)).or_else(|| {
@@ -3805,7 +3939,23 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         let Some(body) = cx.text.get(s.span.start..s.span.end) else {
             continue;
         };
-        let lower = body.to_lowercase();
+        let lower = body.to_ascii_lowercase();
+        if let Some((group, by)) = blamed_group(cx, s.span, &lower) {
+            let e = &mut events[ai];
+            let known = e.participants.iter().any(|p| {
+                p.role == Role::Perpetrator && p.entity.is_some() && p.entity == group.entity
+            });
+            if !known {
+                e.participants.push(participant(
+                    group,
+                    Role::Perpetrator,
+                    Some(Responsibility::Attributed),
+                    by,
+                ));
+                add_evidence(e, si);
+            }
+            continue;
+        }
         let Some(cue_end) = CUES
             .iter()
             .filter_map(|c| lower.find(c).map(|i| s.span.start + i + c.len()))
@@ -3836,6 +3986,64 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         ));
         add_evidence(e, si);
     }
+}
+
+/// "but officials blamed al-Shabaab", "Turkey blamed the PKK": the group a sentence blames (right
+/// after the verb), and who blames it (the words before the verb in their clause, else the
+/// sentence's source). `lower` is the sentence in ASCII lower case.
+fn blamed_group<'c>(
+    cx: &'c Context,
+    sentence: Span,
+    lower: &str,
+) -> Option<(&'c Actor, Option<Source>)> {
+    let verb = ["blamed ", "blames ", "blaming "]
+        .iter()
+        .filter_map(|v| lower.find(v).map(|i| (i, i + v.len())))
+        .min()?;
+    let after = sentence.start + verb.1;
+    let group = groups_in(cx, sentence)
+        .filter(|a| {
+            a.span.start >= after
+                && cx
+                    .text
+                    .get(after..a.span.start)
+                    .is_some_and(|g| ["", "the"].contains(&g.trim().to_ascii_lowercase().as_str()))
+        })
+        .min_by_key(|a| a.span.start)?;
+    // "... blamed X for ..., a charge the group denied": still blamed; "was blamed on X" has no
+    // blamer before it.
+    let head = cx.text.get(sentence.start..sentence.start + verb.0)?;
+    let clause_start = [",", ";", " but ", " and ", " while "]
+        .iter()
+        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0);
+    let who = head[clause_start..].trim();
+    let words = who.split_whitespace().count();
+    let by = if (1..=5).contains(&words)
+        && ![
+            "was", "were", "is", "are", "been", "be", "it", "they", "he", "she", "we",
+        ]
+        .iter()
+        .any(|w| who.to_ascii_lowercase().split_whitespace().any(|x| x == *w))
+    {
+        let named = who.chars().next().is_some_and(char::is_uppercase)
+            && !who.to_ascii_lowercase().starts_with("the ");
+        Some(Source {
+            name: named.then(|| who.to_string()),
+            role: (!named).then(|| who.to_string()),
+            affiliation: None,
+            anonymous: false,
+        })
+    } else {
+        crate::attribution::for_sentence(cx.attributions, sentence_index(cx, sentence)?)
+            .map(|a| a.source.clone())
+    };
+    Some((group, by))
+}
+
+fn sentence_index(cx: &Context, sentence: Span) -> Option<usize> {
+    cx.sentences.iter().position(|s| s.span == sentence)
 }
 
 /// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the

@@ -104,7 +104,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("suicide_bombing"),
-        r"suicide (?:bomb(?:ing|er|ers)?|attacks?|blasts?|vests?)",
+        r"suicide (?:bomb(?:ings?|ers?)?|attacks?|blasts?|vests?)",
         false,
     ),
     row(

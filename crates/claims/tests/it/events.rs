@@ -156,6 +156,19 @@ fn events_and_facts_from_cases() {
                             && e.date.as_ref().is_some_and(|d| d.value == date)
                     })
                 }
+                // "date-range: arrest AFTER 2019-04-21 2019-04-24": some event of the kind has
+                // this date modifier and interval.
+                "date-range" => {
+                    let w: Vec<&str> = parts[0].split(' ').collect();
+                    x.events.iter().any(|e| {
+                        e.kind.as_str() == w[0]
+                            && e.date.as_ref().is_some_and(|d| {
+                                d.modifier.as_deref() == Some(w[1])
+                                    && d.earliest.as_deref() == Some(w[2])
+                                    && d.latest.as_deref() == Some(w[3])
+                            })
+                    })
+                }
                 // "killed: dozens": some event's killed figure is exactly this text.
                 "killed" => x.events.iter().any(|e| {
                     e.killed
