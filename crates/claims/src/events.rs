@@ -3917,7 +3917,8 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
 }
 
 /// "Suspicion has fallen on Boko Haram": a group suspected in a sentence without an attack word
-/// is a suspected perpetrator of the document's first attack (the report's subject).
+/// is a suspected perpetrator of the document's first attack (the report's subject); a group a
+/// sentence blames ([`blamed_group`]) is an attributed one.
 pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
     const CUES: [&str; 8] = [
         "suspicion has fallen on",
@@ -3940,34 +3941,21 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             continue;
         };
         let lower = body.to_ascii_lowercase();
-        if let Some((group, by)) = blamed_group(cx, s.span, &lower) {
-            let e = &mut events[ai];
-            let known = e.participants.iter().any(|p| {
-                p.role == Role::Perpetrator && p.entity.is_some() && p.entity == group.entity
+        // A group the sentence blames, else the group right after a suspicion cue ("on Boko
+        // Haram, formally ..."), not one named later.
+        let found = blamed_group(cx, s.span, &lower)
+            .map(|(g, by)| (g, Responsibility::Attributed, by))
+            .or_else(|| {
+                let cue_end = CUES
+                    .iter()
+                    .filter_map(|c| lower.find(c).map(|i| s.span.start + i + c.len()))
+                    .min()?;
+                let group = groups_in(cx, s.span)
+                    .filter(|a| a.span.start >= cue_end && a.span.start - cue_end <= 8)
+                    .min_by_key(|a| a.span.start)?;
+                Some((group, Responsibility::Suspected, None))
             });
-            if !known {
-                e.participants.push(participant(
-                    group,
-                    Role::Perpetrator,
-                    Some(Responsibility::Attributed),
-                    by,
-                ));
-                add_evidence(e, si);
-            }
-            continue;
-        }
-        let Some(cue_end) = CUES
-            .iter()
-            .filter_map(|c| lower.find(c).map(|i| s.span.start + i + c.len()))
-            .min()
-        else {
-            continue;
-        };
-        // The group right after the cue ("on Boko Haram, formally ..."), not one named later.
-        let Some(group) = groups_in(cx, s.span)
-            .filter(|a| a.span.start >= cue_end && a.span.start - cue_end <= 8)
-            .min_by_key(|a| a.span.start)
-        else {
+        let Some((group, resp, by)) = found else {
             continue;
         };
         let e = &mut events[ai];
@@ -3978,12 +3966,8 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         if known {
             continue;
         }
-        e.participants.push(participant(
-            group,
-            Role::Perpetrator,
-            Some(Responsibility::Suspected),
-            None,
-        ));
+        e.participants
+            .push(participant(group, Role::Perpetrator, Some(resp), by));
         add_evidence(e, si);
     }
 }
