@@ -1338,20 +1338,23 @@ fn perpetrators(
             continue;
         }
         // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died": the group of the
-        // person the sentence is about.
-        if [
-            "leader of",
-            "head of",
-            "founder of",
-            "chief of",
-            "emir of",
-            "commander of",
-        ]
-        .iter()
-        .any(|w| {
-            let b = before.trim_end();
-            b.ends_with(w) || b.ends_with(&format!("{w} the"))
-        }) {
+        // person the sentence is about (but "The leader of Boko Haram, Abubakar Shekau, claimed
+        // responsibility for the abduction": the group's claim, by its leader).
+        if !owner_acts
+            && [
+                "leader of",
+                "head of",
+                "founder of",
+                "chief of",
+                "emir of",
+                "commander of",
+            ]
+            .iter()
+            .any(|w| {
+                let b = before.trim_end();
+                b.ends_with(w) || b.ends_with(&format!("{w} the"))
+            })
+        {
             continue;
         }
         // "Al-Shabaab, the al-Qaeda-linked group, ...", "the al-Qaeda affiliate": a group
