@@ -376,6 +376,10 @@ fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
     }
 }
 
+/// Verbs of blaming, for the date of a blame ([`claim_or_blame_of`]) and the group blamed
+/// ([`blamed_group`]).
+const BLAME_VERBS: [&str; 3] = ["blamed", "blames", "blaming"];
+
 /// "claimed responsibility on Tuesday for the bombings", "blamed Kurdish militants on Monday
 /// for a bomb attack": where the verb of a claim or a blame starts and where its "for" starts,
 /// when the trigger is what it is for.
@@ -393,13 +397,11 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
         "claims responsibility",
         "claiming responsibility",
         "took responsibility",
-        "blamed",
-        "blames",
-        "blaming",
         "accused",
         "accuses",
     ]
     .iter()
+    .chain(&BLAME_VERBS)
     .filter_map(|v| head.rfind(v))
     .max()
     .map(|v| (sentence.start + v, sentence.start + for_at))
@@ -1464,7 +1466,7 @@ fn perpetrators(
                 own_word(
                     a,
                     Responsibility::Attributed,
-                    attribution.map(|a| a.source.clone()),
+                    source_of_reading(Responsibility::Attributed, attribution),
                 )
             };
             out.push(participant(a, Role::Perpetrator, Some(resp), by));
@@ -3946,7 +3948,7 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         let lower = body.to_ascii_lowercase();
         // A group the sentence blames, else the group right after a suspicion cue ("on Boko
         // Haram, formally ..."), not one named later.
-        let found = blamed_group(cx, s.span, &lower)
+        let found = blamed_group(cx, si, s.span, &lower)
             .map(|(g, by)| (g, Responsibility::Attributed, by))
             .or_else(|| {
                 let cue_end = CUES
@@ -3977,15 +3979,21 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
 
 /// "but officials blamed al-Shabaab", "Turkey blamed the PKK": the group a sentence blames (right
 /// after the verb), and who blames it (the words before the verb in their clause, else the
-/// sentence's source). `lower` is the sentence in ASCII lower case.
+/// sentence's source). `lower` is sentence `si` (`sentence`) in ASCII lower case.
 fn blamed_group<'c>(
     cx: &'c Context,
+    si: usize,
     sentence: Span,
     lower: &str,
 ) -> Option<(&'c Actor, Option<Source>)> {
-    let verb = ["blamed ", "blames ", "blaming "]
+    let verb = BLAME_VERBS
         .iter()
-        .filter_map(|v| lower.find(v).map(|i| (i, i + v.len())))
+        .filter_map(|v| {
+            lower
+                .match_indices(v)
+                .map(|(i, _)| (i, i + v.len() + 1))
+                .find(|&(_, e)| lower.as_bytes().get(e - 1) == Some(&b' '))
+        })
         .min()?;
     let after = sentence.start + verb.1;
     let group = groups_in(cx, sentence)
@@ -4006,16 +4014,17 @@ fn blamed_group<'c>(
         .max()
         .unwrap_or(0);
     let who = head[clause_start..].trim();
+    let who_lower = who.to_ascii_lowercase();
     let words = who.split_whitespace().count();
     let by = if (1..=5).contains(&words)
         && ![
             "was", "were", "is", "are", "been", "be", "it", "they", "he", "she", "we",
         ]
         .iter()
-        .any(|w| who.to_ascii_lowercase().split_whitespace().any(|x| x == *w))
+        .any(|w| who_lower.split_whitespace().any(|x| x == *w))
     {
-        let named = who.chars().next().is_some_and(char::is_uppercase)
-            && !who.to_ascii_lowercase().starts_with("the ");
+        let named =
+            who.chars().next().is_some_and(char::is_uppercase) && !who_lower.starts_with("the ");
         Some(Source {
             name: named.then(|| who.to_string()),
             role: (!named).then(|| who.to_string()),
@@ -4023,14 +4032,9 @@ fn blamed_group<'c>(
             anonymous: false,
         })
     } else {
-        crate::attribution::for_sentence(cx.attributions, sentence_index(cx, sentence)?)
-            .map(|a| a.source.clone())
+        crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone())
     };
     Some((group, by))
-}
-
-fn sentence_index(cx: &Context, sentence: Span) -> Option<usize> {
-    cx.sentences.iter().position(|s| s.span == sentence)
 }
 
 /// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the
