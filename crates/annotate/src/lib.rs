@@ -1,7 +1,8 @@
 //! Dossier's annotate stage: sentences and TimeML TIMEX3 time expressions, normalised against the
 //! document creation time (which is always an explicit input: this crate never reads the clock).
 //!
-//! - [`annotate`]: sentences + time expressions of one text.
+//! - [`annotate`]: sentences, time expressions and the wire-style dateline of one text.
+//! - [`dateline::find`]: the dateline ("ABUJA, May 6 (Sahel Courier) -").
 //! - [`timex::extract`]: time expressions only.
 //! - [`timeml`]: read TimeML / TempEval-3 files and write them back with our TIMEX3 tags.
 //! - [`eval`]: score against gold TIMEX3 tags (TempEval-3 strict/relaxed/type/value measures).
@@ -33,6 +34,7 @@
 //! - Relative words inside names and titles ("This Week", "60 Minutes", "VOA Today") and the
 //!   generic "in today's world", "the people of tomorrow" are not time expressions.
 
+pub mod dateline;
 pub mod eval;
 pub mod rules;
 pub mod sentence;
@@ -102,9 +104,11 @@ pub fn annotate(text: &str, dct: Option<NaiveDate>, language: &str) -> Annotated
             "no document date: relative time expressions left unresolved (XXXX)",
         ));
     }
+    let dateline = dateline::find(text, &sentences, &time_expressions);
     Annotated {
         sentences,
         time_expressions,
+        dateline,
         diagnostics,
     }
 }

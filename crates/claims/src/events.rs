@@ -194,17 +194,8 @@ const INJURED: &[&str] = &[
 ];
 
 /// "TEHRAN, Jan 4 (Baltic Wire) -": the dateline's date is when the story was filed.
-fn in_dateline(text: &str, sentence: Span, span: Span) -> bool {
-    let prefix = &text[sentence.start..span.start];
-    let after = text
-        .get(span.end..(span.end + 40).min(sentence.end))
-        .unwrap_or("");
-    prefix.len() < 40
-        && !prefix.chars().any(char::is_lowercase)
-        && (after.starts_with(" (")
-            || after.trim_start().starts_with('-')
-            || after.trim_start().starts_with('—')
-            || after.trim_start().starts_with('–'))
+fn in_dateline(cx: &Context, span: Span) -> bool {
+    cx.dateline.is_some_and(|d| d.contains(span))
 }
 
 /// "a day earlier", "two days before", "a week later": the day counted from the sentence's other
@@ -231,7 +222,7 @@ fn offset_day(cx: &Context, sentence: Span, t: &TimeExpression) -> Option<NaiveD
         .timexes
         .iter()
         .filter(|o| inside(o.span, sentence) && o.span != t.span)
-        .filter(|o| o.kind == TimexType::Date && !in_dateline(cx.text, sentence, o.span))
+        .filter(|o| o.kind == TimexType::Date && !in_dateline(cx, o.span))
         .filter_map(|o| {
             NaiveDate::parse_from_str(o.value.get(..10)?, "%Y-%m-%d")
                 .ok()
@@ -358,11 +349,7 @@ fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
         .timexes
         .iter()
         .filter(|o| o.span.end <= at.start && o.kind == TimexType::Date)
-        .filter(|o| {
-            sentence_of(o.span).is_some_and(|i| {
-                here - i <= 3 && !in_dateline(cx.text, cx.sentences[i].span, o.span)
-            })
-        })
+        .filter(|o| sentence_of(o.span).is_some_and(|i| here - i <= 3 && !in_dateline(cx, o.span)))
         .filter(|o| {
             o.value
                 .get(..4)
@@ -448,7 +435,7 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         if offset.is_none() && (t.value.ends_with("_REF") || t.value.starts_with('P')) {
             continue;
         }
-        if in_dateline(cx.text, sentence, t.span) {
+        if in_dateline(cx, t.span) {
             continue;
         }
         // "held in custody until 22 May": an end, not when it happened.
@@ -4291,6 +4278,7 @@ const REVISION_CUES: &[&str] = &[
     "increased to",
     "lowered",
     "raised",
+    "raising",
     "revised",
     "corrected",
     "cut to",
@@ -4319,9 +4307,16 @@ fn stage_at(text: &str, sentence: Span, at: usize) -> Stage {
     {
         return Stage::Revision;
     }
-    let last = |cues: &[&str]| cues.iter().filter_map(|c| find_word_last(&before, c)).max();
+    let last = |cues: &[&str]| {
+        cues.iter()
+            .filter_map(|c| find_word_last(&before, c).map(|at| (at, c.len())))
+            .max()
+    };
     match (last(EARLIER_CUES), last(REVISION_CUES)) {
-        (Some(e), Some(r)) if r > e => Stage::Revision,
+        // A change told after the earlier stage makes the figure a revision; one the earlier
+        // cue itself qualifies ("initially put the death toll at 77", "had put the toll at
+        // 147") is that earlier stage.
+        (Some((e, len)), Some((r, _))) if r > e + len + 1 => Stage::Revision,
         (Some(_), _) => Stage::Earlier,
         (None, Some(_)) => Stage::Revision,
         (None, None) => Stage::Plain,

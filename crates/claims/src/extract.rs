@@ -3,7 +3,7 @@
 
 use crate::{assess, attribution, events, facts, quantity};
 use chrono::NaiveDate;
-use dossier_core::annotation::{Sentence, TimeExpression};
+use dossier_core::annotation::{Dateline, Sentence, TimeExpression};
 use dossier_core::claims::{Attribution, Extraction, Quantity};
 use dossier_core::kb::{AliasMatch, KbCategory, KbId};
 use dossier_core::place::GeoRef;
@@ -38,6 +38,9 @@ pub struct Input<'a> {
     pub names: &'a [EntityMention],
     pub actors: &'a [Actor],
     pub places: &'a [GeoRef],
+    /// The wire-style dateline the story opens with: its date is when the story was filed and
+    /// its outlet is who filed it.
+    pub dateline: Option<Dateline>,
 }
 
 /// What the rule modules share: the input plus quantities and attributions found first.
@@ -51,6 +54,7 @@ pub struct Context<'a> {
     pub names: &'a [EntityMention],
     pub actors: &'a [Actor],
     pub places: &'a [GeoRef],
+    pub dateline: Option<Dateline>,
     pub quantities: &'a [Quantity],
     pub attributions: &'a [Attribution],
 }
@@ -59,7 +63,15 @@ pub struct Context<'a> {
 pub fn extract(input: &Input) -> Extraction {
     let exclude: Vec<Span> = input.timexes.iter().map(|t| t.span).collect();
     let quantities = quantity::quantities(input.text, input.sentences, &exclude);
-    let mut names: Vec<EntityMention> = input.names.to_vec();
+    // A name in the dateline's outlet ("ABUJA, May 6 (Sahel Courier) -") is who filed the
+    // story, whatever the NER took it for.
+    let kept: Vec<EntityMention> = input
+        .names
+        .iter()
+        .filter(|n| !input.dateline.is_some_and(|d| d.in_outlet(n.span)))
+        .cloned()
+        .collect();
+    let mut names: Vec<EntityMention> = kept.clone();
     for a in input.actors.iter().filter(|a| a.group && !a.coreference) {
         // A group the NER called an organisation is a group: "the group" refers to it rather
         // than to a place the NER took for one ("El Adde").
@@ -83,9 +95,10 @@ pub fn extract(input: &Input) -> Extraction {
         dct: input.dct,
         sentences: input.sentences,
         timexes: input.timexes,
-        names: input.names,
+        names: &kept,
         actors: input.actors,
         places: input.places,
+        dateline: input.dateline,
         quantities: &quantities,
         attributions: &attributions,
     };

@@ -629,17 +629,6 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.leader {
             for m in re.find_iter(body) {
                 let focus = at(m);
-                // Not the outlet of a dateline ("ABUJA, May 6 (Sahel Courier) - The leader of
-                // ..."), which the NER may take for a person.
-                let credit = |n: &&dossier_core::entity::EntityMention| {
-                    n.span.start < sentence.start + 60
-                        && t[sentence.start..n.span.start].trim_end().ends_with('(')
-                        && t.get(n.span.end..sentence.end).is_some_and(|a| {
-                            a.trim_start()
-                                .strip_prefix(')')
-                                .is_some_and(|a| a.trim_start().starts_with(['-', '–', '—']))
-                        })
-                };
                 // "The leader of the Islamist group Boko Haram, Abubakar Shekau, claimed": the
                 // name in apposition to the group after "leader of".
                 let appositive = |n: &&dossier_core::entity::EntityMention| {
@@ -653,7 +642,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let person = cx
                     .names
                     .iter()
-                    .filter(|n| n.label == "PERSON" && inside(n.span, sentence) && !credit(n))
+                    .filter(|n| n.label == "PERSON" && inside(n.span, sentence))
                     .min_by_key(|n| (!appositive(n), gap(n.span, focus)))
                     .filter(|n| gap(n.span, focus) < 30 || appositive(n));
                 // "It is led by Iyad Ag Ghaly": the group the report was just telling of.

@@ -1,4 +1,5 @@
-//! Annotation types produced by the annotate stage: sentences and TIMEX3 time expressions.
+//! Annotation types produced by the annotate stage: sentences, TIMEX3 time expressions and the
+//! dateline.
 //!
 //! Spans are byte offsets into the document's original text. Time expressions carry the TimeML
 //! TIMEX3 type, value and modifier, plus an interval (`earliest`, `latest`) for queries.
@@ -87,11 +88,45 @@ pub struct TimeExpression {
     pub sentence: usize,
 }
 
+/// A wire-style dateline opening a story: "ABUJA, May 6 (Sahel Courier) -", "DAR ES SALAAM,
+/// Tanzania (AP) _", "BERLIN (dpa) -". It is metadata written into the text: its date is when
+/// the story was filed, its outlet is who filed it, and neither is part of what the story reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dateline {
+    /// From the place's first letter to the dash, inclusive.
+    pub span: Span,
+    /// The place in capitals, with its region or country when given ("DAR ES SALAAM, Tanzania").
+    pub place: Span,
+    /// The date, when the dateline has one (a time expression of the same span).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Span>,
+    /// The outlet inside the parentheses, when given ("Sahel Courier", "AP").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<Span>,
+}
+
+impl Dateline {
+    /// Whether `span` lies inside the dateline.
+    pub fn contains(&self, span: Span) -> bool {
+        self.span.start <= span.start && span.end <= self.span.end
+    }
+
+    /// Whether `span` overlaps the outlet: a name there is the filing outlet, not a person or
+    /// organisation the story is about.
+    pub fn in_outlet(&self, span: Span) -> bool {
+        self.outlet
+            .is_some_and(|o| span.start < o.end && o.start < span.end)
+    }
+}
+
 /// What the annotate stage adds to a document.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Annotated {
     pub sentences: Vec<Sentence>,
     pub time_expressions: Vec<TimeExpression>,
+    /// The wire-style dateline the story opens with, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dateline: Option<Dateline>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub diagnostics: Vec<Diagnostic>,
 }

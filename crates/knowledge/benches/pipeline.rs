@@ -182,6 +182,7 @@ fn staged(text: &str, published: Option<&Timestamp>, res: &Resources, acc: &mut 
         names: &names,
         actors: &actors,
         places: &places,
+        dateline: annotated.dateline,
     };
     black_box(dossier_claims::extract(&input));
     lap(acc, "extraction (quantities, attributions, events, facts)");

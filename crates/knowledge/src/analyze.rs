@@ -332,13 +332,17 @@ fn run(
     let annotated = dossier_annotate::annotate_at(text, published, language);
     let mut diagnostics = annotated.diagnostics;
     let dct = published.map(|t| t.local_date());
-    let names: Vec<EntityMention> = match ents {
+    let mut names: Vec<EntityMention> = match ents {
         Some(ents) => dossier_geo::mentions_from_ner(text, ents),
         None => {
             diagnostics.push(Diagnostic::warning("analyze", "no NER model: people and places come only from the knowledge base and gazetteer cues"));
             Vec::new()
         }
     };
+    // The dateline's outlet ("(Sahel Courier)") filed the story; it is no one the story is about.
+    if let Some(d) = annotated.dateline {
+        names.retain(|n| !d.in_outlet(n.span));
+    }
     let matches = res.matcher.find(text);
     // Discovered aliases tie new names to known entities ("Islamic State – Khorasan Province (ISPK)").
     let discovered = dossier_entities::discover_aliases(text);
@@ -374,6 +378,7 @@ fn run(
         names: &names,
         actors: &actors,
         places: &places,
+        dateline: annotated.dateline,
     };
     let mut extraction = dossier_claims::extract(&input);
     if language.starts_with("en") {

@@ -13,5 +13,12 @@ Since 2015, the group has carried out attacks in Iran, Pakistan and Afghanistan;
 #[test]
 fn annotate_news_text() {
     let a = dossier_annotate::annotate(TEXT, NaiveDate::from_ymd_opt(2024, 3, 23), "en");
+    let d = a.dateline.expect("the wire dateline is found");
+    assert_eq!(
+        &TEXT[d.span.start..d.span.end],
+        "MOSCOW, March 23 (Dossier) –"
+    );
+    let outlet = d.outlet.expect("the outlet is marked");
+    assert_eq!(&TEXT[outlet.start..outlet.end], "Dossier");
     insta::assert_json_snapshot!(a);
 }

@@ -92,6 +92,7 @@ fn run(c: &Case) -> Extraction {
         names: &names,
         actors: &actors,
         places: &[],
+        dateline: a.dateline,
     })
 }
 
