@@ -183,6 +183,24 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         C::Denied,
         Kind::DenyInvolvement,
     ),
+    // "denied that it was behind the bombing", "said it was not involved in the attack", "had
+    // nothing to do with": the group's part is denied, not the attack.
+    (
+        "denied|denies|deny|denying that it|they|he|she was|were|is|are|had ?been involved|behind|responsible",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
+    (
+        "denied|denies|deny|denying that the group|militants|organisation|organization was|were|is|are|had ?been involved|behind|responsible",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
+    (
+        "said|says|insisted|insists ?that it|they was|were|is|are|had not ?been involved|behind|responsible",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
+    ("had|has|have nothing to do with", C::Denied, Kind::DenyInvolvement),
     ("denied|denies|deny|denying|refuted|refutes", C::Denied, Kind::Plain),
     (
         "rejected|rejects|dismissed|dismisses ?the ?these|those|such claims|claim|allegations|allegation|reports|accusations|accusation",

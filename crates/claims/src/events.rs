@@ -93,6 +93,47 @@ const ACTOR_NOUNS: &[&str] = &[
     "province",
 ];
 
+/// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
+/// parents"): the demonym says who they are, not where something happened.
+const DESCRIBED_PEOPLE: &[&str] = &[
+    "militant",
+    "militants",
+    "group",
+    "groups",
+    "jihadist",
+    "jihadists",
+    "islamist",
+    "islamists",
+    "extremist",
+    "extremists",
+    "insurgent",
+    "insurgents",
+    "rebel",
+    "rebels",
+    "fighters",
+    "gunmen",
+    "parents",
+    "father",
+    "mother",
+    "family",
+    "descent",
+    "origin",
+    "man",
+    "men",
+    "woman",
+    "women",
+    "national",
+    "nationals",
+    "citizen",
+    "citizens",
+    "immigrant",
+    "immigrants",
+    "refugee",
+    "refugees",
+    "student",
+    "students",
+];
+
 /// Counted nouns that do the killing ("two explosions that killed dozens").
 const AGENT_NOUNS: &[&str] = &[
     "explosions",
@@ -367,6 +408,68 @@ fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
 /// ([`blamed_group`]).
 const BLAME_VERBS: [&str; 3] = ["blamed", "blames", "blaming"];
 
+/// "The death toll from the shootings at two mosques in Christchurch rose to 50 on Sunday": a
+/// date after the verb of a changed toll, with the trigger in the toll's own phrase, dates the
+/// change.
+fn toll_change_between(text: &str, sentence: Span, trigger: Span, date: Span) -> bool {
+    let lead = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let between = text
+        .get(trigger.end..date.start)
+        .unwrap_or("")
+        .to_lowercase();
+    [
+        "toll",
+        "number of dead",
+        "number of people killed",
+        "number of victims",
+    ]
+    .iter()
+    .any(|w| lead.contains(w))
+        && [
+            "rose to",
+            "rises to",
+            "risen to",
+            "climbed to",
+            "climbs to",
+            "increased to",
+            "reached",
+            "was raised to",
+            "was revised to",
+            "stood at",
+            "stands at",
+        ]
+        .iter()
+        .any(|v| between.contains(v))
+}
+
+/// Whether the words between a date and a later trigger put the trigger in a clause of its own
+/// introduced by "after" or "before" ("on Saturday after Islamist gunmen attacked"): the date
+/// is the other clause's. Not "On Friday, after prayers, gunmen attacked", where the phrase
+/// closes before the trigger's clause.
+fn after_clause_between(between: &str) -> bool {
+    let b = between.to_lowercase();
+    let Some(i) = ["after", "before"]
+        .iter()
+        .filter_map(|w| find_word_last(&b, w))
+        .max()
+    else {
+        return false;
+    };
+    let rest = &b[i..];
+    // ("on Wednesday ..., a day after they were arrested": counted from that date.)
+    let counted = b[..i].split_whitespace().next_back().is_some_and(|w| {
+        [
+            "day", "days", "week", "weeks", "hour", "hours", "minutes", "month", "months",
+            "shortly", "just", "soon", "year", "years",
+        ]
+        .contains(&w)
+    });
+    !counted && !rest.contains([',', ';', ':']) && rest.split_whitespace().count() <= 5
+}
+
 /// "claimed responsibility on Tuesday for the bombings", "blamed Kurdish militants on Monday
 /// for a bomb attack": where the verb of a claim or a blame starts and where its "for" starts,
 /// when the trigger is what it is for.
@@ -449,6 +552,28 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
             continue;
         }
         if in_other_relative_clause(cx.text, sentence, t.span, trigger) {
+            continue;
+        }
+        // "the deadliest attack since the 1998 embassy bombing", "the worst since October
+        // 2022": the date an attack is measured from is not its own (an arrest "since Sunday"
+        // is, below).
+        if kind != EventKind::Arrest && t.span.start >= trigger.end {
+            let lead = cx.text[sentence.start..t.span.start]
+                .trim_end()
+                .to_lowercase();
+            let lead = lead.strip_suffix(" the").unwrap_or(&lead);
+            if lead.ends_with(" since") {
+                continue;
+            }
+        }
+        // "The death toll from the shootings ... rose to 50 on Sunday": the day of the toll.
+        if t.span.start >= trigger.end && toll_change_between(cx.text, sentence, trigger, t.span) {
+            continue;
+        }
+        // "ended a siege ... on Saturday after Islamist gunmen attacked the hotel": the day of
+        // the clause the trigger's "after" clause follows.
+        if t.span.end <= trigger.start && after_clause_between(&cx.text[t.span.end..trigger.start])
+        {
             continue;
         }
         // A date said of the speaker ("wrote in December 2023") is not the event's date.
@@ -631,14 +756,20 @@ pub fn precision(value: &str) -> &'static str {
 }
 
 /// "German police arrested 25 people": an arrest with no place of its own is in the country
-/// whose police (or prosecutors, authorities) made it.
+/// whose police (or prosecutors, authorities, ministry) made or announced it.
 fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
     cx.places
         .iter()
         .filter(|g| inside(g.span, sentence))
         .filter(|g| g.place.kind == dossier_core::place::PlaceKind::Country)
         .find(|g| {
-            let next = cx.text[g.span.end..sentence.end]
+            // ("Iran's Ministry of Intelligence said ... 11 people had been arrested".)
+            let after = &cx.text[g.span.end..sentence.end];
+            let after = after
+                .strip_prefix("'s ")
+                .or_else(|| after.strip_prefix("’s "))
+                .unwrap_or(after);
+            let next = after
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty())
                 .unwrap_or("")
@@ -648,6 +779,10 @@ fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
                 "authorities",
                 "prosecutors",
                 "officers",
+                "ministry",
+                "intelligence",
+                "security",
+                "interior",
                 "polizei",
                 "behörden",
             ]
@@ -731,9 +866,30 @@ fn place_of(
             .get(trigger.end..sentence.end)
             .map(|r| r.trim_start().to_lowercase())
             .is_some_and(|r| {
-                ["the town", "the city", "the village", "it ", "it.", "it,"]
-                    .iter()
-                    .any(|o| r.starts_with(o))
+                [
+                    "the town",
+                    "the city",
+                    "the village",
+                    "it ",
+                    "it.",
+                    "it,",
+                    // "a siege at the Splendid Hotel in Ouagadougou ... after gunmen attacked
+                    // the hotel": the place named with it.
+                    "the hotel",
+                    "the mall",
+                    "the school",
+                    "the university",
+                    "the church",
+                    "the mosque",
+                    "the theatre",
+                    "the market",
+                    "the building",
+                    "the compound",
+                    "the base",
+                    "the camp",
+                ]
+                .iter()
+                .any(|o| r.starts_with(o))
             });
         if g.span.end <= trigger.start
             && !back_to_place
@@ -805,7 +961,12 @@ fn place_of(
         }
         // "US officials", "Russian forces": a country naming an actor, not where it happened.
         let after = cx.text[g.span.end..sentence.end].to_lowercase();
-        let next = after
+        // ("Somalia's government": the noun after the possessive.)
+        let after_owner = after
+            .strip_prefix("'s ")
+            .or_else(|| after.strip_prefix("’s "))
+            .unwrap_or(&after);
+        let next = after_owner
             .trim_start()
             .split(|c: char| !c.is_alphanumeric())
             .next()
@@ -821,10 +982,12 @@ fn place_of(
             .names
             .iter()
             .any(|n| n.span == g.span && n.label == "NORP");
+        // "the Somali militant group", "a son of Libyan parents": a demonym describing people.
         if demonym
             && (prep.ends_with("year-old")
                 || after.trim_start().starts_with([',', '.', ';', ')'])
-                || ["who", "was", "is", "had", "has", "and"].contains(&next))
+                || ["who", "was", "is", "had", "has", "and"].contains(&next)
+                || DESCRIBED_PEOPLE.contains(&next))
         {
             continue;
         }
@@ -1371,6 +1534,7 @@ fn perpetrators(
             continue;
         }
         let claimed = after.trim_start().starts_with("claimed")
+            || self_claim(cx.text, a.span, trigger)
             || after.contains("claimed responsibility")
             || after.trim_start().starts_with("has claimed")
             || after.trim_start().starts_with("took responsibility");
@@ -1650,8 +1814,36 @@ fn person_perpetrator(
     Some(perpetrator_named(who, resp, attributed_by))
 }
 
+/// "Al-Shabaab said it carried out the attack", "Al-Shabaab, the Somali militant group, said in
+/// a statement that its fighters were behind the attack": the group says the trigger's act was
+/// its own, which is its claim.
+fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"^(?:,[^,;.]{1,120},)?\s+(?:has |had )?(?:said|says|announced|stated|declared|insisted|confirmed|admitted)(?: in an? [\w ]{1,30}?statement| on \w+)?(?:,)?(?: that)? (?:it|its (?:fighters|members|militants|men|gunmen|mujahideen|soldiers))(?: had| has)? (?:carried out|was behind|were behind|was responsible for|were responsible for|conducted|staged|launched|perpetrated|mounted|executed)((?: [\w'’-]+){0,4}) $",
+    ) else {
+        return false;
+    };
+    group.end <= trigger.start
+        && text
+            .get(group.end..trigger.start)
+            .and_then(|between| {
+                re.captures(&between.to_lowercase())
+                    .map(|c| c[1].to_string())
+            })
+            .is_some_and(|rest| {
+                // Only what names the act may stand before it: "the", "Saturday's", "this
+                // week's deadly".
+                !rest
+                    .split_whitespace()
+                    .any(|w| ["and", "but", "or", "not", "that", "which", "who"].contains(&w))
+            })
+}
+
 /// Whether lower-case text ending right before a group's name ends in an appositive relating
-/// the name before it to that group: ", a faction of the", ", an offshoot of", ", a rival of".
+/// the name before it to that group: ", a faction of the", ", an offshoot of", ", a rival of",
+/// ", the Somali militant group linked to".
 fn part_of_appositive(before: &str) -> bool {
     const RELATED: &[&str] = &[
         "faction",
@@ -1674,6 +1866,30 @@ fn part_of_appositive(before: &str) -> bool {
         "part",
     ];
     let b = before.trim_end();
+    // ", the Somali militant group linked to", ", a group allied with".
+    if let Some((_, phrase)) = b.rsplit_once(',') {
+        let words: Vec<&str> = phrase.split_whitespace().collect();
+        if words.len() <= 8
+            && words
+                .first()
+                .is_some_and(|w| ["a", "an", "the"].contains(w))
+            && [
+                "linked to",
+                "tied to",
+                "allied with",
+                "allied to",
+                "affiliated with",
+                "aligned with",
+                "loyal to",
+                "close to",
+                "inspired by",
+            ]
+            .iter()
+            .any(|r| phrase.ends_with(r))
+        {
+            return true;
+        }
+    }
     let b = b.strip_suffix(" the").unwrap_or(b);
     let Some(b) = b.strip_suffix(" of") else {
         return false;
@@ -2278,14 +2494,20 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
             if let Some(att) = here.iter_mut().find(|e| fits(e)) {
                 for mut p in claimers {
-                    p.responsibility = Some(Responsibility::Claimed);
+                    // A denial ("denied that it was behind the bombing") stays one.
+                    let r = if p.responsibility == Some(Responsibility::Denied) {
+                        Responsibility::Denied
+                    } else {
+                        Responsibility::Claimed
+                    };
+                    p.responsibility = Some(r);
                     p.attributed_by = None;
                     if let Some(q) = att
                         .participants
                         .iter_mut()
                         .find(|q| q.role == Role::Perpetrator && q.entity == p.entity)
                     {
-                        q.responsibility = Some(Responsibility::Claimed);
+                        q.responsibility = Some(r);
                         q.attributed_by = None;
                     } else {
                         att.participants.push(p);
@@ -2525,6 +2747,32 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
             "periodically",
         ],
     )
+}
+
+/// "the deadliest attack in Kenya since the 1998 U.S. embassy bombing", "the worst since the
+/// Beslan siege": an event named as the measure of another.
+fn compared_with(text: &str, sentence: Span, trigger: Span) -> bool {
+    let lead = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let Some(i) = find_word_last(&lead, "since") else {
+        return false;
+    };
+    let rest = &lead[i..];
+    !rest.contains([',', ';', ':'])
+        && rest.split_whitespace().count() <= 7
+        && [
+            "deadliest",
+            "worst",
+            "bloodiest",
+            "biggest",
+            "largest",
+            "most serious",
+            "most lethal",
+        ]
+        .iter()
+        .any(|w| find_word_last(&lead[..i], w).is_some())
 }
 
 /// "a second attack", "another bombing", "a separate suicide attack": an event besides one
@@ -2793,9 +3041,13 @@ fn one(
         tr.kind,
         EventKind::Attack | EventKind::LeaderKilled | EventKind::ClaimOfResponsibility
     ) {
-        e.killed = figure(cx, sentence, tr.span, KILLED, source);
-        e.injured = figure(cx, sentence, tr.span, INJURED, source);
-        e.weapon = weapon_of(cx, sentence);
+        // "the deadliest attack in Kenya since the 1998 U.S. embassy bombing": the sentence's
+        // figures are the attack's, not the one it is compared with.
+        if !compared_with(t, sentence, tr.span) {
+            e.killed = figure(cx, sentence, tr.span, KILLED, source);
+            e.injured = figure(cx, sentence, tr.span, INJURED, source);
+            e.weapon = weapon_of(cx, sentence);
+        }
     }
     e.date = date_of(cx, sentence, tr.span, tr.kind);
     if e.date

@@ -281,11 +281,42 @@ pub fn quantity_name(
 }
 
 /// "two of its members carried out the bombings", "13 US service members", "three fighters
-/// were arrested": a count of the people in one incident, not an estimate of the group's size.
+/// were arrested", "killed the four gunmen": a count of the people in one incident, not an
+/// estimate of the group's size.
 fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> bool {
     let Some(c) = q.counted_span else {
         return false;
     };
+    // "security forces killed the four gunmen", "arrested three militants": people an action
+    // befell, known from the story ("the four"), not a strength.
+    let lead = text
+        .get(sentence.start..q.span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let lead = lead
+        .strip_suffix(" all")
+        .or_else(|| lead.strip_suffix(" all the"))
+        .unwrap_or(&lead);
+    if lead.ends_with(" the")
+        || [
+            "killed",
+            "arrested",
+            "detained",
+            "captured",
+            "shot",
+            "shot dead",
+            "neutralised",
+            "neutralized",
+            "eliminated",
+            "killing",
+            "arresting",
+        ]
+        .iter()
+        .any(|v| lead.ends_with(&format!(" {v}")) || lead.ends_with(&format!(" {v} the")))
+    {
+        return true;
+    }
     let between = text.get(q.span.end..c.start).unwrap_or("").to_lowercase();
     let words: Vec<&str> = between
         .split(|ch: char| !ch.is_alphanumeric() && ch != '.')

@@ -47,11 +47,12 @@ pub const ROWS: &[Row] = &[
         false,
     ),
     // Denials are claims with the opposite reading ("denied any involvement", "denied that the
-    // group was involved"): the denial cue makes the responsibility `denied`.
+    // group was involved", "said it was not behind"): the denial cue makes the responsibility
+    // `denied`.
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)",
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with",
         false,
     ),
     // Plots.

@@ -176,6 +176,17 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
                 }),
+                // "killed-on: 1998 -": the event of this date has this killed figure ("-": none).
+                "killed-on" => {
+                    let (date, want) = parts[0].split_once(' ').unwrap();
+                    x.events
+                        .iter()
+                        .filter(|e| e.date.as_ref().is_some_and(|d| d.value == date))
+                        .any(|e| {
+                            e.killed.as_ref().map(|f| f.quantity.text.as_str())
+                                == (want != "-").then_some(want)
+                        })
+                }
                 // "killed-also: about 200": another source's count of the dead in the report.
                 "killed-also" => x.events.iter().any(|e| {
                     e.killed_elsewhere

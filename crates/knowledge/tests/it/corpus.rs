@@ -472,6 +472,33 @@ fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
 }
 
 #[test]
+fn a_claim_s_stated_motive_places_nothing() {
+    // "Al-Shabaab, the Somali militant group linked to al-Qaeda, said it carried out the attack
+    // in retaliation for Kenya's military intervention in Somalia": the group's own word is its
+    // claim; neither the demonym describing it nor the place of what it answers is where the
+    // attack was, and al-Qaeda, named to describe al-Shabaab, did nothing.
+    let Some((store, kb, _dir)) = fixture_store("places") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let a = attacks[0];
+    assert_eq!(a.place.as_ref().map(|p| p.name.as_str()), Some("Nairobi"));
+    assert_eq!(
+        a.date.as_ref().map(|d| d.value.as_str()),
+        Some("2013-09-21")
+    );
+    let perps: Vec<(&str, Option<&str>)> = a
+        .participants
+        .iter()
+        .filter(|p| p.role == "perpetrator")
+        .map(|p| (p.text.as_str(), p.responsibility.as_deref()))
+        .collect();
+    assert_eq!(perps, [("Al-Shabaab", Some("claimed"))], "{a:#?}");
+}
+
+#[test]
 fn a_group_s_leader_and_an_institute_s_estimate() {
     // "JNIM was formed ... through a merger of Ansar Dine, ... and the Sahara branch of al-Qaeda
     // in the Islamic Maghreb. It is led by Iyad Ag Ghaly": JNIM is led by him, not AQIM (the
