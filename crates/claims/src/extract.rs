@@ -65,11 +65,26 @@ pub fn extract(input: &Input) -> Extraction {
     let quantities = quantity::quantities(input.text, input.sentences, &exclude);
     // A name in the dateline's outlet ("ABUJA, May 6 (Sahel Courier) -") is who filed the
     // story, whatever the NER took it for.
+    // A name the knowledge base or the report knows as a group is no person, whatever the NER
+    // took it for ("the Somali Islamist group al-Shabaab").
     let kept: Vec<EntityMention> = input
         .names
         .iter()
         .filter(|n| !input.dateline.is_some_and(|d| d.in_outlet(n.span)))
-        .cloned()
+        .map(|n| {
+            let mut n = n.clone();
+            if n.label == "PERSON"
+                && input.actors.iter().any(|a| {
+                    a.group
+                        && !a.coreference
+                        && a.span.start < n.span.end
+                        && n.span.start < a.span.end
+                })
+            {
+                n.label = "ORG".into();
+            }
+            n
+        })
         .collect();
     let mut names: Vec<EntityMention> = kept.clone();
     for a in input.actors.iter().filter(|a| a.group && !a.coreference) {

@@ -176,6 +176,15 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
                 }),
+                // "perpetrators: al-Shabaab": some event's perpetrators are exactly these texts.
+                "perpetrators" => x.events.iter().any(|e| {
+                    e.participants
+                        .iter()
+                        .filter(|p| p.role == dossier_core::claims::Role::Perpetrator)
+                        .map(|p| p.text.as_str())
+                        .collect::<Vec<_>>()
+                        == parts[0].split(", ").collect::<Vec<_>>()
+                }),
                 // "killed-on: 1998 -": the event of this date has this killed figure ("-": none).
                 "killed-on" => {
                     let (date, want) = parts[0].split_once(' ').unwrap();
