@@ -991,11 +991,63 @@ fn place_of(
         {
             continue;
         }
+        // ("in the Brussels district of Anderlecht".)
+        let prep_the = prep.strip_suffix(" the").unwrap_or(prep);
         let located = [
             "in", "near", "at", "outside", "of", "to", "across", "nahe", "bei", "im",
         ]
         .iter()
-        .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p);
+        .any(|p| prep_the.ends_with(&format!(" {p}")) || prep_the == *p);
+        // "the Afghanistan-based Islamic State Khorasan Province": where an actor is based.
+        if after.starts_with("-based") {
+            continue;
+        }
+        // "one of Europe's most wanted men": a possessive that is not where it happened (but
+        // "in Kenya's capital" is).
+        // ("Russia's capital became a suspected target": a part of the place is the place.)
+        let part = [
+            "capital",
+            "north",
+            "south",
+            "east",
+            "west",
+            "northeast",
+            "northwest",
+            "southeast",
+            "southwest",
+            "north-east",
+            "north-west",
+            "south-east",
+            "south-west",
+            "border",
+            "borders",
+            "coast",
+            "largest",
+            "second-largest",
+            "biggest",
+            "main",
+            "province",
+            "provinces",
+            "region",
+            "regions",
+        ]
+        .contains(&next);
+        let possessive = after_owner.len() < after.len() && !part;
+        if possessive
+            && ![
+                "in",
+                "near",
+                "at",
+                "outside",
+                "inside",
+                "across",
+                "throughout",
+            ]
+            .iter()
+            .any(|p| prep.ends_with(&format!(" {p}")) || prep == *p)
+        {
+            continue;
+        }
         // "an Islamist attack, and a Ukrainian escape route": a name in another conjunct
         // describes something else.
         if !located && g.span.start >= trigger.end {
@@ -1386,6 +1438,11 @@ fn perpetrators(
     owner_acts: bool,
 ) -> Vec<Participant> {
     let mut out: Vec<Participant> = Vec::new();
+    // "revenge for the army's offensive", "Pakistan's military operation": an act its owner
+    // does, and the owner is no group.
+    if state_owned(cx, sentence, trigger) {
+        return out;
+    }
     let cl = clause(cx.text, sentence, trigger);
     for a in groups_in(cx, sentence) {
         let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
@@ -1450,11 +1507,21 @@ fn perpetrators(
                             .contains(&v)
                         })
                 });
+        // "Al-Mourabitoun ... was formed in 2013 when his brigade merged with MUJAO, and pledged
+        // allegiance to AQIM": a verb joined by "and" with no subject of its own has the
+        // sentence's subject.
+        let coordinated = cx.text[sentence.start..trigger.start]
+            .trim_end()
+            .ends_with(", and");
+        let sentence_subject = cx.text[sentence.start..a.span.start].trim().is_empty()
+            || cx.text[sentence.start..a.span.start].trim() == "The";
         let subject = a.span.end <= trigger.start
             && (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
+            && (!coordinated || sentence_subject)
             && !pronoun_between
             && !before.trim_end().ends_with(" on")
             && !before.trim_end().ends_with(" against");
+        let subject = subject || coordinated && sentence_subject && a.span.end <= trigger.start;
         let supporters = before.contains("supporters of")
             || before.contains("members of")
             || before.contains("linked to")
@@ -1814,6 +1881,35 @@ fn person_perpetrator(
     Some(perpetrator_named(who, resp, attributed_by))
 }
 
+/// Whether the trigger names a state actor's act with a possessive ("the army's offensive",
+/// "Pakistan's military operation", "the government's crackdown"), not a group's ("ISKP's
+/// attack") and not a time's ("Saturday's attack").
+fn state_owned(cx: &Context, sentence: Span, trigger: Span) -> bool {
+    let Some(lead) = cx.text.get(sentence.start..trigger.start) else {
+        return false;
+    };
+    let lead = lead.trim_end();
+    // ("the army's military offensive": one modifier may stand between.)
+    let lead = lead
+        .rsplit_once(' ')
+        .filter(|(_, w)| w.chars().all(|c| c.is_lowercase()) && !w.ends_with("'s"))
+        .map_or(lead, |(l, _)| l)
+        .trim_end();
+    let Some(owner) = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("’s")) else {
+        return false;
+    };
+    let end = sentence.start + owner.len();
+    let word = owner.rsplit(' ').next().unwrap_or("").to_lowercase();
+    let state = ACTOR_NOUNS.contains(&word.as_str())
+        || cx
+            .places
+            .iter()
+            .any(|g| g.span.end == end && g.place.kind == dossier_core::place::PlaceKind::Country);
+    let time = cx.timexes.iter().any(|t| t.span.end == end);
+    let group = cx.actors.iter().any(|a| a.group && a.span.end == end);
+    state && !time && !group
+}
+
 /// "Al-Shabaab said it carried out the attack", "Al-Shabaab, the Somali militant group, said in
 /// a statement that its fighters were behind the attack": the group says the trigger's act was
 /// its own, which is its claim.
@@ -2063,7 +2159,22 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         }
         if let Some(i) = lower.find(p) {
             // "auf" right after the noun only ("Anschlag auf die Halle", not "als Reaktion auf").
-            if i <= 40 && (p != " auf " || i == 0) {
+            // Not past a verb or a cause: "the attack was revenge for the army's offensive
+            // against militants" names the offensive's target.
+            let crossed = lower[..i].split_whitespace().any(|w| {
+                [
+                    "was",
+                    "is",
+                    "were",
+                    "are",
+                    "for",
+                    "revenge",
+                    "retaliation",
+                    "response",
+                ]
+                .contains(&w)
+            });
+            if i <= 40 && (p != " auf " || i == 0) && !crossed {
                 at = Some(trigger.end + i + p.len());
                 break;
             }
@@ -2427,8 +2538,28 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     }
     // "three arrests": the number of people is the quantity before "arrests".
     let np = np?;
-    // "they were arrested": a pronoun names nobody.
+    // "they were arrested": a pronoun names nobody; but "Brenton Tarrant ... was charged with
+    // murder on Saturday. He was arrested by two police officers": "He" or "She" opening the
+    // sentence is the last person the sentence before named.
     let who = t[np.start..np.end].to_lowercase();
+    if ["he", "she"].contains(&who.as_str()) && np.start == sentence.start {
+        let prev = cx
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end <= sentence.start)?;
+        let n = cx.names.iter().rfind(|n| {
+            n.label == "PERSON" && n.span.start >= prev.span.start && n.span.end <= np.start
+        })?;
+        return Some(Participant {
+            role: Role::Arrested,
+            text: n.text.clone(),
+            span: n.span,
+            entity: None,
+            responsibility: None,
+            attributed_by: None,
+        });
+    }
     if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
         return None;
     }
@@ -2494,6 +2625,18 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
             if let Some(att) = here.iter_mut().find(|e| fits(e)) {
                 for mut p in claimers {
+                    // ("claimed responsibility for the attack on Lido Beach": the target stays a
+                    // target, with no responsibility.)
+                    if p.role != Role::Perpetrator {
+                        if !att
+                            .participants
+                            .iter()
+                            .any(|q| q.role == p.role && q.span == p.span)
+                        {
+                            att.participants.push(p);
+                        }
+                        continue;
+                    }
                     // A denial ("denied that it was behind the bombing") stays one.
                     let r = if p.responsibility == Some(Responsibility::Denied) {
                         Responsibility::Denied
@@ -2993,7 +3136,24 @@ fn one(
         }
         _ => {
             let cl = clause(t, sentence, tr.span);
+            // "Al-Mourabitoun ... was formed in 2013 when his brigade merged with MUJAO, and
+            // pledged allegiance to AQIM": the sentence's subject did it.
+            let head = groups_in(cx, sentence)
+                .next()
+                .filter(|a| matches!(t[sentence.start..a.span.start].trim(), "" | "The"))
+                .filter(|_| {
+                    t[sentence.start..tr.span.start]
+                        .trim_end()
+                        .ends_with(", and")
+                });
+            if let Some(h) = head {
+                e.participants
+                    .push(participant(h, Role::Perpetrator, None, None));
+            }
             for a in groups_in(cx, cl).filter(|a| gap(a.span, tr.span) < 40) {
+                if head.is_some() && a.span.end <= tr.span.start {
+                    continue;
+                }
                 // "pledged allegiance to Islamic State": the group pledged to, not the one
                 // pledging.
                 let pledged_to = tr.kind == EventKind::Pledge
@@ -4160,9 +4320,10 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
     }
 }
 
-/// "Suspicion has fallen on Boko Haram": a group suspected in a sentence without an attack word
-/// is a suspected perpetrator of the document's first attack (the report's subject); a group a
-/// sentence blames ([`blamed_group`]) is an attributed one.
+/// "Suspicion has fallen on Boko Haram", "X was the most likely candidate": a group suspected in
+/// a sentence without an attack word is a suspected perpetrator of the document's first attack
+/// (the report's subject), by the sentence's source ([`likely_culprit`]); a group a sentence
+/// blames ([`blamed_group`]) is an attributed one.
 pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
     const CUES: [&str; 8] = [
         "suspicion has fallen on",
@@ -4199,6 +4360,13 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
                     .min_by_key(|a| a.span.start)?;
                 Some((group, Responsibility::Suspected, None))
             });
+        let found = found.or_else(|| {
+            likely_culprit(cx, s.span).map(|g| {
+                let by =
+                    crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
+                (g, Responsibility::Suspected, by)
+            })
+        });
         let Some((group, resp, by)) = found else {
             continue;
         };
@@ -4214,6 +4382,22 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .push(participant(group, Role::Perpetrator, Some(resp), by));
         add_evidence(e, si);
     }
+}
+
+/// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
+/// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
+/// group a sentence names as the likely perpetrator.
+fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"^(?:,[^,;.]{1,80},)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible))\b",
+    )?;
+    groups_in(cx, sentence).find(|a| {
+        cx.text
+            .get(a.span.end..sentence.end)
+            .is_some_and(|rest| re.is_match(&rest.to_lowercase()))
+    })
 }
 
 /// "but officials blamed al-Shabaab", "Turkey blamed the PKK": the group a sentence blames (right
@@ -4277,9 +4461,10 @@ fn blamed_group<'c>(
 }
 
 /// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the
-/// suspected gunman, X,": a person the report names as its attacker is a perpetrator of the
-/// report's one attack ("suspected", "alleged" kept; else attributed, to the sentence's
-/// source when it names one).
+/// suspected gunman, X,", "named X as the alleged mastermind of the attack", "The driver, X,"
+/// (of a ramming): a person the report names as its attacker or its organiser is a perpetrator
+/// of the report's one recent attack ("suspected", "alleged" kept; else attributed, to the
+/// sentence's source when it names one).
 pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     const NOUNS: &[&str] = &[
         "attacker",
@@ -4293,16 +4478,35 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         "attentäter",
         "täter",
     ];
+    // The report's one recent attack: one it compares with ("the deadliest since the 1998
+    // embassy bombing") is no other candidate.
+    let recent = |e: &EventMention| {
+        let latest = e
+            .date
+            .as_ref()
+            .and_then(|d| d.latest.as_deref())
+            .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok());
+        match (latest, cx.dct) {
+            (Some(l), Some(dct)) => (dct - l).num_days() <= 365,
+            _ => true,
+        }
+    };
     let attacks: Vec<usize> = (0..events.len())
         .filter(|&i| {
             events[i].kind == EventKind::Attack
                 && events[i].subkind.as_deref() != Some("air_strike")
+                && recent(&events[i])
         })
         .collect();
     let [ai] = attacks[..] else {
         return;
     };
     let t = cx.text;
+    // "The driver, Mohamed Lahouaiej-Bouhlel, ..." in a report of a vehicle ramming.
+    let ramming = events[ai].subkind.as_deref() == Some("vehicle_ramming");
+    let is_attacker = |phrase: &str| {
+        NOUNS.iter().any(|w| phrase.ends_with(w)) || ramming && phrase.ends_with("driver")
+    };
     for n in cx.names.iter().filter(|n| n.label == "PERSON") {
         let Some(si) = cx.sentences.iter().position(|s| inside(n.span, s.span)) else {
             continue;
@@ -4315,17 +4519,36 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         let pre = lead.and_then(|l| {
             let k = l.rfind("the ")?;
             let phrase = &l[k + 4..];
-            (phrase.split_whitespace().count() <= 3 && NOUNS.iter().any(|w| phrase.ends_with(w)))
-                .then_some(phrase)
+            (phrase.split_whitespace().count() <= 3 && is_attacker(phrase)).then_some(phrase)
         });
         // "X, the bomber," / "X, the suspected attacker,"
         let post = after.strip_prefix(", the ").and_then(|r| {
             let end = r.find([',', '.', ';'])?;
             let phrase = &r[..end];
-            (phrase.split_whitespace().count() <= 3 && NOUNS.iter().any(|w| phrase.ends_with(w)))
-                .then_some(phrase)
+            (phrase.split_whitespace().count() <= 3 && is_attacker(phrase)).then_some(phrase)
         });
-        let Some(phrase) = pre.or(post) else {
+        // "named Mohamed Mohamud, a former teacher, as the alleged mastermind of the attack".
+        let skip_apposition = after
+            .strip_prefix(", ")
+            .and_then(|r| r.split_once(','))
+            .map_or(after.as_str(), |(_, rest)| rest);
+        let as_phrase = skip_apposition.strip_prefix(" as the ").and_then(|r| {
+            let end = r.find(" of the ").or_else(|| r.find([',', '.', ';']))?;
+            let phrase = &r[..end];
+            (phrase.split_whitespace().count() <= 3
+                && (is_attacker(phrase)
+                    || [
+                        "mastermind",
+                        "ringleader",
+                        "organiser",
+                        "organizer",
+                        "planner",
+                    ]
+                    .iter()
+                    .any(|w| phrase.ends_with(w))))
+            .then_some(phrase)
+        });
+        let Some(phrase) = pre.or(post).or(as_phrase) else {
             continue;
         };
         let resp = if phrase.contains("suspected") {

@@ -509,6 +509,10 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
         ..m.clone()
     };
     let raw = &text[m.span.start..m.span.end];
+    // A place is named with a capital ("the metro bombing" is no Metro of Lampung).
+    if !raw.chars().any(char::is_uppercase) {
+        return None;
+    }
     let mut k = mention_key(g, raw);
     if GENERIC_KEYS.contains(&k.as_str()) {
         return None;

@@ -141,6 +141,17 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 // "noperp: ttp": no event has this entity among its perpetrators.
+                // "noperp-of: offensive ttp": no event of the kind has this perpetrator.
+                "noperp-of" => {
+                    let (kind, id) = parts[0].split_once(' ').unwrap();
+                    !x.events.iter().any(|e| {
+                        e.kind.as_str() == kind
+                            && e.participants.iter().any(|p| {
+                                p.role == dossier_core::claims::Role::Perpetrator
+                                    && p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                            })
+                    })
+                }
                 "noperp" => !x.events.iter().any(|e| {
                     e.participants.iter().any(|p| {
                         p.role == dossier_core::claims::Role::Perpetrator

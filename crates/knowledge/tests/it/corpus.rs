@@ -472,6 +472,33 @@ fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
 }
 
 #[test]
+fn a_possessive_and_a_common_noun_place_nothing() {
+    // "arrested Mohamed Abrini, one of Europe's most wanted men, in the Brussels district of
+    // Anderlecht": the arrest is in Brussels, not in Europe; "the metro bombing" is no bombing
+    // in Metro, Lampung (Indonesia): a place is named with a capital.
+    let Some((store, kb, _dir)) = fixture_store("wanted") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let arrests: Vec<&Event> = events.iter().filter(|e| e.kind == "arrest").collect();
+    assert!(!arrests.is_empty(), "{events:#?}");
+    for a in &arrests {
+        assert_eq!(
+            a.place.as_ref().map(|p| p.name.as_str()),
+            Some("Brussels"),
+            "{a:#?}"
+        );
+    }
+    assert!(
+        !events.iter().any(|e| e
+            .place
+            .as_ref()
+            .is_some_and(|p| p.country.as_deref() != Some("Belgium"))),
+        "{events:#?}"
+    );
+}
+
+#[test]
 fn a_claim_s_stated_motive_places_nothing() {
     // "Al-Shabaab, the Somali militant group linked to al-Qaeda, said it carried out the attack
     // in retaliation for Kenya's military intervention in Somalia": the group's own word is its
