@@ -437,6 +437,8 @@ const VERBS: &[&str] = &[
     "bestätigte",
 ];
 const VERBS_WITH_THAT: &[&str] = &[
+    "suspect",
+    "suspects",
     "reports",
     "notes",
     "states",

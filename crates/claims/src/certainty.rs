@@ -229,6 +229,8 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ),
     // Suspicion.
     ("suspected|suspect of", C::Suspected, Kind::Plain),
+    // "US officials suspect that ISGS carried out the ambush".
+    ("suspect|suspects that", C::Suspected, Kind::Plain),
     ("suspected", C::Suspected, Kind::Adjective),
     ("believed|thought|assumed|presumed|understood to", C::Suspected, Kind::Plain),
     ("is|are|was|were believed|suspected|assumed", C::Suspected, Kind::Plain),

@@ -1284,8 +1284,8 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         let to_death = words.contains(&"killed")
             && after_words.windows(2).any(|w| w == ["to", "death"])
             && [
-                "stabbed", "beat", "beaten", "hacked", "burned", "burnt", "shot", "crushed",
-                "trampled",
+                "stabbed", "stabbing", "beat", "beaten", "beating", "hacked", "hacking", "burned",
+                "burnt", "shot", "shooting", "crushed", "trampled",
             ]
             .iter()
             .any(|v| b.ends_with(v));
@@ -1559,20 +1559,38 @@ fn perpetrators(
         // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died": the group of the
         // person the sentence is about (but "The leader of Boko Haram, Abubakar Shekau, claimed
         // responsibility for the abduction": the group's claim, by its leader).
+        // ("Al-Qaeda leader Ayman al-Zawahiri was killed": the same, before the title.)
+        let title_after = [
+            "leader",
+            "chief",
+            "founder",
+            "commander",
+            "head",
+            "emir",
+            "spokesman",
+        ]
+        .iter()
+        .any(|w| {
+            after
+                .strip_prefix(' ')
+                .and_then(|r| r.strip_prefix(w))
+                .is_some_and(|r| r.starts_with(' '))
+        });
         if !owner_acts
-            && [
-                "leader of",
-                "head of",
-                "founder of",
-                "chief of",
-                "emir of",
-                "commander of",
-            ]
-            .iter()
-            .any(|w| {
-                let b = before.trim_end();
-                b.ends_with(w) || b.ends_with(&format!("{w} the"))
-            })
+            && (title_after
+                || [
+                    "leader of",
+                    "head of",
+                    "founder of",
+                    "chief of",
+                    "emir of",
+                    "commander of",
+                ]
+                .iter()
+                .any(|w| {
+                    let b = before.trim_end();
+                    b.ends_with(w) || b.ends_with(&format!("{w} the"))
+                }))
         {
             continue;
         }
@@ -2479,6 +2497,25 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     {
         np = np_left(t, sentence.start, trigger.start.saturating_sub(1), 8)
             .filter(|s| s.end + 1 >= trigger.start);
+        // "A 26-year-old Syrian man suspected of stabbing three people ... in Solingen turned
+        // himself in": the subject opening the sentence, not the last noun before the verb.
+        let opening = t[sentence.start..trigger.start]
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| ["A", "An", "The", "Ein", "Eine", "Der", "Die"].contains(&w));
+        if opening && np.is_some_and(|s| s.start > sentence.start) {
+            np = np_right(t, sentence.start, trigger.start, 8)
+                .map(|s| {
+                    // ("A 26-year-old Syrian man suspected of stabbing three": the man.)
+                    let head = &t[s.start..s.end];
+                    [" suspected ", " accused ", " wanted ", " charged ", " who "]
+                        .iter()
+                        .filter_map(|w| head.find(w))
+                        .min()
+                        .map_or(s, |k| Span::new(s.start, s.start + k))
+                })
+                .or(np);
+        }
     }
     // "Four men detained in the Bryansk region": a counted phrase right before the participle
     // (but "Two officers arrested a man" names the arresters).
@@ -2617,9 +2654,13 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             e.kind == EventKind::Attack && same_date(&e.date, &claim_date) != Some(false)
         };
         if !claim_spans.is_empty() && here.iter().any(fits) {
+            // ("No group has claimed responsibility, but US officials suspect that fighters
+            // linked to ISGS carried out the ambush": a claim no one made has no claimer.)
             let claimers: Vec<Participant> = here
                 .iter()
-                .filter(|e| e.kind == EventKind::ClaimOfResponsibility)
+                .filter(|e| {
+                    e.kind == EventKind::ClaimOfResponsibility && e.certainty != Certainty::Negated
+                })
                 .flat_map(|e| e.participants.iter().cloned())
                 .collect();
             here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
@@ -2998,8 +3039,18 @@ fn one(
         return None;
     }
     // "21 attacks": a counted noun is a figure (an estimate), not one event. "two explosions",
-    // "three gunmen attacks" of one incident stay an event.
+    // "three gunmen attacks" of one incident stay an event, and so do "five bomb blasts ... on
+    // Saturday, killing at least 54 people": a day and a toll make them one incident.
+    let one_incident = || {
+        !figure_quantities(cx, sentence, KILLED).is_empty()
+            && cx.timexes.iter().any(|x| {
+                inside(x.span, sentence)
+                    && x.kind == TimexType::Date
+                    && matches!(precision(&x.value), "day" | "time")
+            })
+    };
     if matches!(tr.kind, EventKind::Attack | EventKind::Plot)
+        && !one_incident()
         && cx.quantities.iter().any(|q| {
             q.counted_span.is_some_and(|c| {
                 c.start <= tr.span.start && tr.span.end <= c.end + 1
