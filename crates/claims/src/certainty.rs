@@ -139,6 +139,9 @@ enum Kind {
     /// "instructed ... to carry out an attack": hedges only a focus after it ("arrested ... on
     /// suspicion of considering attacks" leaves the arrest alone).
     Ahead,
+    /// A German word that is also an English one ("plant"): only in a clause with no English
+    /// function words.
+    German,
 }
 
 use Certainty as C;
@@ -280,10 +283,13 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ("foiled|thwarted|prevented|averted|disrupted", C::Planned, Kind::NotSelf),
     ("will|shall", C::Planned, Kind::LowerOnly),
     (
-        "geplant|geplanten|geplanter|plante|planten|planen|plant|wollte|wollten|vereitelt",
+        "geplant|geplanten|geplanter|plante|planten|planen|wollte|wollten|vereitelt",
         C::Planned,
         Kind::Plain,
     ),
+    // German "plant" ("Die Gruppe plant einen Anschlag"), not the English noun ("stormed the
+    // gas plant").
+    ("plant", C::Planned, Kind::German),
     // Negation.
     ("no one|longer", C::Negated, Kind::Negation),
     (
@@ -529,6 +535,12 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                     !skip
                 }
                 Kind::Subjunctive => i == 0 || window[i - 1].lower != "ich",
+                Kind::German => !window.iter().any(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "the" | "a" | "of" | "and" | "on" | "near" | "at" | "was" | "is"
+                    )
+                }),
                 Kind::LowerOnly => text
                     .get(t0.start..t0.end)
                     .is_some_and(|w| w.chars().all(|c| c.is_lowercase())),

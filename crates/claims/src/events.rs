@@ -96,6 +96,19 @@ const ACTOR_NOUNS: &[&str] = &[
 /// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
 /// parents"): the demonym says who they are, not where something happened.
 const DESCRIBED_PEOPLE: &[&str] = &[
+    "soldier",
+    "soldiers",
+    "officer",
+    "officers",
+    "service",
+    "contractor",
+    "contractors",
+    "tourist",
+    "tourists",
+    "hostage",
+    "hostages",
+    "worker",
+    "workers",
     "militant",
     "militants",
     "group",
@@ -408,6 +421,61 @@ fn story_day(cx: &Context, at: Span, sign: i64) -> Option<NaiveDate> {
 /// ([`blamed_group`]).
 const BLAME_VERBS: [&str; 3] = ["blamed", "blames", "blaming"];
 
+/// Whether the trigger names the act a person is suspected or accused of ("the man suspected
+/// of driving a van into crowds") or the one a victim was killed in ("a soldier killed in an
+/// ambush"), and `date`, after it, lies past a comma or a main verb.
+fn described_act(text: &str, sentence: Span, trigger: Span, date: Span) -> bool {
+    let lead = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    // ("The body of a fourth American soldier killed in an ambush in southwestern Niger was
+    // recovered on Friday": the victim's description.)
+    let lead_np = lead
+        .strip_suffix(" a")
+        .or_else(|| lead.strip_suffix(" an"))
+        .or_else(|| lead.strip_suffix(" the"))
+        .unwrap_or(&lead);
+    let described = [
+        "suspected of",
+        "accused of",
+        "charged with",
+        "convicted of",
+        "wanted for",
+        "wanted in connection with",
+    ]
+    .iter()
+    .any(|w| lead.ends_with(w))
+        || ["killed in", "wounded in", "injured in", "died in"]
+            .iter()
+            .any(|w| lead_np.ends_with(w));
+    let between = text
+        .get(trigger.end..date.start)
+        .unwrap_or("")
+        .to_lowercase();
+    described
+        && (between.contains(',')
+            || between.split_whitespace().any(|w| {
+                [
+                    "turned",
+                    "was",
+                    "were",
+                    "is",
+                    "are",
+                    "has",
+                    "had",
+                    "appeared",
+                    "surrendered",
+                    "died",
+                    "fled",
+                    "handed",
+                    "gave",
+                ]
+                .contains(&w)
+            }))
+}
+
 /// "The death toll from the shootings at two mosques in Christchurch rose to 50 on Sunday": a
 /// date after the verb of a changed toll, with the trigger in the toll's own phrase, dates the
 /// change.
@@ -516,7 +584,10 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
         if let Some((v, for_at)) = claimed_at {
-            let between = t.span.start >= v && t.span.end <= for_at;
+            // ("Bangladeshi officials on Sunday blamed JMB for the attack": the day of the
+            // blame may stand before its verb.)
+            let before_verb = t.span.end <= v && v - t.span.end <= 2;
+            let between = t.span.start >= v && t.span.end <= for_at || before_verb;
             let right_after = definite
                 && t.span.start >= trigger.end
                 && cx
@@ -565,6 +636,13 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
             if lead.ends_with(" since") {
                 continue;
             }
+        }
+        // "the man suspected of driving a van into crowds on Las Ramblas, near the town of
+        // Subirats on Monday", "A man suspected of stabbing three people ... turned himself in
+        // to police late on Saturday": an act named to say who someone is; a date past a comma
+        // or a main verb after it is the main clause's.
+        if t.span.start >= trigger.end && described_act(cx.text, sentence, trigger, t.span) {
+            continue;
         }
         // "The death toll from the shootings ... rose to 50 on Sunday": the day of the toll.
         if t.span.start >= trigger.end && toll_change_between(cx.text, sentence, trigger, t.span) {
@@ -2847,6 +2925,42 @@ fn just_before(text: &str, sentence: Span, trigger: Span, words: &[&str]) -> boo
 /// agent is the police or the security forces.
 fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     let word = text[trigger.start..trigger.end].to_lowercase();
+    // "Police shot dead Younes Abouyaaqoub", "Army commandos stormed the cafe": the same with
+    // the forces as the subject.
+    let lead = text[sentence.start..trigger.start].to_lowercase();
+    let subject = lead.split([',', ';']).next_back().is_some_and(|clause| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        words.len() <= 4
+            && words.last().is_some_and(|w| {
+                [
+                    "police",
+                    "policemen",
+                    "officers",
+                    "troops",
+                    "soldiers",
+                    "commandos",
+                    "forces",
+                    "gendarmes",
+                    "army",
+                ]
+                .contains(w)
+            })
+    });
+    if subject
+        && [
+            "shot dead",
+            "shot",
+            "killed",
+            "shot and killed",
+            "opened fire",
+            "stormed",
+            "raided",
+        ]
+        .iter()
+        .any(|v| word == *v || word.ends_with(&format!(" {v}")))
+    {
+        return true;
+    }
     if ![
         "shot dead",
         "shot",
@@ -4619,6 +4733,25 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         let by = crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
         e.participants.push(perpetrator_named(n, resp, by));
         add_evidence(e, si);
+    }
+}
+
+/// "Police shot dead Younes Abouyaaqoub, the man suspected of driving a van into crowds": a
+/// perpetrator killed later is no victim of the attack.
+pub fn perpetrators_are_no_victims(events: &mut [EventMention]) {
+    for e in events {
+        let perps: Vec<(Option<dossier_core::kb::KbId>, String)> = e
+            .participants
+            .iter()
+            .filter(|p| p.role == Role::Perpetrator)
+            .map(|p| (p.entity.clone(), p.text.clone()))
+            .collect();
+        e.participants.retain(|p| {
+            p.role != Role::Victim
+                || !perps
+                    .iter()
+                    .any(|(id, text)| *text == p.text || id.is_some() && *id == p.entity)
+        });
     }
 }
 
