@@ -93,6 +93,38 @@ const ACTOR_NOUNS: &[&str] = &[
     "province",
 ];
 
+/// The last words of institutions' names ("Sahel Risk Group", "Washington Institute").
+const INSTITUTIONS: &[&str] = &[
+    "Group",
+    "Institute",
+    "Institution",
+    "Centre",
+    "Center",
+    "Forum",
+    "Monitor",
+    "Observatory",
+    "Desk",
+    "Lab",
+    "University",
+    "College",
+    "Council",
+    "Foundation",
+    "Agency",
+    "Ministry",
+    "Bank",
+    "Times",
+    "Post",
+    "News",
+    "Herald",
+    "Tribune",
+    "Review",
+    "Network",
+    "Initiative",
+    "Project",
+    "Programme",
+    "Program",
+];
+
 /// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
 /// parents"): the demonym says who they are, not where something happened.
 const DESCRIBED_PEOPLE: &[&str] = &[
@@ -911,6 +943,20 @@ fn place_of(
             .iter()
             .any(|a| !a.coreference && a.span.start <= g.span.start && g.span.end <= a.span.end)
         {
+            continue;
+        }
+        // Nor inside an institution's name the NER found ("said Paul Mercer of the Sahel Risk
+        // Group").
+        if cx.names.iter().any(|n| {
+            n.label == "ORG"
+                && n.span.start <= g.span.start
+                && g.span.end <= n.span.end
+                && n.span != g.span
+                && n.text
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| INSTITUTIONS.contains(&w))
+        }) {
             continue;
         }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger

@@ -670,12 +670,41 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                             && t.get(a.span.end..n.span.start) == Some(", ")
                     })
                 };
-                let person = cx
+                // "Zawahiri, an Egyptian surgeon, succeeded Osama bin Laden as leader of
+                // al-Qaeda": the one succeeded is the former leader; the subject is the leader.
+                let succession = |n: &&dossier_core::entity::EntityMention| {
+                    let b = t[sentence.start..n.span.start].trim_end().to_lowercase();
+                    [
+                        "succeeded",
+                        "succeeding",
+                        "replaced",
+                        "replacing",
+                        "took over from",
+                        "taking over from",
+                    ]
+                    .iter()
+                    .any(|v| b.ends_with(v))
+                };
+                let successor = cx
                     .names
                     .iter()
-                    .filter(|n| n.label == "PERSON" && inside(n.span, sentence))
-                    .min_by_key(|n| (!appositive(n), gap(n.span, focus)))
-                    .filter(|n| gap(n.span, focus) < 30 || appositive(n));
+                    .find(|n| n.label == "PERSON" && inside(n.span, sentence) && succession(n))
+                    .and_then(|pred| {
+                        cx.names.iter().find(|n| {
+                            n.label == "PERSON"
+                                && inside(n.span, sentence)
+                                && n.span.end <= pred.span.start
+                        })
+                    });
+                let person = successor.or_else(|| {
+                    cx.names
+                        .iter()
+                        .filter(|n| {
+                            n.label == "PERSON" && inside(n.span, sentence) && !succession(n)
+                        })
+                        .min_by_key(|n| (!appositive(n), gap(n.span, focus)))
+                        .filter(|n| gap(n.span, focus) < 30 || appositive(n))
+                });
                 // "It is led by Iyad Ag Ghaly": the group the report was just telling of.
                 let pronoun = t.get(sentence.start..focus.start).is_some_and(|b| {
                     let b = b.to_lowercase();
