@@ -4782,6 +4782,61 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     }
 }
 
+/// "PARIS, Nov 20 (Channel Ledger) - A week after gunmen and suicide bombers struck the Stade de
+/// France, several cafe terraces and the Bataclan concert hall ...": an attack, arrest or plot
+/// the dateline's own sentence tells, with no place of its own or only the dateline's country,
+/// is in the dateline's city when it happened within a month of the report.
+pub fn dateline_place(cx: &Context, events: &mut [EventMention]) {
+    use dossier_core::place::PlaceKind;
+    let Some(d) = cx.dateline else {
+        return;
+    };
+    let Some(g) = cx.places.iter().find(|g| {
+        d.place.start <= g.span.start
+            && g.span.end <= d.place.end
+            && matches!(g.place.kind, PlaceKind::City | PlaceKind::Admin1)
+    }) else {
+        return;
+    };
+    let Some(lead) = cx.sentences.iter().position(|s| inside(d.span, s.span)) else {
+        return;
+    };
+    // (News of the day: "the 1998 embassy bombing" the lead compares with happened elsewhere.)
+    let recent = |e: &EventMention| {
+        let earliest = e
+            .date
+            .as_ref()
+            .and_then(|d| d.earliest.as_deref())
+            .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok());
+        match (earliest, cx.dct) {
+            (Some(l), Some(dct)) => (dct - l).num_days() <= 31,
+            _ => false,
+        }
+    };
+    for e in events.iter_mut().filter(|e| {
+        matches!(
+            e.kind,
+            EventKind::Attack | EventKind::Arrest | EventKind::Plot
+        ) && e.sentence == lead
+            && e.subkind.as_deref() != Some("air_strike")
+            && recent(e)
+    }) {
+        let vague = match &e.place {
+            None => true,
+            Some(p) => p.place.as_ref().is_some_and(|pp| {
+                pp.kind == PlaceKind::Country && pp.country_code == g.place.country_code
+            }),
+        };
+        if vague {
+            e.place = Some(EventPlace {
+                text: g.text.clone(),
+                span: g.span,
+                place: Some(g.place.clone()),
+            });
+        }
+    }
+}
+
 /// "Police shot dead Younes Abouyaaqoub, the man suspected of driving a van into crowds": a
 /// perpetrator killed later is no victim of the attack.
 pub fn perpetrators_are_no_victims(events: &mut [EventMention]) {

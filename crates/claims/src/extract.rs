@@ -124,6 +124,7 @@ pub fn extract(input: &Input) -> Extraction {
     events::suspicion_without_trigger(&cx, &mut events);
     events::named_attacker(&cx, &mut events);
     events::perpetrators_are_no_victims(&mut events);
+    events::dateline_place(&cx, &mut events);
     let facts = facts::facts(&cx);
     let main = main_group(input.actors);
     let mut skip: Vec<usize> = facts

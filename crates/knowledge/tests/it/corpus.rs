@@ -499,6 +499,27 @@ fn a_possessive_and_a_common_noun_place_nothing() {
 }
 
 #[test]
+fn the_lead_s_attack_is_in_the_dateline_s_city() {
+    // "PARIS, Nov 20 (Channel Ledger) - A week after gunmen and suicide bombers struck the Stade
+    // de France, several cafe terraces and the Bataclan concert hall on the night of November
+    // 13": no place the gazetteer knows in the sentence, and the dateline says Paris.
+    let Some((store, kb, _dir)) = fixture_store("dateline") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(
+        attacks[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Paris")
+    );
+    assert_eq!(
+        attacks[0].date.as_ref().map(|d| d.value.as_str()),
+        Some("2015-11-13")
+    );
+}
+
+#[test]
 fn a_claim_s_stated_motive_places_nothing() {
     // "Al-Shabaab, the Somali militant group linked to al-Qaeda, said it carried out the attack
     // in retaliation for Kenya's military intervention in Somalia": the group's own word is its
