@@ -2339,9 +2339,27 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     // "an attack on a crowd of this kind" is a kind of target, not one; "on ISKP's
     // instructions" says who ordered it.
     let tl = t.to_lowercase();
-    if ["of this kind", "of that kind", "of this sort", "such "]
-        .iter()
-        .any(|g| tl.contains(g))
+    // "broadcast the first attack live on Facebook": where it was shown, not what was hit.
+    let medium = [
+        "facebook",
+        "twitter",
+        "telegram",
+        "youtube",
+        "instagram",
+        "tiktok",
+        "social media",
+        "television",
+        "tv",
+        "radio",
+        "the internet",
+        "video",
+    ]
+    .iter()
+    .any(|m| tl == *m || tl.strip_prefix("the ").is_some_and(|r| r == *m));
+    if medium
+        || ["of this kind", "of that kind", "of this sort", "such "]
+            .iter()
+            .any(|g| tl.contains(g))
         || ["instructions", "orders", "behalf", "command", "initiative"]
             .iter()
             .any(|h| tl.ends_with(h))
