@@ -717,6 +717,17 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
     if !verb {
         return None;
     }
+    // "Brothers Said and Cherif Kouachi stormed": a capitalised word inside a sentence is a
+    // name, not the verb (but "POLICE SAID" in capitals, or a verb opening a quoted sentence).
+    let title_case = s.capitalised(i) && s.raw(i).chars().skip(1).all(char::is_lowercase);
+    let opens = i == 0
+        || matches!(
+            s.raw(i - 1),
+            "\"" | "“" | "”" | "'" | "‘" | "’" | ":" | "(" | "-" | "–" | "—"
+        );
+    if title_case && !opens {
+        return None;
+    }
     // Passives and hedges: "was reported", "is considered", "are said to".
     if i > 0 && (BE.contains(&s.lower(i - 1)) || s.lower(i - 1) == "widely") {
         return None;

@@ -676,6 +676,17 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         if t.span.start >= trigger.end && described_act(cx.text, sentence, trigger, t.span) {
             continue;
         }
+        // "Der Angriff fiel auf den Jahrestag des Olympia-Attentats von 1972", "on the
+        // anniversary of the 2015 attacks": the year of what is remembered.
+        if t.span.start >= trigger.end
+            && cx
+                .text
+                .get(trigger.end..t.span.start)
+                .map(str::to_lowercase)
+                .is_some_and(|b| b.contains("anniversary") || b.contains("jahrestag"))
+        {
+            continue;
+        }
         // "The death toll from the shootings ... rose to 50 on Sunday": the day of the toll.
         if t.span.start >= trigger.end && toll_change_between(cx.text, sentence, trigger, t.span) {
             continue;
@@ -1030,6 +1041,11 @@ fn place_of(
         {
             continue;
         }
+        // "The attack came three months after gunmen killed 22 people at the Bardo museum in
+        // Tunis": the place of the clause "after" opens.
+        if g.span.start >= trigger.end && verb_clause_after(&cx.text[trigger.end..g.span.start]) {
+            continue;
+        }
         let before = cx.text[sentence.start..g.span.start].to_lowercase();
         let prep = before.trim_end();
         // "an attack in Europe in response to burnings of the Koran in Sweden": the place of
@@ -1243,6 +1259,25 @@ fn place_of(
     })
 }
 
+/// Whether `between` (text after a trigger) opens a clause of its own with "after" or
+/// "before" and a verb ("three months after gunmen killed 22 people at"), not a phrase ("after
+/// Friday prayers in").
+fn verb_clause_after(between: &str) -> bool {
+    let b = between.to_lowercase();
+    let Some(i) = ["after", "before"]
+        .iter()
+        .filter_map(|w| find_word_last(&b, w))
+        .max()
+    else {
+        return false;
+    };
+    b[i..].split_whitespace().skip(1).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        (w.len() > 4 && w.ends_with("ed"))
+            || ["was", "were", "had", "has", "struck", "shot"].contains(&w)
+    })
+}
+
 fn figure(
     cx: &Context,
     sentence: Span,
@@ -1252,6 +1287,10 @@ fn figure(
 ) -> Option<Figure> {
     figure_quantities(cx, sentence, words)
         .into_iter()
+        // ("The attack came three months after gunmen killed 22 people": the other attack's.)
+        .filter(|q| {
+            q.span.start < trigger.end || !verb_clause_after(&cx.text[trigger.end..q.span.start])
+        })
         .min_by_key(|q| gap(q.span, trigger))
         .map(|q| Figure {
             quantity: with_conjoined(cx, sentence, q),
@@ -1328,10 +1367,13 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             .unwrap_or("")
             .to_lowercase();
         // "hundreds of people were killed", "killing 12", "12 dead", "the death toll rose to 40".
+        // (German puts the participle last: "Mehr als 200 Menschen wurden nach Angaben der
+        // Landesregierung verletzt".)
+        let window = if cx.language.starts_with("de") { 9 } else { 5 };
         let after_words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .take(5)
+            .take(window)
             .collect();
         // "killed six people and wounded 81": a verb after "and" that ends the words before the
         // next number is that number's.
@@ -1636,7 +1678,7 @@ fn perpetrators(
         // sentence's subject.
         let coordinated = cx.text[sentence.start..trigger.start]
             .trim_end()
-            .ends_with(", and");
+            .ends_with(" and");
         let sentence_subject = cx.text[sentence.start..a.span.start].trim().is_empty()
             || cx.text[sentence.start..a.span.start].trim() == "The";
         let subject = a.span.end <= trigger.start
@@ -2334,6 +2376,30 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         return None;
     }
     let np = np_right(cx.text, from, sentence.end, 12)?;
+    // German: the phrase ends after its first noun that a lower-case word follows ("auf dem
+    // Mannheimer Marktplatz schwer verletzte Polizist" is the market square).
+    let np = if cx.language.starts_with("de") {
+        let words: Vec<(usize, &str)> = cx.text[np.start..np.end]
+            .split(' ')
+            .scan(np.start, |at, w| {
+                let here = *at;
+                *at += w.len() + 1;
+                Some((here, w))
+            })
+            .collect();
+        let cut = words.windows(2).find(|w| {
+            w[0].1.chars().next().is_some_and(char::is_uppercase)
+                && w[0].1.chars().skip(1).any(char::is_lowercase)
+                && w[1].1.chars().next().is_some_and(char::is_lowercase)
+                && ![
+                    "der", "des", "die", "dem", "den", "von", "in", "im", "am", "an", "bei", "und",
+                ]
+                .contains(&w[1].1)
+        });
+        cut.map_or(np, |w| Span::new(np.start, w[0].0 + w[0].1.len()))
+    } else {
+        np
+    };
     // "attack on a memorial ceremony for Iranian General Qassem Soleimani": keep "for X".
     let t = cx.text[np.start..np.end].to_string();
     // "an attack on a crowd of this kind" is a kind of target, not one; "on ISKP's
@@ -2570,6 +2636,39 @@ fn landmark_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participan
 }
 
 /// Who was arrested: "X were arrested", "arrests of X", "arrested X".
+/// The people named in apposition right after a noun phrase: ", Mohammed Amri and Hamza Attou"
+/// after "two men" (only names, joined by commas and "and").
+fn apposed_names<'c>(cx: &'c Context, sentence: Span, np: Span) -> Vec<&'c EntityMention> {
+    let mut out = Vec::new();
+    let mut at = np.end;
+    let mut first = true;
+    loop {
+        let rest = cx.text.get(at..sentence.end).unwrap_or("");
+        let lead = if first {
+            rest.strip_prefix(", ")
+        } else {
+            rest.strip_prefix(", and ")
+                .or_else(|| rest.strip_prefix(" and "))
+                .or_else(|| rest.strip_prefix(", "))
+        };
+        let Some(after) = lead else {
+            break;
+        };
+        let start = at + (rest.len() - after.len());
+        let Some(n) = cx
+            .names
+            .iter()
+            .find(|n| n.label == "PERSON" && n.span.start == start)
+        else {
+            break;
+        };
+        out.push(n);
+        at = n.span.end;
+        first = false;
+    }
+    out
+}
+
 fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
     let t = cx.text;
     let trig = t[trigger.start..trigger.end].to_lowercase();
@@ -2688,6 +2787,23 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     }
     // "hatte die Polizei einen Mann aus Tadschikistan in Gewahrsam genommen", "zwei Männer
     // festgenommen": an indefinite or counted phrase right before the German participle.
+    // "Der mutmaßliche Täter wurde am Freitagabend festgenommen": the subject of the passive.
+    if np.is_none() && (trig == "festgenommen" || trig == "verhaftet") {
+        let lead = &t[sentence.start..trigger.start];
+        np = [" wurde ", " wurden ", " ist ", " sind "]
+            .iter()
+            .filter_map(|aux| lead.find(aux))
+            .min()
+            .filter(|&k| lead[..k].split_whitespace().count() <= 6)
+            .filter(|&k| {
+                let first = lead[..k].split_whitespace().next().unwrap_or("");
+                [
+                    "Der", "Die", "Das", "Ein", "Eine", "Zwei", "Drei", "Vier", "Mehrere",
+                ]
+                .contains(&first)
+            })
+            .map(|k| Span::new(sentence.start, sentence.start + k));
+    }
     if np.is_none() && (trig == "in gewahrsam genommen" || trig == "festgenommen") {
         const DETERMINERS: [&str; 12] = [
             "einen", "eine", "einer", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht",
@@ -3336,7 +3452,23 @@ fn one(
                         source.cloned(),
                     ));
                 }
+                // "arrested two men, Mohammed Amri and Hamza Attou": the names in apposition,
+                // each an arrested person beside the count.
+                let named = apposed_names(cx, sentence, p.span);
                 e.participants.insert(0, p);
+                for n in named.into_iter().rev() {
+                    e.participants.insert(
+                        1,
+                        Participant {
+                            role: Role::Arrested,
+                            text: n.text.clone(),
+                            span: n.span,
+                            entity: None,
+                            responsibility: None,
+                            attributed_by: None,
+                        },
+                    );
+                }
             } else {
                 for a in groups_in(cx, sentence) {
                     let before = t[sentence.start..a.span.start].to_lowercase();
@@ -3373,7 +3505,7 @@ fn one(
                 .filter(|_| {
                     t[sentence.start..tr.span.start]
                         .trim_end()
-                        .ends_with(", and")
+                        .ends_with(" and")
                 });
             if let Some(h) = head {
                 e.participants
@@ -3536,6 +3668,17 @@ fn one(
                 .contains(&w)
             });
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
+    // "The attack came three months after gunmen killed 22 people at the Bardo museum": the
+    // reference adds nothing, and the sentence's other attack is not the one it refers to.
+    if refers_back
+        && all.iter().any(|o| {
+            o.kind == EventKind::Attack
+                && o.span.start > tr.span.end
+                && verb_clause_after(&t[tr.span.end..o.span.end])
+        })
+    {
+        return None;
+    }
     if refers_back {
         detach(cx, tr, &mut e);
     }
@@ -4016,6 +4159,17 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
     };
     if rest.chars().last().is_some_and(char::is_alphanumeric) {
         return false;
+    }
+    // "The attack came three months after ...", "The bombing was the deadliest ...": the
+    // subject of a sentence about the attack just told.
+    if rest.trim().is_empty()
+        && [
+            "came", "comes", "was", "is", "marked", "marks", "happened", "occurred", "followed",
+            "left", "prompted", "took",
+        ]
+        .contains(&next.as_str())
+    {
+        return true;
     }
     let prep = rest
         .trim_end()
@@ -4885,6 +5039,38 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
         .collect();
     // With several attacks in a document, which one a stray figure belongs to is not clear.
     let [main] = attacks[..] else {
+        // "A gunman opened fire ... near Sousse on Friday, killing 38 people. Officials said 39
+        // people were wounded. The attack came three months after gunmen killed 22 people at
+        // the Bardo museum": a figure in the sentences right after the first attack, before any
+        // other attack is told, is the first attack's.
+        if let Some(&first) = attacks.iter().min_by_key(|&&i| events[i].sentence) {
+            let from = events[first].sentence + 1;
+            let to = attacks
+                .iter()
+                .filter(|&&j| j != first)
+                .map(|&j| events[j].sentence)
+                .min()
+                .unwrap_or(from);
+            for si in from..to.min(cx.sentences.len()) {
+                let span = cx.sentences[si].span;
+                let attribution =
+                    crate::attribution::for_sentence(cx.attributions, si).map(|a| &a.source);
+                let at = Span::new(span.start, span.start);
+                let e = &mut events[first];
+                if e.injured.is_none() {
+                    if let Some(f) = figure(cx, span, at, INJURED, attribution) {
+                        e.injured = Some(f);
+                        add_evidence(e, si);
+                    }
+                }
+                if e.killed.is_none() {
+                    if let Some(f) = figure(cx, span, at, KILLED, attribution) {
+                        e.killed = Some(f);
+                        add_evidence(e, si);
+                    }
+                }
+            }
+        }
         // A report's toll story belongs to the first attack it gives a toll for, told outside
         // the sentences of the others.
         if let Some(&i) = attacks.iter().find(|&&i| events[i].killed.is_some()) {

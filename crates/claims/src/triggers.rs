@@ -123,7 +123,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("shooting"),
-        r"mass shootings?|shootings?|opened fire|gunm[ae]n (?:who )?(?:stormed|attacked|killed)|shot dead|gun attacks?",
+        r"mass shootings?|shootings?|opened fire|gunm[ae]n (?:who )?(?:stormed|attacked|killed)|shot dead|gun attacks?|shot (?:and killed )?(?:\w+ ){0,2}(?:people|holidaymakers|tourists|worshippers|civilians|students|passers-by|shoppers|guests|hostages|bathers)",
         false,
     ),
     row(
@@ -243,6 +243,24 @@ pub const ROWS_DE: &[Row] = &[
         Some("stabbing"),
         r"Messerangriff|Messerattacke|Messerattentat|Messeranschlag",
         false,
+    ),
+    row(
+        Attack,
+        Some("stabbing"),
+        r"mit einem Messer (?:verletzt|angegriffen|attackiert|getötet|niedergestochen)|niedergestochen|erstochen",
+        true,
+    ),
+    row(
+        Attack,
+        Some("vehicle_ramming"),
+        r"(?:in|durch) (?:die|eine) Menschenmenge (?:gefahren|gerast)|Amokfahrt",
+        true,
+    ),
+    row(
+        Attack,
+        Some("shooting"),
+        r"(?:auf [\wäöüß]+ )?geschossen|Schüsse (?:abgegeben|abgefeuert)|das Feuer eröffnet|Schusswechsel",
+        true,
     ),
     row(
         Attack,

@@ -83,7 +83,18 @@ fn ceil_char(s: &str, mut i: usize) -> usize {
 }
 
 /// Strips a region word from the mention itself ("Borno State" -> "Borno", kind Admin1).
+/// German words for regions, before the name ("Region Brjansk", "Provinz Kerman").
+const GERMAN_REGION_WORDS: &[&str] = &["Region", "Provinz", "Gebiet", "Bezirk", "Bundesstaat"];
+
 fn strip_region_word(k: &str) -> Option<&str> {
+    for w in GERMAN_REGION_WORDS {
+        let w = w.to_lowercase();
+        if let Some(rest) = k.strip_prefix(w.as_str()).and_then(|r| r.strip_prefix(' ')) {
+            if !rest.is_empty() {
+                return Some(rest);
+            }
+        }
+    }
     for w in REGION_WORDS {
         if let Some(rest) = k.strip_suffix(w) {
             if let Some(rest) = rest.strip_suffix(' ') {
@@ -810,11 +821,16 @@ impl Gazetteer {
                 || known
                 || match m.label.as_str() {
                     // "Dera Ismail Khan district": a place the NER took for a person.
-                    "PERSON" => text
-                        .get(m.span.end..)
-                        .and_then(|r| r.strip_prefix(' '))
-                        .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
-                        .is_some_and(|w| REGION_WORDS.contains(&w) || w == "city"),
+                    "PERSON" => {
+                        text.get(m.span.end..)
+                            .and_then(|r| r.strip_prefix(' '))
+                            .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                            .is_some_and(|w| REGION_WORDS.contains(&w) || w == "city")
+                            // German "Region Brjansk", "Provinz Kerman".
+                            || GERMAN_REGION_WORDS.iter().any(|w| {
+                                raw.strip_prefix(w).is_some_and(|r| r.starts_with(' '))
+                            })
+                    }
                     _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
                 };
             if whole {

@@ -370,6 +370,25 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     let after_been = k > 0 && text[toks[k - 1].start..toks[k - 1].end].eq_ignore_ascii_case("been");
     // "plans to hold", "planning to drive" look ahead; "attack plans" is a noun.
     let word = &text[t.start..t.end];
+    // German "soll am Freitag sechs Menschen verletzt haben": "soll" with a perfect infinitive
+    // reports a past act (alleged), not a future one.
+    if ["soll", "sollen", "sollte", "sollten"]
+        .iter()
+        .any(|x| x.eq_ignore_ascii_case(word))
+    {
+        let perfect = toks[k + 1..]
+            .iter()
+            .take(14)
+            .take_while(|n| !matches!(&text[n.start..n.end], "." | ";" | "!" | "?"))
+            .any(|n| {
+                ["haben", "sein", "worden"]
+                    .iter()
+                    .any(|x| text[n.start..n.end].eq_ignore_ascii_case(x))
+            });
+        if perfect {
+            return Some(Tense::Past);
+        }
+    }
     if ["plan", "plans", "planning"]
         .iter()
         .any(|x| x.eq_ignore_ascii_case(word))
