@@ -4864,15 +4864,8 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     // The report's one recent attack: one it compares with ("the deadliest since the 1998
     // embassy bombing") is no other candidate.
     let recent = |e: &EventMention| {
-        let latest = e
-            .date
-            .as_ref()
-            .and_then(|d| d.latest.as_deref())
-            .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok());
-        match (latest, cx.dct) {
-            (Some(l), Some(dct)) => (dct - l).num_days() <= 365,
-            _ => true,
-        }
+        days_to_report(cx, e.date.as_ref().and_then(|d| d.latest.as_deref()))
+            .is_none_or(|days| days <= 365)
     };
     let attacks: Vec<usize> = (0..events.len())
         .filter(|&i| {
@@ -4954,6 +4947,13 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     }
 }
 
+/// Days from a `YYYY-MM-DD` bound of an event's date to the document's date (`None` without
+/// either).
+fn days_to_report(cx: &Context, day: Option<&str>) -> Option<i64> {
+    let day = NaiveDate::parse_from_str(day?, "%Y-%m-%d").ok()?;
+    Some((cx.dct? - day).num_days())
+}
+
 /// "PARIS, Nov 20 (Channel Ledger) - A week after gunmen and suicide bombers struck the Stade de
 /// France, several cafe terraces and the Bataclan concert hall ...": an attack, arrest or plot
 /// the dateline's own sentence tells, with no place of its own or only the dateline's country,
@@ -4975,15 +4975,8 @@ pub fn dateline_place(cx: &Context, events: &mut [EventMention]) {
     };
     // (News of the day: "the 1998 embassy bombing" the lead compares with happened elsewhere.)
     let recent = |e: &EventMention| {
-        let earliest = e
-            .date
-            .as_ref()
-            .and_then(|d| d.earliest.as_deref())
-            .and_then(|l| NaiveDate::parse_from_str(l, "%Y-%m-%d").ok());
-        match (earliest, cx.dct) {
-            (Some(l), Some(dct)) => (dct - l).num_days() <= 31,
-            _ => false,
-        }
+        days_to_report(cx, e.date.as_ref().and_then(|d| d.earliest.as_deref()))
+            .is_some_and(|days| days <= 31)
     };
     for e in events.iter_mut().filter(|e| {
         matches!(
