@@ -1079,7 +1079,18 @@ fn split_affiliation(s: &Sent, from: usize, to: usize) -> (Option<String>, Optio
     match cut {
         Some(c) => {
             let mut b = c + 1;
-            while b < to && (DETERMINERS.contains(&s.lower(b)) || s.lower(b) == "(") {
+            // ("of the independent Thornbury Centre": the name without its adjective.)
+            let lower_word = |k: usize| {
+                s.word(k)
+                    && !s.capitalised(k)
+                    && !PERSON_HEADS.contains(&s.lower(k))
+                    && !BODY_HEADS.contains(&s.lower(k))
+            };
+            while b < to
+                && (DETERMINERS.contains(&s.lower(b))
+                    || s.lower(b) == "("
+                    || b <= c + 3 && lower_word(b) && (b + 1..to).any(|j| s.capitalised(j)))
+            {
                 if s.lower(b) == "(" {
                     match (b..to).find(|&j| s.lower(j) == ")") {
                         Some(close) => b = close + 1,
@@ -1214,6 +1225,19 @@ fn np_right(s: &Sent, from: usize) -> Option<(usize, usize)> {
             let mut j = i + 1;
             if s.lower(j) == "the" && l != "in" {
                 j += 1;
+                // "of the independent Thornbury Centre": an adjective before the name.
+                for extra in 1..=2 {
+                    if (j..j + extra).all(|k| {
+                        s.word(k)
+                            && !s.capitalised(k)
+                            && !PERSON_HEADS.contains(&s.lower(k))
+                            && !BODY_HEADS.contains(&s.lower(k))
+                    }) && s.nameish(j + extra)
+                    {
+                        j += extra;
+                        break;
+                    }
+                }
             }
             if s.nameish(j) {
                 i = j;
@@ -1340,6 +1364,16 @@ fn parse_np(
                     b = (b..to).find(|&j| s.lower(j) == ")").map_or(to, |c| c + 1);
                 } else {
                     b += 1;
+                }
+            }
+            // ("of the independent Thornbury Centre": past an adjective.)
+            for extra in 1..=2 {
+                if b + extra < to
+                    && (b..b + extra).all(|j| s.word(j) && !s.capitalised(j))
+                    && s.nameish(b + extra)
+                {
+                    b += extra;
+                    break;
                 }
             }
             if b < to && s.nameish(b) {
