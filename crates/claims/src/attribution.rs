@@ -129,8 +129,21 @@ const PERSON_HEADS: &[&str] = &[
     "reporter",
     "reporters",
     "sprecher",
+    "sprecherin",
     "experte",
     "experten",
+    "expertin",
+    "analystin",
+    "forscher",
+    "forscherin",
+    "kriminologe",
+    "kriminologin",
+    "terrorismusexperte",
+    "terrorismusexpertin",
+    "extremismusforscher",
+    "extremismusforscherin",
+    "islamwissenschaftler",
+    "islamwissenschaftlerin",
 ];
 
 /// Heads naming bodies: a phrase ending in one of these is a name.
@@ -245,8 +258,10 @@ const MODIFIERS: &[&str] = &[
     "anonymous",
 ];
 
-const DETERMINERS: &[&str] = &["a", "an", "the"];
-const CONNECTORS: &[&str] = &["of", "for", "at", "from", "in", "and", "on", "&"];
+const DETERMINERS: &[&str] = &["a", "an", "the", "der", "die", "den"];
+const CONNECTORS: &[&str] = &[
+    "of", "for", "at", "from", "in", "and", "on", "&", "vom", "am", "beim",
+];
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "er", "sie"];
 
 /// Capitalised words that never start or continue a name.
@@ -1068,9 +1083,11 @@ fn split_affiliation(s: &Sent, from: usize, to: usize) -> (Option<String>, Optio
         return (None, None);
     }
     let cut = (from + 1..to).find(|&k| {
-        matches!(s.lower(k), "at" | "from" | "of" | "with")
-            && (s.capitalised(k + 1)
-                || (s.lower(k + 1) == "the" && (k + 2..to).any(|j| s.capitalised(j))))
+        matches!(
+            s.lower(k),
+            "at" | "from" | "of" | "with" | "vom" | "am" | "beim"
+        ) && (s.capitalised(k + 1)
+            || (s.lower(k + 1) == "the" && (k + 2..to).any(|j| s.capitalised(j))))
     });
     let mut a = from;
     while a < to && DETERMINERS.contains(&s.lower(a)) {
@@ -1221,7 +1238,12 @@ fn np_right(s: &Sent, from: usize) -> Option<(usize, usize)> {
             continue;
         }
         let l = s.lower(i);
-        if i > start && matches!(l, "of" | "for" | "at" | "from" | "in" | "and" | "&") {
+        if i > start
+            && matches!(
+                l,
+                "of" | "for" | "at" | "from" | "in" | "and" | "&" | "vom" | "am" | "beim" | "für"
+            )
+        {
             let mut j = i + 1;
             if s.lower(j) == "the" && l != "in" {
                 j += 1;
@@ -1351,12 +1373,14 @@ fn parse_np(
     // Affiliation: "expert X from King's College in London", "spokesman of the Interior Ministry".
     let mut core_to = to;
     for k in a + 1..to {
-        if matches!(s.lower(k), "from" | "at" | "of" | "for")
-            && (PERSON_HEADS.contains(&s.lower(k - 1))
-                || (s.nameish(k - 1)
-                    && s.lower(k) != "for"
-                    && person_before(s, a, k)
-                    && looks_personal(s, name_run_start(s, a, k), k)))
+        if matches!(
+            s.lower(k),
+            "from" | "at" | "of" | "for" | "vom" | "am" | "beim"
+        ) && (PERSON_HEADS.contains(&s.lower(k - 1))
+            || (s.nameish(k - 1)
+                && s.lower(k) != "for"
+                && person_before(s, a, k)
+                && looks_personal(s, name_run_start(s, a, k), k)))
         {
             let mut b = k + 1;
             while b < to && (DETERMINERS.contains(&s.lower(b)) || s.lower(b) == "(") {
@@ -1416,6 +1440,14 @@ fn parse_np(
             (k < core_to).then_some(k)
         }
     };
+    // German capitalises the role: "die Analystin Frieda Nebelhorn" is the analyst.
+    let name_from = name_from.map(|nf| {
+        if nf + 1 < core_to && s.capitalised(nf) && PERSON_HEADS.contains(&s.lower(nf)) {
+            nf + 1
+        } else {
+            nf
+        }
+    });
     let all_lower_vocab = (a..core_to).all(|k| !s.nameish(k));
     if let Some(nf) =
         name_from.filter(|_| !PERSON_HEADS.contains(&head.as_str()) || mention.is_some())
