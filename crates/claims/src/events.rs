@@ -545,17 +545,21 @@ fn toll_change_between(text: &str, sentence: Span, trigger: Span, date: Span) ->
         .any(|v| between.contains(v))
 }
 
+/// Where the last word "after" or "before" of lower-case text starts.
+fn last_after_or_before(lower: &str) -> Option<usize> {
+    ["after", "before"]
+        .iter()
+        .filter_map(|w| find_word_last(lower, w))
+        .max()
+}
+
 /// Whether the words between a date and a later trigger put the trigger in a clause of its own
 /// introduced by "after" or "before" ("on Saturday after Islamist gunmen attacked"): the date
 /// is the other clause's. Not "On Friday, after prayers, gunmen attacked", where the phrase
 /// closes before the trigger's clause.
 fn after_clause_between(between: &str) -> bool {
     let b = between.to_lowercase();
-    let Some(i) = ["after", "before"]
-        .iter()
-        .filter_map(|w| find_word_last(&b, w))
-        .max()
-    else {
+    let Some(i) = last_after_or_before(&b) else {
         return false;
     };
     let rest = &b[i..];
@@ -1264,11 +1268,7 @@ fn place_of(
 /// Friday prayers in").
 fn verb_clause_after(between: &str) -> bool {
     let b = between.to_lowercase();
-    let Some(i) = ["after", "before"]
-        .iter()
-        .filter_map(|w| find_word_last(&b, w))
-        .max()
-    else {
+    let Some(i) = last_after_or_before(&b) else {
         return false;
     };
     b[i..].split_whitespace().skip(1).any(|w| {
