@@ -1055,6 +1055,14 @@ fn is_apposition(s: &Sent, from: usize, to: usize) -> bool {
     if to <= from || to - from > 14 {
         return false;
     }
+    // German sets a role in apposition without an article: "Frieda Nebelhorn, Analystin am
+    // Institut für Sicherheitsfragen".
+    if s.capitalised(from) && PERSON_HEADS.contains(&s.lower(from)) && s.lower(from) != "experts" {
+        return matches!(
+            s.lower(from + 1),
+            "am" | "vom" | "beim" | "bei" | "des" | "der" | "im"
+        ) || from + 1 == to;
+    }
     if !DETERMINERS.contains(&s.lower(from)) && !s.lower(from).ends_with("'s") {
         return false;
     }
