@@ -125,6 +125,18 @@ const INSTITUTIONS: &[&str] = &[
     "Program",
 ];
 
+/// How a phrase relates one group to another ("which is linked to X", ", the Somali militant
+/// group linked to X"): X is named to describe, not acting.
+const RELATED_TO: &[&str] = &[
+    "linked to",
+    "affiliated with",
+    "allied with",
+    "allied to",
+    "aligned with",
+    "loyal to",
+    "close to",
+];
+
 /// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
 /// parents"): the demonym says who they are, not where something happened.
 const DESCRIBED_PEOPLE: &[&str] = &[
@@ -890,10 +902,7 @@ fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
         .find(|g| {
             // ("Iran's Ministry of Intelligence said ... 11 people had been arrested".)
             let after = &cx.text[g.span.end..sentence.end];
-            let after = after
-                .strip_prefix("'s ")
-                .or_else(|| after.strip_prefix("’s "))
-                .unwrap_or(after);
+            let after = past_possessive(after).unwrap_or(after);
             let next = after
                 .split(|c: char| !c.is_alphanumeric())
                 .find(|w| !w.is_empty())
@@ -1106,10 +1115,7 @@ fn place_of(
         // "US officials", "Russian forces": a country naming an actor, not where it happened.
         let after = cx.text[g.span.end..sentence.end].to_lowercase();
         // ("Somalia's government": the noun after the possessive.)
-        let after_owner = after
-            .strip_prefix("'s ")
-            .or_else(|| after.strip_prefix("’s "))
-            .unwrap_or(&after);
+        let after_owner = past_possessive(&after).unwrap_or(&after);
         let next = after_owner
             .trim_start()
             .split(|c: char| !c.is_alphanumeric())
@@ -1583,6 +1589,30 @@ fn participant(
     }
 }
 
+/// "Al-Mourabitoun ... was formed in 2013 when his brigade merged with MUJAO, and pledged
+/// allegiance to AQIM": a verb joined by "and" with no subject of its own (its subject is the
+/// sentence's, [`opens_sentence`]).
+fn joined_by_and(text: &str, sentence: Span, trigger: Span) -> bool {
+    text[sentence.start..trigger.start]
+        .trim_end()
+        .ends_with(" and")
+}
+
+/// Whether `span` opens the sentence (after "The" at most): the sentence's subject.
+fn opens_sentence(text: &str, sentence: Span, span: Span) -> bool {
+    matches!(text[sentence.start..span.start].trim(), "" | "The")
+}
+
+/// The text after a possessive "'s " that `s` opens with ("'s government" → "government").
+fn past_possessive(s: &str) -> Option<&str> {
+    s.strip_prefix("'s ").or_else(|| s.strip_prefix("’s "))
+}
+
+/// The owner before a possessive "'s" that `s` ends with ("the army's" → "the army").
+fn possessor_of(s: &str) -> Option<&str> {
+    s.strip_suffix("'s").or_else(|| s.strip_suffix("’s"))
+}
+
 fn responsibility_from(c: Certainty) -> Option<Responsibility> {
     Some(match c {
         Certainty::Claimed => Responsibility::Claimed,
@@ -1610,6 +1640,7 @@ fn perpetrators(
         return out;
     }
     let cl = clause(cx.text, sentence, trigger);
+    let coordinated = joined_by_and(cx.text, sentence, trigger);
     for a in groups_in(cx, sentence) {
         let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
         let after_end = (a.span.end + 40).min(sentence.end);
@@ -1673,21 +1704,16 @@ fn perpetrators(
                             .contains(&v)
                         })
                 });
-        // "Al-Mourabitoun ... was formed in 2013 when his brigade merged with MUJAO, and pledged
-        // allegiance to AQIM": a verb joined by "and" with no subject of its own has the
-        // sentence's subject.
-        let coordinated = cx.text[sentence.start..trigger.start]
-            .trim_end()
-            .ends_with(" and");
-        let sentence_subject = cx.text[sentence.start..a.span.start].trim().is_empty()
-            || cx.text[sentence.start..a.span.start].trim() == "The";
+        // (A verb joined by "and" with no subject of its own: the sentence's subject only.)
         let subject = a.span.end <= trigger.start
-            && (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
-            && (!coordinated || sentence_subject)
-            && !pronoun_between
-            && !before.trim_end().ends_with(" on")
-            && !before.trim_end().ends_with(" against");
-        let subject = subject || coordinated && sentence_subject && a.span.end <= trigger.start;
+            && if coordinated {
+                opens_sentence(cx.text, sentence, a.span)
+            } else {
+                (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
+                    && !pronoun_between
+                    && !before.trim_end().ends_with(" on")
+                    && !before.trim_end().ends_with(" against")
+            };
         let supporters = before.contains("supporters of")
             || before.contains("members of")
             || before.contains("linked to")
@@ -1702,17 +1728,9 @@ fn perpetrators(
             ["is", "are", "was", "were", "has been", "have been"]
                 .iter()
                 .any(|be| {
-                    [
-                        "linked to",
-                        "affiliated with",
-                        "allied with",
-                        "allied to",
-                        "aligned with",
-                        "loyal to",
-                        "close to",
-                    ]
-                    .iter()
-                    .any(|rel2| b.ends_with(&format!("{rel} {be} {rel2}")))
+                    RELATED_TO
+                        .iter()
+                        .any(|rel2| b.ends_with(&format!("{rel} {be} {rel2}")))
                 })
         }) {
             continue;
@@ -2079,7 +2097,7 @@ fn state_owned(cx: &Context, sentence: Span, trigger: Span) -> bool {
         .filter(|(_, w)| w.chars().all(|c| c.is_lowercase()) && !w.ends_with("'s"))
         .map_or(lead, |(l, _)| l)
         .trim_end();
-    let Some(owner) = lead.strip_suffix("'s").or_else(|| lead.strip_suffix("’s")) else {
+    let Some(owner) = possessor_of(lead) else {
         return false;
     };
     let end = sentence.start + owner.len();
@@ -2153,19 +2171,10 @@ fn part_of_appositive(before: &str) -> bool {
             && words
                 .first()
                 .is_some_and(|w| ["a", "an", "the"].contains(w))
-            && [
-                "linked to",
-                "tied to",
-                "allied with",
-                "allied to",
-                "affiliated with",
-                "aligned with",
-                "loyal to",
-                "close to",
-                "inspired by",
-            ]
-            .iter()
-            .any(|r| phrase.ends_with(r))
+            && RELATED_TO
+                .iter()
+                .chain(&["tied to", "inspired by"])
+                .any(|r| phrase.ends_with(r))
         {
             return true;
         }
@@ -3501,12 +3510,8 @@ fn one(
             // pledged allegiance to AQIM": the sentence's subject did it.
             let head = groups_in(cx, sentence)
                 .next()
-                .filter(|a| matches!(t[sentence.start..a.span.start].trim(), "" | "The"))
-                .filter(|_| {
-                    t[sentence.start..tr.span.start]
-                        .trim_end()
-                        .ends_with(" and")
-                });
+                .filter(|a| opens_sentence(t, sentence, a.span))
+                .filter(|_| joined_by_and(t, sentence, tr.span));
             if let Some(h) = head {
                 e.participants
                     .push(participant(h, Role::Perpetrator, None, None));
@@ -3646,9 +3651,7 @@ fn one(
     // "Friday's attack", "yesterday's bombing": an attack that happened, named by its day.
     let lead_end = lead.trim_end();
     let dated = tr.kind == EventKind::Attack
-        && lead_end
-            .strip_suffix("'s")
-            .or_else(|| lead_end.strip_suffix("’s"))
+        && possessor_of(lead_end)
             .and_then(|owner| owner.rsplit(char::is_whitespace).next())
             .is_some_and(|w| {
                 [

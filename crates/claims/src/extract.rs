@@ -63,10 +63,9 @@ pub struct Context<'a> {
 pub fn extract(input: &Input) -> Extraction {
     let exclude: Vec<Span> = input.timexes.iter().map(|t| t.span).collect();
     let quantities = quantity::quantities(input.text, input.sentences, &exclude);
-    // A name in the dateline's outlet ("ABUJA, May 6 (Sahel Courier) -") is who filed the
-    // story, whatever the NER took it for.
-    // A name the knowledge base or the report knows as a group is no person, whatever the NER
-    // took it for ("the Somali Islamist group al-Shabaab").
+    // Whatever the NER took them for, a name in the dateline's outlet ("ABUJA, May 6 (Sahel
+    // Courier) -") is who filed the story and is dropped, and a name the knowledge base or the
+    // report knows as a group ("the Somali Islamist group al-Shabaab") is no person.
     let kept: Vec<EntityMention> = input
         .names
         .iter()
