@@ -823,6 +823,9 @@ fn read_cue(
                             left_anonymous = true;
                         } else if is_apposition(s, x, y) {
                             left_apposition = Some((x, y));
+                        } else if matches!(s.lower(x), "who" | "which" | "der" | "die") {
+                            // ", who have long accused Pakistan of harbouring militants,": a
+                            // relative clause between the source and its verb.
                         } else {
                             break;
                         }
@@ -843,7 +846,11 @@ fn read_cue(
                 let inverted = right_ok
                     && !interrupted
                     && (prev == 0 || after_quote || matches!(s.lower(prev - 1), "," | "–" | "—"));
-                let right = if inverted { np_right(s, cue_to) } else { None };
+                // "Afghan officials, who have long accused Pakistan ..., said the Taliban carried
+                // out the assault": a name followed by its own verb is what was said, not who
+                // said it.
+                let right = if inverted { np_right(s, cue_to) } else { None }
+                    .filter(|&(_, b)| !(s.word(b) && verb_like(&s.lower(b))));
                 match right {
                     Some((a, b)) => {
                         if let Some((x, y, anon)) = apposition_right(s, b) {
@@ -1221,6 +1228,16 @@ fn pronoun_at(s: &Sent, end: usize) -> bool {
 }
 
 /// The source phrase starting at token `from` (after an inverted verb).
+/// Whether a word after a name reads as that name's verb ("carried", "was", "has").
+fn verb_like(w: &str) -> bool {
+    (w.ends_with("ed") && w.len() > 4)
+        || [
+            "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "did",
+            "does", "do", "may", "might", "must", "should", "can",
+        ]
+        .contains(&w)
+}
+
 fn np_right(s: &Sent, from: usize) -> Option<(usize, usize)> {
     let n = s.toks.len();
     let mut i = from;

@@ -3,7 +3,9 @@
 //! certainty. Mentions of one event within a document are merged afterwards.
 
 use crate::certainty::{self, Cue};
-use crate::text::{clause, find_word, gap, in_other_relative_clause, inside, np_left, np_right};
+use crate::text::{
+    clause, find_word, gap, governed, in_other_relative_clause, inside, np_left, np_right,
+};
 use crate::triggers::{self, Trigger};
 use crate::{Actor, Context};
 use chrono::NaiveDate;
@@ -1598,6 +1600,18 @@ fn joined_by_and(text: &str, sentence: Span, trigger: Span) -> bool {
         .ends_with(" and")
 }
 
+/// Whether the claim at `trigger` is made by no one: "no group has claimed", "none of the
+/// groups have claimed", "nobody has yet claimed", "bislang hat sich niemand bekannt".
+fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
+    static NO_ONE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = text[lead_from(text, sentence, trigger.start, 60)..trigger.start].to_lowercase();
+    crate::text::cached_regex(
+        &NO_ONE,
+        r"(?:\bno (?:\w+ )?(?:group|one|organi[sz]ation|faction|party)s?|\bnone of (?:the|them)(?: \w+)?|\bnobody|\bniemand|\bkeine (?:\w+ )?(?:gruppe|organisation)) (?:\w+ ){0,3}$",
+    )
+    .is_some_and(|re| re.is_match(&lead))
+}
+
 /// Whether `span` opens the sentence (after "The" at most): the sentence's subject.
 fn opens_sentence(text: &str, sentence: Span, span: Span) -> bool {
     matches!(text[sentence.start..span.start].trim(), "" | "The")
@@ -1711,6 +1725,11 @@ fn perpetrators(
             } else {
                 (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
                     && !pronoun_between
+                    // "officials, who have long accused Islamic State of attacking schools,
+                    // said the Taliban carried out the assault"
+                    && !crate::text::relative_clauses(cx.text, sentence)
+                        .iter()
+                        .any(|r| inside(a.span, *r) && !inside(trigger, *r))
                     && !before.trim_end().ends_with(" on")
                     && !before.trim_end().ends_with(" against")
             };
@@ -3232,8 +3251,29 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
             "routinely",
             "habitually",
             "periodically",
+            "rarely",
+            "seldom",
+            "usually",
+            "typically",
+            "sometimes",
+            "occasionally",
+            "never",
         ],
     )
+}
+
+/// "Islamic State has rarely claimed attacks inside Turkey", "has never claimed an attack in
+/// Turkey": a habit of claiming (or not), no claim of one attack ("has never claimed the
+/// attack" is one attack's claim, negated).
+fn habitual_claim(text: &str, sentence: Span, trigger: Span) -> bool {
+    let next = text
+        .get(trigger.start..(trigger.end + 24).min(sentence.end))
+        .unwrap_or("")
+        .to_lowercase();
+    habitual(text, sentence, trigger)
+        && ![" the ", " this ", " that ", " its ", "'s ", "’s "]
+            .iter()
+            .any(|w| next.contains(w))
 }
 
 /// "the deadliest attack in Kenya since the 1998 U.S. embassy bombing", "the worst since the
@@ -3287,7 +3327,9 @@ fn one(
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
-    if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span) {
+    if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span)
+        || tr.kind == EventKind::ClaimOfResponsibility && habitual_claim(t, sentence, tr.span)
+    {
         return None;
     }
     // "Every foiled plot is also a data point", "enough for a mass-casualty attack": any plot or
@@ -3311,6 +3353,25 @@ fn one(
             return None;
         }
     }
+    // "A Pakistani man arrested over the Berlin truck attack denied involvement": a person's
+    // denial is no group's; only a group (or "it", "they", "the group") denies a part in it.
+    if tr.kind == EventKind::ClaimOfResponsibility
+        && ["den", "said", "says", "insist", "had", "has", "have"]
+            .iter()
+            .any(|w| lower.starts_with(w))
+        && !lower.contains(" that the group")
+        && !lower.contains(" it ")
+        && !lower.contains(" they ")
+    {
+        let cl = clause(t, sentence, tr.span);
+        let group_subject = cx
+            .actors
+            .iter()
+            .any(|a| a.group && inside(a.span, cl) && a.span.end <= tr.span.start);
+        if !group_subject {
+            return None;
+        }
+    }
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
@@ -3325,6 +3386,21 @@ fn one(
                 .any(|x| w.starts_with(x))
         });
     }
+    // "AQIM, which claimed the attack, denied that any of its fighters had been captured": a
+    // denial after the trigger with a that-clause of its own denies that clause, neither the
+    // attack nor a part in it.
+    cues.retain(|c| {
+        !(c.certainty == Certainty::Denied
+            && c.span.start >= tr.span.end
+            && t[c.span.end..].trim_start().starts_with("that "))
+    });
+    // "A man arrested over the Berlin truck attack denied involvement": a denial after the
+    // attack is named is someone's part denied (a responsibility, below), not the attack.
+    let event_cues: Vec<Cue> = cues
+        .iter()
+        .filter(|c| !(c.certainty == Certainty::Denied && c.span.start >= tr.span.end))
+        .cloned()
+        .collect();
     let ignore: &[Certainty] = match tr.kind {
         EventKind::Plot => &[Certainty::Planned],
         EventKind::ClaimOfResponsibility => &[Certainty::Claimed],
@@ -3332,7 +3408,7 @@ fn one(
         EventKind::Attack | EventKind::LeaderKilled => &[Certainty::Claimed],
         _ => &[],
     };
-    let mut cert = certainty::combine(&cues, attribution.is_some(), ignore);
+    let mut cert = certainty::combine(&event_cues, attribution.is_some(), ignore);
     // An attack word used as "attack plans" or under "wanted to" belongs to the plot.
     if tr.kind == EventKind::Attack
         && all
@@ -3400,6 +3476,13 @@ fn one(
                     EventKind::Attack | EventKind::Plot | EventKind::ClaimOfResponsibility
                 ),
             );
+            // "The suspect expressed sympathy for Islamic State, but no group has claimed
+            // responsibility": a claim no one made has no claimer.
+            if tr.kind == EventKind::ClaimOfResponsibility
+                && claimed_by_no_one(t, sentence, tr.span)
+            {
+                e.participants.retain(|p| p.role != Role::Perpetrator);
+            }
             if matches!(tr.kind, EventKind::Attack | EventKind::Plot) {
                 if let Some(p) = person_perpetrator(cx, sentence, tr, &cues, attribution) {
                     e.participants.push(p);
@@ -3520,15 +3603,28 @@ fn one(
                 if head.is_some() && a.span.end <= tr.span.start {
                     continue;
                 }
+                let joining = matches!(tr.kind, EventKind::Pledge | EventKind::Split);
+                let after = a.span.start >= tr.span.end;
                 // "pledged allegiance to Islamic State": the group pledged to, not the one
-                // pledging.
-                let pledged_to = tr.kind == EventKind::Pledge
-                    && a.span.start >= tr.span.end
+                // pledging; "broke away from al-Mourabitoun": the group left (the trigger ends
+                // with its preposition).
+                let object = joining
+                    && after
                     && t.get(tr.span.end..a.span.start).is_some_and(|b| {
                         let b = b.trim().to_lowercase();
-                        b == "to" || b == "to the"
+                        let b = b.strip_suffix("the").unwrap_or(&b).trim();
+                        match tr.kind {
+                            EventKind::Pledge => b == "to",
+                            _ => b.is_empty(),
+                        }
                     });
-                let role = if pledged_to {
+                // "al-Sahrawi, a former commander of al-Mourabitoun, pledged allegiance to IS
+                // and broke away from al-Mourabitoun": neither the group of the commander nor one
+                // the next verb governs pledged or split.
+                if joining && !object && (after || governed(t, a.span)) {
+                    continue;
+                }
+                let role = if object {
                     Role::Target
                 } else {
                     Role::Perpetrator
@@ -3689,7 +3785,7 @@ fn one(
     // after the attack began") happened; the main clause's modality is not its own.
     if dated || refers_back {
         cert = certainty::combine(
-            &cues,
+            &event_cues,
             attribution.is_some(),
             &[
                 Certainty::Claimed,
@@ -3718,7 +3814,7 @@ fn one(
                 e.participants.push(l);
             }
         }
-        cert = certainty::combine(&cues, attribution.is_some(), &[Certainty::Planned]);
+        cert = certainty::combine(&event_cues, attribution.is_some(), &[Certainty::Planned]);
         e.certainty = cert;
     }
     // A plot told as the reason for what police or a court did: a date before it is theirs.
@@ -4195,6 +4291,21 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
         "to",
     ]
     .contains(&prep)
+        // "whether Islamic State had directed the attack": what presupposes that it happened.
+        || [
+            "directed",
+            "ordered",
+            "claimed",
+            "condemned",
+            "perpetrated",
+            "masterminded",
+            "orchestrated",
+            "committed",
+            "inspired",
+            "staged",
+            "out",
+        ]
+        .contains(&prep)
 }
 
 /// A back-reference ([`back_reference`]) keeps only the place, date and target attached to its

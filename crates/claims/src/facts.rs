@@ -3,7 +3,7 @@
 //! planned, revenue) and what a name means.
 
 use crate::certainty;
-use crate::text::{clause, gap, inside};
+use crate::text::{clause, gap, governed, inside};
 use crate::{Actor, Context};
 use dossier_core::annotation::TimexType;
 use dossier_core::claims::{Certainty, Fact, FactObject, Predicate, Quantity, Source};
@@ -97,11 +97,65 @@ fn subject_near<'c>(
         .rfind(ok)
 }
 
-/// The last group of `sentence` that ends before `focus`.
+/// Whether the leader word at `focus` names the one who leads ("the leader of", "its emir",
+/// "ISKP chief"), not one of several ("a former commander of al-Mourabitoun", "one of the
+/// group's leaders", "a senior leader", "the deputy leader", "a Taliban commander"). A commander
+/// leads only as "the commander of" or "the supreme/overall/top commander".
+fn the_leader(t: &str, focus: Span) -> bool {
+    let word = t[focus.start..focus.end].to_lowercase();
+    if word.ends_with(" by") {
+        return true;
+    }
+    let before = t[..focus.start].to_lowercase();
+    let mut prev = before
+        .split(|c: char| !crate::text::is_word(c))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(4);
+    let p1 = prev.next().unwrap_or("");
+    let p1 = if ["former", "then", "late", "slain"].contains(&p1) {
+        prev.next().unwrap_or("")
+    } else {
+        p1
+    };
+    const ONE_OF_SEVERAL: &[&str] = &[
+        "a",
+        "an",
+        "another",
+        "deputy",
+        "senior",
+        "local",
+        "regional",
+        "field",
+        "provincial",
+        "mid-level",
+        "junior",
+        "military",
+        "two",
+        "three",
+        "several",
+        "many",
+        "some",
+        "other",
+    ];
+    if ONE_OF_SEVERAL.contains(&p1) || before.trim_end().ends_with("one of the") {
+        return false;
+    }
+    if word.starts_with("commander") {
+        let of = t[focus.end..].starts_with(" of ");
+        return ["supreme", "overall", "top"].contains(&p1) || (p1 == "the" && of);
+    }
+    true
+}
+
+/// The last group of `sentence` that ends before `focus` and is no object ([`governed`]).
 fn group_before<'c>(cx: &'c Context, sentence: Span, focus: Span) -> Option<&'c Actor> {
-    cx.actors
-        .iter()
-        .rfind(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start)
+    cx.actors.iter().rfind(|a| {
+        a.group
+            && inside(a.span, sentence)
+            && a.span.end <= focus.start
+            && !governed(cx.text, a.span)
+    })
 }
 
 /// The first group of `sentence` that starts after `focus`.
@@ -527,6 +581,8 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.split {
             for m in re.find_iter(body) {
                 let focus = at(m);
+                // "... when al-Sahrawi, a former commander of al-Mourabitoun, pledged allegiance
+                // to IS and broke away from al-Mourabitoun": not a group named as an object.
                 let s = group_before(cx, sentence, focus);
                 let o = group_after(cx, sentence, focus).filter(|a| a.span.start - focus.end < 8);
                 if let (Some(s), Some(o)) = (s, o) {
@@ -660,6 +716,9 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.leader {
             for m in re.find_iter(body) {
                 let focus = at(m);
+                if !the_leader(t, focus) {
+                    continue;
+                }
                 // "The leader of the Islamist group Boko Haram, Abubakar Shekau, claimed": the
                 // name in apposition to the group after "leader of".
                 let appositive = |n: &&dossier_core::entity::EntityMention| {

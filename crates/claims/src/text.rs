@@ -436,3 +436,39 @@ mod tests {
         assert_eq!(&t[c.start..c.end], " but the army denied it");
     }
 }
+
+/// Whether the name at `span` is the object of a preposition or of a role ("pledged allegiance
+/// to IS", "broke away from al-Mourabitoun", "a former commander of al-Mourabitoun"): a group
+/// named there is not the one acting in its clause.
+pub fn governed(text: &str, span: Span) -> bool {
+    let before = text
+        .get(..span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let before = before
+        .strip_suffix(" the")
+        .map(str::trim_end)
+        .unwrap_or(&before);
+    let last = before.rsplit(|c: char| !is_word(c)).next().unwrap_or("");
+    if ["to", "from", "with", "against", "by", "von", "mit", "gegen"].contains(&last) {
+        return true;
+    }
+    let Some(rest) = before.strip_suffix(" of").or(before.strip_suffix(" des")) else {
+        return false;
+    };
+    let role = rest.rsplit(|c: char| !is_word(c)).next().unwrap_or("");
+    [
+        "commander",
+        "leader",
+        "chief",
+        "emir",
+        "founder",
+        "head",
+        "spokesman",
+        "spokesperson",
+        "co-founder",
+        "ideologue",
+    ]
+    .contains(&role)
+}

@@ -484,6 +484,8 @@ fn title_of(
     match target {
         // "Pledge of allegiance to Islamic State".
         Some(tg) if kind == EventKind::Pledge => t.push_str(&format!(" of allegiance to {tg}")),
+        // "Split from al-Mourabitoun".
+        Some(tg) if kind == EventKind::Split => t.push_str(&format!(" from {tg}")),
         Some(tg) => t.push_str(&format!(" on {tg}")),
         None => {}
     }
@@ -641,6 +643,9 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             // "pledged allegiance to Islamic State": the group pledged to.
             let r = if kind == EventKind::Pledge && mine.iter().all(|p| p.role == Role::Target) {
                 "pledged_to"
+            } else if kind == EventKind::Split && mine.iter().all(|p| p.role == Role::Target) {
+                // "broke away from al-Mourabitoun": the group left.
+                "split_from"
             } else if matches!(
                 kind,
                 EventKind::Founding
