@@ -850,7 +850,7 @@ fn read_cue(
                 // out the assault": a name followed by its own verb is what was said, not who
                 // said it.
                 let right = if inverted { np_right(s, cue_to) } else { None }
-                    .filter(|&(_, b)| !(s.word(b) && verb_like(&s.lower(b))));
+                    .filter(|&(_, b)| !(s.word(b) && verb_like(s.lower(b))));
                 match right {
                     Some((a, b)) => {
                         if let Some((x, y, anon)) = apposition_right(s, b) {

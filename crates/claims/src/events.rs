@@ -191,6 +191,24 @@ const DESCRIBED_PEOPLE: &[&str] = &[
     "refugees",
     "student",
     "students",
+    "driver",
+    "drivers",
+    "teenager",
+    "teenagers",
+    "asylum",
+    "suspect",
+    "suspects",
+    "migrant",
+    "migrants",
+    "attacker",
+    "gunman",
+    "assailant",
+    "bomber",
+    "nurse",
+    "doctor",
+    "journalist",
+    "journalists",
+    "priest",
 ];
 
 /// Counted nouns that do the killing ("two explosions that killed dozens").
@@ -994,7 +1012,16 @@ fn place_of(
         if striker && g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
             continue;
         }
-        if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
+        // ("A 27-year-old Syrian detonated a bomb": a demonym before a verb is its subject.)
+        let demonym_subject = cx
+            .names
+            .iter()
+            .any(|n| n.span == g.span && n.label == "NORP")
+            && cx.text[trigger.start..trigger.end]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.ends_with("ed"));
+        if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 && !demonym_subject {
             return Some(EventPlace {
                 text: g.text.clone(),
                 span: g.span,
@@ -1138,7 +1165,23 @@ fn place_of(
         if demonym
             && (prep.ends_with("year-old")
                 || after.trim_start().starts_with([',', '.', ';', ')'])
-                || ["who", "was", "is", "had", "has", "and"].contains(&next)
+                || [
+                    "who",
+                    "was",
+                    "is",
+                    "had",
+                    "has",
+                    "and",
+                    "suspected",
+                    "accused",
+                    "believed",
+                    "arrested",
+                    "identified",
+                    "named",
+                    "living",
+                    "born",
+                ]
+                .contains(&next)
                 || DESCRIBED_PEOPLE.contains(&next))
         {
             continue;
@@ -1850,12 +1893,17 @@ fn perpetrators(
             ]
             .iter()
             .any(|c| after.starts_with(c));
+        // "the Suruc bombing in July, which authorities blamed on Islamic State": blamed, by
+        // whoever blames it.
+        let blamed_on = ["blamed on", "blamed on the", "pinned on", "pinned on the"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w));
         let target =
             b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
-        if target && !by && !directed {
+        if target && !by && !directed && !blamed_on {
             continue;
         }
-        if !(by || subject || supporters || claimed || directed) {
+        if !(by || subject || supporters || claimed || directed || blamed_on) {
             continue;
         }
         let in_clause = inside(a.span, cl);
@@ -1880,7 +1928,21 @@ fn perpetrators(
             resp = Some(Responsibility::Suspected);
         }
         let resp = resp.unwrap_or(Responsibility::Attributed);
-        let attributed_by = source_of_reading(resp, attribution);
+        // "which authorities blamed on Islamic State", "Indian officials on Sunday blamed
+        // Lashkar-e-Taiba for the attacks": whoever blames it.
+        let blamed = blamed_on
+            || BLAME_VERBS
+                .iter()
+                .any(|v| b_end.ends_with(v) || b_end.ends_with(&format!("{v} the")));
+        let attributed_by = source_of_reading(resp, attribution).or_else(|| {
+            blamed
+                .then(|| {
+                    let head = &cx.text[cl.start.min(a.span.start)..a.span.start];
+                    let verb = head.rfind("blame").or_else(|| head.rfind("pinned"))?;
+                    blamer(&head[..verb])
+                })
+                .flatten()
+        });
         // "The Islamic State group said ... its members carried out": the group's own word.
         let (resp, attributed_by) = own_word(a, resp, attributed_by);
         if out
@@ -2383,6 +2445,12 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
                     "revenge",
                     "retaliation",
                     "response",
+                    // "the Suruc bombing in July, which authorities blamed on Islamic State"
+                    "blamed",
+                    "blame",
+                    "blames",
+                    "pinned",
+                    "which",
                 ]
                 .contains(&w)
             });
@@ -2972,11 +3040,15 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                     };
                     p.responsibility = Some(r);
                     p.attributed_by = None;
-                    if let Some(q) = att
-                        .participants
-                        .iter_mut()
-                        .find(|q| q.role == Role::Perpetrator && q.entity == p.entity)
-                    {
+                    // (A denial of what others blame the group for stands beside the blame.)
+                    if let Some(q) = att.participants.iter_mut().find(|q| {
+                        q.role == Role::Perpetrator
+                            && q.entity == p.entity
+                            && !(r == Responsibility::Denied
+                                && q.responsibility.is_some_and(|x| {
+                                    !matches!(x, Responsibility::Claimed | Responsibility::Denied)
+                                }))
+                    }) {
                         q.responsibility = Some(r);
                         q.attributed_by = None;
                     } else {
@@ -4640,10 +4712,14 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                         // "A TTP commander initially claimed responsibility ... a TTP spokesman
                         // denied that the group was involved": the claim and the denial both
                         // stand, side by side.
+                        // ("Indian officials blamed Lashkar-e-Taiba ... Lashkar-e-Taiba denied
+                        // any role": the blame and the denial both stand too.)
                         Some(q)
                             if own_word(q.responsibility)
                                 && own_word(p.responsibility)
-                                && q.responsibility != p.responsibility =>
+                                && q.responsibility != p.responsibility
+                                || p.responsibility == Some(Responsibility::Denied)
+                                    && !own_word(q.responsibility) =>
                         {
                             m.participants.push(p)
                         }
@@ -4916,45 +4992,95 @@ fn blamed_group<'c>(
         })
         .min()?;
     let after = sentence.start + verb.1;
+    // "blamed al-Shabaab", "blamed the militant group al-Shabaab", "blamed a local Islamist
+    // group, National Thowheeth Jama'ath,".
+    let describes = |g: &str| {
+        let g = g.trim().trim_end_matches(',').to_ascii_lowercase();
+        let mut w = g.split_whitespace().peekable();
+        if w.peek().is_some_and(|x| ["the", "a", "an"].contains(x)) {
+            w.next();
+        }
+        let rest: Vec<&str> = w.collect();
+        rest.is_empty()
+            || rest.len() <= 4
+                && rest
+                    .last()
+                    .is_some_and(|x| *x == "group" || *x == "organisation" || *x == "organization")
+                && rest
+                    .iter()
+                    .all(|x| x.chars().all(|c| c.is_ascii_alphabetic() || c == '-'))
+    };
     let group = groups_in(cx, sentence)
         .filter(|a| {
-            a.span.start >= after
-                && cx
-                    .text
-                    .get(after..a.span.start)
-                    .is_some_and(|g| ["", "the"].contains(&g.trim().to_ascii_lowercase().as_str()))
+            a.span.start >= after && cx.text.get(after..a.span.start).is_some_and(describes)
         })
         .min_by_key(|a| a.span.start)?;
     // "... blamed X for ..., a charge the group denied": still blamed; "was blamed on X" has no
     // blamer before it.
     let head = cx.text.get(sentence.start..sentence.start + verb.0)?;
-    let clause_start = [",", ";", " but ", " and ", " while "]
+    let by = blamer(head).or_else(|| {
+        crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone())
+    });
+    Some((group, by))
+}
+
+/// Who blames, from the words before the verb of blaming (`head`) in their clause: "Turkey",
+/// "officials", "which authorities" ("authorities"); `None` for a passive ("was blamed") or a
+/// pronoun.
+fn blamer(head: &str) -> Option<Source> {
+    let clause_start = [",", ";", " but ", " and ", " while ", " which ", " who "]
         .iter()
         .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
         .max()
         .unwrap_or(0);
     let who = head[clause_start..].trim();
+    // "The government has blamed", "Indian officials on Sunday blamed": the blamer without its
+    // auxiliary or its day.
+    let who = ["has", "have", "had"]
+        .iter()
+        .find_map(|a| who.strip_suffix(a).filter(|w| w.ends_with(' ')))
+        .map_or(who, str::trim_end);
+    let who = match who.rsplit_once(" on ") {
+        Some((w, day)) if day.split_whitespace().count() == 1 => w.trim_end(),
+        _ => who,
+    };
     let who_lower = who.to_ascii_lowercase();
     let words = who.split_whitespace().count();
-    let by = if (1..=5).contains(&words)
+    ((1..=5).contains(&words)
         && ![
-            "was", "were", "is", "are", "been", "be", "it", "they", "he", "she", "we",
+            "was", "were", "is", "are", "been", "be", "it", "they", "he", "she", "we", "has",
+            "have", "had",
         ]
         .iter()
-        .any(|w| who_lower.split_whitespace().any(|x| x == *w))
-    {
-        let named =
-            who.chars().next().is_some_and(char::is_uppercase) && !who_lower.starts_with("the ");
-        Some(Source {
+        .any(|w| who_lower.split_whitespace().any(|x| x == *w)))
+    .then(|| {
+        // "Officials", "Authorities" opening a sentence are roles, not names.
+        let role_noun = who_lower.split_whitespace().next_back().is_some_and(|w| {
+            [
+                "officials",
+                "authorities",
+                "police",
+                "government",
+                "prosecutors",
+                "investigators",
+                "ministry",
+                "army",
+                "military",
+                "analysts",
+                "sources",
+            ]
+            .contains(&w)
+        });
+        let named = who.chars().next().is_some_and(char::is_uppercase)
+            && !who_lower.starts_with("the ")
+            && !role_noun;
+        Source {
             name: named.then(|| who.to_string()),
             role: (!named).then(|| who.to_string()),
             affiliation: None,
             anonymous: false,
-        })
-    } else {
-        crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone())
-    };
-    Some((group, by))
+        }
+    })
 }
 
 /// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the

@@ -410,33 +410,6 @@ pub fn gap(a: Span, b: Span) -> usize {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_and_phrases() {
-        let t = "Two men from Afghanistan were arrested in Gera, Germany.";
-        let ws = words(t, 0, t.len());
-        assert_eq!(lower(t, ws[0]), "two");
-        let np = np_left(t, 0, t.find(" were").unwrap(), 6).unwrap();
-        assert_eq!(&t[np.start..np.end], "Two men from Afghanistan");
-        let r = np_right(t, t.find("Gera").unwrap(), t.len(), 6).unwrap();
-        assert_eq!(&t[r.start..r.end], "Gera");
-        assert_eq!(find_word(t, 0, t.len(), "arrested"), t.find("arrested"));
-        assert_eq!(find_word(t, 0, t.len(), "men fro"), None);
-    }
-
-    #[test]
-    fn clause_limits() {
-        let t = "The attack was claimed – but the army denied it; nobody knows.";
-        let s = Span::new(0, t.len());
-        let f = t.find("army").unwrap();
-        let c = clause(t, s, Span::new(f, f + 4));
-        assert_eq!(&t[c.start..c.end], " but the army denied it");
-    }
-}
-
 /// Whether the name at `span` is the object of a preposition or of a role ("pledged allegiance
 /// to IS", "broke away from al-Mourabitoun", "a former commander of al-Mourabitoun"): a group
 /// named there is not the one acting in its clause.
@@ -471,4 +444,31 @@ pub fn governed(text: &str, span: Span) -> bool {
         "ideologue",
     ]
     .contains(&role)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_phrases() {
+        let t = "Two men from Afghanistan were arrested in Gera, Germany.";
+        let ws = words(t, 0, t.len());
+        assert_eq!(lower(t, ws[0]), "two");
+        let np = np_left(t, 0, t.find(" were").unwrap(), 6).unwrap();
+        assert_eq!(&t[np.start..np.end], "Two men from Afghanistan");
+        let r = np_right(t, t.find("Gera").unwrap(), t.len(), 6).unwrap();
+        assert_eq!(&t[r.start..r.end], "Gera");
+        assert_eq!(find_word(t, 0, t.len(), "arrested"), t.find("arrested"));
+        assert_eq!(find_word(t, 0, t.len(), "men fro"), None);
+    }
+
+    #[test]
+    fn clause_limits() {
+        let t = "The attack was claimed – but the army denied it; nobody knows.";
+        let s = Span::new(0, t.len());
+        let f = t.find("army").unwrap();
+        let c = clause(t, s, Span::new(f, f + 4));
+        assert_eq!(&t[c.start..c.end], " but the army denied it");
+    }
 }

@@ -895,8 +895,8 @@ fn own_sentence(e: &Event, p: &Participant) -> Option<Citation> {
 }
 
 /// Contradictions within fused events: figures that do not overlap between publishers (revisions
-/// by the same publisher are not contradictions), and responsibility claimed by one source and
-/// denied by another.
+/// by the same publisher are not contradictions), and one group's responsibility claimed,
+/// attributed or suspected by one source and denied by another.
 pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for e in events {
@@ -949,18 +949,35 @@ pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
                 });
             }
         }
-        let claimed: Vec<&Participant> = e
-            .participants
-            .iter()
-            .filter(|p| p.responsibility.as_deref() == Some("claimed"))
-            .collect();
+        // A group that denies what it claimed, or what others blame it for: one group's
+        // responsibility read two ways ("Islamic State claimed" beside "the Taliban denied" is
+        // no contradiction).
+        let key = |p: &Participant| {
+            p.entity
+                .as_ref()
+                .map_or_else(|| p.text.to_lowercase(), |x| x.id.clone())
+        };
         let denied: Vec<&Participant> = e
             .participants
             .iter()
             .filter(|p| p.responsibility.as_deref() == Some("denied"))
             .collect();
-        if !claimed.is_empty() && !denied.is_empty() {
-            let statements = claimed
+        let asserted: Vec<&Participant> = e
+            .participants
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.responsibility.as_deref(),
+                    Some("claimed" | "attributed" | "suspected" | "alleged")
+                ) && denied.iter().any(|d| key(d) == key(p))
+            })
+            .collect();
+        let denied: Vec<&Participant> = denied
+            .into_iter()
+            .filter(|d| asserted.iter().any(|p| key(p) == key(d)))
+            .collect();
+        if !asserted.is_empty() && !denied.is_empty() {
+            let statements = asserted
                 .iter()
                 .chain(denied.iter())
                 .map(|p| Statement {

@@ -1763,7 +1763,12 @@ impl<'a> Grammar<'a> {
             Some(Lex::Weekday(wd, false)) if self.tok(j)?.cap => {
                 // "declared Sunday a day of mourning", "set Monday as the deadline": ahead.
                 // But "appointed him on Thursday as envoy", "identified Thursday as": past.
-                if self.w(j + 1, Word::A)
+                // (German "hatte am Montag einen Mann getötet": a day after "am" or "on" is
+                // no object, and the article after it opens the verb's object.)
+                let after_preposition = j
+                    .checked_sub(1)
+                    .is_some_and(|p| ["am", "on", "an", "vom"].iter().any(|w| self.is(p, w)));
+                if self.w(j + 1, Word::A) && !after_preposition
                     || (self.is(j + 1, "as") && self.tense.get() != Tense::Past)
                 {
                     self.tense.set(Tense::Future);
@@ -2312,6 +2317,34 @@ impl<'a> Grammar<'a> {
         }
         let (len, rule) = best?;
         let mut end = j + len;
+        // "an attack on a Christmas market", "the Easter shopping": the holiday names a thing,
+        // not a day.
+        if [
+            "market",
+            "markets",
+            "tree",
+            "trees",
+            "party",
+            "parties",
+            "shopping",
+            "shoppers",
+            "lights",
+            "card",
+            "cards",
+            "decorations",
+            "gifts",
+            "presents",
+            "carols",
+            "dinner",
+            "message",
+            "sermon",
+            "bonus",
+        ]
+        .iter()
+        .any(|w| self.is(end, w))
+        {
+            return None;
+        }
         if self.is(end, "week") {
             // "Easter week"
             let dct = self.dct();

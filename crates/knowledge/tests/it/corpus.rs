@@ -982,3 +982,36 @@ fn a_dossier_on_a_person() {
         .iter()
         .any(|a| a.sources.iter().any(|c| c.quote.contains("was sentenced"))));
 }
+
+#[test]
+fn a_demonym_describing_a_person_places_nothing() {
+    // "A 27-year-old Syrian detonated a bomb outside a music festival in Ansbach", "The Polish
+    // driver of the truck was found shot dead", "Anis Amri, a Tunisian suspected of driving the
+    // truck": the people's origin, not where anything happened.
+    let Some((store, kb, _dir)) = fixture_store("demonyms") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert!(
+        attacks
+            .iter()
+            .any(|e| e.place.as_ref().is_some_and(|p| p.name == "Ansbach")),
+        "{attacks:#?}"
+    );
+    assert!(
+        attacks
+            .iter()
+            .any(|e| e.place.as_ref().is_some_and(|p| p.name == "Berlin")),
+        "{attacks:#?}"
+    );
+    for e in &events {
+        let country = e.place.as_ref().and_then(|p| p.country.as_deref());
+        assert!(
+            matches!(country, None | Some("Germany")),
+            "{}: {:?}",
+            e.title,
+            e.place
+        );
+    }
+}
