@@ -633,7 +633,13 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
     .map(|v| (sentence.start + v, sentence.start + for_at))
 }
 
-fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Option<EventDate> {
+fn date_of(
+    cx: &Context,
+    sentence: Span,
+    trigger: Span,
+    kind: EventKind,
+    skip: &[Span],
+) -> Option<EventDate> {
     let mut best: Option<(usize, &TimeExpression, Option<NaiveDate>)> = None;
     let cl = clause(cx.text, sentence, trigger);
     // The date of a claim or a blame is not that of the attack it is for: "blamed X on Monday
@@ -647,7 +653,7 @@ fn date_of(cx: &Context, sentence: Span, trigger: Span, kind: EventKind) -> Opti
         .to_ascii_lowercase()
         .ends_with("the");
     for t in cx.timexes {
-        if !inside(t.span, sentence) {
+        if !inside(t.span, sentence) || skip.iter().any(|s| inside(t.span, *s)) {
             continue;
         }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
@@ -2954,6 +2960,38 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
         return None;
     }
+    // "arrested 24 people overnight": the people, without when.
+    let np = [
+        " overnight",
+        " yesterday",
+        " today",
+        " tonight",
+        " earlier",
+        " later",
+        " again",
+    ]
+    .iter()
+    .find_map(|w| {
+        who.strip_suffix(w)
+            .filter(|rest| !rest.is_empty())
+            .map(|rest| Span::new(np.start, np.start + rest.len()))
+    })
+    .unwrap_or(np);
+    // "A Pakistani man arrested shortly after the attack": "shortly" is when; who is the
+    // phrase the participle follows.
+    let np = if ["shortly", "hours", "days", "soon", "later", "minutes"]
+        .contains(&t[np.start..np.end].to_lowercase().as_str())
+    {
+        np_left(t, sentence.start, trigger.start.saturating_sub(1), 6).filter(|s| {
+            s.end + 1 >= trigger.start
+                && t[s.start..s.end]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ["A", "An", "The", "a", "an", "the"].contains(&w))
+        })?
+    } else {
+        np
+    };
     Some(Participant {
         role: Role::Arrested,
         text: t[np.start..np.end].to_string(),
@@ -3449,6 +3487,9 @@ fn one(
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
     if tr.kind == EventKind::Arrest {
         cues.retain(|c| c.certainty != Certainty::Planned || gap(c.span, tr.span) <= 12);
+        // "in connection with an alleged plot to blow up aircraft": the hedge of the cause.
+        let causes = cause_phrases(t, sentence);
+        cues.retain(|c| !causes.iter().any(|s| inside(c.span, *s)));
         // "on suspicion of", "accused of", "charged with": what the arrested are suspected of,
         // not whether the arrest happened.
         cues.retain(|c| {
@@ -3743,13 +3784,8 @@ fn one(
             e.weapon = weapon_of(cx, sentence);
         }
     }
-    e.date = date_of(cx, sentence, tr.span, tr.kind);
-    if e.date
-        .as_ref()
-        .is_some_and(|d| !d.text.is_empty() && causes.iter().any(|c| inside(d.span, *c)))
-    {
-        e.date = undated(cx, tr.span, tr.kind);
-    }
+    // ("arrested 35 people over the January 3 bombings": the cause's date is not the arrest's.)
+    e.date = date_of(cx, sentence, tr.span, tr.kind, &causes);
     // "detonated explosive belts near the grave of Soleimani, the commander killed in a US
     // drone strike in Baghdad four years ago": the date and place nearer the strike are the
     // strike's. (A strike from the air and another attack are never one event.)
@@ -4260,7 +4296,7 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"(?i)\b(?:over|in connection with|for|after|following|in the wake of) the [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?)\b(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+        r"(?i)\b(?:over|in connection with|for|after|following|in the wake of|suspects? in|role in|involvement in|part in) (?:the|an?) [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?|plots?|conspiracy)\b(?:[^,.;]{0,60}?\b(?:to|on|against) [^,.;]{0,60})?(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
     ) else {
         return Vec::new();
     };

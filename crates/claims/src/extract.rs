@@ -163,6 +163,15 @@ pub fn main_group(actors: &[Actor]) -> Option<KbId> {
     counts.into_iter().next().map(|c| c.0)
 }
 
+/// Whether `b` is `a`'s own acronym or name in parentheses right after it ("the Pakistani
+/// Taliban (TTP)").
+fn parenthesised_after(a: &Actor, b: &Actor) -> bool {
+    a.entity.is_some()
+        && a.entity == b.entity
+        && b.span.start >= a.span.end
+        && b.span.start - a.span.end <= 2
+}
+
 /// Definite descriptions that refer back to a group.
 const GROUP_ANAPHORA: &[&str] = &[
     "the group",
@@ -305,9 +314,23 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
                     .collect();
                 // Beyond the window, the group the report is clearly about ("A UN report put
                 // the group at 1,500 fighters", paragraphs after the last name).
-                let antecedent = window
+                // Else the most recent group not named as an object ("ISIS-Khorasan is led by
+                // Hafiz Saeed Khan, a former commander of the Pakistani Taliban (TTP). The
+                // group is active in Nangarhar": ISIS-Khorasan).
+                let governed = |k: usize| {
+                    crate::text::governed(text, window[k].span)
+                        || k > 0
+                            && parenthesised_after(window[k - 1], window[k])
+                            && crate::text::governed(text, window[k - 1].span)
+                };
+                let salient: Vec<&Actor> = (0..window.len())
+                    .filter(|&k| !governed(k))
+                    .map(|k| window[k])
+                    .collect();
+                let antecedent = salient
                     .iter()
                     .find(|a| a.entity.is_some() && a.entity == main)
+                    .or(salient.last())
                     .or(window.last())
                     .copied()
                     .or_else(|| {
