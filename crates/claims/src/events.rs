@@ -510,10 +510,15 @@ fn described_act(text: &str, sentence: Span, trigger: Span, date: Span) -> bool 
         "wanted in connection with",
     ]
     .iter()
-    .any(|w| lead.ends_with(w))
-        || ["killed in", "wounded in", "injured in", "died in"]
-            .iter()
-            .any(|w| lead_np.ends_with(w));
+    // ("suspected of the Berlin market attack": a few words of the act's name between.)
+    .any(|w| {
+        lead.rfind(w).is_some_and(|i| {
+            let rest = &lead[i + w.len()..];
+            !rest.contains([',', ';']) && rest.split_whitespace().count() <= 4
+        })
+    }) || ["killed in", "wounded in", "injured in", "died in"]
+        .iter()
+        .any(|w| lead_np.ends_with(w));
     let between = text
         .get(trigger.end..date.start)
         .unwrap_or("")
@@ -613,6 +618,21 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
     let before = text
         .get(sentence.start..trigger.start)?
         .to_ascii_lowercase();
+    // "On Tuesday, Islamic State claimed the truck attack in Berlin": the attack as the
+    // claim's object.
+    let object = [
+        "claimed the ",
+        "claims the ",
+        "claimed a ",
+        "reklamierte den ",
+    ]
+    .iter()
+    .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
+    .max()
+    .filter(|&(_, e)| before[e..].split_whitespace().count() <= 3);
+    if let Some((v, _)) = object {
+        return Some((sentence.start + v, trigger.start));
+    }
     let for_at = before.rfind(" for ")?;
     if before[for_at + 5..].split_whitespace().count() > 3 {
         return None;
@@ -660,7 +680,11 @@ fn date_of(
         if let Some((v, for_at)) = claimed_at {
             // ("Bangladeshi officials on Sunday blamed JMB for the attack": the day of the
             // blame may stand before its verb.)
-            let before_verb = t.span.end <= v && v - t.span.end <= 2;
+            // ("On Tuesday, Islamic State claimed the truck attack": a few words before.)
+            let before_verb = t.span.end <= v
+                && (v - t.span.end <= 2
+                    || cx.text[t.span.end..v].split_whitespace().count() <= 4
+                        && !cx.text[t.span.end..v].contains([';', '.']));
             let between = t.span.start >= v && t.span.end <= for_at || before_verb;
             let right_after = definite
                 && t.span.start >= trigger.end
@@ -1661,6 +1685,14 @@ fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
     .is_some_and(|re| re.is_match(&lead))
 }
 
+/// Whether the words before a group end with a passive claim ("was claimed by", "claimed by
+/// the").
+fn b_claimed_by(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = b.strip_suffix(" the").unwrap_or(b);
+    b.ends_with("claimed by")
+}
+
 /// Whether `span` opens the sentence (after "The" at most): the sentence's subject.
 fn opens_sentence(text: &str, sentence: Span, span: Span) -> bool {
     matches!(text[sentence.start..span.start].trim(), "" | "The")
@@ -1870,7 +1902,29 @@ fn perpetrators(
         {
             continue;
         }
+        // German: "hat die Terrormiliz IS die Tat für sich reklamiert", "hat sich zu dem
+        // Anschlag in Würzburg bekannt".
+        let rest = cx
+            .text
+            .get(a.span.end..cl.end.max(a.span.end))
+            .unwrap_or("")
+            .to_lowercase();
+        let german_claim = [
+            "für sich reklamiert",
+            "für sich beansprucht",
+            "für sich reklamierte",
+            "für sich beanspruchte",
+        ]
+        .iter()
+        .any(|w| rest.contains(w))
+            || ["hat sich zu", "hatte sich zu", "haben sich zu"]
+                .iter()
+                .any(|w| rest.find(w).is_some_and(|i| i < 30))
+                && rest.contains("bekannt");
         let claimed = after.trim_start().starts_with("claimed")
+            // "The attack in Berlin was claimed by Islamic State"
+            || b_claimed_by(&before)
+            || german_claim
             || self_claim(cx.text, a.span, trigger)
             || after.contains("claimed responsibility")
             || after.trim_start().starts_with("has claimed")
@@ -3450,6 +3504,18 @@ fn one(
     // "was shot dead by police in Milan": the security forces ending a suspect's flight or an
     // attack are no attack of their own.
     if tr.kind == EventKind::Attack && by_security_forces(t, sentence, tr.span) {
+        return None;
+    }
+    // ""His arrest is a major success," said an analyst": an arrest told elsewhere, named by
+    // its owner.
+    if tr.kind == EventKind::Arrest
+        && ["arrest", "arrests", "detention", "capture"].contains(&lower.as_str())
+        && t[sentence.start..tr.span.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .is_some_and(|w| ["his", "her", "their", "its"].contains(&w.to_lowercase().as_str()))
+    {
         return None;
     }
     // "ordered to be held in custody until 22 May", "ordered two men held in pre-trial
