@@ -1485,12 +1485,16 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             .unwrap_or("")
             .to_lowercase();
         // "The number of people killed in Friday's attack ... rose to 133".
+        // ("revised the death toll from the Easter Sunday suicide bombings down to 253")
         let rose = [
             "rose to",
             "risen to",
             "climbed to",
             "increased to",
             "reached",
+            "down to",
+            "lowered to",
+            "raised to",
         ]
         .iter()
         .any(|w| b.ends_with(w));
@@ -1501,6 +1505,10 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                     "number of dead",
                     "death toll",
                     "number of deaths",
+                    // "The toll from Saturday's bombings in Ankara rose to 97"
+                    "the toll from",
+                    "the toll in",
+                    "the toll of",
                 ]
                 .iter()
                 .any(|w| sentence_lower.contains(w))
@@ -1685,6 +1693,23 @@ fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
     .is_some_and(|re| re.is_match(&lead))
 }
 
+/// The words before a group without trailing blanks and a final "the".
+fn b_end_of(before: &str) -> &str {
+    let b = before.trim_end();
+    b.strip_suffix(" the").unwrap_or(b)
+}
+
+/// Whether the words after a group say it is the prime suspect ("was the prime suspect in",
+/// "is the main suspect", "were the chief suspects").
+fn cached_regex_prime(after: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"^\s*(?:was|is|were|are|remains|remained) (?:the )?(?:prime|main|chief|leading|principal|likely|likeliest) suspects?\b",
+    )
+    .is_some_and(|re| re.is_match(after))
+}
+
 /// Whether the words before a group end with a passive claim ("was claimed by", "claimed by
 /// the").
 fn b_claimed_by(before: &str) -> bool {
@@ -1820,7 +1845,20 @@ fn perpetrators(
             || before.contains("affiliated with")
             || before.contains("aligned with")
             || before.contains("inspired by")
-            || before.contains("sympathi");
+            || before.contains("sympathi")
+            // "The attackers allegedly belonged to Lashkar-e-Taiba"
+            || ["belonged to", "belonging to", "belong to", "belongs to"]
+                .iter()
+                .any(|w| b_end_of(&before).ends_with(w));
+        // "early indications pointed to Islamic State", "X was the prime suspect in Saturday's
+        // bombings": suspected.
+        // (Not "pointed to the Islamic State group's Afghanistan-based affiliate": another
+        // group, the one it owns.)
+        let pointed_to = ["pointed to", "points to", "point to", "pointing to"]
+            .iter()
+            .any(|w| b_end_of(&before).ends_with(w))
+            && past_possessive(&after).is_none();
+        let prime_suspect = cached_regex_prime(&after);
         // "Al-Shabaab, which is linked to al-Qaeda, ...": a relative clause describing another
         // group.
         let b = before.trim_end();
@@ -1963,7 +2001,7 @@ fn perpetrators(
         if target && !by && !directed && !blamed_on {
             continue;
         }
-        if !(by || subject || supporters || claimed || directed || blamed_on) {
+        if !(by || subject || supporters || claimed || directed || blamed_on || pointed_to) {
             continue;
         }
         let in_clause = inside(a.span, cl);
@@ -1984,7 +2022,9 @@ fn perpetrators(
         if supporters && resp.is_none() {
             resp = Some(Responsibility::Suspected);
         }
-        if before.contains("suspected") && resp.is_none_or(|r| r == Responsibility::Attributed) {
+        if (before.contains("suspected") || pointed_to || prime_suspect)
+            && resp.is_none_or(|r| r == Responsibility::Attributed)
+        {
             resp = Some(Responsibility::Suspected);
         }
         let resp = resp.unwrap_or(Responsibility::Attributed);
