@@ -1007,7 +1007,11 @@ fn place_of(
     let focus = focus_country(cx);
     let cl = clause(cx.text, sentence, trigger);
     for g in cx.places {
-        if !inside(g.span, sentence) || skip.iter().any(|s| inside(g.span, *s)) {
+        // (The dateline's city is where the story was filed: [`dateline_place`] decides.)
+        if !inside(g.span, sentence)
+            || skip.iter().any(|s| inside(g.span, *s))
+            || in_dateline(cx, g.span)
+        {
             continue;
         }
         // A place word inside an organisation's name ("Washington Institute"), or a group's
@@ -5360,6 +5364,21 @@ pub fn dateline_place(cx: &Context, events: &mut [EventMention]) {
         days_to_report(cx, e.date.as_ref().and_then(|d| d.earliest.as_deref()))
             .is_some_and(|days| days <= 31)
     };
+    // "NIAMEY, Dec 12 - ... an attack on a military camp in Inates, western Niger": a place the
+    // lead names after "in" (the NER's, even one the gazetteer does not know) is where it was.
+    let lead_span = cx.sentences[lead].span;
+    let named_place = cx.names.iter().any(|n| {
+        matches!(n.label.as_str(), "GPE" | "LOC" | "FAC")
+            && inside(n.span, lead_span)
+            && n.span.start >= d.span.end
+            && cx.text[lead_span.start..n.span.start]
+                .trim_end()
+                .to_lowercase()
+                .ends_with(" in")
+    });
+    if named_place {
+        return;
+    }
     for e in events.iter_mut().filter(|e| {
         matches!(
             e.kind,

@@ -1015,3 +1015,23 @@ fn a_demonym_describing_a_person_places_nothing() {
         );
     }
 }
+
+#[test]
+fn the_dateline_s_city_is_not_a_place_the_lead_names_elsewhere() {
+    // "NIAMEY, Dec 12 (Sahel Courier) - ... an attack on a military camp in Inates, western
+    // Niger": the story was filed in Niamey; the attack was in Inates, which the gazetteer may
+    // not know, and never in Niamey.
+    let Some((store, kb, _dir)) = fixture_store("dateline-elsewhere") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    assert!(events.iter().any(|e| e.kind == "attack"), "{events:#?}");
+    for e in &events {
+        assert_ne!(
+            e.place.as_ref().map(|p| p.name.as_str()),
+            Some("Niamey"),
+            "{}",
+            e.title
+        );
+    }
+}
