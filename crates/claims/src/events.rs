@@ -2110,6 +2110,15 @@ fn own_word(
 /// worshippers", "X allegedly stabbed") or its agent ("was attacked by X"). The responsibility
 /// is the clause's hedge when it has one ("allegedly": alleged), else attributed (to the
 /// report's source, when it names one).
+/// Passive phrases that name who did an attack: "was carried out by X".
+const AGENT_PHRASES: [&str; 5] = [
+    " carried out by ",
+    " perpetrated by ",
+    " committed by ",
+    " staged by ",
+    " verübt von ",
+];
+
 fn person_perpetrator(
     cx: &Context,
     sentence: Span,
@@ -2144,7 +2153,9 @@ fn person_perpetrator(
         ]
         .iter()
         .any(|w| find_word(&s, 0, s.len(), w).is_some());
-        if !violent {
+        // ("the attack in Halle was carried out by X" says who did it outright.)
+        let explicit = AGENT_PHRASES.iter().any(|w| s.contains(w));
+        if !violent && !explicit {
             return None;
         }
     }
@@ -2188,10 +2199,15 @@ fn person_perpetrator(
         ));
     }
     let verb = word.ends_with("ed") || ["shot", "set", "blew", "stabbed"].contains(&word.as_str());
-    if !verb {
+    let cl = clause(t, sentence, trigger);
+    // ("the attack ... was carried out by X": a noun trigger with its agent.)
+    let agent_phrase = t
+        .get(trigger.end..cl.end)
+        .map(str::to_lowercase)
+        .is_some_and(|a| AGENT_PHRASES.iter().any(|w| a.contains(w)));
+    if !verb && !agent_phrase {
         return None;
     }
-    let cl = clause(t, sentence, trigger);
     let persons = cx
         .names
         .iter()
@@ -2235,17 +2251,29 @@ fn person_perpetrator(
                 .split_whitespace()
                 .all(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
         });
-    // "... was attacked by X"
+    // "... was attacked by X", "the attack in Halle on Wednesday was carried out by X"
     let agent = || {
         let after = t.get(trigger.end..cl.end)?;
-        let rest = after.strip_prefix(" by ")?;
-        let at = trigger.end + 4;
-        persons
-            .clone()
-            .find(|n| n.span.start == at)
-            .filter(|_| !rest.is_empty())
+        if let Some(rest) = after.strip_prefix(" by ") {
+            let at = trigger.end + 4;
+            return persons
+                .clone()
+                .find(|n| n.span.start == at)
+                .filter(|_| !rest.is_empty());
+        }
+        let lower = after.to_lowercase();
+        let (i, w) = AGENT_PHRASES
+            .iter()
+            .filter_map(|w| lower.find(w).map(|i| (i, w.len())))
+            .min()?;
+        let at = trigger.end + i + w;
+        persons.clone().find(|n| n.span.start == at)
     };
-    let who = subject.or_else(agent)?;
+    let who = if verb {
+        subject.or_else(agent)
+    } else {
+        agent()
+    }?;
     let mut resp = None;
     for c in cues {
         // "Investigators are examining whether X detonated the bomb": suspected.

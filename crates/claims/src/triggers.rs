@@ -258,6 +258,27 @@ pub const ROWS_DE: &[Row] = &[
         r"(?:in|durch) (?:die|eine) Menschenmenge (?:gefahren|gerast)|Amokfahrt",
         true,
     ),
+    // "war ein Lastwagen in einen Weihnachtsmarkt in Berlin gerast"
+    row(
+        Attack,
+        Some("vehicle_ramming"),
+        r"(?:Lastwagen|Lkw|Laster|Sattelschlepper|Transporter|Auto|Fahrzeug)\w* (?:[\wäöüß]+ ){0,6}?(?:in|auf|durch) (?:[\wäöüß]+ ){1,5}?(?:gerast|gesteuert)",
+        true,
+    ),
+    // "hatte ... Reisende mit einer Axt angegriffen"
+    row(
+        Attack,
+        Some("stabbing"),
+        r"mit (?:einer Axt|einem Beil|einer Machete) (?:[\wäöüß]+ ){0,2}?(?:angegriffen|attackiert|verletzt|getötet)",
+        true,
+    ),
+    // "einen Rucksack mit Sprengstoff gezündet", "einen Sprengsatz gezündet"
+    row(
+        Attack,
+        Some("bombing"),
+        r"(?:Sprengsatz|Sprengstoff|Bombe|Sprengstoffgürtel|Sprengstoffweste)\w* (?:[\wäöüß]+ ){0,3}?(?:gezündet|zur Explosion gebracht)|in die Luft gesprengt",
+        true,
+    ),
     row(
         Attack,
         Some("shooting"),
