@@ -119,7 +119,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("bombing"),
-        r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off|explosives?[- ](?:laden|packed) (?:truck|car|vehicle|van|motorcycle)s?|(?:truck|car|vehicle|van)s? (?:packed|laden|loaded|filled) with explosives",
+        r"car bomb(?:ing)?s?|truck bomb(?:ing)?s?|roadside bombs?|bomb attacks?|bombings?|explosions?|blasts?|detonated|exploded|bomb went off|bombs? (?:killed|ripped through|tore through)|explosives?[- ](?:laden|packed) (?:truck|car|vehicle|van|motorcycle)s?|(?:truck|car|vehicle|van)s? (?:packed|laden|loaded|filled) with explosives",
         false,
     ),
     row(
