@@ -1698,14 +1698,14 @@ fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
 }
 
 /// The words before a group without trailing blanks and a final "the".
-fn b_end_of(before: &str) -> &str {
+fn words_before_group(before: &str) -> &str {
     let b = before.trim_end();
     b.strip_suffix(" the").unwrap_or(b)
 }
 
 /// Whether the words after a group say it is the prime suspect ("was the prime suspect in",
 /// "is the main suspect", "were the chief suspects").
-fn cached_regex_prime(after: &str) -> bool {
+fn prime_suspect_after(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     crate::text::cached_regex(
         &RE,
@@ -1716,10 +1716,8 @@ fn cached_regex_prime(after: &str) -> bool {
 
 /// Whether the words before a group end with a passive claim ("was claimed by", "claimed by
 /// the").
-fn b_claimed_by(before: &str) -> bool {
-    let b = before.trim_end();
-    let b = b.strip_suffix(" the").unwrap_or(b);
-    b.ends_with("claimed by")
+fn passive_claim_before(before: &str) -> bool {
+    words_before_group(before).ends_with("claimed by")
 }
 
 /// Whether `span` opens the sentence (after "The" at most): the sentence's subject.
@@ -1853,16 +1851,16 @@ fn perpetrators(
             // "The attackers allegedly belonged to Lashkar-e-Taiba"
             || ["belonged to", "belonging to", "belong to", "belongs to"]
                 .iter()
-                .any(|w| b_end_of(&before).ends_with(w));
+                .any(|w| words_before_group(&before).ends_with(w));
         // "early indications pointed to Islamic State", "X was the prime suspect in Saturday's
         // bombings": suspected.
         // (Not "pointed to the Islamic State group's Afghanistan-based affiliate": another
         // group, the one it owns.)
         let pointed_to = ["pointed to", "points to", "point to", "pointing to"]
             .iter()
-            .any(|w| b_end_of(&before).ends_with(w))
+            .any(|w| words_before_group(&before).ends_with(w))
             && past_possessive(&after).is_none();
-        let prime_suspect = cached_regex_prime(&after);
+        let prime_suspect = prime_suspect_after(&after);
         // "Al-Shabaab, which is linked to al-Qaeda, ...": a relative clause describing another
         // group.
         let b = before.trim_end();
@@ -1965,7 +1963,7 @@ fn perpetrators(
                 && rest.contains("bekannt");
         let claimed = after.trim_start().starts_with("claimed")
             // "The attack in Berlin was claimed by Islamic State"
-            || b_claimed_by(&before)
+            || passive_claim_before(&before)
             || german_claim
             || self_claim(cx.text, a.span, trigger)
             || after.contains("claimed responsibility")
