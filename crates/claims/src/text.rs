@@ -414,8 +414,13 @@ pub fn gap(a: Span, b: Span) -> usize {
 /// to IS", "broke away from al-Mourabitoun", "a former commander of al-Mourabitoun"): a group
 /// named there is not the one acting in its clause.
 pub fn governed(text: &str, span: Span) -> bool {
+    // The few words before the name (not the whole text before it: this runs per name).
+    let mut from = span.start.saturating_sub(60).min(text.len());
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
     let before = text
-        .get(..span.start)
+        .get(from..span.start)
         .unwrap_or("")
         .trim_end()
         .to_lowercase();
