@@ -1035,3 +1035,31 @@ fn the_dateline_s_city_is_not_a_place_the_lead_names_elsewhere() {
         );
     }
 }
+
+#[test]
+fn a_contradiction_is_one_group_read_two_ways() {
+    // "Indian officials blamed Lashkar-e-Taiba ... Lashkar-e-Taiba denied any role": the blame
+    // and the denial both stand, side by side. "Islamic State claimed ... The Taliban denied
+    // involvement": two groups, no contradiction.
+    let Some((store, kb, _dir)) = fixture_store("responsibility") else {
+        return;
+    };
+    let docs = loaded(&store);
+    let events = fuse_events(&docs, &kb, None, &[]);
+    let found = dossier_knowledge::profile::contradictions(&events, &docs);
+    let responsibility: Vec<_> = found
+        .iter()
+        .filter(|c| c.about == "responsibility")
+        .collect();
+    assert_eq!(responsibility.len(), 1, "{found:#?}");
+    let says: Vec<&str> = responsibility[0]
+        .statements
+        .iter()
+        .map(|s| s.says.as_str())
+        .collect();
+    assert!(says.contains(&"Lashkar-e-Taiba: attributed"), "{says:?}");
+    assert!(says.contains(&"Lashkar-e-Taiba: denied"), "{says:?}");
+    assert!(!says
+        .iter()
+        .any(|s| s.starts_with("Taliban") || s.starts_with("Islamic State")));
+}
