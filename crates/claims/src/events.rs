@@ -379,10 +379,11 @@ fn source_of_reading(resp: Responsibility, attribution: Option<&Attribution>) ->
     }
 }
 
-/// A person the report names as killed.
-fn victim_named(text: String, span: Span) -> Participant {
+/// A participant the report names in `role` (a person killed or arrested, a target), linked
+/// to no entity.
+fn unlinked(role: Role, text: String, span: Span) -> Participant {
     Participant {
-        role: Role::Victim,
+        role,
         text,
         span,
         entity: None,
@@ -1763,6 +1764,7 @@ fn perpetrators(
     }
     let cl = clause(cx.text, sentence, trigger);
     let coordinated = joined_by_and(cx.text, sentence, trigger);
+    let relative = crate::text::relative_clauses(cx.text, sentence);
     for a in groups_in(cx, sentence) {
         let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
         let after_end = (a.span.end + 40).min(sentence.end);
@@ -1835,7 +1837,7 @@ fn perpetrators(
                     && !pronoun_between
                     // "officials, who have long accused Islamic State of attacking schools,
                     // said the Taliban carried out the assault"
-                    && !crate::text::relative_clauses(cx.text, sentence)
+                    && !relative
                         .iter()
                         .any(|r| inside(a.span, *r) && !inside(trigger, *r))
                     && !before.trim_end().ends_with(" on")
@@ -1944,11 +1946,14 @@ fn perpetrators(
         }
         // German: "hat die Terrormiliz IS die Tat für sich reklamiert", "hat sich zu dem
         // Anschlag in Würzburg bekannt".
-        let rest = cx
-            .text
-            .get(a.span.end..cl.end.max(a.span.end))
-            .unwrap_or("")
-            .to_lowercase();
+        let rest = if cx.language.starts_with("de") {
+            cx.text
+                .get(a.span.end..cl.end.max(a.span.end))
+                .unwrap_or("")
+                .to_lowercase()
+        } else {
+            String::new()
+        };
         let german_claim = [
             "für sich reklamiert",
             "für sich beansprucht",
@@ -1995,9 +2000,9 @@ fn perpetrators(
             .any(|c| after.starts_with(c));
         // "the Suruc bombing in July, which authorities blamed on Islamic State": blamed, by
         // whoever blames it.
-        let blamed_on = ["blamed on", "blamed on the", "pinned on", "pinned on the"]
+        let blamed_on = ["blamed on", "pinned on"]
             .iter()
-            .any(|w| before.trim_end().ends_with(w));
+            .any(|w| words_before_group(&before).ends_with(w));
         let target =
             b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
         if target && !by && !directed && !blamed_on {
@@ -2035,7 +2040,7 @@ fn perpetrators(
         let blamed = blamed_on
             || BLAME_VERBS
                 .iter()
-                .any(|v| b_end.ends_with(v) || b_end.ends_with(&format!("{v} the")));
+                .any(|v| words_before_group(&before).ends_with(v));
         let attributed_by = source_of_reading(resp, attribution).or_else(|| {
             blamed
                 .then(|| {
@@ -2658,14 +2663,7 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
     {
         return None;
     }
-    Some(Participant {
-        role: Role::Target,
-        text: t,
-        span: np,
-        entity: None,
-        responsibility: None,
-        attributed_by: None,
-    })
+    Some(unlinked(Role::Target, t, np))
 }
 
 /// The word right before `at` and its span ("Shekau" in "Shekau died").
@@ -2851,14 +2849,7 @@ fn landmark_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participan
         .split_whitespace()
         .skip_while(|w| ["the", "a", "an"].contains(&w.to_lowercase().as_str()))
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    named.then(|| Participant {
-        role: Role::Target,
-        text: t.to_string(),
-        span: np,
-        entity: None,
-        responsibility: None,
-        attributed_by: None,
-    })
+    named.then(|| unlinked(Role::Target, t.to_string(), np))
 }
 
 /// Who was arrested: "X were arrested", "arrests of X", "arrested X".
@@ -3072,14 +3063,7 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         let n = cx.names.iter().rfind(|n| {
             n.label == "PERSON" && n.span.start >= prev.span.start && n.span.end <= np.start
         })?;
-        return Some(Participant {
-            role: Role::Arrested,
-            text: n.text.clone(),
-            span: n.span,
-            entity: None,
-            responsibility: None,
-            attributed_by: None,
-        });
+        return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
     }
     if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
         return None;
@@ -3116,14 +3100,11 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     } else {
         np
     };
-    Some(Participant {
-        role: Role::Arrested,
-        text: t[np.start..np.end].to_string(),
-        span: np,
-        entity: None,
-        responsibility: None,
-        attributed_by: None,
-    })
+    Some(unlinked(
+        Role::Arrested,
+        t[np.start..np.end].to_string(),
+        np,
+    ))
 }
 
 fn anchored(e: &EventMention, definite: bool) -> bool {
@@ -3618,13 +3599,18 @@ fn one(
             return None;
         }
     }
+    // "arrested 35 people over the January 3 bombings in Kerman", "in connection with an
+    // alleged plot": what an arrest is about, whose hedge, date and place are not the arrest's.
+    let causes = if tr.kind == EventKind::Arrest {
+        cause_phrases(t, sentence)
+    } else {
+        Vec::new()
+    };
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
     if tr.kind == EventKind::Arrest {
         cues.retain(|c| c.certainty != Certainty::Planned || gap(c.span, tr.span) <= 12);
-        // "in connection with an alleged plot to blow up aircraft": the hedge of the cause.
-        let causes = cause_phrases(t, sentence);
         cues.retain(|c| !causes.iter().any(|s| inside(c.span, *s)));
         // "on suspicion of", "accused of", "charged with": what the arrested are suspected of,
         // not whether the arrest happened.
@@ -3771,14 +3757,14 @@ fn one(
                     person_surname(cx, w).then(|| (w.to_string(), span))
                 });
                 if let Some((text, span)) = victim {
-                    e.participants.push(victim_named(text, span));
+                    e.participants.push(unlinked(Role::Victim, text, span));
                 }
             }
             // "A suicide bomber killed Khalil Haqqani", "Khalil Haqqani was killed in the
             // attack": the people the report names as killed.
             if tr.kind == EventKind::Attack {
                 for (text, span) in killed_persons(cx, sentence, tr.span) {
-                    e.participants.push(victim_named(text, span));
+                    e.participants.push(unlinked(Role::Victim, text, span));
                 }
             }
         }
@@ -3798,17 +3784,8 @@ fn one(
                 let named = apposed_names(cx, sentence, p.span);
                 e.participants.insert(0, p);
                 for n in named.into_iter().rev() {
-                    e.participants.insert(
-                        1,
-                        Participant {
-                            role: Role::Arrested,
-                            text: n.text.clone(),
-                            span: n.span,
-                            entity: None,
-                            responsibility: None,
-                            attributed_by: None,
-                        },
-                    );
+                    e.participants
+                        .insert(1, unlinked(Role::Arrested, n.text.clone(), n.span));
                 }
             } else {
                 for a in groups_in(cx, sentence) {
@@ -3888,12 +3865,6 @@ fn one(
         .filter(|p| p.role == Role::Arrested)
         .map(|p| p.span)
         .collect();
-    // "arrested 35 people over the January 3 bombings in Kerman": the cause's date and place.
-    let causes = if tr.kind == EventKind::Arrest {
-        cause_phrases(t, sentence)
-    } else {
-        Vec::new()
-    };
     let mut skip = skip;
     skip.extend(causes.iter().copied());
     if tr.kind != EventKind::Founding {

@@ -273,8 +273,10 @@ pub fn new_group_actor(g: &dossier_entities::NewGroup) -> Actor {
 }
 
 /// `actors` (named ones), sorted, plus "the group" and similar descriptions resolved to the
-/// document's main group when it is named within the previous three sentences, else the most
-/// recent group there, else the group the report is clearly about.
+/// document's main group when it is named, not as an object, within the previous three
+/// sentences, else the most recent group there not named as an object ([`crate::text::governed`]: "a former commander
+/// of the Pakistani Taliban"), else the most recent one, else the group the report is clearly
+/// about.
 pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) -> Vec<Actor> {
     out.sort_by_key(|a| (a.span.start, a.span.end));
     let main = main_group(&out);
