@@ -12,6 +12,12 @@ const ABBREVIATIONS: &[&str] = &[
     "pres", "sens", "reps", "e", "i", "u", "s",
 ];
 
+/// German articles and prepositions fused with one, which stand before an ordinal ("zum 650.").
+const GERMAN_ORDINAL_LEADS: &[&str] = &[
+    "zum", "zur", "am", "im", "vom", "beim", "dem", "der", "den", "des", "das", "ein", "eine",
+    "einem", "einer", "eines", "seinem", "seiner", "ihrem", "ihrer",
+];
+
 /// Token index ranges `[start, end)` of the sentences.
 pub fn split(text: &str, toks: &[Tok]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -62,6 +68,18 @@ fn ends_sentence(text: &str, toks: &[Tok], k: usize, next: &Tok) -> bool {
             && matches!(next.lex, Some(Lex::Month(..)))
         {
             return false;
+        }
+        // "zum 650. Jubiläum", "der 3. Tag": a German ordinal after an article or a
+        // preposition with one, which no sentence ends on.
+        if prev.kind == Kind::Num && prev.end == t.start && prev.end - prev.start <= 4 && k > 1 {
+            let before = &toks[k - 2];
+            if before.kind == Kind::Word
+                && GERMAN_ORDINAL_LEADS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(&text[before.start..before.end]))
+            {
+                return false;
+            }
         }
         if prev.kind == Kind::Word && prev.end == t.start {
             let w = &text[prev.start..prev.end];

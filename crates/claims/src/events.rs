@@ -634,8 +634,13 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
     if let Some((v, _)) = object {
         return Some((sentence.start + v, trigger.start));
     }
-    let for_at = before.rfind(" for ")?;
-    if before[for_at + 5..].split_whitespace().count() > 3 {
+    // "pointed to X as the main suspect in the car bombing": the same with "suspect in".
+    let suspect_in = ["suspect in ", "suspects in "]
+        .iter()
+        .filter_map(|w| before.rfind(w).map(|i| i + w.len() - 4))
+        .max();
+    let for_at = before.rfind(" for ").max(suspect_in)?;
+    if before[for_at + 4..].split_whitespace().count() > 3 {
         return None;
     }
     let head = &before[..for_at];
@@ -646,6 +651,8 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
         "took responsibility",
         "accused",
         "accuses",
+        "pointed to",
+        "points to",
     ]
     .iter()
     .chain(&BLAME_VERBS)
@@ -1704,13 +1711,52 @@ fn words_before_group(before: &str) -> &str {
     b.strip_suffix(" the").unwrap_or(b)
 }
 
+/// The words before a group without a descriptor of it: "pointed to the militant network" →
+/// "pointed to".
+fn without_descriptor(before: &str) -> &str {
+    const NOUNS: [&str; 8] = [
+        " group",
+        " network",
+        " organisation",
+        " organization",
+        " movement",
+        " militia",
+        " outfit",
+        " faction",
+    ];
+    let b = before.trim_end();
+    let Some(n) = NOUNS.iter().find(|n| b.ends_with(*n)) else {
+        return b;
+    };
+    let head = &b[..b.len() - n.len()];
+    // "the militant", "the Islamist", "the Pakistan-based": up to two words and the article.
+    let words: Vec<&str> = head.split(' ').collect();
+    let Some(the) = (1..=3)
+        .filter(|&k| k <= words.len())
+        .find(|&k| words[words.len() - k] == "the")
+    else {
+        return b;
+    };
+    if words[words.len() - the + 1..]
+        .iter()
+        .any(|w| w.is_empty() || w.contains([',', ';']))
+    {
+        return b;
+    }
+    let kept: usize = words[..words.len() - the]
+        .iter()
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    b[..kept.saturating_sub(1).min(b.len())].trim_end()
+}
+
 /// Whether the words after a group say it is the prime suspect ("was the prime suspect in",
 /// "is the main suspect", "were the chief suspects").
 fn prime_suspect_after(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     crate::text::cached_regex(
         &RE,
-        r"^\s*(?:was|is|were|are|remains|remained) (?:the )?(?:prime|main|chief|leading|principal|likely|likeliest) suspects?\b",
+        r"^\s*(?:(?:was|is|were|are|remains|remained) |as )(?:the )?(?:prime|main|chief|leading|principal|likely|likeliest) suspects?\b",
     )
     .is_some_and(|re| re.is_match(after))
 }
@@ -1860,9 +1906,39 @@ fn perpetrators(
         // group, the one it owns.)
         let pointed_to = ["pointed to", "points to", "point to", "pointing to"]
             .iter()
-            .any(|w| words_before_group(&before).ends_with(w))
+            .any(|w| without_descriptor(words_before_group(&before)).ends_with(w))
             && past_possessive(&after).is_none();
         let prime_suspect = prime_suspect_after(&after);
+        // "It killed the Taliban governor of Balkh province in a suicide bombing": the group of
+        // the one a violent verb acts on is the victim's side.
+        if a.span.end <= trigger.start
+            && [
+                "killed",
+                "killing",
+                "kills",
+                "assassinated",
+                "targeted",
+                "targeting",
+                "attacked",
+                "shot",
+                "wounded",
+                "abducted",
+                "kidnapped",
+                "ambushed",
+            ]
+            .iter()
+            .any(|v| {
+                let w = words_before_group(&before);
+                w.ends_with(&format!(" {v}")) || w == *v
+            })
+        {
+            continue;
+        }
+        // "A Taliban spokesman condemned the bombing", "The Taliban condemned the attack": the
+        // group reacting to it, not the one that did it.
+        if a.span.end <= trigger.start && reacts_to(&cx.text[a.span.end..trigger.start]) {
+            continue;
+        }
         // "Al-Shabaab, which is linked to al-Qaeda, ...": a relative clause describing another
         // group.
         let b = before.trim_end();
@@ -2081,6 +2157,38 @@ fn perpetrators(
         }
     }
     out
+}
+
+/// Whether the words between a group and an attack word hold a verb of reaction to the attack
+/// ("spokesman condemned the", "denounced the", "offered condolences for the"), with no new
+/// clause between.
+fn reacts_to(between: &str) -> bool {
+    let b = between.to_lowercase();
+    if b.contains([';', '.']) || b.split_whitespace().count() > 8 {
+        return false;
+    }
+    [
+        "condemned",
+        "condemns",
+        "condemning",
+        "denounced",
+        "denounces",
+        "deplored",
+        "criticised",
+        "criticized",
+        "mourned",
+        "condolences",
+        "praised",
+        "welcomed",
+        "hailed",
+        "celebrated",
+        "investigating",
+        "investigated",
+        "verurteilte",
+        "verurteilt",
+    ]
+    .iter()
+    .any(|v| b.split(|c: char| !c.is_alphanumeric()).any(|w| w == *v))
 }
 
 /// A group said to have done something by the group itself ("The Islamic State group said on
@@ -3473,8 +3581,45 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
             "sometimes",
             "occasionally",
             "never",
+            "wiederholt",
+            "mehrfach",
+            "mehrmals",
+            "häufig",
+            "oft",
+            "regelmäßig",
+            "wieder",
         ],
-    )
+    ) || perfect_of_kind(text, sentence, trigger)
+}
+
+/// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before": a
+/// present perfect with a bare plural object tells what an actor has done, no one event.
+fn perfect_of_kind(text: &str, sentence: Span, trigger: Span) -> bool {
+    let lead = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .to_lowercase();
+    let mut words = lead.split_whitespace().rev();
+    let perfect = match words.next() {
+        Some("has" | "have") => true,
+        Some("also" | "previously" | "already" | "since") => {
+            matches!(words.next(), Some("has" | "have"))
+        }
+        _ => false,
+    };
+    if !perfect {
+        return false;
+    }
+    let object = text
+        .get(trigger.end..sentence.end)
+        .unwrap_or("")
+        .split_whitespace()
+        .next()
+        .unwrap_or("");
+    object.len() > 3
+        && object.ends_with('s')
+        && !object.ends_with("ss")
+        && object.chars().all(|c| c.is_lowercase())
 }
 
 /// "Islamic State has rarely claimed attacks inside Turkey", "has never claimed an attack in
@@ -3751,11 +3896,17 @@ fn one(
                             || apposed(n)
                     })
                     .min_by_key(|n| gap(n.span, tr.span));
-                let victim = person.map(|n| (n.text.clone(), n.span)).or_else(|| {
-                    // "Shekau died": the surname of a person the report names in full.
-                    let (w, span) = word_before(t, tr.span.start)?;
-                    person_surname(cx, w).then(|| (w.to_string(), span))
-                });
+                // "Shekau died": the surname of a person the report names in full, right before
+                // the verb; it wins over a name further back ("led by Abubakar Shekau since
+                // Yusuf was killed").
+                let surname = word_before(t, tr.span.start)
+                    .filter(|(w, _)| person_surname(cx, w))
+                    .map(|(w, span)| (w.to_string(), span));
+                let victim = match (person, surname) {
+                    (Some(n), Some(s)) if !inside(s.1, n.span) => Some(s),
+                    (Some(n), _) => Some((n.text.clone(), n.span)),
+                    (None, s) => s,
+                };
                 if let Some((text, span)) = victim {
                     e.participants.push(unlinked(Role::Victim, text, span));
                 }
@@ -3867,6 +4018,8 @@ fn one(
         .collect();
     let mut skip = skip;
     skip.extend(causes.iter().copied());
+    // "A U.S. source said": the source's country is not where it happened.
+    skip.extend(attribution.and_then(|a| a.source_span));
     if tr.kind != EventKind::Founding {
         e.place = place_of(
             cx,
@@ -4169,7 +4322,9 @@ fn one(
         let cl = clause(t, sentence, tr.span);
         let perp_place = e.participants.iter().any(|p| p.role == Role::Perpetrator)
             && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
-        if e.killed.is_none() && !precise_date && !perp_place {
+        let told_by_perpetrator =
+            refers_back && e.participants.iter().any(|p| p.role == Role::Perpetrator);
+        if e.killed.is_none() && !precise_date && !perp_place && !told_by_perpetrator {
             return None;
         }
     }
@@ -4436,9 +4591,6 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
 /// reported.
 fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
     let word = text[trigger.start..trigger.end].to_lowercase();
-    if word.ends_with('s') && !word.ends_with("ss") {
-        return false;
-    }
     // "the bombing at Kabul airport on August 26": a description, not a bare reference.
     let next = text[trigger.end..sentence.end]
         .split(|c: char| !c.is_alphanumeric())
@@ -4467,7 +4619,38 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
     {
         return false;
     }
+    // "ISKP carried out the bombings", "was behind the attacks": a plural told before, by what
+    // presupposes it.
+    if word.ends_with('s') && !word.ends_with("ss") {
+        let before = text[sentence.start..trigger.start].to_lowercase();
+        return before.trim_end().strip_suffix(" the").is_some_and(|b| {
+            [
+                " carried out",
+                " behind",
+                " responsible for",
+                " perpetrated",
+                " orchestrated",
+                " masterminded",
+                " directed",
+                " ordered",
+                " committed",
+                " staged",
+            ]
+            .iter()
+            .any(|v| b.ends_with(v))
+        });
+    }
     let before = text[sentence.start..trigger.start].to_lowercase();
+    // "this attack shows its reach": a demonstrative points back.
+    if let Some(rest) = before
+        .trim_end()
+        .strip_suffix("this")
+        .or_else(|| before.trim_end().strip_suffix("that"))
+    {
+        if !rest.chars().last().is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+    }
     let Some(rest) = before.trim_end().strip_suffix("the") else {
         return false;
     };
@@ -5071,8 +5254,18 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
                     .iter()
                     .filter_map(|c| lower.find(c).map(|i| s.span.start + i + c.len()))
                     .min()?;
+                // "on Boko Haram", "on the Islamist group Boko Haram": a few descriptor words
+                // may stand between.
                 let group = groups_in(cx, s.span)
-                    .filter(|a| a.span.start >= cue_end && a.span.start - cue_end <= 8)
+                    .filter(|a| {
+                        a.span.start >= cue_end
+                            && cx.text.get(cue_end..a.span.start).is_some_and(|gap| {
+                                gap.split_whitespace().count() <= 4
+                                    && gap
+                                        .split_whitespace()
+                                        .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                            })
+                    })
                     .min_by_key(|a| a.span.start)?;
                 Some((group, Responsibility::Suspected, None))
             });
@@ -5107,7 +5300,7 @@ fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,80},)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible))\b",
+        r"^(?:,[^,;.]{1,80},)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible))\b|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
     )?;
     groups_in(cx, sentence).find(|a| {
         cx.text

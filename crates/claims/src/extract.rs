@@ -354,6 +354,50 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
             }
         }
     }
+    // "ISKP is a bitter rival of the Taliban. It killed the Taliban governor of Balkh": a
+    // sentence that opens with "It" and an act, after one that opens with a group.
+    for w in sentences.windows(2) {
+        let (prev, cur) = (&w[0], &w[1]);
+        let Some(body) = text.get(cur.span.start..cur.span.end) else {
+            continue;
+        };
+        let Some(rest) = body.strip_prefix("It ") else {
+            continue;
+        };
+        let mut words = rest.split_whitespace();
+        let verb = |w: &str| {
+            (w.ends_with("ed") || w == "took")
+                && !["seemed", "appeared", "remained", "emerged", "used"].contains(&w)
+        };
+        let acts = match words.next() {
+            Some("has" | "had") => words.next().is_some_and(|w| verb(w) || w == "taken"),
+            Some(w) => verb(w),
+            None => false,
+        };
+        if !acts {
+            continue;
+        }
+        // (Not after "The Islamic State group and Iran have clashed before" or "X has struck
+        // targets before, and Iran has retaliated": "It" may be either.)
+        let Some(subject) = out.iter().find(|a| {
+            a.group
+                && a.span.start >= prev.span.start
+                && a.span.start <= prev.span.start + 4
+                && a.span.end <= prev.span.end
+                && text
+                    .get(a.span.end..prev.span.end)
+                    .is_some_and(|rest| !rest.contains(" and ") && !rest.contains(';'))
+        }) else {
+            continue;
+        };
+        corefs.push(Actor {
+            span: Span::new(cur.span.start, cur.span.start + 2),
+            text: "It".to_string(),
+            entity: subject.entity.clone(),
+            group: true,
+            coreference: true,
+        });
+    }
     out.extend(corefs);
     out.sort_by_key(|a| (a.span.start, a.span.end));
     out.dedup_by(|b, a| a.span == b.span);

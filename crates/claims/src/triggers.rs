@@ -107,7 +107,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("suicide_bombing"),
-        r"suicide (?:bomb(?:ings?|ers?)?|attacks?|blasts?|vests?)",
+        r"suicide (?:bomb(?:ings?|ers?)?|attacks?|blasts?|vests?)|blew (?:himself|herself|themselves) up|blown (?:himself|herself|themselves) up",
         false,
     ),
     row(

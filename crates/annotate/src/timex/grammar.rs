@@ -344,6 +344,93 @@ impl<'a> Grammar<'a> {
         self.core(i)
     }
 
+    /// Whether the number at `j`, after "about"/"around" at `j - 1`, is a year: "in about 2003",
+    /// "formed around 2002,", "Around 2004 it split" — not "killed about 2000 people" or "rose to
+    /// about 2000".
+    fn approx_year(&self, j: usize) -> bool {
+        if self.finance || j < 1 {
+            return false;
+        }
+        let word = |k: usize| {
+            self.tok(k)
+                .filter(|t| t.kind != Kind::Num && !matches!(t.kind, Kind::Punct(_)))
+                .map(|t| self.text[t.start..t.end].to_ascii_lowercase())
+        };
+        let before = if j - 1 <= self.start {
+            true
+        } else {
+            word(j - 2).is_some_and(|w| {
+                [
+                    "in", "since", "from", "until", "till", "by", "before", "after", "of",
+                    "between", "circa",
+                ]
+                .contains(&w.as_str())
+                    || (w.ends_with("ed")
+                        && ![
+                            "killed",
+                            "wounded",
+                            "injured",
+                            "numbered",
+                            "totalled",
+                            "totaled",
+                            "estimated",
+                            "reached",
+                            "arrested",
+                            "detained",
+                            "displaced",
+                            "recorded",
+                            "reported",
+                            "counted",
+                            "raised",
+                            "deployed",
+                            "trained",
+                            "recruited",
+                            "needed",
+                            "exceeded",
+                        ]
+                        .contains(&w.as_str()))
+            })
+        };
+        let after = match self.tok(j + 1) {
+            None => true,
+            Some(t) if matches!(t.kind, Kind::Punct(b',' | b'.' | b';' | b')')) => true,
+            Some(t) if t.cap => j - 1 <= self.start || t.kind != Kind::Num,
+            Some(_) => word(j + 1).is_some_and(|w| {
+                [
+                    "when",
+                    "and",
+                    "but",
+                    "in",
+                    "on",
+                    "at",
+                    "after",
+                    "before",
+                    "to",
+                    "the",
+                    "it",
+                    "he",
+                    "she",
+                    "they",
+                    "its",
+                    "his",
+                    "their",
+                    "with",
+                    "as",
+                    "until",
+                    "by",
+                    "that",
+                    "which",
+                    "while",
+                    "where",
+                    "following",
+                    "amid",
+                ]
+                .contains(&w.as_str())
+            }),
+        };
+        before && after
+    }
+
     fn quant_prefix(&self, i: usize) -> Option<(&'static str, usize)> {
         // A number (or "a", "an") must follow the looser prefixes: "over a week" but not
         // "over the weekend", "around 7:15 p.m." but not "around Wednesday's ruling".
@@ -352,7 +439,10 @@ impl<'a> Grammar<'a> {
         };
         match self.lx(i)? {
             Lex::Word(Word::About) => {
-                if self.is(i, "about") || self.is(i, "some") || !quantity(i + 1) {
+                let about_year = self.is(i, "about")
+                    && self.year_num(i + 1).is_some()
+                    && self.approx_year(i + 1);
+                if (self.is(i, "about") && !about_year) || self.is(i, "some") || !quantity(i + 1) {
                     return None;
                 }
                 Some(("APPROX", i + 1))
@@ -2257,7 +2347,13 @@ impl<'a> Grammar<'a> {
         // "more than 2000 troops", "some 1500 people": counts, not years.
         let prev_word = prev.map(|p| &self.text[p.start..p.end]).unwrap_or("");
         let next_word = next.map(|t| &self.text[t.start..t.end]).unwrap_or("");
-        if [
+        if ["about", "around", "approximately", "roughly"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(prev_word))
+            && self.approx_year(j)
+        {
+            // "formed around 2002", "in about 2003", "Around 2004 it split": a year, roughly.
+        } else if [
             "than",
             "about",
             "around",

@@ -116,13 +116,16 @@ fn events_and_facts_from_cases() {
                                 && !e.participants.iter().any(|p| {
                                     p.responsibility.is_some_and(|r| r.as_str() == "claimed")
                                 })
-                                || parts[2].split(',').all(|er| {
-                                    let (id, r) = er.split_once('=').unwrap();
-                                    e.participants.iter().any(|p| {
-                                        p.entity.as_ref().is_some_and(|x| x.as_str() == id)
-                                            && p.responsibility.is_some_and(|x| x.as_str() == r)
-                                    })
-                                }))
+                                || parts[2] != "-"
+                                    && parts[2].split(',').all(|er| {
+                                        er.split_once('=').is_some_and(|(id, r)| {
+                                            e.participants.iter().any(|p| {
+                                                p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                                                    && p.responsibility
+                                                        .is_some_and(|x| x.as_str() == r)
+                                            })
+                                        })
+                                    }))
                             && (parts[3] == "-"
                                 || e.date.as_ref().is_some_and(|d| d.value == parts[3]))
                     })
