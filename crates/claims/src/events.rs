@@ -601,11 +601,12 @@ fn after_clause_between(between: &str) -> bool {
         return false;
     };
     let rest = &b[i..];
-    // ("on Wednesday ..., a day after they were arrested": counted from that date.)
+    // ("on Wednesday ..., a day after they were arrested": counted from that date. Not "on
+    // Wednesday, almost 20 hours after militants stormed it": hours may cross a day.)
     let counted = b[..i].split_whitespace().next_back().is_some_and(|w| {
         [
-            "day", "days", "week", "weeks", "hour", "hours", "minutes", "month", "months",
-            "shortly", "just", "soon", "year", "years",
+            "day", "days", "week", "weeks", "hour", "minutes", "month", "months", "shortly",
+            "just", "soon", "year", "years",
         ]
         .contains(&w)
     });
@@ -1359,6 +1360,16 @@ fn place_of(
 /// Whether `between` (text after a trigger) opens a clause of its own with "after" or
 /// "before" and a verb ("three months after gunmen killed 22 people at"), not a phrase ("after
 /// Friday prayers in").
+/// Whether `between` ends with "after" or "before" and at most an article and two words ("came
+/// hours after a bomb blast"): the next attack word names another event.
+fn noun_after_after(between: &str) -> bool {
+    let b = between.to_lowercase();
+    last_after_or_before(&b).is_some_and(|i| {
+        let rest = &b[i..];
+        !rest.contains([',', ';', '.']) && rest.split_whitespace().count() <= 4
+    })
+}
+
 fn verb_clause_after(between: &str) -> bool {
     let b = between.to_lowercase();
     let Some(i) = last_after_or_before(&b) else {
@@ -3748,6 +3759,8 @@ fn one(
     // alleged plot": what an arrest is about, whose hedge, date and place are not the arrest's.
     let causes = if tr.kind == EventKind::Arrest {
         cause_phrases(t, sentence)
+    } else if tr.kind == EventKind::Attack {
+        motive_phrases(t, sentence, tr.span)
     } else {
         Vec::new()
     };
@@ -4046,6 +4059,26 @@ fn one(
     }
     // ("arrested 35 people over the January 3 bombings": the cause's date is not the arrest's.)
     e.date = date_of(cx, sentence, tr.span, tr.kind, &causes);
+    // "ended a siege at the hotel on Wednesday", "the siege ... was over": the day it ended,
+    // not the attack's; the mention joins the one that dates the attack.
+    if tr.subkind == Some("siege") {
+        let cl = clause(t, sentence, tr.span);
+        let words = t.get(cl.start..cl.end).unwrap_or("").to_lowercase();
+        if [
+            "ended",
+            "end to",
+            "was over",
+            "were over",
+            "came to an end",
+            "lifted",
+            "broke",
+        ]
+        .iter()
+        .any(|w| words.contains(w))
+        {
+            e.date = undated(cx, tr.span, tr.kind);
+        }
+    }
     // "detonated explosive belts near the grave of Soleimani, the commander killed in a US
     // drone strike in Baghdad four years ago": the date and place nearer the strike are the
     // strike's. (A strike from the air and another attack are never one event.)
@@ -4141,7 +4174,8 @@ fn one(
         && all.iter().any(|o| {
             o.kind == EventKind::Attack
                 && o.span.start > tr.span.end
-                && verb_clause_after(&t[tr.span.end..o.span.end])
+                && (verb_clause_after(&t[tr.span.end..o.span.end])
+                    || noun_after_after(&t[tr.span.end..o.span.start]))
         })
     {
         return None;
@@ -4554,6 +4588,33 @@ fn at_the_same_time(text: &str, sentence: Span, trigger: Span) -> bool {
 
 /// "over the January 3 bombings in Kerman", "in connection with the attack on the hall": the
 /// event an arrest is about, whose date and place are not the arrest's.
+/// "saying it was retaliation for Kenya's military intervention in Somalia in 2011", "in
+/// revenge for the army's offensive in March": the motive an attack is given, after the
+/// trigger, to the end of its clause; its dates and places are not the attack's.
+fn motive_phrases(text: &str, sentence: Span, trigger: Span) -> Vec<Span> {
+    let Some(after) = text.get(trigger.end..sentence.end) else {
+        return Vec::new();
+    };
+    let lower = after.to_lowercase();
+    [
+        "retaliation for",
+        "revenge for",
+        "in response to",
+        "response to",
+        "reprisal for",
+        "avenge",
+        "punishment for",
+    ]
+    .iter()
+    .filter_map(|w| lower.find(w))
+    .min()
+    .map(|i| {
+        let end = lower[i..].find([';', '.']).map_or(after.len(), |j| i + j);
+        vec![Span::new(trigger.end + i, trigger.end + end)]
+    })
+    .unwrap_or_default()
+}
+
 fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -4598,7 +4659,21 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
         .unwrap_or("")
         .to_lowercase();
     let first = text[trigger.end..sentence.end].trim_start().chars().next();
+    // ("claimed responsibility for the attack in messages posted on Twitter": "in" and a
+    // lower-case noun tell how, not where.)
+    let then = text[trigger.end..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .nth(1)
+        .unwrap_or("");
+    let how = next == "in"
+        && then.chars().next().is_some_and(char::is_lowercase)
+        && ![
+            "the", "a", "an", "its", "their", "his", "her", "this", "that",
+        ]
+        .contains(&then);
     if first.is_some_and(char::is_alphanumeric)
+        && !how
         && [
             "in",
             "at",
@@ -4883,11 +4958,21 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
         // Claims are placed below, each on the attack it is about: two claims in a report may
         // be of two attacks ("ISKP claimed that attack as well", "The group claimed
         // responsibility a day later").
-        let hit = out.iter().position(|m| {
+        let fits = |m: &EventMention| {
             if m.kind != e.kind
                 || m.kind == EventKind::ClaimOfResponsibility && m.sentence != e.sentence
                 || (m.subkind.as_deref() == Some("air_strike"))
                     != (e.subkind.as_deref() == Some("air_strike"))
+            {
+                return false;
+            }
+            // A kidnapping and a bombing in one report are two events.
+            let apart = |a: Option<&str>, b: Option<&str>| {
+                a == Some("kidnapping")
+                    && matches!(b, Some("bombing" | "suicide_bombing" | "vehicle_ramming"))
+            };
+            if apart(m.subkind.as_deref(), e.subkind.as_deref())
+                || apart(e.subkind.as_deref(), m.subkind.as_deref())
             {
                 return false;
             }
@@ -4902,7 +4987,13 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                 return false;
             }
             p != Some(false) && d != Some(false)
-        });
+        };
+        // "Police blamed Boko Haram for the bombing" after a kidnapping and a bombing: the
+        // mention of the same finer type, else the first that fits.
+        let hit = out
+            .iter()
+            .position(|m| fits(m) && e.subkind.is_some() && m.subkind == e.subkind)
+            .or_else(|| out.iter().position(fits));
         match hit {
             Some(i) => absorb(&mut out[i], e),
             None => out.push(e),
@@ -5244,6 +5335,15 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         let Some(body) = cx.text.get(s.span.start..s.span.end) else {
             continue;
         };
+        // ("Police blamed Boko Haram for the bombing": a sentence that tells of another attack
+        // is about that one.)
+        if events
+            .iter()
+            .enumerate()
+            .any(|(i, e)| i != ai && e.kind == EventKind::Attack && e.evidence.contains(&si))
+        {
+            continue;
+        }
         let lower = body.to_ascii_lowercase();
         // A group the sentence blames, else the group right after a suspicion cue ("on Boko
         // Haram, formally ..."), not one named later.

@@ -343,6 +343,7 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
         ", which ",
         ", who ",
         ", where ",
+        " whom ",
         " who are said ",
         " who were ",
         " who is ",

@@ -159,6 +159,14 @@ pub const ROWS: &[Row] = &[
         false,
     ),
     row(Attack, Some("massacre"), r"massacres?|massacred", false),
+    // "the siege at the Westgate shopping mall": a siege of a place by attackers (with an
+    // argument anchoring it, like any plain attack noun).
+    row(
+        Attack,
+        Some("siege"),
+        r"sieges?|hostage[- ]stand-?offs?",
+        true,
+    ),
     row(Attack, None, r"terror(?:ist)? attacks?", true),
     row(
         Attack,
