@@ -509,6 +509,8 @@ fn described_act(text: &str, sentence: Span, trigger: Span, date: Span) -> bool 
         "convicted of",
         "wanted for",
         "wanted in connection with",
+        "suspect in",
+        "suspects in",
     ]
     .iter()
     // ("suspected of the Berlin market attack": a few words of the act's name between.)
@@ -677,6 +679,7 @@ fn date_of(
     let claimed_at = (kind != EventKind::ClaimOfResponsibility)
         .then(|| claim_or_blame_of(cx.text, sentence, trigger))
         .flatten();
+    let relative = crate::text::relative_clauses(cx.text, sentence);
     let definite = cx.text[sentence.start..trigger.start]
         .trim_end()
         .to_ascii_lowercase()
@@ -795,6 +798,14 @@ fn date_of(
         let mut d = gap(t.span, trigger);
         if !inside(t.span, cl) {
             d += 400;
+        }
+        // "over the attack on the concert venue, in which at least 139 people were killed on
+        // Friday": the date of a relative clause on the trigger is its own.
+        if relative
+            .iter()
+            .any(|r| inside(t.span, *r) && r.start >= trigger.end && r.start - trigger.end <= 80)
+        {
+            d = 0;
         }
         // "during Friday prayers on March 15, 2019": a weekday naming a weekly custom gives way
         // to any other date of the sentence.
@@ -2053,7 +2064,21 @@ fn perpetrators(
                 .iter()
                 .any(|w| rest.find(w).is_some_and(|i| i < 30))
                 && rest.contains("bekannt");
-        let claimed = after.trim_start().starts_with("claimed")
+        // ("ISKP also claimed an attack on a shrine": an adverb may stand between.)
+        let verb_after = after.trim_start();
+        let verb_after = [
+            "also ",
+            "later ",
+            "quickly ",
+            "swiftly ",
+            "subsequently ",
+            "promptly ",
+            "reportedly ",
+        ]
+        .iter()
+        .find_map(|a| verb_after.strip_prefix(a))
+        .unwrap_or(verb_after);
+        let claimed = verb_after.starts_with("claimed")
             // "The attack in Berlin was claimed by Islamic State"
             || passive_claim_before(&before)
             || german_claim
@@ -3074,22 +3099,47 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     {
         np = np_left(t, sentence.start, trigger.start.saturating_sub(1), 8)
             .filter(|s| s.end + 1 >= trigger.start);
+        // (After a dateline, "BERLIN (Wire) - The suspect ...", the sentence opens past it.)
+        let sentence = match cx.dateline {
+            Some(d) if d.span.start <= sentence.start && d.span.end > sentence.start => {
+                let mut from = d.span.end;
+                while from < trigger.start && !t.is_char_boundary(from) {
+                    from += 1;
+                }
+                let skip = t[from..trigger.start].len()
+                    - t[from..trigger.start]
+                        .trim_start_matches(|c: char| c.is_whitespace() || "-–—:".contains(c))
+                        .len();
+                Span::new(from + skip, sentence.end)
+            }
+            _ => sentence,
+        };
         // "A 26-year-old Syrian man suspected of stabbing three people ... in Solingen turned
         // himself in": the subject opening the sentence, not the last noun before the verb.
         let opening = t[sentence.start..trigger.start]
             .split_whitespace()
             .next()
             .is_some_and(|w| ["A", "An", "The", "Ein", "Eine", "Der", "Die"].contains(&w));
-        if opening && np.is_some_and(|s| s.start > sentence.start) {
+        // ("The 26-year-old Syrian suspect in the Solingen knife attack, identified only as
+        // Issa al H., turned himself in": the same past an apposition.)
+        if opening && np.is_none_or(|s| s.start > sentence.start) {
             np = np_right(t, sentence.start, trigger.start, 8)
                 .map(|s| {
                     // ("A 26-year-old Syrian man suspected of stabbing three": the man.)
                     let head = &t[s.start..s.end];
-                    [" suspected ", " accused ", " wanted ", " charged ", " who "]
-                        .iter()
-                        .filter_map(|w| head.find(w))
-                        .min()
-                        .map_or(s, |k| Span::new(s.start, s.start + k))
+                    [
+                        " suspected ",
+                        " accused ",
+                        " wanted ",
+                        " charged ",
+                        " who ",
+                        " in the ",
+                        " of the ",
+                    ]
+                    .iter()
+                    .filter_map(|w| head.find(w))
+                    .min()
+                    .map_or(s, |k| Span::new(s.start, s.start + k))
                 })
                 .or(np);
         }
@@ -4167,6 +4217,20 @@ fn one(
                 ]
                 .contains(&w)
             });
+    // "the September 11, 2001 attacks", "the November 2015 attacks in Paris": an attack named
+    // by its past date happened, whatever is said of it ("helped plot").
+    let dated = dated
+        || tr.kind == EventKind::Attack
+            && e.date.as_ref().is_some_and(|d| {
+                !d.text.is_empty()
+                    && d.span.end <= tr.span.start
+                    && t[d.span.end..tr.span.start].trim().is_empty()
+                    && cx.dct.is_some_and(|dct| {
+                        d.latest
+                            .as_deref()
+                            .is_some_and(|l| l < dct.format("%Y-%m-%d").to_string().as_str())
+                    })
+            });
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
     // "The attack came three months after gunmen killed 22 people at the Bardo museum": the
     // reference adds nothing, and the sentence's other attack is not the one it refers to.
@@ -4716,6 +4780,18 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
         });
     }
     let before = text[sentence.start..trigger.start].to_lowercase();
+    // "said that the attack was carried out by radical Islamists": what is said of an attack
+    // told before.
+    static PASSIVE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if before.trim_end().ends_with(" the")
+        && crate::text::cached_regex(
+            &PASSIVE,
+            r"^\s+(?:was|were|had been|has been|have been) (?:carried out|committed|perpetrated|organi[sz]ed|ordered|planned|masterminded|orchestrated|the work of)\b",
+        )
+        .is_some_and(|re| re.is_match(&text[trigger.end..sentence.end].to_lowercase()))
+    {
+        return true;
+    }
     // "this attack shows its reach": a demonstrative points back.
     if let Some(rest) = before
         .trim_end()
@@ -5373,7 +5449,21 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             likely_culprit(cx, s.span).map(|g| {
                 let by =
                     crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
-                (g, Responsibility::Suspected, by)
+                // "X was responsible, police said" is their attribution; "they believed X was
+                // responsible", "X is suspected" a suspicion.
+                let plain = lower.contains(" responsible")
+                    && ![
+                        "believ", "suspect", "think", "thought", "likely", "probabl", " may ",
+                        " might ", " could ", "possibl", "appear", "seem",
+                    ]
+                    .iter()
+                    .any(|h| lower.contains(h));
+                let resp = if plain {
+                    Responsibility::Attributed
+                } else {
+                    Responsibility::Suspected
+                };
+                (g, resp, by)
             })
         });
         let Some((group, resp, by)) = found else {
@@ -5400,7 +5490,7 @@ fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,80},)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible))\b|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
+        r"^(?:,[^,;.]{1,80},|,)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
     )?;
     groups_in(cx, sentence).find(|a| {
         cx.text

@@ -343,6 +343,7 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
         ", which ",
         ", who ",
         ", where ",
+        ", in which ",
         " whom ",
         " who are said ",
         " who were ",
@@ -385,7 +386,7 @@ pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: S
     // "the bombers who struck a memorial in Kerman": a clause right after the focus describes it.
     let rc: Vec<Span> = rc
         .into_iter()
-        .filter(|r| !(r.start >= focus.end && r.start - focus.end <= 1))
+        .filter(|r| !(r.start >= focus.end && describes(text, focus.end, r.start)))
         .collect();
     // ("gunman who killed": a focus that ends inside the clause is in it.)
     let focus_rc = rc
@@ -395,6 +396,24 @@ pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: S
         Some(f) => !inside(span, *f),
         None => rc.iter().any(|r| inside(span, *r)),
     }
+}
+
+/// Whether a relative clause starting at `start` describes what ends at `end`: right after it,
+/// or after a phrase on its target or place ("the attack on the Crocus City Hall concert venue,
+/// in which at least 139 people were killed").
+fn describes(text: &str, end: usize, start: usize) -> bool {
+    if start - end <= 1 {
+        return true;
+    }
+    let Some(between) = text.get(end..start) else {
+        return false;
+    };
+    let lower = between.trim().to_lowercase();
+    ["on ", "at ", "in ", "against ", "near "]
+        .iter()
+        .any(|p| lower.starts_with(p))
+        && !lower.contains([',', ';'])
+        && lower.split_whitespace().count() <= 10
 }
 
 /// Does `span` lie inside `outer`?

@@ -46,6 +46,13 @@ pub const ROWS: &[Row] = &[
         r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting)s?",
         false,
     ),
+    // "The bombings were claimed by Islamic State".
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"(?:was|were|has been|have been|had been) (?:later |quickly |swiftly )?claimed by",
+        false,
+    ),
     // Denials are claims with the opposite reading ("denied any involvement", "denied that the
     // group was involved", "said it was not behind"): the denial cue makes the responsibility
     // `denied`.
