@@ -442,6 +442,7 @@ const VERBS: &[&str] = &[
     "assesses",
     "estimated",
     "estimate",
+    "estimates",
     "sagte",
     "sagt",
     "erklärte",
@@ -452,15 +453,7 @@ const VERBS: &[&str] = &[
     "bestätigte",
 ];
 const VERBS_WITH_THAT: &[&str] = &[
-    "suspect",
-    "suspects",
-    "reports",
-    "notes",
-    "states",
-    "claimed",
-    "claims",
-    "claim",
-    "estimates",
+    "suspect", "suspects", "reports", "notes", "states", "claimed", "claims", "claim",
 ];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being"];
 const SKIP_BEFORE_VERB: &[&str] = &[

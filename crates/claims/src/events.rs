@@ -1674,11 +1674,23 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
     out
 }
 
-fn weapon_of(cx: &Context, sentence: Span) -> Option<String> {
+/// The first weapon word of `sentence` that is not part of another event's trigger ("killed in
+/// a U.S. drone strike" names the strike's weapon, not the bombing's).
+fn weapon_of(cx: &Context, sentence: Span, others: &[Span]) -> Option<String> {
     let s = cx.text.get(sentence.start..sentence.end)?.to_lowercase();
     WEAPONS
         .iter()
-        .find(|w| find_word(&s, 0, s.len(), w).is_some())
+        .find(|w| {
+            let mut from = 0;
+            while let Some(i) = find_word(&s, from, s.len(), w) {
+                let at = Span::new(sentence.start + i, sentence.start + i + w.len());
+                if !others.iter().any(|o| gap(*o, at) == 0) {
+                    return true;
+                }
+                from = i + w.len();
+            }
+            false
+        })
         .map(|w| w.to_string())
 }
 
@@ -4104,7 +4116,12 @@ fn one(
         if !compared_with(t, sentence, tr.span) {
             e.killed = figure(cx, sentence, tr.span, KILLED, source);
             e.injured = figure(cx, sentence, tr.span, INJURED, source);
-            e.weapon = weapon_of(cx, sentence);
+            let others: Vec<Span> = all
+                .iter()
+                .filter(|o| o.span != tr.span)
+                .map(|o| o.span)
+                .collect();
+            e.weapon = weapon_of(cx, sentence, &others);
         }
     }
     // ("arrested 35 people over the January 3 bombings": the cause's date is not the arrest's.)

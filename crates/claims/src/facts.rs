@@ -37,7 +37,9 @@ fn rules() -> &'static Rules {
         part: re(r"(?i)\b(?:offshoot|branch|affiliate|subdivision|wing|subgroup|sub-group|franchise|chapter|faction|Ableger|Zweig)s?\b"),
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
-        leader: re(r"(?i)\b(?:leader|chief|emir|head|founder|commander|(?:led|headed) by)\b"),
+        leader: re(
+            r"(?i)\b(?:leader|chief|emir|head|founder|commander|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by)\b",
+        ),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
         report_source: re(r"\b(?:the )?((?:UN|U\.N\.|United Nations|EU|NATO|[A-Z][a-z]+(?: [A-Z][a-z]+)?) reports?)\b"),
@@ -73,11 +75,20 @@ fn subject_near<'c>(
             && exclude
                 .is_none_or(|x| x.entity != a.entity || a.entity.is_none() && x.text != a.text)
     };
+    // ("founded by disaffected members of the Pakistani Taliban and is a bitter rival of the
+    // Taliban": not a group named as an object.)
     let before = cx
         .actors
         .iter()
         .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
-        .rfind(ok);
+        .filter(|a| !governed(cx.text, a.span))
+        .rfind(ok)
+        .or_else(|| {
+            cx.actors
+                .iter()
+                .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
+                .rfind(ok)
+        });
     if before.is_some() {
         return before;
     }
@@ -548,7 +559,11 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .copied()
                     .filter(|a| a.span.start >= focus.end)
                     .min_by_key(|a| gap(a.span, focus));
-                let subj_in = groups.iter().copied().rfind(|a| a.span.end <= focus.start);
+                let subj_in = groups
+                    .iter()
+                    .copied()
+                    .rfind(|a| a.span.end <= focus.start && !governed(t, a.span))
+                    .or_else(|| groups.iter().copied().rfind(|a| a.span.end <= focus.start));
                 let (subj, obj) = match (subj_in, obj) {
                     (Some(s), Some(o)) => (Some(s), Some(o)),
                     (None, Some(o)) => (
@@ -777,7 +792,25 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .filter(|a| a.group && inside(a.span, sentence))
                     .min_by_key(|a| gap(a.span, focus))
                     .filter(|a| gap(a.span, focus) < 30)
-                    .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten());
+                    .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten())
+                    .or_else(|| {
+                        // "Al-Shabaab on Saturday named Ahmad Umar as its new leader": the
+                        // owner is the sentence's subject.
+                        let b = t[sentence.start..focus.start].trim_end().to_lowercase();
+                        let owned = ["its", "its new", "their", "their new"]
+                            .iter()
+                            .any(|w| b.ends_with(&format!(" as {w}")));
+                        owned
+                            .then(|| {
+                                cx.actors.iter().find(|a| {
+                                    a.group
+                                        && inside(a.span, sentence)
+                                        && a.span.end <= focus.start
+                                        && !governed(t, a.span)
+                                })
+                            })
+                            .flatten()
+                    });
                 if let (Some(p), Some(g)) = (person, group) {
                     let obj = FactObject {
                         text: p.text.clone(),

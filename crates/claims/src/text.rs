@@ -444,6 +444,26 @@ pub fn governed(text: &str, span: Span) -> bool {
         .unwrap_or("")
         .trim_end()
         .to_lowercase();
+    // "members of the Pakistani Taliban (TTP)": the short name in brackets is governed as the
+    // name before it is.
+    if before.ends_with('(') {
+        let orig = text.get(from..span.start).unwrap_or("").trim_end();
+        let orig = orig.strip_suffix('(').unwrap_or(orig).trim_end();
+        let mut start = orig.len();
+        for _ in 0..5 {
+            let head = orig[..start].trim_end();
+            let Some(w) = head.rsplit(' ').next() else {
+                break;
+            };
+            if w.is_empty() || !w.chars().next().is_some_and(char::is_uppercase) {
+                break;
+            }
+            start = head.len() - w.len();
+        }
+        if start < orig.len() {
+            return governed(text, Span::new(from + start, from + start));
+        }
+    }
     let before = before
         .strip_suffix(" the")
         .map(str::trim_end)
@@ -467,6 +487,20 @@ pub fn governed(text: &str, span: Span) -> bool {
         "spokesperson",
         "co-founder",
         "ideologue",
+        // "former members of the Pakistani Taliban (TTP) who pledged allegiance", "the Afghan
+        // offshoot of the Islamic State group": people from a group, or a group's part.
+        "members",
+        "member",
+        "fighters",
+        "commanders",
+        "defectors",
+        "veterans",
+        "offshoot",
+        "branch",
+        "affiliate",
+        "wing",
+        "faction",
+        "franchise",
     ]
     .contains(&role)
 }

@@ -263,6 +263,12 @@ fn events_and_facts_from_cases() {
                         .iter()
                         .any(|p| p.role == dossier_core::claims::Role::Target && p.text == parts[0])
                 }),
+                "noweapon" => {
+                    let (sub, w) = parts[0].split_once(' ').unwrap_or(("", parts[0]));
+                    !x.events.iter().any(|e| {
+                        e.subkind.as_deref() == Some(sub) && e.weapon.as_deref() == Some(w)
+                    })
+                }
                 "novictim" => !x.events.iter().any(|e| {
                     e.participants
                         .iter()
