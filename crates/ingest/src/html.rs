@@ -50,6 +50,17 @@ const DATE_META_KEYS: &[&str] = &[
     "sailthru.date",
 ];
 
+/// Whether a page file looks cut off: it opens `<html` or `<body` (in any case) and closes
+/// neither (checked on the bytes, so any ASCII-compatible encoding will do).
+pub fn cut_off(bytes: &[u8]) -> bool {
+    let has = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+    };
+    (has(b"<html") || has(b"<body")) && !has(b"</html") && !has(b"</body")
+}
+
 /// Parse one HTML page.
 ///
 /// `charset` is a charset from outside the page (an HTTP `Content-Type`), `url` the URL it was

@@ -179,6 +179,15 @@ pub fn read_bytes(
     };
     match format {
         Format::Html => {
+            // A page file cut off in transfer: it opens <html> or <body> and closes neither.
+            // Storing it would replace the complete version of the same URL.
+            if html::cut_off(bytes) {
+                outcome.diagnostics.push(dossier_core::Diagnostic::error(
+                    label,
+                    "truncated HTML: the page opens <html> or <body> but closes neither (file cut off?)",
+                ));
+                return Ok(outcome);
+            }
             let out = html::parse_html(bytes, None, None, dossier_core::Provenance::file(label));
             outcome.diagnostics = out.diagnostics;
             if let Some(doc) = out.document {

@@ -1383,6 +1383,31 @@ fn detect_format_of_every_fixture() {
 }
 
 #[test]
+fn cut_off_html_is_an_error_and_stores_nothing() {
+    // The page opens <html> and <body> and stops mid-word: storing it would replace the whole
+    // page of the same URL.
+    let (out, docs) = read("bad/cut-off.html");
+    assert!(docs.is_empty(), "a cut-off page gave documents");
+    assert!(
+        out.diagnostics
+            .iter()
+            .any(|d| d.severity == dossier_core::Severity::Error
+                && d.location == label("bad/cut-off.html")
+                && d.message.contains("truncated HTML")),
+        "{:?}",
+        out.diagnostics
+    );
+    // The same page closed is read.
+    let mut whole = fixture_bytes("bad/cut-off.html");
+    whole.extend_from_slice(b"cal precursors.</p></article></body></html>");
+    let mut got = Vec::new();
+    let r = read_bytes(&whole, "whole.html", None, Limits::default(), &mut |d| {
+        got.push(d)
+    });
+    assert!(r.is_ok() && got.len() == 1, "{r:?}");
+}
+
+#[test]
 fn empty_and_whitespace_only_files() {
     for rel in ["bad/empty.txt", "bad/whitespace-only.md"] {
         match try_read(rel, Limits::default()) {
