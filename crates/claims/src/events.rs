@@ -3044,6 +3044,25 @@ fn apposed_names<'c>(cx: &'c Context, sentence: Span, np: Span) -> Vec<&'c Entit
 
 fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
     let t = cx.text;
+    // (After a dateline, "BERLIN (Wire) - The suspect ...", the sentence opens past it.)
+    let sentence = match cx.dateline {
+        Some(d)
+            if d.span.start <= sentence.start
+                && d.span.end > sentence.start
+                && d.span.end <= trigger.start =>
+        {
+            let mut from = d.span.end;
+            while from < trigger.start && !t.is_char_boundary(from) {
+                from += 1;
+            }
+            let skip = t[from..trigger.start].len()
+                - t[from..trigger.start]
+                    .trim_start_matches(|c: char| c.is_whitespace() || "-–—:".contains(c))
+                    .len();
+            Span::new(from + skip, sentence.end)
+        }
+        _ => sentence,
+    };
     let trig = t[trigger.start..trigger.end].to_lowercase();
     let before = t[sentence.start..trigger.start].to_lowercase();
     let b = before.trim_end();
@@ -3058,7 +3077,24 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         " is",
     ] {
         if b.ends_with(aux) {
-            let end = sentence.start + b.len() - aux.len();
+            let mut end = sentence.start + b.len() - aux.len();
+            // "Six of the suspects, nationals of Tajikistan, Turkmenistan and Kyrgyzstan, were
+            // detained": the subject before the apposition.
+            let pre = b[..b.len() - aux.len()].trim_end();
+            // (The comma that opens it is the last one before a lower-case word: not one
+            // inside a list of names.)
+            if let Some(inner) = pre.strip_suffix(',') {
+                let original = &t[sentence.start..sentence.start + inner.len()];
+                let open = original.rmatch_indices(", ").find(|(o, _)| {
+                    original[o + 2..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase)
+                });
+                if let Some((o, _)) = open.filter(|(o, _)| inner.len() - o <= 90) {
+                    end = sentence.start + o;
+                }
+            }
             np = np_left(t, sentence.start, end, 8);
             break;
         }
@@ -3111,21 +3147,7 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     {
         np = np_left(t, sentence.start, trigger.start.saturating_sub(1), 8)
             .filter(|s| s.end + 1 >= trigger.start);
-        // (After a dateline, "BERLIN (Wire) - The suspect ...", the sentence opens past it.)
-        let sentence = match cx.dateline {
-            Some(d) if d.span.start <= sentence.start && d.span.end > sentence.start => {
-                let mut from = d.span.end;
-                while from < trigger.start && !t.is_char_boundary(from) {
-                    from += 1;
-                }
-                let skip = t[from..trigger.start].len()
-                    - t[from..trigger.start]
-                        .trim_start_matches(|c: char| c.is_whitespace() || "-–—:".contains(c))
-                        .len();
-                Span::new(from + skip, sentence.end)
-            }
-            _ => sentence,
-        };
+
         // "A 26-year-old Syrian man suspected of stabbing three people ... in Solingen turned
         // himself in": the subject opening the sentence, not the last noun before the verb.
         let opening = t[sentence.start..trigger.start]
@@ -3188,19 +3210,23 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     // "Der mutmaßliche Täter wurde am Freitagabend festgenommen": the subject of the passive.
     if np.is_none() && (trig == "festgenommen" || trig == "verhaftet") {
         let lead = &t[sentence.start..trigger.start];
-        np = [" wurde ", " wurden ", " ist ", " sind "]
-            .iter()
-            .filter_map(|aux| lead.find(aux))
-            .min()
-            .filter(|&k| lead[..k].split_whitespace().count() <= 6)
-            .filter(|&k| {
-                let first = lead[..k].split_whitespace().next().unwrap_or("");
-                [
-                    "Der", "Die", "Das", "Ein", "Eine", "Zwei", "Drei", "Vier", "Mehrere",
-                ]
-                .contains(&first)
-            })
-            .map(|k| Span::new(sentence.start, sentence.start + k));
+        // ("Der 26 Jahre alte Syrer Issa al H. sei am späten Samstagabend festgenommen
+        // worden": reported speech, and the pluperfect.)
+        np = [
+            " wurde ", " wurden ", " ist ", " sind ", " war ", " waren ", " sei ", " seien ",
+        ]
+        .iter()
+        .filter_map(|aux| lead.find(aux))
+        .min()
+        .filter(|&k| lead[..k].split_whitespace().count() <= 9)
+        .filter(|&k| {
+            let first = lead[..k].split_whitespace().next().unwrap_or("");
+            [
+                "Der", "Die", "Das", "Ein", "Eine", "Zwei", "Drei", "Vier", "Mehrere",
+            ]
+            .contains(&first)
+        })
+        .map(|k| Span::new(sentence.start, sentence.start + k));
     }
     if np.is_none() && (trig == "in gewahrsam genommen" || trig == "festgenommen") {
         const DETERMINERS: [&str; 12] = [
@@ -4700,7 +4726,7 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"(?i)\b(?:over|in connection with|for|after|following|in the wake of|suspects? in|role in|involvement in|part in) (?:the|an?) [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?|plots?|conspiracy)\b(?:[^,.;]{0,60}?\b(?:to|on|against) [^,.;]{0,60})?(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
+        r"(?i)\b(?:over|in connection with|for|after|following|in the wake of|suspects? in|role in|involvement in|part in) (?:the|an?|(?:last|this) \w+['’]s|\w+['’]s) [^,.;]{0,60}?\b(?:bombings?|attacks?|blasts?|explosions?|shootings?|massacre|assault|killings?|plots?|conspiracy)\b(?:[^,.;]{0,60}?\b(?:to|on|against) [^,.;]{0,60})?(?:\s+(?:in|at|on|near)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?",
     ) else {
         return Vec::new();
     };
@@ -5106,6 +5132,11 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                         "further",
                         "another",
                         "additional",
+                        "second",
+                        "third",
+                        "zweiter",
+                        "zweite",
+                        "dritter",
                         "weitere",
                         "weiteren",
                         "andere",

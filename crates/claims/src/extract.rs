@@ -82,6 +82,20 @@ pub fn extract(input: &Input) -> Extraction {
             {
                 n.label = "ORG".into();
             }
+            // "nationals of Tajikistan, Turkmenistan and Kyrgyzstan": a country the NER took for
+            // a person is a place.
+            if n.label == "PERSON"
+                && input.places.iter().any(|p| {
+                    p.span == n.span
+                        && matches!(
+                            p.place.kind,
+                            dossier_core::place::PlaceKind::Country
+                                | dossier_core::place::PlaceKind::Admin1
+                        )
+                })
+            {
+                n.label = "GPE".into();
+            }
             n
         })
         .collect();
