@@ -3076,11 +3076,11 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         " are",
         " is",
     ] {
-        if b.ends_with(aux) {
-            let mut end = sentence.start + b.len() - aux.len();
+        if let Some(stripped) = b.strip_suffix(aux) {
+            let mut end = sentence.start + stripped.len();
             // "Six of the suspects, nationals of Tajikistan, Turkmenistan and Kyrgyzstan, were
             // detained": the subject before the apposition.
-            let pre = b[..b.len() - aux.len()].trim_end();
+            let pre = stripped.trim_end();
             // (The comma that opens it is the last one before a lower-case word: not one
             // inside a list of names.)
             if let Some(inner) = pre.strip_suffix(',') {

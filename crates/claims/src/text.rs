@@ -408,6 +408,18 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     let Some(between) = text.get(end..start) else {
         return false;
     };
+    // (Only a clause that tells of the event itself: not "the bombings in Kerman, which the
+    // group claimed a day earlier".)
+    let head: String = text
+        .get(start..)
+        .unwrap_or("")
+        .chars()
+        .take(11)
+        .collect::<String>()
+        .to_lowercase();
+    if head != ", in which " {
+        return false;
+    }
     let lower = between.trim().to_lowercase();
     ["on ", "at ", "in ", "against ", "near "]
         .iter()

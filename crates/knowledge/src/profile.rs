@@ -384,6 +384,21 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
             .iter()
             .all(|e| place_kind(e) == Some(PlaceKind::City))
         && matches!((dct_a, dct_b), (Some(x), Some(y)) if (x - y).num_days().abs() <= 31);
+    // A mention with no date of its own ("before publication") placed only in a country says
+    // too little: "ISKP carried out the bombings" in Afghanistan is not the
+    // Kabul airport bombing because both name ISKP and Afghanistan. It joins an event only by
+    // a shared named target.
+    let undated = |e: &EventMention| {
+        e.date
+            .as_ref()
+            .is_none_or(dossier_core::claims::EventDate::is_undated)
+    };
+    let country_wide = [a, b]
+        .iter()
+        .any(|e| place_kind(e) == Some(PlaceKind::Country));
+    if (undated(a) || undated(b)) && country_wide && places == Some(true) {
+        return dates != Some(false) && shared_target;
+    }
     match places {
         Some(true) if same_town_retaken => dates == Some(true),
         // The same named target ("the Swedish parliament") where the places agree.

@@ -452,6 +452,23 @@ fn an_undated_plot_is_not_a_city_s_plot_of_months_before() {
 }
 
 #[test]
+fn an_undated_attack_in_a_country_is_not_a_dated_attack_there() {
+    // "ISKP claimed a suicide bombing in Afghanistan that killed a Taliban provincial governor"
+    // (no date of its own, only a country) names the group and the country of the Kabul
+    // airport bombing: that is not enough to make it the same event.
+    let Some((store, kb, _dir)) = fixture_store("undated-country") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{attacks:#?}");
+    assert!(
+        attacks.iter().all(|e| docs_of(e).len() == 1),
+        "{attacks:#?}"
+    );
+}
+
+#[test]
 fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
     // "After a tip-off about a planned attack on the Taylor Swift concerts in Vienna, police
     // arrested a 19-year-old man in Ternitz": the arrest in Ternitz, the plot in Vienna; and
