@@ -399,6 +399,25 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     if (undated(a) || undated(b)) && country_wide && places == Some(true) {
         return dates != Some(false) && shared_target;
     }
+    // A group is founded once: two reports of its founding (or of the same pledge or split)
+    // in the same year or on overlapping dates are one event.
+    let organisational = a.kind == b.kind
+        && matches!(
+            a.kind,
+            EventKind::Founding | EventKind::Pledge | EventKind::Split
+        );
+    // (The group that was founded, pledged or split on both sides: two groups pledging to IS
+    // in one year are two pledges.)
+    let same_subject = a.participants.iter().any(|p| {
+        p.role == Role::Perpetrator
+            && p.entity.is_some()
+            && b.participants
+                .iter()
+                .any(|q| q.role == Role::Perpetrator && q.entity == p.entity)
+    });
+    if organisational && same_subject && dates == Some(true) && places != Some(false) {
+        return true;
+    }
     match places {
         Some(true) if same_town_retaken => dates == Some(true),
         // The same named target ("the Swedish parliament") where the places agree.

@@ -469,6 +469,18 @@ fn an_undated_attack_in_a_country_is_not_a_dated_attack_there() {
 }
 
 #[test]
+fn a_group_is_founded_once() {
+    // Two reports, three years apart, say ISKP was founded in 2015: one founding, two sources.
+    let Some((store, kb, _dir)) = fixture_store("founding") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let foundings: Vec<&Event> = events.iter().filter(|e| e.kind == "founding").collect();
+    assert_eq!(foundings.len(), 1, "{foundings:#?}");
+    assert_eq!(docs_of(foundings[0]).len(), 2, "{foundings:#?}");
+}
+
+#[test]
 fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
     // "After a tip-off about a planned attack on the Taylor Swift concerts in Vienna, police
     // arrested a 19-year-old man in Ternitz": the arrest in Ternitz, the plot in Vienna; and
