@@ -50,6 +50,11 @@ pub struct Relation {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attributed_to: Vec<Person>,
     pub sources: Vec<Citation>,
+    /// For `led_by`: the date of a leader's death the dossier's timeline reports (a
+    /// `leader_killed` event naming the leader, as certain as that event), so that a killed
+    /// leader is not read as the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub killed: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]

@@ -1310,6 +1310,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                             certainty: f.certainty.as_str().into(),
                             attributed_to: attributed,
                             sources: vec![cite],
+                            killed: None,
                         }),
                     }
                 }
@@ -1428,6 +1429,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
             }
         }
     };
+    leaders_killed(&mut relations, &events);
     relations.iter().for_each(|r| note(&r.sources));
     estimates.iter().for_each(|r| note(&r.sources));
     events.iter().for_each(|r| note(&r.sources));
@@ -1458,6 +1460,43 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         facts,
         contradictions,
         sources,
+    }
+}
+
+/// "led by: Ayman al-Zawahiri" beside "Ayman al-Zawahiri killed in air strike" in the timeline:
+/// the leader's relation carries the death's date (and its certainty when it is not stated),
+/// matched on the victim's last name.
+fn leaders_killed(relations: &mut [Relation], events: &[Event]) {
+    let last = |s: &str| {
+        s.split_whitespace()
+            .next_back()
+            .unwrap_or("")
+            .trim_start_matches("al-")
+            .to_lowercase()
+    };
+    for r in relations.iter_mut().filter(|r| r.relation == "led_by") {
+        let name = last(&r.entity.name);
+        if name.len() < 3 {
+            continue;
+        }
+        let death = events.iter().find(|e| {
+            e.kind == "leader_killed"
+                && e.participants
+                    .iter()
+                    .any(|p| p.role == "victim" && last(&p.text) == name)
+        });
+        if let Some(e) = death {
+            let when = e
+                .date
+                .as_ref()
+                .map(|d| d.value.clone())
+                .unwrap_or_else(|| "date not given".into());
+            r.killed = Some(if e.certainty == "stated" {
+                when
+            } else {
+                format!("{when}, {}", e.certainty)
+            });
+        }
     }
 }
 

@@ -147,11 +147,14 @@ pub fn markdown(d: &Dossier) -> String {
                         .join("; ")
                 )
             };
-            let t = r
+            let mut t = r
                 .time
                 .as_ref()
                 .map(|t| format!(" ({t})"))
                 .unwrap_or_default();
+            if let Some(k) = &r.killed {
+                t.push_str(&format!(" (reported killed: {k}; see the timeline)"));
+            }
             let _ = writeln!(
                 s,
                 "- {}: {}{t} — {}{by}{}",

@@ -481,6 +481,38 @@ fn a_group_is_founded_once() {
 }
 
 #[test]
+fn a_leader_reported_killed_is_marked_so() {
+    // "Al-Qaeda is led by Ayman al-Zawahiri" (2021) and "A U.S. drone strike killed al-Qaeda
+    // leader Ayman al-Zawahiri in Kabul on Sunday" (2022): the relation carries the death.
+    let Some((store, kb, _dir)) = fixture_store("leader-killed") else {
+        return;
+    };
+    let d = dossier_knowledge::profile(&store, &kb, "al-Qaeda", None).unwrap();
+    let led = d
+        .relations
+        .iter()
+        .find(|r| r.relation == "led_by" && r.entity.name.ends_with("al-Zawahiri"))
+        .unwrap_or_else(|| panic!("{:#?}", d.relations));
+    assert!(
+        led.killed
+            .as_deref()
+            .is_some_and(|k| k.starts_with("2022-07-31")),
+        "{led:#?}"
+    );
+    // As of 2022-01-01 the death is not yet reported.
+    let before = dossier_knowledge::profile(&store, &kb, "al-Qaeda", Some("2022-01-01")).unwrap();
+    assert!(
+        before
+            .relations
+            .iter()
+            .filter(|r| r.relation == "led_by")
+            .all(|r| r.killed.is_none()),
+        "{:#?}",
+        before.relations
+    );
+}
+
+#[test]
 fn a_warning_s_place_is_the_plot_s_not_the_arrest_s() {
     // "After a tip-off about a planned attack on the Taylor Swift concerts in Vienna, police
     // arrested a 19-year-old man in Ternitz": the arrest in Ternitz, the plot in Vienna; and
