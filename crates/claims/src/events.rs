@@ -2397,13 +2397,20 @@ fn person_perpetrator(
         .rfind(|n| n.span.end <= trigger.start && n.span.start >= sentence.start)
         .filter(|n| {
             let mut between = t[n.span.end..trigger.start].trim();
-            // ", 22," / ", a 29-year-old Australian,": an appositive set off by commas.
+            // ", 22," / ", a 29-year-old Australian,": an appositive set off by commas; two of
+            // them ("Salman Abedi, 22, a British-born man of Libyan descent, detonated").
             if let Some(r) = between.strip_prefix(',') {
                 match r.find(',') {
                     Some(k) if k <= 60 && !r[..k].contains(['.', ';']) => {
                         between = r[k + 1..].trim();
                     }
                     _ => return false,
+                }
+                // (The second one opens with the first one's closing comma.)
+                if let Some(second) = between.strip_suffix(',') {
+                    if second.len() <= 60 && !second.contains([',', '.', ';']) {
+                        between = "";
+                    }
                 }
             }
             between
@@ -3096,6 +3103,30 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
                 }
             }
             np = np_left(t, sentence.start, end, 8);
+            // "The younger brother of the man who blew himself up at a pop concert in
+            // Manchester was arrested": the subject opening the sentence, not the last noun
+            // of its relative clause.
+            if let Some(s) = np.filter(|s| s.start > sentence.start) {
+                let head = &t[sentence.start..s.start];
+                let opens = head
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ["The", "A", "An"].contains(&w));
+                if opens
+                    && [" who ", " which ", " that "]
+                        .iter()
+                        .any(|w| head.contains(w))
+                {
+                    np = np_right(t, sentence.start, end, 8).map(|s| {
+                        let h = &t[s.start..s.end];
+                        [" of the ", " who ", " which ", " that "]
+                            .iter()
+                            .filter_map(|w| h.find(w))
+                            .min()
+                            .map_or(s, |k| Span::new(s.start, s.start + k))
+                    });
+                }
+            }
             break;
         }
     }
@@ -4303,6 +4334,17 @@ fn one(
             ],
         );
         e.certainty = cert;
+    }
+    // "meaning a further attack may be imminent", "another attack is possible": a threat, told
+    // of no one and nothing in particular, is no plot.
+    if tr.kind == EventKind::Attack
+        && !refers_back
+        && !dated
+        && cert == Certainty::Hypothetical
+        && another(t, sentence, tr.span)
+        && e.participants.is_empty()
+    {
+        return None;
     }
     // Attacks in the future or in a conditional are not events that happened.
     if tr.kind == EventKind::Attack
