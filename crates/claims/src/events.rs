@@ -4114,6 +4114,13 @@ fn one(
                 }
                 let joining = matches!(tr.kind, EventKind::Pledge | EventKind::Split);
                 let after = a.span.start >= tr.span.end;
+                // German puts the one pledged to before the verb: "soll dem Anführer der
+                // Terrormiliz Islamischer Staat (IS) die Treue geschworen haben".
+                if tr.kind == EventKind::Pledge && cx.language.starts_with("de") && !after {
+                    e.participants
+                        .push(participant(a, Role::Target, None, None));
+                    continue;
+                }
                 // "pledged allegiance to Islamic State": the group pledged to, not the one
                 // pledging; "broke away from al-Mourabitoun": the group left (the trigger ends
                 // with its preposition).

@@ -205,7 +205,7 @@ pub const ROWS: &[Row] = &[
     row(
         Founding,
         None,
-        r"(?:was|were|had been|has been|been) (?:founded|formed|established|created|set up)|founding of|was born",
+        r"(?:was|were|had been|has been|been) (?:founded|formed|established|created|set up)|founding of|was born|emerged (?:in|around|about|circa) (?:the )?(?:early |mid-|late )?(?:\d{4}|\d{4}s)",
         false,
     ),
     row(
@@ -311,6 +311,13 @@ pub const ROWS_DE: &[Row] = &[
         None,
         r"Anschlag|Anschläge[n]?|Angriff|Terrorangriff|Attentat|Attentäter",
         true,
+    ),
+    // "soll ... dem Anführer der Terrormiliz Islamischer Staat (IS) die Treue geschworen haben"
+    row(
+        Pledge,
+        None,
+        r"(?:die )?Treue (?:geschworen|schwor|schworen)|Treueeid|Gefolgschaft (?:geschworen|schwor)",
+        false,
     ),
     row(
         Arrest,

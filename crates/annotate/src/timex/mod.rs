@@ -378,7 +378,7 @@ fn tense_marker(text: &str, toks: &[Tok], k: usize) -> Option<Tense> {
     {
         let perfect = toks[k + 1..]
             .iter()
-            .take(14)
+            .take(24)
             .take_while(|n| !matches!(&text[n.start..n.end], "." | ";" | "!" | "?"))
             .any(|n| {
                 ["haben", "sein", "worden"]
