@@ -3995,7 +3995,14 @@ fn one(
             {
                 e.participants.retain(|p| p.role != Role::Perpetrator);
             }
-            if matches!(tr.kind, EventKind::Attack | EventKind::Plot) {
+            // ("Abubakar Shekau has claimed responsibility for the abduction": a person's claim,
+            // when no group is named as the claimer.)
+            let person_claims = tr.kind == EventKind::ClaimOfResponsibility
+                && ["claim", "took", "take", "accept", "admit"]
+                    .iter()
+                    .any(|w| lower.starts_with(w))
+                && !e.participants.iter().any(|p| p.role == Role::Perpetrator);
+            if matches!(tr.kind, EventKind::Attack | EventKind::Plot) || person_claims {
                 if let Some(p) = person_perpetrator(cx, sentence, tr, &cues, attribution) {
                     e.participants.push(p);
                 }
