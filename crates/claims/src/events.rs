@@ -3884,6 +3884,18 @@ fn one(
         Vec::new()
     };
     let mut cues = certainty::cues(t, sentence, tr.span);
+    // "the only surviving suspect of the November attacks in Paris": the noun says who is
+    // suspected, not that the attacks are.
+    if tr.kind == EventKind::Attack {
+        cues.retain(|c| {
+            let w = c.text.to_lowercase();
+            !(w.starts_with("suspect")
+                && !w.starts_with("suspected")
+                && c.span.end <= tr.span.start
+                && (w.ends_with(" of")
+                    || t[c.span.end..tr.span.start].trim_start().starts_with("of ")))
+        });
+    }
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
     if tr.kind == EventKind::Arrest {
@@ -4803,9 +4815,17 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
         &WARNING,
         r"(?i)\b(?:after|following|on) (?:an? )?(?:tip-offs?|tips?|warnings?) (?:about|of|on) [^,.;:]{0,80}",
     );
+    // "arrested Salah Abdeslam, the only surviving suspect of the November attacks in Paris,":
+    // what the arrested man is suspected of, set off by commas.
+    static SUSPECT: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let suspect = crate::text::cached_regex(
+        &SUSPECT,
+        r"(?i), (?:the|a|an) (?:[\w-]+ ){0,3}(?:suspects?|accomplices?|plotters?|planners?) (?:of|in|behind) [^,;.]{0,80}",
+    );
     re.find_iter(body)
         .chain(de.into_iter().flat_map(|d| d.find_iter(body)))
         .chain(warning.into_iter().flat_map(|w| w.find_iter(body)))
+        .chain(suspect.into_iter().flat_map(|w| w.find_iter(body)))
         .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
         .collect()
 }
