@@ -3740,12 +3740,30 @@ fn perfect_of_kind(text: &str, sentence: Span, trigger: Span) -> bool {
     if !perfect {
         return false;
     }
-    let object = text
-        .get(trigger.end..sentence.end)
-        .unwrap_or("")
-        .split_whitespace()
-        .next()
-        .unwrap_or("");
+    let rest = text.get(trigger.end..sentence.end).unwrap_or("");
+    // ("Gunmen have kidnapped schoolgirls in Chibok on Monday": a day makes it one event.)
+    let lower_rest = rest.to_lowercase();
+    if [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "overnight",
+        "last night",
+        "this morning",
+        "this week",
+    ]
+    .iter()
+    .any(|d| lower_rest.contains(d))
+    {
+        return false;
+    }
+    let object = rest.split_whitespace().next().unwrap_or("");
     object.len() > 3
         && object.ends_with('s')
         && !object.ends_with("ss")
