@@ -392,15 +392,22 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
             continue;
         }
         // (Not after "The Islamic State group and Iran have clashed before" or "X has struck
-        // targets before, and Iran has retaliated": "It" may be either.)
+        // targets before, and Iran has retaliated": "It" may be either. "X has attacked Shia
+        // mosques and schools" joins no other subject.)
         let Some(subject) = out.iter().find(|a| {
             a.group
                 && a.span.start >= prev.span.start
                 && a.span.start <= prev.span.start + 4
                 && a.span.end <= prev.span.end
-                && text
-                    .get(a.span.end..prev.span.end)
-                    .is_some_and(|rest| !rest.contains(" and ") && !rest.contains(';'))
+                && text.get(a.span.end..prev.span.end).is_some_and(|rest| {
+                    !rest.contains(';')
+                        && !rest.match_indices(" and ").any(|(i, w)| {
+                            rest[i + w.len()..]
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_uppercase)
+                        })
+                })
         }) else {
             continue;
         };
