@@ -4201,11 +4201,20 @@ fn one(
             }
         }
     }
+    // The arrested and what describes them: "Amrozi, a mechanic from the village of Tenggulun in
+    // East Java, was arrested" was not arrested in East Java.
     let skip: Vec<Span> = e
         .participants
         .iter()
         .filter(|p| p.role == Role::Arrested)
-        .map(|p| p.span)
+        .flat_map(|p| {
+            let apposition = t
+                .get(p.span.end..sentence.end)
+                .and_then(|rest| rest.strip_prefix(", "))
+                .and_then(|rest| rest.find(", ").filter(|&k| k <= 100))
+                .map(|k| Span::new(p.span.end, p.span.end + 2 + k));
+            std::iter::once(p.span).chain(apposition)
+        })
         .collect();
     let mut skip = skip;
     skip.extend(causes.iter().copied());
