@@ -800,11 +800,14 @@ fn date_of(
             d += 400;
         }
         // "over the attack on the concert venue, in which at least 139 people were killed on
-        // Friday": the date of a relative clause on the trigger is its own.
-        if relative
-            .iter()
-            .any(|r| inside(t.span, *r) && r.start >= trigger.end && r.start - trigger.end <= 80)
-        {
+        // Friday": the date of an "in which" clause on the trigger is its own (not that of
+        // "which Islamic State claimed on Thursday").
+        if relative.iter().any(|r| {
+            inside(t.span, *r)
+                && r.start >= trigger.end
+                && r.start - trigger.end <= 80
+                && cx.text.get(r.start..r.start + 11) == Some(", in which ")
+        }) {
             d = 0;
         }
         // "during Friday prayers on March 15, 2019": a weekday naming a weekly custom gives way
