@@ -732,7 +732,7 @@ fn date_of(
         {
             continue;
         }
-        if in_other_relative_clause(cx.text, sentence, t.span, trigger) {
+        if crate::text::in_other_of(cx.text, &relative, t.span, trigger) {
             continue;
         }
         // "the deadliest attack since the 1998 embassy bombing", "the worst since October
@@ -806,7 +806,7 @@ fn date_of(
             inside(t.span, *r)
                 && r.start >= trigger.end
                 && r.start - trigger.end <= 80
-                && cx.text.get(r.start..r.start + 11) == Some(", in which ")
+                && crate::text::opens_in_which(cx.text, r.start)
         }) {
             d = 0;
         }
@@ -1371,9 +1371,6 @@ fn place_of(
     })
 }
 
-/// Whether `between` (text after a trigger) opens a clause of its own with "after" or
-/// "before" and a verb ("three months after gunmen killed 22 people at"), not a phrase ("after
-/// Friday prayers in").
 /// Whether `between` ends with "after" or "before" and at most an article and two words ("came
 /// hours after a bomb blast"): the next attack word names another event.
 fn noun_after_after(between: &str) -> bool {
@@ -1384,6 +1381,9 @@ fn noun_after_after(between: &str) -> bool {
     })
 }
 
+/// Whether `between` (text after a trigger) opens a clause of its own with "after" or
+/// "before" and a verb ("three months after gunmen killed 22 people at"), not a phrase ("after
+/// Friday prayers in").
 fn verb_clause_after(between: &str) -> bool {
     let b = between.to_lowercase();
     let Some(i) = last_after_or_before(&b) else {
@@ -1857,6 +1857,8 @@ fn perpetrators(
             .unwrap_or("")
             .to_lowercase();
         let by = before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the");
+        // The words before the group without a final "the" ("blamed the", "belonged to").
+        let lead_words = words_before_group(&before);
         // "since the Taliban took power in August 2021 it has attacked": a subject pronoun
         // between the group and the trigger is the trigger's subject.
         let pronoun_between = a.span.end <= trigger.start
@@ -1936,14 +1938,14 @@ fn perpetrators(
             // "The attackers allegedly belonged to Lashkar-e-Taiba"
             || ["belonged to", "belonging to", "belong to", "belongs to"]
                 .iter()
-                .any(|w| words_before_group(&before).ends_with(w));
+                .any(|w| lead_words.ends_with(w));
         // "early indications pointed to Islamic State", "X was the prime suspect in Saturday's
         // bombings": suspected.
         // (Not "pointed to the Islamic State group's Afghanistan-based affiliate": another
         // group, the one it owns.)
         let pointed_to = ["pointed to", "points to", "point to", "pointing to"]
             .iter()
-            .any(|w| without_descriptor(words_before_group(&before)).ends_with(w))
+            .any(|w| without_descriptor(lead_words).ends_with(w))
             && past_possessive(&after).is_none();
         let prime_suspect = prime_suspect_after(&after);
         // "It killed the Taliban governor of Balkh province in a suicide bombing": the group of
@@ -1964,10 +1966,7 @@ fn perpetrators(
                 "ambushed",
             ]
             .iter()
-            .any(|v| {
-                let w = words_before_group(&before);
-                w.ends_with(&format!(" {v}")) || w == *v
-            })
+            .any(|v| lead_words.ends_with(&format!(" {v}")) || lead_words == *v)
         {
             continue;
         }
@@ -2129,7 +2128,7 @@ fn perpetrators(
         // whoever blames it.
         let blamed_on = ["blamed on", "pinned on"]
             .iter()
-            .any(|w| words_before_group(&before).ends_with(w));
+            .any(|w| lead_words.ends_with(w));
         let target =
             b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
         if target && !by && !directed && !blamed_on {
@@ -2164,10 +2163,7 @@ fn perpetrators(
         let resp = resp.unwrap_or(Responsibility::Attributed);
         // "which authorities blamed on Islamic State", "Indian officials on Sunday blamed
         // Lashkar-e-Taiba for the attacks": whoever blames it.
-        let blamed = blamed_on
-            || BLAME_VERBS
-                .iter()
-                .any(|v| words_before_group(&before).ends_with(v));
+        let blamed = blamed_on || BLAME_VERBS.iter().any(|v| lead_words.ends_with(v));
         let attributed_by = source_of_reading(resp, attribution).or_else(|| {
             blamed
                 .then(|| {
@@ -2282,11 +2278,6 @@ fn own_word(
     }
 }
 
-/// The person named as doing what a verb trigger says: its subject ("Salman Abedi, 22,
-/// detonated a homemade bomb", "Brenton Tarrant, a 29-year-old Australian, attacked
-/// worshippers", "X allegedly stabbed") or its agent ("was attacked by X"). The responsibility
-/// is the clause's hedge when it has one ("allegedly": alleged), else attributed (to the
-/// report's source, when it names one).
 /// Passive phrases that name who did an attack: "was carried out by X".
 const AGENT_PHRASES: [&str; 5] = [
     " carried out by ",
@@ -2296,6 +2287,11 @@ const AGENT_PHRASES: [&str; 5] = [
     " verübt von ",
 ];
 
+/// The person named as doing what a verb trigger says: its subject ("Salman Abedi, 22,
+/// detonated a homemade bomb", "Brenton Tarrant, a 29-year-old Australian, attacked
+/// worshippers", "X allegedly stabbed") or its agent ("was attacked by X"). The responsibility
+/// is the clause's hedge when it has one ("allegedly": alleged), else attributed (to the
+/// report's source, when it names one).
 fn person_perpetrator(
     cx: &Context,
     sentence: Span,
@@ -4806,8 +4802,6 @@ fn at_the_same_time(text: &str, sentence: Span, trigger: Span) -> bool {
     .any(|c| rest.contains(c))
 }
 
-/// "over the January 3 bombings in Kerman", "in connection with the attack on the hall": the
-/// event an arrest is about, whose date and place are not the arrest's.
 /// "saying it was retaliation for Kenya's military intervention in Somalia in 2011", "in
 /// revenge for the army's offensive in March": the motive an attack is given, after the
 /// trigger, to the end of its clause; its dates and places are not the attack's.
@@ -4835,6 +4829,8 @@ fn motive_phrases(text: &str, sentence: Span, trigger: Span) -> Vec<Span> {
     .unwrap_or_default()
 }
 
+/// "over the January 3 bombings in Kerman", "in connection with the attack on the hall": the
+/// event an arrest is about, whose date and place are not the arrest's.
 fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(

@@ -75,20 +75,13 @@ fn subject_near<'c>(
             && exclude
                 .is_none_or(|x| x.entity != a.entity || a.entity.is_none() && x.text != a.text)
     };
-    // ("founded by disaffected members of the Pakistani Taliban and is a bitter rival of the
-    // Taliban": not a group named as an object.)
-    let before = cx
-        .actors
-        .iter()
-        .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
-        .filter(|a| !governed(cx.text, a.span))
-        .rfind(ok)
-        .or_else(|| {
-            cx.actors
-                .iter()
-                .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
-                .rfind(ok)
-        });
+    let before = last_subject(
+        cx.text,
+        cx.actors
+            .iter()
+            .filter(|a| inside(a.span, sentence) && a.span.end <= at.start)
+            .filter(ok),
+    );
     if before.is_some() {
         return before;
     }
@@ -157,6 +150,18 @@ fn the_leader(t: &str, focus: Span) -> bool {
         return ["supreme", "overall", "top"].contains(&p1) || (p1 == "the" && of);
     }
     true
+}
+
+/// The last of `candidates` not named as an object ([`governed`]: "founded by disaffected
+/// members of the Pakistani Taliban and is a bitter rival of the Taliban"), else the last.
+fn last_subject<'c>(
+    text: &str,
+    candidates: impl DoubleEndedIterator<Item = &'c Actor> + Clone,
+) -> Option<&'c Actor> {
+    candidates
+        .clone()
+        .rfind(|a| !governed(text, a.span))
+        .or_else(|| candidates.last())
 }
 
 /// The last group of `sentence` that ends before `focus` and is no object ([`governed`]).
@@ -559,11 +564,10 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .copied()
                     .filter(|a| a.span.start >= focus.end)
                     .min_by_key(|a| gap(a.span, focus));
-                let subj_in = groups
-                    .iter()
-                    .copied()
-                    .rfind(|a| a.span.end <= focus.start && !governed(t, a.span))
-                    .or_else(|| groups.iter().copied().rfind(|a| a.span.end <= focus.start));
+                let subj_in = last_subject(
+                    t,
+                    groups.iter().copied().filter(|a| a.span.end <= focus.start),
+                );
                 let (subj, obj) = match (subj_in, obj) {
                     (Some(s), Some(o)) => (Some(s), Some(o)),
                     (None, Some(o)) => (

@@ -382,10 +382,16 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
 
 /// Is `span` inside a relative clause that does not also hold `focus`?
 pub fn in_other_relative_clause(text: &str, sentence: Span, span: Span, focus: Span) -> bool {
-    let rc = relative_clauses(text, sentence);
+    in_other_of(text, &relative_clauses(text, sentence), span, focus)
+}
+
+/// [`in_other_relative_clause`] over the sentence's relative clauses already found
+/// ([`relative_clauses`]).
+pub fn in_other_of(text: &str, clauses: &[Span], span: Span, focus: Span) -> bool {
     // "the bombers who struck a memorial in Kerman": a clause right after the focus describes it.
-    let rc: Vec<Span> = rc
-        .into_iter()
+    let rc: Vec<Span> = clauses
+        .iter()
+        .copied()
         .filter(|r| !(r.start >= focus.end && describes(text, focus.end, r.start)))
         .collect();
     // ("gunman who killed": a focus that ends inside the clause is in it.)
@@ -410,14 +416,7 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     };
     // (Only a clause that tells of the event itself: not "the bombings in Kerman, which the
     // group claimed a day earlier".)
-    let head: String = text
-        .get(start..)
-        .unwrap_or("")
-        .chars()
-        .take(11)
-        .collect::<String>()
-        .to_lowercase();
-    if head != ", in which " {
+    if !opens_in_which(text, start) {
         return false;
     }
     let lower = between.trim().to_lowercase();
@@ -426,6 +425,14 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
         .any(|p| lower.starts_with(p))
         && !lower.contains([',', ';'])
         && lower.split_whitespace().count() <= 10
+}
+
+/// Whether the relative clause starting at `start` opens with ", in which": one that tells of
+/// the event it follows ("the attack on the venue, in which at least 139 people were killed").
+pub fn opens_in_which(text: &str, start: usize) -> bool {
+    text.get(start..)
+        .and_then(|rest| rest.get(..11))
+        .is_some_and(|head| head.eq_ignore_ascii_case(", in which "))
 }
 
 /// Does `span` lie inside `outer`?
