@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/2";
+pub const ANALYZER: &str = "dossier-analysis/3";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
@@ -178,7 +178,54 @@ pub fn person_id(name: &str) -> Option<String> {
         "district",
         "city",
     ];
-    let key = dossier_entities::new_key(name);
+    // Titles and ranks before a name are no part of it: "Dr. Lena Varga" is "Lena Varga".
+    const TITLES: &[&str] = &[
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "professor",
+        "sir",
+        "dame",
+        "gen",
+        "general",
+        "lt",
+        "lieutenant",
+        "col",
+        "colonel",
+        "maj",
+        "capt",
+        "captain",
+        "sgt",
+        "sergeant",
+        "adm",
+        "admiral",
+        "president",
+        "sheikh",
+        "shaykh",
+        "imam",
+        "mullah",
+        "ayatollah",
+        "rev",
+        "reverend",
+        "judge",
+        "justice",
+        "senator",
+        "sen",
+        "gov",
+        "governor",
+        "chancellor",
+        "commander",
+    ];
+    let mut key = dossier_entities::new_key(name);
+    while let Some((first, rest)) = key.split_once('-') {
+        if TITLES.contains(&first) && rest.contains('-') {
+            key = rest.to_string();
+        } else {
+            break;
+        }
+    }
     let last = key.rsplit('-').next().unwrap_or("");
     (key.contains('-') && key.chars().any(char::is_alphabetic) && !PLACE_WORDS.contains(&last))
         .then(|| format!("new:{key}"))

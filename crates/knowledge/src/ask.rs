@@ -2,7 +2,7 @@
 //! carries its citations, and an unknown form gets the list of forms understood.
 
 use crate::dossier::{Citation, Event};
-use crate::profile::{self, Loaded};
+use crate::profile::Loaded;
 use crate::render::{date_text, markdown, who};
 use crate::Error;
 use dossier_entities::KnowledgeBase;
@@ -19,8 +19,8 @@ pub const FORMS: &[&str] = &[
     "How many members (or fighters) does X have?",
     "Which attacks did X claim [in YYYY]?",
     "Who are X's rivals?",
-    "What happened in <place> [in YYYY | in YYYY-MM]?",
-    "Who was arrested in <place> [in YYYY | in YYYY-MM]?",
+    "What happened in <place> [in YYYY | in YYYY-MM | in MONTH YYYY]?",
+    "Who was arrested in <place> [in YYYY | in YYYY-MM | in MONTH YYYY]?",
     "Who leads X?",
     "When was X founded?",
 ];
@@ -45,6 +45,39 @@ pub struct NotUnderstood {
 fn re(p: &str) -> Regex {
     // Patterns are literals in this file, checked by the tests.
     Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex compiles"))
+}
+
+/// A question's period as a date prefix: "2016", "2016-12", "December 2016" or "Dec. 2016"
+/// (English month names) → "2016-12".
+fn period(p: &str) -> Option<String> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let p = p.trim();
+    if p.chars().all(|c| c.is_ascii_digit() || c == '-') {
+        return Some(p.to_string());
+    }
+    let (month, year) = p.rsplit_once(' ')?;
+    let month = month.trim_end_matches('.').to_lowercase();
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let i = MONTHS
+        .iter()
+        .position(|m| *m == month || (month == "sept" && *m == "sep"))
+        .or_else(|| full.iter().position(|m| *m == month))?;
+    Some(format!("{year}-{:02}", i + 1))
 }
 
 fn strip(s: &str) -> String {
@@ -131,17 +164,18 @@ pub fn ask(
     {
         form = FORMS[0];
         let name = strip(&m[1]);
-        match crate::profile(store, kb, &name, None) {
-            Ok(d) => text = markdown(&d),
-            // Not an entity: a place or an event ("What is known about Kerman?", "... about the
-            // Crocus City Hall attack?"): the events there or so named, each cited.
-            Err(Error::NotFound { .. }) if !find_events(store, kb, &name, None, true)?.is_empty() => {
-                let _ = writeln!(text, "No entity called {name:?}; events at or naming it:");
-                for e in &find_events(store, kb, &name, None, true)? {
-                    let _ = writeln!(text, "{}", event_line(e, &mut c));
-                }
-            }
-            Err(e) => return Err(e),
+        // Not an entity, a place or an event ("What is known about Kerman?", "... about the
+        // Crocus City Hall attack?"): the dossier is the events there or so named.
+        let d = crate::profile(store, kb, &name, None)?;
+        text = markdown(&d);
+        for cs in d
+            .relations
+            .iter()
+            .map(|r| &r.sources)
+            .chain(d.events.iter().map(|e| &e.sources))
+            .chain(d.assessments.iter().map(|a| &a.sources))
+        {
+            c.add(cs);
         }
     } else if let Some(m) = re(r"(?i)^how many (members|fighters|militants|supporters|followers) (?:does|did|has) (.+?) (?:have|had)?\??$").captures(q) {
         form = FORMS[3];
@@ -217,10 +251,10 @@ pub fn ask(
                 let _ = writeln!(text, "- {when} ({}) {}", f.certainty, c.add(&f.sources));
             }
         }
-    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: in (\d{4}(?:-\d{2})?))?\??$").captures(q) {
+    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: in (\d{4}(?:-\d{2})?|\p{L}+\.? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[7];
         let place = strip(&m[1]);
-        let period = m.get(2).map(|p| p.as_str().to_string());
+        let period = m.get(2).and_then(|p| period(p.as_str()));
         let mut events = find_events(store, kb, &place, period.as_deref(), true)?;
         events.retain(|e| e.kind == "arrest");
         if events.is_empty() {
@@ -246,10 +280,10 @@ pub fn ask(
         for e in &events {
             let _ = writeln!(text, "{}", event_line(e, &mut c));
         }
-    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: in (\d{4}(?:-\d{2})?))?\??$").captures(q) {
+    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: in (\d{4}(?:-\d{2})?|\p{L}+\.? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[6];
         let place = strip(&m[1]);
-        let period = m.get(2).map(|p| p.as_str().to_string());
+        let period = m.get(2).and_then(|p| period(p.as_str()));
         let events = find_events(store, kb, &place, period.as_deref(), true)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
@@ -281,11 +315,8 @@ pub fn ask(
     }))
 }
 
-/// Events whose place (name, country, region) or title matches `what`, or one of whose source
-/// sentences names it (a venue, a target), optionally in a period (`YYYY` or `YYYY-MM`), across
-/// all analysed documents. With `at_place`, source sentences count only when no event is at the
-/// place or has it in its title ("what happened in Kerman" is not the Moscow attack whose
-/// report mentions Kerman).
+/// Events whose place or title names `what`, or one of whose source sentences does, optionally in
+/// a period (`YYYY` or `YYYY-MM`), across all analysed documents ([`crate::topic::matching_events`]).
 pub fn find_events(
     store: &SqliteStore,
     kb: &KnowledgeBase,
@@ -298,43 +329,7 @@ pub fn find_events(
         .into_iter()
         .filter_map(Loaded::parse)
         .collect();
-    let mut events = profile::fuse_events(&docs, kb, None, &[]);
-    const GENERIC: &[&str] = &[
-        "the", "a", "an", "in", "on", "of", "at", "attack", "attacks", "bombing", "bombings",
-        "shooting", "massacre", "siege", "blast", "blasts", "plot", "arrests", "arrest", "events",
-    ];
-    let key = what.to_lowercase();
-    let words: Vec<&str> = key
-        .split(|c: char| !c.is_alphanumeric() && c != '-')
-        .filter(|w| !w.is_empty() && !GENERIC.contains(w))
-        .collect();
-    if words.is_empty() {
-        return Ok(Vec::new());
-    }
-    let named = |e: &Event| {
-        let mut hay = e.title.to_lowercase();
-        if let Some(p) = &e.place {
-            for n in [Some(&p.name), p.country.as_ref(), p.admin1.as_ref()]
-                .into_iter()
-                .flatten()
-            {
-                hay.push(' ');
-                hay.push_str(&n.to_lowercase());
-            }
-        }
-        words.iter().all(|w| hay.contains(w))
-    };
-    let quoted = |e: &Event| {
-        e.sources.iter().any(|s| {
-            let q = s.quote.to_lowercase();
-            words.iter().all(|w| q.contains(w))
-        })
-    };
-    if at_place && events.iter().any(named) {
-        events.retain(named);
-    } else {
-        events.retain(|e| named(e) || quoted(e));
-    }
+    let mut events = crate::topic::matching_events(&docs, kb, what, at_place);
     if let Some(p) = period {
         events.retain(|e| {
             e.date.as_ref().is_some_and(|d| {

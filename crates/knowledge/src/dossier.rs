@@ -41,7 +41,8 @@ pub struct EntityHeader {
 pub struct Relation {
     /// snake_case: part_of, affiliate_of, split_from, rival_of, ally_of, led_by (the group's
     /// leader), active_in, recruits_in; seen from the other side: has_part, has_affiliate,
-    /// splinter_group, leader_of (the person leads the group).
+    /// splinter_group, leader_of (the person leads the group); on a place's dossier:
+    /// active_group, recruiting_group.
     pub relation: String,
     pub entity: EntityRef,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -10,6 +10,7 @@ pub mod dossier;
 pub mod export;
 pub mod profile;
 pub mod render;
+pub mod topic;
 
 pub use analyze::{analyze, Analysis, Resources, ANALYZER};
 pub use dossier::Dossier;
@@ -60,8 +61,12 @@ pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<St
         return Ok(name.to_string());
     }
     let key = dossier_entities::normalize::name_key(name);
+    // A person asked for with a title ("Dr. Lena Varga") is the person without it.
+    let person = analyze::person_id(name);
     for (id, _) in store.analysed_entities()? {
-        if dossier_entities::normalize::name_key(id.trim_start_matches("new:")) == key {
+        if dossier_entities::normalize::name_key(id.trim_start_matches("new:")) == key
+            || person.as_deref() == Some(id.as_str())
+        {
             return Ok(id);
         }
     }
@@ -121,14 +126,28 @@ pub fn load_for(store: &SqliteStore, id: &str, as_of: Option<&str>) -> Result<Ve
         .collect())
 }
 
-/// The dossier on `name` as of a date.
+/// The dossier on `name` as of a date: an entity's, else (a place, an event named by its venue)
+/// the events there or so named ([`topic`]).
 pub fn profile(
     store: &SqliteStore,
     kb: &KnowledgeBase,
     name: &str,
     as_of: Option<&str>,
 ) -> Result<Dossier, Error> {
-    let id = resolve(kb, store, name)?;
+    let id = match resolve(kb, store, name) {
+        Ok(id) => id,
+        // No entity: a place or an event, when events are there or so named.
+        Err(Error::NotFound { name, suggestions }) => {
+            let docs: Vec<Loaded> = store
+                .analyses(as_of)?
+                .into_iter()
+                .filter_map(Loaded::parse)
+                .collect();
+            return topic::build(&name, &docs, kb, as_of)
+                .ok_or(Error::NotFound { name, suggestions });
+        }
+        Err(e) => return Err(e),
+    };
     let docs = load_for(store, &id, as_of)?;
     Ok(profile::build(&id, &docs, kb, as_of))
 }

@@ -208,7 +208,29 @@ pub fn markdown(d: &Dossier) -> String {
                 }
                 (Some(r), Some(resp)) => format!(" — {}, {resp}", r.replace('_', " ")),
                 (Some(r), None) => format!(" — {}", r.replace('_', " ")),
-                _ => String::new(),
+                // A place's or an event's dossier: who each report says is behind it.
+                _ => {
+                    let perps: std::collections::BTreeSet<String> = ev
+                        .participants
+                        .iter()
+                        .filter(|p| p.role == "perpetrator")
+                        .map(|p| {
+                            format!(
+                                "{} ({})",
+                                p.entity.as_ref().map_or(p.text.as_str(), |x| &x.name),
+                                p.responsibility.as_deref().unwrap_or("named")
+                            )
+                        })
+                        .collect();
+                    if perps.is_empty() {
+                        String::new()
+                    } else {
+                        format!(
+                            " — perpetrators: {}",
+                            perps.into_iter().collect::<Vec<_>>().join(", ")
+                        )
+                    }
+                }
             };
             let mut figs = String::new();
             for name in ["killed", "injured"] {

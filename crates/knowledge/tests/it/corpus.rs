@@ -827,6 +827,19 @@ fn exports_and_questions() {
     assert!(a.text.contains("Taliban"), "{}", a.text);
     let a = ask("What happened in Mogadishu in 2024-08?").unwrap();
     assert!(a.text.contains("Mogadishu"), "{}", a.text);
+    // The month by name, as people ask.
+    for q in [
+        "What happened in Mogadishu in August 2024?",
+        "What happened in Mogadishu in Aug. 2024?",
+    ] {
+        assert_eq!(ask(q).unwrap().text, a.text, "{q}");
+    }
+    let none = ask("What happened in Mogadishu in July 2024?").unwrap();
+    assert!(
+        none.text.starts_with("No event in Mogadishu in 2024-07"),
+        "{}",
+        none.text
+    );
     // Events at the place, not every event whose sources mention it.
     let a = ask("What happened in Kerman?").unwrap();
     assert!(a.text.contains("Kerman"), "{}", a.text);
@@ -839,6 +852,28 @@ fn exports_and_questions() {
         a.text
     );
     assert!(!a.citations.is_empty());
+    // `profile` on a place: its events, each cited, and the groups said to recruit there.
+    let kerman = dossier_knowledge::profile(&store, &kb, "Kerman", None).unwrap();
+    assert_eq!(kerman.entity.kind, "place");
+    assert!(!kerman.events.is_empty());
+    assert!(kerman
+        .events
+        .iter()
+        .all(|e| e.place.as_ref().is_some_and(|p| p.name == "Kerman") && !e.sources.is_empty()));
+    let tj = dossier_knowledge::profile(&store, &kb, "Tajikistan", None).unwrap();
+    assert_eq!(tj.entity.kind, "place");
+    assert!(
+        tj.relations
+            .iter()
+            .any(|r| r.relation == "recruiting_group" && r.entity.id == "iskp"),
+        "{:#?}",
+        tj.relations
+    );
+    // A name that is neither entity nor place nor event is still not found.
+    assert!(matches!(
+        dossier_knowledge::profile(&store, &kb, "Atlantis", None),
+        Err(dossier_knowledge::Error::NotFound { .. })
+    ));
     assert!(ask("Which attacks did Islamic State claim in 2024?")
         .unwrap()
         .text
@@ -1034,6 +1069,20 @@ fn a_dossier_on_a_person() {
         "{:#?}",
         minister.assessments
     );
+    // "said Dr. Mira Talvik of ...": the title is no part of her name, so her dossier (asked
+    // for with the title or without) holds what she said.
+    for name in ["Mira Talvik", "Dr. Mira Talvik"] {
+        let talvik = dossier_knowledge::profile(&store, &kb, name, None).unwrap();
+        assert_eq!(talvik.entity.id, "new:mira-talvik");
+        assert!(
+            talvik
+                .assessments
+                .iter()
+                .any(|a| a.text.contains("very little preparation")),
+            "{:#?}",
+            talvik.assessments
+        );
+    }
     // Named in passing: the dossier cites where.
     let hashem = dossier_knowledge::profile(&store, &kb, "Hashem Abedi", None).unwrap();
     assert_eq!(hashem.entity.kind, "person");
