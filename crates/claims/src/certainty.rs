@@ -243,6 +243,12 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Plain,
     ),
     ("appears|appeared|seems|seemed to", C::Suspected, Kind::Plain),
+    // "the choice of target suggested the PKK was behind the assault": an inference.
+    (
+        "suggested|suggests|suggesting|indicated|indicates|indicating ?that",
+        C::Suspected,
+        Kind::Plain,
+    ),
     (
         "mutmaßlich|mutmaßliche|mutmaßlichen|mutmaßlicher|vermutlich|wahrscheinlich",
         C::Suspected,

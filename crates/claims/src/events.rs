@@ -1730,6 +1730,40 @@ fn joined_by_and(text: &str, sentence: Span, trigger: Span) -> bool {
         .ends_with(" and")
 }
 
+/// Whether the words between a group and an attack word open with a verb of blaming someone
+/// else for it ("blamed Israel for the", "accused the army of", "held Kyiv responsible for").
+fn blames_other(between: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|pointed the finger at|points the finger at)\s+\S",
+    )
+    .is_some_and(|re| re.is_match(&between.to_lowercase()))
+        && !between.contains(['.', ';'])
+}
+
+/// Whether the words before a group end with the users or owners of a thing ("pagers used by
+/// members of", "devices carried by", "radios issued to fighters of").
+fn used_by_before(before: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"\b(?:used|carried|owned|held|worn|issued to|distributed to)(?: by)? (?:(?:the|some|many|several|hundreds of|thousands of|members|fighters|operatives|supporters|of|its) )*$",
+    )
+    .is_some_and(|re| re.is_match(before))
+}
+
+/// Whether the words after a group deny that it claimed ("has not claimed", "did not claim",
+/// "have not yet claimed", "hasn't claimed", "has yet to claim", "never claimed").
+fn claim_negated_after(after: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"^\s*(?:(?:has|have|had|did|does|do|so far|still)\s+)*(?:not|n't|never|yet to)\s+(?:(?:yet|so far|publicly|formally|officially)\s+)*(?:claim|claimed|took|taken|take)\b",
+    )
+    .is_some_and(|re| re.is_match(&after.replace("n't", " not")))
+}
+
 /// Whether the claim at `trigger` is made by no one: "no group has claimed", "none of the
 /// groups have claimed", "nobody has yet claimed", "bislang hat sich niemand bekannt".
 fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
@@ -1928,6 +1962,16 @@ fn perpetrators(
                     && !before.trim_end().ends_with(" on")
                     && !before.trim_end().ends_with(" against")
             };
+        // "Hezbollah blamed Israel for the explosions": the group that blames is not the one
+        // blamed.
+        if a.span.end <= trigger.start && blames_other(&cx.text[a.span.end..trigger.start]) {
+            continue;
+        }
+        // "Pagers used by members of Hezbollah exploded": the owners of what exploded are its
+        // victims' side, not its authors.
+        if a.span.end <= trigger.start && used_by_before(&before) {
+            continue;
+        }
         let supporters = before.contains("supporters of")
             || before.contains("members of")
             || before.contains("linked to")
@@ -2092,6 +2136,11 @@ fn perpetrators(
         .iter()
         .find_map(|a| verb_after.strip_prefix(a))
         .unwrap_or(verb_after);
+        // "Islamic State has not claimed responsibility for the attack", "did not claim",
+        // "has yet to claim": no claim, and the group is not the one who did it.
+        if claim_negated_after(&after) {
+            continue;
+        }
         let claimed = verb_after.starts_with("claimed")
             // "The attack in Berlin was claimed by Islamic State"
             || passive_claim_before(&before)
@@ -4034,8 +4083,9 @@ fn one(
             );
             // "The suspect expressed sympathy for Islamic State, but no group has claimed
             // responsibility": a claim no one made has no claimer.
+            // ("Islamic State has not claimed responsibility": no claimer either.)
             if tr.kind == EventKind::ClaimOfResponsibility
-                && claimed_by_no_one(t, sentence, tr.span)
+                && (claimed_by_no_one(t, sentence, tr.span) || e.certainty == Certainty::Negated)
             {
                 e.participants.retain(|p| p.role != Role::Perpetrator);
             }
@@ -4093,6 +4143,35 @@ fn one(
                 if let Some((text, span)) = victim {
                     e.participants.push(unlinked(Role::Victim, text, span));
                 }
+                // "Islamic State confirmed the death of its leader", "Hezbollah confirmed that
+                // its leader was killed": the group whose leader it was only says so; it is no
+                // perpetrator, and its word is no claim.
+                let own_leader = {
+                    let lead = t[sentence.start..tr.span.end].to_lowercase();
+                    [
+                        "its leader",
+                        "its chief",
+                        "its founder",
+                        "its head",
+                        "its commander",
+                        "its spokesman",
+                        "its emir",
+                        "its secretary-general",
+                        "its long-time leader",
+                        "its longtime leader",
+                        "its former leader",
+                        "their leader",
+                        "sein anführer",
+                        "ihr anführer",
+                    ]
+                    .iter()
+                    .any(|w| lead.contains(w))
+                };
+                if own_leader {
+                    // (The group before the trigger: the one whose leader died.)
+                    e.participants
+                        .retain(|p| p.role != Role::Perpetrator || p.span.end > tr.span.start);
+                }
             }
             // "A suicide bomber killed Khalil Haqqani", "Khalil Haqqani was killed in the
             // attack": the people the report names as killed.
@@ -4139,6 +4218,24 @@ fn one(
             }
         }
         EventKind::Founding => {
+            // "Axel Rudakubana, who was born in Cardiff": a person's birth is no founding.
+            if t[tr.span.start..tr.span.end].ends_with("born") {
+                let lead = t[sentence.start..tr.span.start].trim_end();
+                let person_before = cx.names.iter().any(|n| {
+                    n.label == "PERSON"
+                        && sentence.start <= n.span.start
+                        && n.span.end <= tr.span.start
+                        && tr.span.start - n.span.end < 40
+                });
+                let group_before = groups_in(cx, sentence).any(|a| a.span.end <= tr.span.start);
+                if lead.ends_with(" who")
+                    || lead.ends_with(", who")
+                    || person_before
+                    || !group_before
+                {
+                    return None;
+                }
+            }
             if let Some(a) = groups_in(cx, sentence)
                 .filter(|a| a.span.end <= tr.span.start)
                 .last()
@@ -5211,6 +5308,22 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                 || apart(e.subkind.as_deref(), m.subkind.as_deref())
             {
                 return false;
+            }
+            // Two leaders killed are two deaths ("Separately, ... spokesman Abu al-Hassan
+            // al-Muhajir was killed in a U.S. strike near Jarablus").
+            let victim = |x: &EventMention| {
+                x.participants
+                    .iter()
+                    .find(|p| p.role == Role::Victim)
+                    .map(|p| p.text.to_lowercase())
+            };
+            if m.kind == EventKind::LeaderKilled {
+                if let (Some(a), Some(b)) = (victim(m), victim(&e)) {
+                    let last = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+                    if a != b && last(&a) != last(&b) && !a.contains(&b) && !b.contains(&a) {
+                        return false;
+                    }
+                }
             }
             let p = same_place(&m.place, &e.place);
             let d = same_date(&m.date, &e.date);
