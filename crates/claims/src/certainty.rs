@@ -465,6 +465,24 @@ fn clause(toks: &[Token], first: usize, last: usize) -> (usize, usize) {
             is_boundary_word(&t.lower)
                 || is_relative(&t.lower)
                 || (t.lower == "and" && toks[j - 1].lower == ",")
+                // ", reversing its earlier view that others may have helped him": a participle
+                // clause of its own.
+                || (toks[j - 1].lower == ","
+                    && t.lower.len() > 5
+                    && t.lower.ends_with("ing")
+                    && t.lower.chars().all(char::is_alphabetic)
+                    && !matches!(
+                        t.lower.as_str(),
+                        "according"
+                            | "including"
+                            | "during"
+                            | "following"
+                            | "regarding"
+                            | "concerning"
+                            | "citing"
+                            | "quoting"
+                            | "pending"
+                    ))
         } else {
             is_boundary_punct(&t.lower)
         };

@@ -1077,7 +1077,14 @@ fn place_of(
             && cx.text[trigger.start..trigger.end]
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| w.ends_with("ed"));
+                .is_some_and(|w| {
+                    // ("A 24-year-old Afghan drove a Mini into a march".)
+                    w.ends_with("ed")
+                        || [
+                            "drove", "shot", "struck", "blew", "ran", "threw", "set", "stabbed",
+                        ]
+                        .contains(&w.to_lowercase().as_str())
+                });
         if g.span.end <= trigger.start && trigger.start - g.span.end <= 1 && !demonym_subject {
             return Some(EventPlace {
                 text: g.text.clone(),
@@ -1239,7 +1246,13 @@ fn place_of(
                     "born",
                 ]
                 .contains(&next)
-                || DESCRIBED_PEOPLE.contains(&next))
+                || DESCRIBED_PEOPLE.contains(&next)
+                // "A Syrian delivery driver": one word between.
+                || after_owner
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .nth(1)
+                    .is_some_and(|w| DESCRIBED_PEOPLE.contains(&w)))
         {
             continue;
         }
@@ -1947,8 +1960,21 @@ fn perpetrators(
                             .contains(&v)
                         })
                 });
+        // "a Tesla Cybertruck exploded": what explodes is the weapon, not who used it.
+        let trig_lower = cx.text[trigger.start..trigger.end].to_lowercase();
+        let intransitive = [
+            "exploded",
+            "explodes",
+            "blew up",
+            "went off",
+            "detonated",
+            "explodierte",
+        ]
+        .contains(&trig_lower.as_str())
+            && cx.text[a.span.end..trigger.start].trim().len() < 2;
         // (A verb joined by "and" with no subject of its own: the sentence's subject only.)
-        let subject = a.span.end <= trigger.start
+        let subject = !intransitive
+            && a.span.end <= trigger.start
             && if coordinated {
                 opens_sentence(cx.text, sentence, a.span)
             } else {
@@ -4482,6 +4508,16 @@ fn one(
     {
         return None;
     }
+    // "Hours after the attack, a Tesla Cybertruck exploded": the phrase dates the sentence's
+    // event by the attack; it is no mention of its own.
+    if refers_back
+        && offset_from_attack(t, sentence).is_some_and(|(o, _)| inside(tr.span, o))
+        && all
+            .iter()
+            .any(|o| o.kind == EventKind::Attack && o.span.start >= tr.span.end)
+    {
+        return None;
+    }
     if refers_back {
         detach(cx, tr, &mut e);
     }
@@ -5277,7 +5313,18 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
 /// (place, date). News articles mostly report one event and come back to it ("the attack",
 /// "the bombing"); two events with different places or dates stay apart. Claims of
 /// responsibility then become the claimer's status on the attack they refer to.
-pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
+/// `after_attack`: phrases that date what follows them by an attack told before ("Hours after
+/// the attack, a Tesla Cybertruck exploded outside a hotel in Las Vegas"): attacks after such a
+/// phrase in its sentence are other attacks than those of earlier sentences.
+pub fn merge_in_document(
+    mut events: Vec<EventMention>,
+    after_attack: &[(usize, Span)],
+) -> Vec<EventMention> {
+    let later = |e: &EventMention| {
+        after_attack
+            .iter()
+            .any(|(si, p)| *si == e.sentence && p.end <= e.trigger_span.start)
+    };
     let mut out: Vec<EventMention> = Vec::new();
     // Anchored mentions first, so that vague ones join them rather than the other way round.
     events.sort_by_key(|e| {
@@ -5324,6 +5371,12 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
                         return false;
                     }
                 }
+            }
+            if m.kind == EventKind::Attack
+                && m.sentence != e.sentence
+                && (later(&e) && m.sentence < e.sentence || later(m) && e.sentence < m.sentence)
+            {
+                return false;
             }
             let p = same_place(&m.place, &e.place);
             let d = same_date(&m.date, &e.date);
@@ -5522,6 +5575,16 @@ pub fn merge_in_document(mut events: Vec<EventMention>) -> Vec<EventMention> {
     out
 }
 
+/// The phrases that date something by an attack told before ([`offset_from_attack`]), with
+/// their sentences.
+pub fn sentences_after_attack(cx: &Context) -> Vec<(usize, Span)> {
+    cx.sentences
+        .iter()
+        .enumerate()
+        .filter_map(|(i, s)| offset_from_attack(cx.text, s.span).map(|(p, _)| (i, p)))
+        .collect()
+}
+
 /// "the day after the attack", "two days after the attack", "hours after the attack": the
 /// phrase in `sentence` that dates something by an attack the text has reported, and the days
 /// to add to the attack's date (negative for "the day before the attack").
@@ -5625,9 +5688,13 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
         return;
     }
     for e in events.iter_mut() {
+        // ("Hours after the attack, a Tesla Cybertruck exploded": an attack too.)
         if !matches!(
             e.kind,
-            EventKind::Arrest | EventKind::Plot | EventKind::ClaimOfResponsibility
+            EventKind::Arrest
+                | EventKind::Plot
+                | EventKind::ClaimOfResponsibility
+                | EventKind::Attack
         ) {
             continue;
         }
@@ -5641,9 +5708,15 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
         let Some((span, days)) = offset_from_attack(cx.text, sentence) else {
             continue;
         };
+        let attack = e.kind == EventKind::Attack;
+        if attack
+            && (span.end > e.trigger_span.start || !attacks.iter().any(|(si, _)| *si < e.sentence))
+        {
+            continue;
+        }
         let anchor = attacks
             .iter()
-            .filter(|(si, _)| *si <= e.sentence)
+            .filter(|(si, _)| *si <= e.sentence && !(attack && *si == e.sentence))
             .max_by_key(|(si, _)| *si)
             .or_else(|| attacks.iter().min_by_key(|(si, _)| *si));
         let Some(day) =

@@ -130,7 +130,8 @@ pub fn extract(input: &Input) -> Extraction {
         quantities: &quantities,
         attributions: &attributions,
     };
-    let mut events = events::merge_in_document(events::mentions(&cx));
+    let mut events =
+        events::merge_in_document(events::mentions(&cx), &events::sentences_after_attack(&cx));
     events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);

@@ -144,7 +144,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("vehicle_ramming"),
-        r"(?:drove|driving|drives|driven|ploughed|plowed|ploughing|plowing|rammed|ramming|steered|crashed) (?:a |an |his |her |the |their )?(?:[\w-]+ )?(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:into|through)|(?:truck|lorry|car|van|vehicle)s? (?:ploughed|plowed|ploughing|plowing|slammed|crashed|rammed|drove) (?:into|through)|(?:vehicle|car|truck)[- ]ramming(?: attacks?)?|ramming attacks?",
+        r"(?:drove|driving|drives|driven|ploughed|plowed|ploughing|plowing|rammed|ramming|steered|crashed) (?:a |an |his |her |the |their )?(?:[\w-]+ )?(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:into|through)|(?:truck|lorry|car|van|vehicle)s? (?:ploughed|plowed|ploughing|plowing|slammed|crashed|rammed|drove) (?:into|through)|(?:drove|ploughed|plowed|rammed|steered) (?:a |an |his |her |the |their )?[\w-]+ (?:into|through) (?:a |an |the )?(?:[\w-]+ )?(?:crowds?|march|demonstration|demonstrators|protesters|pedestrians|revellers|shoppers|worshippers|procession|parade|rally|(?:christmas )?market)|(?:vehicle|car|truck)[- ]ramming(?: attacks?)?|ramming attacks?",
         false,
     ),
     row(

@@ -830,6 +830,23 @@ impl Gazetteer {
                             || GERMAN_REGION_WORDS.iter().any(|w| {
                                 raw.strip_prefix(w).is_some_and(|r| r.starts_with(' '))
                             })
+                            // "the southern Austrian town of Villach": a place by its noun.
+                            || text.get(..m.span.start).is_some_and(|b| {
+                                let b = b.trim_end().to_lowercase();
+                                [
+                                    "town of",
+                                    "city of",
+                                    "village of",
+                                    "province of",
+                                    "district of",
+                                    "region of",
+                                    "state of",
+                                    "port of",
+                                    "suburb of",
+                                ]
+                                .iter()
+                                .any(|p| b.ends_with(p))
+                            })
                     }
                     _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
                 };

@@ -155,6 +155,12 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }
+                // "noperpetrator: Tesla Cybertruck": no event has a perpetrator of this text.
+                "noperpetrator" => !x.events.iter().any(|e| {
+                    e.participants.iter().any(|p| {
+                        p.role == dossier_core::claims::Role::Perpetrator && p.text == parts[0]
+                    })
+                }),
                 "noperp" => !x.events.iter().any(|e| {
                     e.participants.iter().any(|p| {
                         p.role == dossier_core::claims::Role::Perpetrator

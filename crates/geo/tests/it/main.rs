@@ -323,6 +323,11 @@ fn places_under_other_labels_and_repeated_names() {
         2,
         "{refs:#?}"
     );
+    // "the southern Austrian town of Villach" with Villach taken for a person: a town by its noun.
+    let villach = "A man stabbed a boy in the southern Austrian town of Villach.";
+    let vm = mentions(villach, &[("Austrian", "NORP"), ("Villach", "PERSON")]);
+    let vr = geocode(villach, &vm);
+    assert_eq!(resolve(&vr, "Villach").place.country_code, "AT", "{vr:#?}");
     // exact spans only
     let exact = Gazetteer::global().geocode_spans(text, &ms);
     assert!(exact.iter().all(|r| r.text != "Toronto"));
