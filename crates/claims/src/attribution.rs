@@ -703,6 +703,11 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         let mut j = i + 1;
         while j < s.toks.len() && j <= i + 10 && s.word(j) {
             if s.lower(j) == "as" && s.lower(j + 1) == "saying" {
+                // "Two US officials were quoted by a news agency as saying": passive, the
+                // subject speaks.
+                if l == "quoted" && s.lower(i + 1) == "by" {
+                    return Some((CueKind::Verb, i, j + 2));
+                }
                 if j > i + 1 {
                     return Some((CueKind::QuotesAs, i, j + 2));
                 }

@@ -243,9 +243,10 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Plain,
     ),
     ("appears|appeared|seems|seemed to", C::Suspected, Kind::Plain),
-    // "the choice of target suggested the PKK was behind the assault": an inference.
+    // "the choice of target suggested the PKK was behind the assault": an inference ("intercepted
+    // communications indicated that ISKP had carried out the attack" is evidence, not a hedge).
     (
-        "suggested|suggests|suggesting|indicated|indicates|indicating ?that",
+        "suggested|suggests|suggesting ?that",
         C::Suspected,
         Kind::Plain,
     ),
@@ -630,6 +631,16 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
             }
             Kind::Ahead if focus_tok.0 < f.end => {
                 keep[k] = false;
+            }
+            // "they have no known ties to the Somali group, attacked the town": a determiner
+            // "no" negates its noun phrase (the next three words), not the clause's verb.
+            Kind::Negation if window[f.tok].lower == "no" && f.end == window[f.tok].end => {
+                let scope_end = window
+                    .get((f.tok + 3).min(window.len() - 1))
+                    .map_or(f.end, |t| t.end);
+                if !(focus_tok.0 >= f.end && focus_tok.0 < scope_end) {
+                    keep[k] = false;
+                }
             }
             Kind::NotSelf if overlaps((f.start, f.end), focus_tok) => {
                 keep[k] = false;

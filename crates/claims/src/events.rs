@@ -1988,6 +1988,19 @@ fn perpetrators(
                     && !before.trim_end().ends_with(" on")
                     && !before.trim_end().ends_with(" against")
             };
+        // "The insurgents, known locally as al-Shabaab, attacked": a local name, not the group
+        // the knowledge base knows by it.
+        if [
+            "known locally as",
+            "locally known as",
+            "known to locals as",
+            "locally called",
+        ]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w))
+        {
+            continue;
+        }
         // "Hezbollah blamed Israel for the explosions": the group that blames is not the one
         // blamed.
         if a.span.end <= trigger.start && blames_other(&cx.text[a.span.end..trigger.start]) {
@@ -5023,12 +5036,32 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
         .filter(|w| !w.is_empty())
         .nth(1)
         .unwrap_or("");
+    let third = text[trigger.end..sentence.end]
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .nth(2)
+        .unwrap_or("");
     let how = next == "in"
         && then.chars().next().is_some_and(char::is_lowercase)
-        && ![
+        && (![
             "the", "a", "an", "its", "their", "his", "her", "this", "that",
         ]
-        .contains(&then);
+        .contains(&then)
+            // ("claimed responsibility for the attack in a statement on Sunday".)
+            || ["a", "an"].contains(&then)
+                && [
+                    "statement",
+                    "video",
+                    "message",
+                    "post",
+                    "audio",
+                    "communique",
+                    "communiqué",
+                    "online",
+                    "recording",
+                    "posting",
+                ]
+                .contains(&third));
     if first.is_some_and(char::is_alphanumeric)
         && !how
         && [

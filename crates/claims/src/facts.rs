@@ -215,6 +215,62 @@ fn attribution_at<'c>(
     Some(a)
 }
 
+/// The part of clause `cl` around `focus` between contrasting conjunctions (", while",
+/// ", whereas", ", but"): each side says its own thing.
+fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
+    let Some(body) = text.get(cl.start..cl.end) else {
+        return cl;
+    };
+    let lower = body.to_lowercase();
+    let mut start = cl.start;
+    let mut end = cl.end;
+    for w in [", while ", ", whereas ", ", but ", "; while "] {
+        for (i, _) in lower.match_indices(w) {
+            let (a, b) = (cl.start + i, cl.start + i + w.len());
+            if b <= focus.start {
+                start = start.max(b);
+            } else if a >= focus.end {
+                end = end.min(a);
+            }
+        }
+    }
+    Span::new(start, end)
+}
+
+/// The source a part opens with: a name the NER found, then a verb of saying ("Nasrallah
+/// claimed in 2021 that ...").
+fn speaker_opening(cx: &Context, part: Span) -> Option<Source> {
+    let body = cx.text.get(part.start..part.end)?;
+    let first = part.start + (body.len() - body.trim_start().len());
+    let n = cx
+        .names
+        .iter()
+        .find(|n| n.span.start == first && matches!(n.label.as_str(), "PERSON" | "ORG"))?;
+    let verb = cx.text.get(n.span.end..part.end)?.trim_start();
+    [
+        "claimed",
+        "claims",
+        "said",
+        "says",
+        "told",
+        "estimated",
+        "estimates",
+        "boasted",
+        "boasts",
+        "stated",
+        "put ",
+        "puts ",
+    ]
+    .iter()
+    .any(|v| verb.starts_with(v))
+    .then(|| Source {
+        name: Some(n.text.clone()),
+        role: None,
+        affiliation: None,
+        anonymous: false,
+    })
+}
+
 fn source_for(cx: &Context, si: usize, focus: Span) -> Option<Source> {
     attribution_at(cx, si, focus).map(|a| a.source.clone())
 }
@@ -988,11 +1044,22 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         })
                 })
                 .map(|x| x.value.clone());
+            // "Nasrallah claimed in 2021 that Hezbollah had 100,000 fighters, while Mira Talvik
+            // ... estimates it has between 40,000 and 50,000": each figure has its own part's
+            // date and source.
+            let part = contrast_part(t, cl, q.span);
             let when = bracketed
-                .or_else(|| timex_value(cx, cl, q.span))
+                .or_else(|| timex_value(cx, part, q.span))
                 .filter(|v| !v.starts_with('P'));
             let cues = certainty::cues(t, sentence, q.span);
-            let mut attributed_to = source_for(cx, si, q.span);
+            let mut attributed_to = if part == cl {
+                source_for(cx, si, q.span)
+            } else {
+                attribution_at(cx, si, q.span)
+                    .filter(|a| a.sentence != si || inside(a.cue_span, part))
+                    .map(|a| a.source.clone())
+                    .or_else(|| speaker_opening(cx, part))
+            };
             if attributed_to.is_none() {
                 if let Some(re) = &r.report_source {
                     if let Some(c) = re.captures(body) {

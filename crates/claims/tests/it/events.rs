@@ -284,6 +284,25 @@ fn events_and_facts_from_cases() {
                     .events
                     .iter()
                     .any(|e| e.participants.iter().any(|p| p.text == parts[0])),
+                // "estimate: 100,000 | 2021 | Nasrallah": a figure with its valid time and
+                // source (name or role; "-": none).
+                "estimate" => x.facts.iter().any(|f| {
+                    f.predicate == Predicate::Estimate
+                        && f.value.as_ref().is_some_and(|v| v.text == parts[0])
+                        && (if parts[1] == "-" {
+                            f.valid_time.is_none()
+                        } else {
+                            f.valid_time.as_deref() == Some(parts[1])
+                        })
+                        && (if parts[2] == "-" {
+                            f.attributed_to.is_none()
+                        } else {
+                            f.attributed_to.as_ref().is_some_and(|a| {
+                                a.name.as_deref() == Some(parts[2])
+                                    || a.role.as_deref() == Some(parts[2])
+                            })
+                        })
+                }),
                 "fact" => {
                     // The object may be several words ("Iyad Ag Ghaly").
                     let w: Vec<&str> = parts[0].splitn(3, ' ').collect();
