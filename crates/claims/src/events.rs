@@ -1147,6 +1147,39 @@ fn place_of(
         {
             continue;
         }
+        // "Anis Amri, the Tunisian suspected of driving a truck into a Berlin Christmas market,
+        // was shot dead by police in Milan": the place of what happened to the suspect.
+        if g.span.start >= trigger.end && described_act(cx.text, sentence, trigger, g.span) {
+            continue;
+        }
+        // "driving a truck into a Berlin Christmas market", "the attack on a Kabul hospital": a
+        // city naming the target right after the trigger is where it happened.
+        if g.span.start >= trigger.end
+            && g.place.kind == dossier_core::place::PlaceKind::City
+            && cx.text[trigger.end..g.span.start].len() <= 12
+            && [
+                "into a", "into the", "on a", "on the", "at a", "at the", "a", "the",
+            ]
+            .contains(
+                &cx.text[trigger.end..g.span.start]
+                    .trim()
+                    .to_lowercase()
+                    .as_str(),
+            )
+            && cx.text[g.span.end..sentence.end]
+                .strip_prefix(' ')
+                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+            && !cx
+                .names
+                .iter()
+                .any(|n| n.span == g.span && n.label == "NORP")
+        {
+            return Some(EventPlace {
+                text: g.text.clone(),
+                span: g.span,
+                place: Some(g.place.clone()),
+            });
+        }
         // "The attack came three months after gunmen killed 22 people at the Bardo museum in
         // Tunis": the place of the clause "after" opens.
         if g.span.start >= trigger.end && verb_clause_after(&cx.text[trigger.end..g.span.start]) {
@@ -1264,7 +1297,8 @@ fn place_of(
         .iter()
         .any(|p| prep_the.ends_with(&format!(" {p}")) || prep_the == *p);
         // "the Afghanistan-based Islamic State Khorasan Province": where an actor is based.
-        if after.starts_with("-based") {
+        // ("a Europe-wide manhunt", "a nationwide alert": the reach of something else.)
+        if after.starts_with("-based") || after.starts_with("-wide") {
             continue;
         }
         // "one of Europe's most wanted men": a possessive that is not where it happened (but
@@ -6151,10 +6185,31 @@ pub fn dateline_place(cx: &Context, events: &mut [EventMention]) {
             && e.subkind.as_deref() != Some("air_strike")
             && recent(e)
     }) {
+        // (Only the country named as such: "Palma", a town the gazetteer does not know, placed
+        // in its country, is no vaguer than the dateline.)
+        let names_country = |text: &str, country: &str| {
+            let (a, b) = (text.to_lowercase(), country.to_lowercase());
+            a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count() >= 4
+        };
         let vague = match &e.place {
             None => true,
             Some(p) => p.place.as_ref().is_some_and(|pp| {
-                pp.kind == PlaceKind::Country && pp.country_code == g.place.country_code
+                pp.kind == PlaceKind::Country
+                    && pp.country_code == g.place.country_code
+                    && names_country(&p.text, &pp.name)
+                    // ("a secondary school in western Uganda": a part of the country away
+                    // from the dateline's city.)
+                    && !cx.text[..p.span.start]
+                        .trim_end()
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|w| {
+                            let w = w.to_lowercase();
+                            ["north", "south", "east", "west"]
+                                .iter()
+                                .any(|d| w.starts_with(d) && w.ends_with("ern"))
+                                || ["remote", "rural"].contains(&w.as_str())
+                        })
             }),
         };
         if vague {

@@ -144,7 +144,11 @@ const EXTRA_COUNTRY_ALIASES: &[(&str, &str)] = &[
     ("DR Congo", "CD"),
     ("Democratic Republic of Congo", "CD"),
     ("Democratic Republic of the Congo", "CD"),
-    ("Congo", "CG"),
+    // News writes "Congo" for the Democratic Republic ("eastern Congo", AP style) and "Republic
+    // of Congo" or "Congo Republic" for the smaller one.
+    ("Congo", "CD"),
+    ("Republic of Congo", "CG"),
+    ("Congo Republic", "CG"),
     ("South Korea", "KR"),
     ("North Korea", "KP"),
     ("Russia", "RU"),

@@ -455,6 +455,11 @@ fn first_of_a_name(text: &str, span: Span) -> bool {
             "Base",
             "International",
         ]
+        .contains(&next)
+        // "a Berlin Christmas market": a capitalised common word, not more of a name.
+        || [
+            "Christmas", "Easter", "New", "Ramadan", "Eid", "Pride", "Carnival", "Marathon",
+        ]
         .contains(&next);
     capital && lower && !placeish
 }
@@ -987,9 +992,26 @@ impl Gazetteer {
         // pass 2: with the document's context
         let mut out = Vec::new();
         for p in &prepared {
-            let Some((i, conf, evidence)) = best(self, p, Some(&ctx)) else {
+            let Some((mut i, mut conf, mut evidence)) = best(self, p, Some(&ctx)) else {
                 continue;
             };
+            // "the northern Mozambican town of Palma" with no Palma of Mozambique in the
+            // gazetteer: the country it is said to lie in, not a namesake elsewhere (Palma de
+            // Mallorca).
+            if let (Some(cc), Some(e)) = (p.cues.country, self.entry(i)) {
+                let small = matches!(e.kind, PlaceKind::City | PlaceKind::Admin1);
+                if small && e.cc != cc {
+                    let code = String::from_utf8_lossy(&cc).to_string();
+                    if let Some(c) = self.country(&code) {
+                        i = c;
+                        conf = conf.min(0.5);
+                        evidence = vec![
+                            "cue: country named beside it".into(),
+                            "the place itself is not in the gazetteer".into(),
+                        ];
+                    }
+                }
+            }
             let Some(place) = self.place(i) else { continue };
             out.push(GeoRef {
                 span: p.span,
