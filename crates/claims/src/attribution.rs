@@ -515,7 +515,18 @@ impl Sent<'_> {
         self.toks.get(i).is_some_and(|t| t.word)
     }
     fn capitalised(&self, i: usize) -> bool {
-        self.word(i) && self.raw(i).chars().next().is_some_and(char::is_uppercase)
+        if !self.word(i) {
+            return false;
+        }
+        let raw = self.raw(i);
+        // ("al-Shabaab", "wal-Muslimin": a name behind a lower-case particle.)
+        let name = [
+            "al-", "el-", "wal-", "ul-", "ad-", "ash-", "as-", "at-", "ar-", "an-",
+        ]
+        .iter()
+        .find_map(|p| raw.strip_prefix(p))
+        .unwrap_or(raw);
+        name.chars().next().is_some_and(char::is_uppercase)
     }
     fn vocab(&self, i: usize) -> bool {
         let l = self.lower(i);
@@ -665,6 +676,25 @@ pub fn for_sentence(attributions: &[Attribution], i: usize) -> Option<&Attributi
     attributions.iter().find(|a| a.sentence == i)
 }
 
+/// The attribution of sentence `i` (span `sentence`) for what `focus` says: with several sources
+/// in the sentence ("Israeli officials said ..., while Gaza's Health Ministry said ..."), the one
+/// whose cue is in the focus's part ([`crate::text::contrast_part`]), else the first.
+pub fn for_focus<'a>(
+    attributions: &'a [Attribution],
+    i: usize,
+    text: &str,
+    sentence: Span,
+    focus: Span,
+) -> Option<&'a Attribution> {
+    let mut here = attributions.iter().filter(|a| a.sentence == i);
+    let first = here.next()?;
+    let part = crate::text::contrast_part(text, sentence, focus);
+    std::iter::once(first)
+        .chain(here)
+        .find(|a| part.start <= a.cue_span.start && a.cue_span.end <= part.end)
+        .or(Some(first))
+}
+
 fn read_sentence(
     s: &Sent,
     timexes: &[TimeExpression],
@@ -784,6 +814,18 @@ fn read_cue(
             let cue_span = s.span(cue_from, cue_to);
             let cue_text = s.phrase(cue_from, cue_to).to_lowercase();
             let mut prev = skip_left(s, cue_from);
+            // "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) said": the name before its bracketed
+            // acronym speaks.
+            if prev > 1 && s.lower(prev - 1) == ")" {
+                if let Some(open) = (prev.saturating_sub(6)..prev - 1)
+                    .rev()
+                    .find(|&k| s.lower(k) == "(")
+                {
+                    if open > 0 && s.word(open - 1) {
+                        prev = open;
+                    }
+                }
+            }
             if cue_to > cue_from + 1 {
                 // "was quoted as saying"
                 while prev > 0 && BE.contains(&s.lower(prev - 1)) {

@@ -1029,9 +1029,12 @@ fn place_of(
     let mut best: Option<(usize, &dossier_core::place::GeoRef)> = None;
     let focus = focus_country(cx);
     let cl = clause(cx.text, sentence, trigger);
+    // ("700 people had been killed in Israel, while ... 413 Palestinians had been killed in
+    // Israeli air strikes on the territory": the other part's place is not this event's.)
+    let part = crate::text::contrast_part(cx.text, sentence, trigger);
     for g in cx.places {
         // (The dateline's city is where the story was filed: [`dateline_place`] decides.)
-        if !inside(g.span, sentence)
+        if !inside(g.span, part)
             || skip.iter().any(|s| inside(g.span, *s))
             || in_dateline(cx, g.span)
         {
@@ -3501,7 +3504,6 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         let sentence = s.span;
         let mut trigs = triggers::find(cx.text, sentence, cx.language);
         trigs.extend(leader_deaths(cx, sentence, &trigs));
-        let attribution = crate::attribution::for_sentence(cx.attributions, si);
         let claim_spans: Vec<Span> = trigs
             .iter()
             .filter(|t| t.kind == EventKind::ClaimOfResponsibility)
@@ -3509,6 +3511,10 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             .collect();
         let mut here: Vec<EventMention> = Vec::new();
         for tr in &trigs {
+            // ("Israeli officials said ..., while Gaza's Health Ministry said 413 Palestinians
+            // had been killed in Israeli air strikes": each part its source.)
+            let attribution =
+                crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, tr.span);
             if let Some(e) = one(cx, si, sentence, tr, attribution, &trigs) {
                 here.push(e);
             }
@@ -5884,6 +5890,11 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
                 (g, resp, by)
             })
         });
+        // "JNIM said in a statement that its fighters had carried out the operation": the
+        // group's own word, its claim.
+        let found = found.or_else(|| {
+            own_operation(cx, si, s.span, &lower).map(|g| (g, Responsibility::Claimed, None))
+        });
         let Some((group, resp, by)) = found else {
             continue;
         };
@@ -5899,6 +5910,25 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .push(participant(group, Role::Perpetrator, Some(resp), by));
         add_evidence(e, si);
     }
+}
+
+/// "JNIM said in a statement that its fighters had carried out the operation": the group that
+/// opens a sentence whose source it is, saying its own fighters did it.
+fn own_operation<'c>(cx: &'c Context, si: usize, sentence: Span, lower: &str) -> Option<&'c Actor> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"\b(?:its|their) (?:fighters|members|militants|men|mujahideen|soldiers|operatives) (?:had |have |has )?(?:carried out|conducted|killed|attacked|stormed|struck|were behind)\b",
+    )?;
+    if !re.is_match(lower) {
+        return None;
+    }
+    let a = crate::attribution::for_sentence(cx.attributions, si)?;
+    groups_in(cx, sentence).find(|g| {
+        opens_sentence(cx.text, sentence, g.span)
+            && g.span.end <= a.cue_span.start
+            && a.cue_span.start - g.span.end <= 40
+    })
 }
 
 /// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,

@@ -66,6 +66,26 @@ pub fn extract(input: &Input) -> Extraction {
     // Whatever the NER took them for, a name in the dateline's outlet ("ABUJA, May 6 (Sahel
     // Courier) -") is who filed the story and is dropped, and a name the knowledge base or the
     // report knows as a group ("the Somali Islamist group al-Shabaab") is no person.
+    // "Abdul-Malik al-Houthi": a group's name at the end of a person's full name is the
+    // person's family name, not the group.
+    let in_person_name = |a: &Actor| {
+        input.names.iter().any(|n| {
+            n.label == "PERSON"
+                && n.span.start < a.span.start
+                && a.span.end <= n.span.end
+                && input
+                    .text
+                    .get(n.span.start..a.span.start)
+                    .is_some_and(|b| b.split([' ', '-']).filter(|w| !w.is_empty()).count() >= 2)
+        })
+    };
+    let own_actors: Vec<Actor> = input
+        .actors
+        .iter()
+        .filter(|a| a.coreference || !in_person_name(a))
+        .cloned()
+        .collect();
+    let actors: &[Actor] = &own_actors;
     let kept: Vec<EntityMention> = input
         .names
         .iter()
@@ -73,7 +93,7 @@ pub fn extract(input: &Input) -> Extraction {
         .map(|n| {
             let mut n = n.clone();
             if n.label == "PERSON"
-                && input.actors.iter().any(|a| {
+                && actors.iter().any(|a| {
                     a.group
                         && !a.coreference
                         && a.span.start < n.span.end
@@ -100,7 +120,7 @@ pub fn extract(input: &Input) -> Extraction {
         })
         .collect();
     let mut names: Vec<EntityMention> = kept.clone();
-    for a in input.actors.iter().filter(|a| a.group && !a.coreference) {
+    for a in actors.iter().filter(|a| a.group && !a.coreference) {
         // A group the NER called an organisation is a group: "the group" refers to it rather
         // than to a place the NER took for one ("El Adde").
         if let Some(n) = names.iter_mut().find(|n| n.span == a.span) {
@@ -124,7 +144,7 @@ pub fn extract(input: &Input) -> Extraction {
         sentences: input.sentences,
         timexes: input.timexes,
         names: &kept,
-        actors: input.actors,
+        actors,
         places: input.places,
         dateline: input.dateline,
         quantities: &quantities,
@@ -140,7 +160,7 @@ pub fn extract(input: &Input) -> Extraction {
     events::perpetrators_are_no_victims(&mut events);
     events::dateline_place(&cx, &mut events);
     let facts = facts::facts(&cx);
-    let main = main_group(input.actors);
+    let main = main_group(actors);
     let mut skip: Vec<usize> = facts
         .iter()
         .filter(|f| f.predicate == dossier_core::claims::Predicate::Estimate)

@@ -38,7 +38,7 @@ fn rules() -> &'static Rules {
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(
-            r"(?i)\b(?:leader|chief|emir|head|founder|commander|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by)\b",
+            r"(?i)\b(?:leader|chief|emir|head|founder|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by)\b",
         ),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
@@ -57,7 +57,33 @@ fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
         .filter(|a| inside(a.span, prev))
         .min_by_key(|a| a.span.start)?;
     let lead = cx.text.get(prev.start..first.span.start)?.trim();
-    (first.group && (lead.is_empty() || lead.eq_ignore_ascii_case("the"))).then_some(first)
+    // ("The Iran-aligned Houthis control ...", "The militant group al-Shabaab ...": descriptors
+    // between.)
+    let described = lead.split(' ').count() <= 4
+        && lead
+            .strip_prefix("The ")
+            .or_else(|| lead.strip_prefix("the "))
+            .is_some_and(|rest| {
+                rest.split(' ').all(|w| {
+                    w.contains('-') && w.chars().next().is_some_and(char::is_alphabetic)
+                        || [
+                            "militant",
+                            "jihadist",
+                            "islamist",
+                            "Islamist",
+                            "rebel",
+                            "armed",
+                            "group",
+                            "insurgent",
+                            "extremist",
+                            "terrorist",
+                            "militia",
+                        ]
+                        .contains(&w)
+                })
+            });
+    (first.group && (lead.is_empty() || lead.eq_ignore_ascii_case("the") || described))
+        .then_some(first)
 }
 
 /// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
@@ -197,6 +223,56 @@ fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
         .map(|t| t.value.clone())
 }
 
+/// Whether `span` opens the sentence (after "The" at most).
+fn opens_sentence_at(text: &str, sentence: Span, span: Span) -> bool {
+    matches!(text[sentence.start..span.start].trim(), "" | "The")
+}
+
+/// When a leader leads: a date joined to the leader phrase ("led since 2020 by", "its leader
+/// since 2009", "became leader in 2019"), not one of another clause ("Hezbollah, founded in
+/// 1982, is led by ...", "JNIM, led by Iyad Ag Ghaly, has been fighting ... since 2016").
+fn leader_time(cx: &Context, sentence: Span, focus: Span) -> Option<String> {
+    cx.timexes
+        .iter()
+        .filter(|x| {
+            inside(x.span, sentence) && x.kind == TimexType::Date && !x.value.ends_with("_REF")
+        })
+        .filter(|x| {
+            // ("led since 2020 by": inside the phrase.)
+            if x.span.start < focus.end && focus.start < x.span.end {
+                return true;
+            }
+            let (a, b) = if x.span.start >= focus.end {
+                (focus.end, x.span.start)
+            } else {
+                (x.span.end, focus.start)
+            };
+            let Some(between) = cx.text.get(a..b).map(str::to_lowercase) else {
+                return false;
+            };
+            // ("Al-Shabaab on Saturday named Ahmad Umar as its new leader": the naming's day.)
+            let naming = x.span.end <= focus.start
+                && [
+                    "named",
+                    "appointed",
+                    "chose",
+                    "elected",
+                    "became",
+                    "took over",
+                ]
+                .iter()
+                .any(|w| between.contains(w));
+            (gap(x.span, focus) <= 25 || naming)
+                && !crate::text::in_other_relative_clause(cx.text, sentence, x.span, focus)
+                && !between.contains([',', ';', '('])
+                && !["founded", "formed", "established", "created", "emerged"]
+                    .iter()
+                    .any(|w| between.contains(w))
+        })
+        .min_by_key(|x| gap(x.span, focus))
+        .map(|x| x.value.clone())
+}
+
 /// The attribution governing `focus` in sentence `si`: an "according to …" in another clause of
 /// the sentence does not govern it.
 fn attribution_at<'c>(
@@ -213,28 +289,6 @@ fn attribution_at<'c>(
         return None;
     }
     Some(a)
-}
-
-/// The part of clause `cl` around `focus` between contrasting conjunctions (", while",
-/// ", whereas", ", but"): each side says its own thing.
-fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
-    let Some(body) = text.get(cl.start..cl.end) else {
-        return cl;
-    };
-    let lower = body.to_lowercase();
-    let mut start = cl.start;
-    let mut end = cl.end;
-    for w in [", while ", ", whereas ", ", but ", "; while "] {
-        for (i, _) in lower.match_indices(w) {
-            let (a, b) = (cl.start + i, cl.start + i + w.len());
-            if b <= focus.start {
-                start = start.max(b);
-            } else if a >= focus.end {
-                end = end.min(a);
-            }
-        }
-    }
-    Span::new(start, end)
 }
 
 /// The source a part opens with: a name the NER found, then a verb of saying ("Nasrallah
@@ -846,18 +900,38 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         .iter()
                         .any(|p| b.starts_with(p))
                 });
+                // "Al-Shabaab, which emerged around 2006, is led by Ahmed Diriye": the group
+                // that opens the sentence, past a clause between commas.
+                let opening_past_clause = || {
+                    let b = t[sentence.start..focus.start].trim_end().to_lowercase();
+                    let verb = ["is", "was", "has been", "had been", "is now", "is still"]
+                        .iter()
+                        .any(|v| b.ends_with(&format!(", {v}")));
+                    verb.then(|| {
+                        cx.actors.iter().find(|a| {
+                            a.group
+                                && !a.coreference
+                                && opens_sentence_at(t, sentence, a.span)
+                                && t[a.span.end..focus.start].trim_start().starts_with(',')
+                        })
+                    })
+                    .flatten()
+                };
                 let group = cx
                     .actors
                     .iter()
                     .filter(|a| a.group && inside(a.span, sentence))
                     .min_by_key(|a| gap(a.span, focus))
                     .filter(|a| gap(a.span, focus) < 30)
+                    .or_else(opening_past_clause)
                     .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten())
                     .or_else(|| {
                         // "Al-Shabaab on Saturday named Ahmad Umar as its new leader": the
                         // owner is the sentence's subject.
                         let b = t[sentence.start..focus.start].trim_end().to_lowercase();
-                        let owned = ["its", "its new", "their", "their new"]
+                        // ("Islamic State ... named Abu Ibrahim al-Hashimi al-Qurashi as his
+                        // successor": the dead leader's.)
+                        let owned = ["its", "its new", "their", "their new", "his", "her"]
                             .iter()
                             .any(|w| b.ends_with(&format!(" as {w}")));
                         owned
@@ -887,7 +961,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         Predicate::LeaderOf,
                         Some(obj),
                         focus,
-                        timex_value(cx, sentence, focus),
+                        leader_time(cx, sentence, focus),
                     );
                 }
             }
@@ -1047,7 +1121,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
             // "Nasrallah claimed in 2021 that Hezbollah had 100,000 fighters, while Mira Talvik
             // ... estimates it has between 40,000 and 50,000": each figure has its own part's
             // date and source.
-            let part = contrast_part(t, cl, q.span);
+            let part = crate::text::contrast_part(t, cl, q.span);
             let when = bracketed
                 .or_else(|| timex_value(cx, part, q.span))
                 .filter(|v| !v.starts_with('P'));

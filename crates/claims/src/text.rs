@@ -524,6 +524,28 @@ pub fn governed(text: &str, span: Span) -> bool {
     .contains(&role)
 }
 
+/// The part of clause `cl` around `focus` between contrasting conjunctions (", while",
+/// ", whereas", ", but"): each side says its own thing.
+pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
+    let Some(body) = text.get(cl.start..cl.end) else {
+        return cl;
+    };
+    let lower = body.to_lowercase();
+    let mut start = cl.start;
+    let mut end = cl.end;
+    for w in [", while ", ", whereas ", ", but ", "; while "] {
+        for (i, _) in lower.match_indices(w) {
+            let (a, b) = (cl.start + i, cl.start + i + w.len());
+            if b <= focus.start {
+                start = start.max(b);
+            } else if a >= focus.end {
+                end = end.min(a);
+            }
+        }
+    }
+    Span::new(start, end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -155,6 +155,17 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }
+                // "source: Gaza's Health Ministry": some event is reported by this source (name
+                // or role), and so is its killed figure when it has one.
+                "source" => x.events.iter().any(|e| {
+                    let is = |a: &Option<dossier_core::claims::Source>| {
+                        a.as_ref().is_some_and(|a| {
+                            a.name.as_deref() == Some(parts[0])
+                                || a.role.as_deref() == Some(parts[0])
+                        })
+                    };
+                    is(&e.attributed_to) && e.killed.as_ref().is_none_or(|k| is(&k.attributed_to))
+                }),
                 // "noperpetrator: Tesla Cybertruck": no event has a perpetrator of this text.
                 "noperpetrator" => !x.events.iter().any(|e| {
                     e.participants.iter().any(|p| {
@@ -303,6 +314,13 @@ fn events_and_facts_from_cases() {
                             })
                         })
                 }),
+                // "nofact-time: leader_of 1982": no fact of this predicate has this valid time.
+                "nofact-time" => {
+                    let (pred, time) = parts[0].split_once(' ').unwrap();
+                    !x.facts.iter().any(|f| {
+                        f.predicate.as_str() == pred && f.valid_time.as_deref() == Some(time)
+                    })
+                }
                 "fact" => {
                     // The object may be several words ("Iyad Ag Ghaly").
                     let w: Vec<&str> = parts[0].splitn(3, ' ').collect();
