@@ -171,7 +171,7 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Claim,
     ),
     (
-        "claimed|claims|claiming ?the|this|that|friday's|monday's|tuesday's|wednesday's|thursday's|saturday's|sunday's attack|attacks|bombing|bombings|assault|shooting|killing|killings|massacre|operation",
+        "claimed|claims|claiming ?the|this|that|friday's|monday's|tuesday's|wednesday's|thursday's|saturday's|sunday's attack|attacks|bombing|bombings|assault|shooting|killing|killings|massacre|operation|hijacking|abduction|kidnapping",
         C::Claimed,
         Kind::Claim,
     ),

@@ -2641,6 +2641,27 @@ fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
     ) else {
         return false;
     };
+    // "Yemen's Houthi rebels said they attacked two ships": the verb of the act itself, with the
+    // group's pronoun as its subject.
+    static VERB: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let own_verb = crate::text::cached_regex(
+        &VERB,
+        r"^(?:\s+(?:rebels|militants|fighters|group|movement|insurgents))?\s+(?:has |had )?(?:said|says|announced|stated|declared|claimed|confirmed|admitted)(?: in an? [\w ]{1,30}?statement| on \w+)?(?:,)?(?: that)? (?:it|they|its (?:fighters|members|militants|men|forces)|their (?:fighters|members|forces))(?: had| have| has)? $",
+    );
+    let starts_verb = text.get(trigger.start..trigger.end).is_some_and(|w| {
+        w.split_whitespace()
+            .next()
+            .is_some_and(|w| w.ends_with("ed") || ["struck", "shot", "seized"].contains(&w))
+    });
+    if group.end <= trigger.start
+        && starts_verb
+        && own_verb.is_some_and(|r| {
+            text.get(group.end..trigger.start)
+                .is_some_and(|b| r.is_match(&b.to_lowercase()))
+        })
+    {
+        return true;
+    }
     group.end <= trigger.start
         && text
             .get(group.end..trigger.start)

@@ -43,7 +43,7 @@ pub const ROWS: &[Row] = &[
     row(
         ClaimOfResponsibility,
         None,
-        r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting)s?",
+        r"claimed (?:the|an|that|this) (?:attack|bombing|assault|killing|massacre|shooting|hijacking|abduction|kidnapping)s?",
         false,
     ),
     // "The bombings were claimed by Islamic State".
@@ -157,6 +157,12 @@ pub const ROWS: &[Row] = &[
         Attack,
         Some("kidnapping"),
         r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|taken hostage|hostage[- ]taking",
+        false,
+    ),
+    row(
+        Attack,
+        Some("hijacking"),
+        r"hijack(?:ed|ing|ings)|seized (?:the|a|an) (?:[\w-]+ )?(?:vessel|ship|plane|aircraft|airliner|tanker|freighter)",
         false,
     ),
     row(

@@ -1219,7 +1219,11 @@ impl<'a> Grammar<'a> {
                     && self.adjacent(end + 1)
                 {
                     if let Some((m, 2)) = self.num(end + 1) {
-                        if m < 60 && self.punct(end, b':') {
+                        // "17:05", and with a dot before "Uhr" or a.m./p.m. ("19.04 Uhr",
+                        // "7.30 p.m.").
+                        let dot_time = self.punct(end, b'.')
+                            && (self.is(end + 2, "uhr") || self.ampm(end + 2).is_some());
+                        if m < 60 && (self.punct(end, b':') || dot_time) {
                             min = m;
                             end += 2;
                             has_minutes = true;
@@ -1286,9 +1290,12 @@ impl<'a> Grammar<'a> {
             }
         }
         let dct = self.dct();
+        // A bare time is on the day the story last named ("on Friday evening shortly after 7
+        // p.m."), else on the last day-precise date of an earlier sentence, else the report's.
+        let day = self.ref_anchor(Unit::Day).or(self.ref_day).unwrap_or(dct);
         let d = D {
             end,
-            val: DVal::Day(self.ref_day.unwrap_or(dct)),
+            val: DVal::Day(day),
             year_implicit: false,
             relative: true,
             modifier: None,

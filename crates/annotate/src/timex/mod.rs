@@ -144,7 +144,23 @@ pub fn extract_with_sentences(
                 Some(m) if m.end > i => {
                     let start = toks[i].start;
                     let end = toks[m.end - 1].end;
-                    let (earliest, latest) = interval(&m.value, m.modifier, dct);
+                    let (mut earliest, mut latest) = interval(&m.value, m.modifier, dct);
+                    // "earlier this month" on the 26th: any day of the month up to the report,
+                    // not its first third; "later this year": from the report to the year's end.
+                    if let (Some(d), Some(w)) = (dct, m.modifier) {
+                        let first = word_at(text, &toks, i).to_lowercase();
+                        let (a, b) = interval(&m.value, None, dct);
+                        let within = a
+                            .zip(b)
+                            .is_some_and(|(a, b)| a.date() <= d && d <= b.date());
+                        if within && w == "START" && first == "earlier" {
+                            earliest = a;
+                            latest = d.and_hms_opt(23, 59, 59);
+                        } else if within && w == "END" && first == "later" {
+                            earliest = d.and_hms_opt(0, 0, 0);
+                            latest = b;
+                        }
+                    }
                     if let Some(p) = date_point(&m.value) {
                         let a = Some(Anchor {
                             point: p,

@@ -110,6 +110,13 @@ fn intervals_are_queryable() {
     assert_eq!(t[0].modifier.as_deref(), Some("START"));
     assert_eq!(t[0].earliest.unwrap().to_string(), "2024-01-01 00:00:00");
     assert!(t[0].latest.unwrap() < "2024-01-12T00:00:00".parse().unwrap());
+    // "earlier this month" on the 25th: any day up to the report; "later this year": from it.
+    let t = extract("The embassy had warned earlier this month.", dct);
+    assert_eq!(t[0].earliest.unwrap().to_string(), "2024-03-01 00:00:00");
+    assert_eq!(t[0].latest.unwrap().to_string(), "2024-03-25 23:59:59");
+    let t = extract("Elections will be held later this year.", dct);
+    assert_eq!(t[0].earliest.unwrap().to_string(), "2024-03-25 00:00:00");
+    assert_eq!(t[0].latest.unwrap().to_string(), "2024-12-31 23:59:59");
 }
 
 #[test]
