@@ -299,6 +299,8 @@ const KILLED: &[&str] = &[
     "tote",
     "toten",
     "ums leben",
+    "starben",
+    "gestorben",
 ];
 const INJURED: &[&str] = &[
     "injured",

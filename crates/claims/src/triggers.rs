@@ -270,13 +270,21 @@ pub const ROWS_DE: &[Row] = &[
     row(
         Attack,
         Some("stabbing"),
-        r"mit einem Messer (?:verletzt|angegriffen|attackiert|getötet|niedergestochen)|niedergestochen|erstochen",
+        r"mit einem Messer (?:verletzt|angegriffen|attackiert|getötet|niedergestochen)|niedergestochen|erstochen|eingestochen",
         true,
     ),
     row(
         Attack,
         Some("vehicle_ramming"),
         r"(?:in|durch) (?:die|eine) Menschenmenge (?:gefahren|gerast)|Amokfahrt",
+        true,
+    ),
+    // "war ... mit einem gemieteten BMW über einen Rettungsweg auf den Weihnachtsmarkt gerast",
+    // "raste in die Menge"
+    row(
+        Attack,
+        Some("vehicle_ramming"),
+        r"(?:in|auf|über|durch) (?:die|den|das|eine|einen) (?:[\wäöüß-]+ )?(?:Menge|Menschenmenge|Weihnachtsmarkt|Markt|Marktplatz|Fußgängerzone|Demonstration|Demonstrationszug|Passanten|Fußgänger|Besucher) (?:gerast|gefahren|gesteuert)|(?:raste|rasten|fuhr|steuerte) (?:[\wäöüß-]+ ){0,4}?(?:in|auf|über|durch) (?:die|den|das|eine|einen) (?:[\wäöüß-]+ )?(?:Menge|Menschenmenge|Weihnachtsmarkt|Markt|Marktplatz|Fußgängerzone|Demonstration|Demonstrationszug|Passanten|Fußgänger|Besucher)",
         true,
     ),
     // "war ein Lastwagen in einen Weihnachtsmarkt in Berlin gerast"

@@ -261,6 +261,8 @@ const WORDS: &[(&str, Word)] = &[
     ("jeder", Word::Every),
     ("seit", Word::Since),
     ("uhr", Word::Zone),
+    ("wochenende", Word::Weekend),
+    ("vortag", Word::DayBefore),
     ("und", Word::And),
     ("oder", Word::Or),
 ];

@@ -126,6 +126,8 @@ pub enum Word {
     Recent,
     Week,
     Weekend,
+    /// German "Vortag": the day before (the story's last day).
+    DayBefore,
     Ordinal,
     Am,
     Pm,

@@ -1401,6 +1401,24 @@ impl<'a> Grammar<'a> {
                 });
                 j += 1;
             }
+            // German "Anfang des Monats", "Ende des Jahres": this month's, this year's.
+            Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle)))
+                if !the
+                    && self.lexicon.capitalised_nouns
+                    && self.w(j + 1, Word::The)
+                    && matches!(
+                        self.lx(j + 2),
+                        Some(Lex::Unit(Unit::Month | Unit::Year | Unit::Week, false))
+                    ) =>
+            {
+                modifier = Some(match w {
+                    Word::Beginning => "START",
+                    Word::End => "END",
+                    _ => "MID",
+                });
+                j += 2;
+                after_of = true;
+            }
             Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle))) if the => {
                 if self.w(j + 1, Word::Of) {
                     modifier = Some(match w {
@@ -2019,6 +2037,24 @@ impl<'a> Grammar<'a> {
             }
             // "the year", "the month", "the week" after "the end of": this one.
             Some(Lex::Unit(u, false)) if after_of => self.this_unit(j + 1, u, 0),
+            // German "am Wochenende": "am" holds the article.
+            Some(Lex::Word(Word::Weekend))
+                if self.lexicon.capitalised_nouns && j > self.start && self.is(j - 1, "am") =>
+            {
+                Some(mk(
+                    j + 1,
+                    DVal::Weekend(self.weekend_anchor(None)),
+                    false,
+                    true,
+                ))
+            }
+            // German "am Vortag": the day before the story's last day.
+            Some(Lex::Word(Word::DayBefore))
+                if self.lexicon.capitalised_nouns && j > self.start && self.is(j - 1, "am") =>
+            {
+                let day = self.ref_anchor(Unit::Day)? - Duration::days(1);
+                Some(mk(j + 1, DVal::Day(day), false, true))
+            }
             // "the weekend"
             Some(Lex::Word(Word::Weekend)) if the && !self.tok(j)?.cap => Some(mk(
                 j + 1,
