@@ -686,8 +686,51 @@ fn date_of(
         .trim_end()
         .to_ascii_lowercase()
         .ends_with("the");
+    // "The ADF, a Ugandan rebel group that has operated in eastern Congo since the 1990s,
+    // pledged allegiance": a date in the appositive between the subject and the trigger
+    // describes the subject. "Hezbollah named Naim Qassem as its new secretary-general on
+    // October 29, more than a month after its long-time leader was killed": the trigger in a
+    // clause "after" opens is not dated by the main clause.
+    let appositive_before = |x: Span| {
+        let Some(open) = cx.text[sentence.start..x.start].rfind(", ") else {
+            return false;
+        };
+        let open = sentence.start + open;
+        let between = &cx.text[x.end..trigger.start];
+        let head = cx.text[open + 2..x.start].to_lowercase();
+        between.trim_end().ends_with(',')
+            && !between.trim_end()[..between.trim_end().len() - 1].contains(',')
+            && ["a ", "an ", "the ", "which ", "who "]
+                .iter()
+                .any(|w| head.starts_with(w))
+    };
+    // (Not "on Wednesday ..., a day after they were arrested": a day counted from that date.)
+    let after_clause = |x: Span| {
+        let between = cx.text[x.end.min(trigger.start)..trigger.start].to_lowercase();
+        let counted = [
+            "a day",
+            "one day",
+            "two days",
+            "three days",
+            "the day",
+            "hours",
+            "an hour",
+            "minutes",
+        ]
+        .iter()
+        .any(|c| {
+            between.contains(&format!("{c} after")) || between.contains(&format!("{c} before"))
+        });
+        x.end <= trigger.start
+            && (between.contains(" after ") || between.contains(" before "))
+            && !counted
+            && between.contains(',')
+    };
     for t in cx.timexes {
         if !inside(t.span, sentence) || skip.iter().any(|s| inside(t.span, *s)) {
+            continue;
+        }
+        if t.span.end <= trigger.start && (appositive_before(t.span) || after_clause(t.span)) {
             continue;
         }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
@@ -4396,6 +4439,33 @@ fn one(
                     Role::Perpetrator
                 };
                 e.participants.push(participant(a, role, None, None));
+            }
+            if matches!(tr.kind, EventKind::Pledge | EventKind::Split)
+                && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
+            {
+                // "The ADF, a Ugandan rebel group that has operated in eastern Congo since the
+                // 1990s, pledged allegiance": the group that opens the sentence, past its
+                // appositive.
+                let opening = groups_in(cx, sentence).find(|a| {
+                    opens_sentence(t, sentence, a.span)
+                        && t.get(a.span.end..tr.span.start).is_some_and(|b| {
+                            let b = b.trim();
+                            b.starts_with(',') && b.ends_with(',') && b.len() <= 160
+                        })
+                });
+                if let Some(a) = opening {
+                    e.participants
+                        .push(participant(a, Role::Perpetrator, None, None));
+                } else if let Some(n) = cx.names.iter().find(|n| {
+                    // "a video in which Amri pledged allegiance": the person right before.
+                    n.label == "PERSON"
+                        && inside(n.span, sentence)
+                        && n.span.end <= tr.span.start
+                        && t[n.span.end..tr.span.start].trim().is_empty()
+                }) {
+                    e.participants
+                        .push(unlinked(Role::Perpetrator, n.text.clone(), n.span));
+                }
             }
         }
     }

@@ -406,6 +406,10 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
         };
         let acts = match words.next() {
             Some("has" | "had") => words.next().is_some_and(|w| verb(w) || w == "taken"),
+            // "It is designated a terrorist organisation by Turkey".
+            Some("is" | "was" | "has been") => words.next().is_some_and(|w| {
+                ["designated", "listed", "banned", "proscribed", "outlawed"].contains(&w)
+            }),
             Some(w) => verb(w),
             None => false,
         };

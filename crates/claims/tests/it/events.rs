@@ -122,7 +122,7 @@ fn events_and_facts_from_cases() {
                                             e.participants.iter().any(|p| {
                                                 p.entity.as_ref().is_some_and(|x| x.as_str() == id)
                                                     && p.responsibility
-                                                        .is_some_and(|x| x.as_str() == r)
+                                                        .map_or(r == "-", |x| x.as_str() == r)
                                             })
                                         })
                                     }))
