@@ -1328,12 +1328,14 @@ fn place_of(
                 ]
                 .contains(&next)
                 || DESCRIBED_PEOPLE.contains(&next)
-                // "A Syrian delivery driver": one word between.
+                // "A Syrian delivery driver", "a Syrian food delivery driver": a word or two
+                // between.
                 || after_owner
                     .split(|c: char| !c.is_alphanumeric())
                     .filter(|w| !w.is_empty())
-                    .nth(1)
-                    .is_some_and(|w| DESCRIBED_PEOPLE.contains(&w)))
+                    .skip(1)
+                    .take(2)
+                    .any(|w| DESCRIBED_PEOPLE.contains(&w)))
         {
             continue;
         }
@@ -1848,6 +1850,13 @@ fn used_by_before(before: &str) -> bool {
     .is_some_and(|re| re.is_match(before))
 }
 
+/// Whether a trigger is a verb of exploding with the exploding thing as its subject
+/// ("exploded", "went off").
+fn explodes(trigger: &str) -> bool {
+    ["exploded", "explodes", "blew up", "went off", "explodierte"]
+        .contains(&trigger.to_lowercase().as_str())
+}
+
 /// Whether the words after a group deny that it claimed ("has not claimed", "did not claim",
 /// "have not yet claimed", "hasn't claimed", "has yet to claim", "never claimed").
 fn claim_negated_after(after: &str) -> bool {
@@ -2043,16 +2052,7 @@ fn perpetrators(
                         })
                 });
         // "a Tesla Cybertruck exploded": what explodes is the weapon, not who used it.
-        let trig_lower = cx.text[trigger.start..trigger.end].to_lowercase();
-        let intransitive = [
-            "exploded",
-            "explodes",
-            "blew up",
-            "went off",
-            "detonated",
-            "explodierte",
-        ]
-        .contains(&trig_lower.as_str())
+        let intransitive = explodes(&cx.text[trigger.start..trigger.end])
             && cx.text[a.span.end..trigger.start].trim().len() < 2;
         // (A verb joined by "and" with no subject of its own: the sentence's subject only.)
         let subject = !intransitive
@@ -2471,6 +2471,10 @@ fn person_perpetrator(
 ) -> Option<Participant> {
     let t = cx.text;
     let trigger = tr.span;
+    // "a Tesla Cybertruck exploded": what explodes did not do it.
+    if explodes(&t[trigger.start..trigger.end]) {
+        return None;
+    }
     // A plain "attacked" makes a person an attacker only among words of violence ("attacked
     // worshippers", "... killing 22"), not "attacked the chancellor's budget".
     if tr.needs_anchor {
