@@ -225,7 +225,10 @@ fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
 
 /// Whether `span` opens the sentence (after "The" at most).
 fn opens_sentence_at(text: &str, sentence: Span, span: Span) -> bool {
-    matches!(text[sentence.start..span.start].trim(), "" | "The")
+    inside(span, sentence)
+        && text
+            .get(sentence.start..span.start)
+            .is_some_and(|b| matches!(b.trim(), "" | "The"))
 }
 
 /// When a leader leads: a date joined to the leader phrase ("led since 2020 by", "its leader
@@ -911,8 +914,10 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         cx.actors.iter().find(|a| {
                             a.group
                                 && !a.coreference
+                                && a.span.end <= focus.start
                                 && opens_sentence_at(t, sentence, a.span)
-                                && t[a.span.end..focus.start].trim_start().starts_with(',')
+                                && t.get(a.span.end..focus.start)
+                                    .is_some_and(|b| b.trim_start().starts_with(','))
                         })
                     })
                     .flatten()
