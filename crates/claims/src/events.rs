@@ -2053,7 +2053,11 @@ fn perpetrators(
                 });
         // "a Tesla Cybertruck exploded": what explodes is the weapon, not who used it.
         let intransitive = explodes(&cx.text[trigger.start..trigger.end])
-            && cx.text[a.span.end..trigger.start].trim().len() < 2;
+            && a.span.end <= trigger.start
+            && cx
+                .text
+                .get(a.span.end..trigger.start)
+                .is_some_and(|b| b.trim().len() < 2);
         // (A verb joined by "and" with no subject of its own: the sentence's subject only.)
         let subject = !intransitive
             && a.span.end <= trigger.start

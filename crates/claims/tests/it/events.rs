@@ -402,11 +402,20 @@ proptest::proptest! {
             "north", "Duisburg", "retook", "town", "recaptured", "it", "It", "They", "Suspicion",
             "has", "fallen", "İİİ", "KÖLN", "ẞ", "was", "were", "two", "men", "string", "arrests",
             "weil", "sollen", "geplant", "Gewahrsam", "genommen", "einen", "Mann", "same time",
+            "led", "by", "which", "emerged", "is", "named", "as", "his", "its", "successor",
+            "while", "whereas", "but", "blamed", "Hezbollah", "JNIM", "(JNIM)", "exploded",
+            "pledged", "allegiance", "known", "locally", "not", "no", "ties", "drove", "truck",
+            "crowd", "Vortag", "am", "Wochenende", "Anfang", "des", "Monats", "earlier", "this",
+            "month", "7", "p.m.", "19.04", "Uhr", "designated", "confirmed", "death", "used",
+            "Pagers", "statement", "quoted", "saying", "Houthi", "Abdul-Malik", "al-Houthi",
         ]),
         0..60,
     )) {
         let text = words.join(" ");
-        let names = vec![("Abubakar Shekau".to_string(), "PERSON".to_string())];
+        let names = vec![
+            ("Abubakar Shekau".to_string(), "PERSON".to_string()),
+            ("Abdul-Malik al-Houthi".to_string(), "PERSON".to_string()),
+        ];
         for lang in ["en", "de"] {
             let c = Case {
                 dct: "2024-03-21".into(),
