@@ -112,20 +112,7 @@ impl Cites {
 
 fn event_line(e: &Event, c: &mut Cites) -> String {
     let date = e.date.as_ref().map_or("undated".into(), date_text);
-    let perps: Vec<String> = e
-        .participants
-        .iter()
-        .filter(|p| p.role == "perpetrator")
-        .map(|p| {
-            format!(
-                "{} ({})",
-                p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()),
-                p.responsibility.clone().unwrap_or_else(|| "named".into())
-            )
-        })
-        .collect::<std::collections::BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let perps = crate::render::perpetrators(e);
     let by = if perps.is_empty() {
         String::new()
     } else {

@@ -1436,6 +1436,23 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
     assessments.iter().for_each(|r| note(&r.sources));
     facts.iter().for_each(|r| note(&r.sources));
     entity.aliases.iter().for_each(|r| note(&r.sources));
+    let sources = sources_cited(docs, &cited);
+
+    Dossier {
+        entity,
+        as_of: as_of.map(str::to_string),
+        relations,
+        estimates,
+        events,
+        assessments,
+        facts,
+        contradictions,
+        sources,
+    }
+}
+
+/// The documents of `docs` that `cited` names, in order of publication.
+pub fn sources_cited(docs: &[Loaded], cited: &[i64]) -> Vec<SourceDoc> {
     let mut sources: Vec<SourceDoc> = docs
         .iter()
         .filter(|d| cited.contains(&d.row.doc_id))
@@ -1449,18 +1466,7 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         .collect();
     sources.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
     sources.dedup_by(|a, b| a.id == b.id);
-
-    Dossier {
-        entity,
-        as_of: as_of.map(str::to_string),
-        relations,
-        estimates,
-        events,
-        assessments,
-        facts,
-        contradictions,
-        sources,
-    }
+    sources
 }
 
 /// "led by: Ayman al-Zawahiri" beside "Ayman al-Zawahiri killed in air strike" in the timeline:

@@ -51,6 +51,23 @@ pub fn who(p: &Person) -> String {
     s
 }
 
+/// An event's perpetrators as "name (responsibility)", each once, sorted.
+pub fn perpetrators(ev: &Event) -> Vec<String> {
+    ev.participants
+        .iter()
+        .filter(|p| p.role == "perpetrator")
+        .map(|p| {
+            format!(
+                "{} ({})",
+                p.entity.as_ref().map_or(p.text.as_str(), |x| &x.name),
+                p.responsibility.as_deref().unwrap_or("named")
+            )
+        })
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 fn range(min: Option<f64>, max: Option<f64>, approximate: bool) -> String {
     let f = |x: f64| {
         if x.fract() == 0.0 {
@@ -210,25 +227,11 @@ pub fn markdown(d: &Dossier) -> String {
                 (Some(r), None) => format!(" — {}", r.replace('_', " ")),
                 // A place's or an event's dossier: who each report says is behind it.
                 _ => {
-                    let perps: std::collections::BTreeSet<String> = ev
-                        .participants
-                        .iter()
-                        .filter(|p| p.role == "perpetrator")
-                        .map(|p| {
-                            format!(
-                                "{} ({})",
-                                p.entity.as_ref().map_or(p.text.as_str(), |x| &x.name),
-                                p.responsibility.as_deref().unwrap_or("named")
-                            )
-                        })
-                        .collect();
+                    let perps = perpetrators(ev);
                     if perps.is_empty() {
                         String::new()
                     } else {
-                        format!(
-                            " — perpetrators: {}",
-                            perps.into_iter().collect::<Vec<_>>().join(", ")
-                        )
+                        format!(" — perpetrators: {}", perps.join(", "))
                     }
                 }
             };

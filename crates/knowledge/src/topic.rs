@@ -196,19 +196,7 @@ pub fn build(
             cited.push(c.doc);
         }
     }
-    let mut sources: Vec<SourceDoc> = docs
-        .iter()
-        .filter(|d| cited.contains(&d.row.doc_id))
-        .map(|d| SourceDoc {
-            id: d.row.doc_id,
-            title: d.row.title.clone(),
-            publisher: d.row.publisher.clone(),
-            published: d.row.published.clone(),
-            url: d.row.url.clone(),
-        })
-        .collect();
-    sources.sort_by(|a, b| a.published.cmp(&b.published).then(a.id.cmp(&b.id)));
-    sources.dedup_by(|a, b| a.id == b.id);
+    let sources = profile::sources_cited(docs, &cited);
     Some(Dossier {
         entity,
         as_of: as_of.map(str::to_string),

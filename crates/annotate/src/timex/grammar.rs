@@ -1411,21 +1411,13 @@ impl<'a> Grammar<'a> {
                         Some(Lex::Unit(Unit::Month | Unit::Year | Unit::Week, false))
                     ) =>
             {
-                modifier = Some(match w {
-                    Word::Beginning => "START",
-                    Word::End => "END",
-                    _ => "MID",
-                });
+                modifier = Some(position_modifier(w));
                 j += 2;
                 after_of = true;
             }
             Some(Lex::Word(w @ (Word::Beginning | Word::End | Word::Middle))) if the => {
                 if self.w(j + 1, Word::Of) {
-                    modifier = Some(match w {
-                        Word::Beginning => "START",
-                        Word::End => "END",
-                        _ => "MID",
-                    });
+                    modifier = Some(position_modifier(w));
                     j += 2;
                     after_of = true;
                 } else {
@@ -3080,4 +3072,13 @@ fn shift_period(dct: NaiveDate, unit: Unit, k: i32) -> Option<DVal> {
         }
         _ => return None,
     })
+}
+
+/// The TIMEX3 mod of "the beginning/end/middle of", "Anfang/Ende/Mitte".
+fn position_modifier(w: Word) -> &'static str {
+    match w {
+        Word::Beginning => "START",
+        Word::End => "END",
+        _ => "MID",
+    }
 }
