@@ -6296,10 +6296,13 @@ pub fn dateline_place(cx: &Context, events: &mut [EventMention]) {
     // "NIAMEY, Dec 12 - ... an attack on a military camp in Inates, western Niger": a place the
     // lead names after "in" (the NER's, even one the gazetteer does not know) is where it was.
     let lead_span = cx.sentences[lead].span;
+    // ("in Somalia's capital" under a MOGADISHU dateline names the dateline's city.)
     let named_place = cx.names.iter().any(|n| {
         matches!(n.label.as_str(), "GPE" | "LOC" | "FAC")
             && inside(n.span, lead_span)
             && n.span.start >= d.span.end
+            && !cx.text[n.span.end..].starts_with("'s capital")
+            && !cx.text[n.span.end..].starts_with("’s capital")
             && cx.text[lead_span.start..n.span.start]
                 .trim_end()
                 .to_lowercase()

@@ -1157,6 +1157,15 @@ fn the_dateline_s_city_is_not_a_place_the_lead_names_elsewhere() {
         palma.place.as_ref().and_then(|p| p.country.as_deref()),
         Some("Mozambique")
     );
+    // "in Somalia's capital" under a MOGADISHU dateline: Mogadishu.
+    let mogadishu = events
+        .iter()
+        .find(|e| e.date.as_ref().is_some_and(|d| d.value == "2017-10-14"))
+        .expect("the Mogadishu bombing");
+    assert_eq!(
+        mogadishu.place.as_ref().map(|p| p.name.as_str()),
+        Some("Mogadishu")
+    );
 }
 
 #[test]
