@@ -414,12 +414,44 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     let Some(between) = text.get(end..start) else {
         return false;
     };
+    let lower = between.trim().to_lowercase();
+    // "a car ramming in Munich, where an Afghan man drove into a demonstration last Thursday":
+    // the place's clause tells of the event there.
+    let where_clause = text
+        .get(start..)
+        .and_then(|rest| rest.get(..8))
+        .is_some_and(|head| head.eq_ignore_ascii_case(", where "));
+    // (Not "in Vienna, where police arrested two men": another event's clause.)
+    let other_act = text
+        .get(start..(start + 80).min(text.len()))
+        .or_else(|| text.get(start..))
+        .is_some_and(|c| {
+            let c = c.to_lowercase();
+            [
+                "arrest",
+                "detain",
+                "raid",
+                "claim",
+                "said",
+                "custody",
+                "festgenommen",
+            ]
+            .iter()
+            .any(|w| c.contains(w))
+        });
+    if where_clause
+        && !other_act
+        && lower.starts_with("in ")
+        && !lower.contains([',', ';'])
+        && lower.split_whitespace().count() <= 4
+    {
+        return true;
+    }
     // (Only a clause that tells of the event itself: not "the bombings in Kerman, which the
     // group claimed a day earlier".)
     if !opens_in_which(text, start) {
         return false;
     }
-    let lower = between.trim().to_lowercase();
     ["on ", "at ", "in ", "against ", "near "]
         .iter()
         .any(|p| lower.starts_with(p))
