@@ -4650,9 +4650,29 @@ fn one(
                     })
             });
     let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
+    // "It was the second vehicle attack on holiday crowds in two weeks, after a car ploughed
+    // into a Christmas market in Magdeburg": a ranking of the report's attack among others.
+    let ranked = matches!(tr.kind, EventKind::Attack) && {
+        let lead = t[sentence.start..tr.span.start].trim_end().to_lowercase();
+        let words: Vec<&str> = lead.split_whitespace().rev().take(3).collect();
+        words.iter().any(|w| {
+            [
+                "second",
+                "third",
+                "fourth",
+                "fifth",
+                "latest",
+                "deadliest",
+                "worst",
+                "biggest",
+                "largest",
+            ]
+            .contains(w)
+        })
+    };
     // "The attack came three months after gunmen killed 22 people at the Bardo museum": the
     // reference adds nothing, and the sentence's other attack is not the one it refers to.
-    if refers_back
+    if (refers_back || ranked)
         && all.iter().any(|o| {
             o.kind == EventKind::Attack
                 && o.span.start > tr.span.end
@@ -5565,10 +5585,31 @@ pub fn merge_in_document(
             p != Some(false) && d != Some(false)
         };
         // "Police blamed Boko Haram for the bombing" after a kidnapping and a bombing: the
-        // mention of the same finer type, else the first that fits.
+        // mention of the same finer type, else (a mention with no place and no date, "hours
+        // before the attack") the one told nearest before it, else the first that fits.
+        let vague = e.place.is_none() && e.date.as_ref().is_none_or(EventDate::is_undated);
+        let nearest = || {
+            vague
+                .then(|| {
+                    out.iter()
+                        .enumerate()
+                        .filter(|(_, m)| fits(m))
+                        .filter_map(|(i, m)| {
+                            m.evidence
+                                .iter()
+                                .filter(|&&s| s <= e.sentence)
+                                .max()
+                                .map(|&s| (s, i))
+                        })
+                        .max()
+                        .map(|(_, i)| i)
+                })
+                .flatten()
+        };
         let hit = out
             .iter()
             .position(|m| fits(m) && e.subkind.is_some() && m.subkind == e.subkind)
+            .or_else(nearest)
             .or_else(|| out.iter().position(fits));
         match hit {
             Some(i) => absorb(&mut out[i], e),
