@@ -5792,7 +5792,7 @@ pub fn merge_in_document(
 
 /// The phrases that date something by an attack told before ([`offset_from_attack`]), with
 /// their sentences.
-pub fn sentences_after_attack(cx: &Context) -> Vec<(usize, Span)> {
+pub fn phrases_after_attack(cx: &Context) -> Vec<(usize, Span)> {
     cx.sentences
         .iter()
         .enumerate()

@@ -151,7 +151,7 @@ pub fn extract(input: &Input) -> Extraction {
         attributions: &attributions,
     };
     let mut events =
-        events::merge_in_document(events::mentions(&cx), &events::sentences_after_attack(&cx));
+        events::merge_in_document(events::mentions(&cx), &events::phrases_after_attack(&cx));
     events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);
