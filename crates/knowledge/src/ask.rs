@@ -47,37 +47,26 @@ fn re(p: &str) -> Regex {
     Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex compiles"))
 }
 
-/// A question's period as a date prefix: "2016", "2016-12", "December 2016" or "Dec. 2016"
-/// (English month names) → "2016-12".
+/// A question's period as a date prefix: "2016", "2016-12", or a month by name ("December
+/// 2016", "Dec. 2016") as the time-expression stage reads it → "2016-12".
 fn period(p: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
     let p = p.trim();
     if p.chars().all(|c| c.is_ascii_digit() || c == '-') {
         return Some(p.to_string());
     }
-    let (month, year) = p.rsplit_once(' ')?;
-    let month = month.trim_end_matches('.').to_lowercase();
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    let i = MONTHS
-        .iter()
-        .position(|m| *m == month || (month == "sept" && *m == "sep"))
-        .or_else(|| full.iter().position(|m| *m == month))?;
-    Some(format!("{year}-{:02}", i + 1))
+    // (Capitalised, as a month is written in text: "august 2024" is asked as well.)
+    let mut c = p.chars();
+    let p: String = c
+        .next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default();
+    dossier_annotate::extract(&p, None)
+        .into_iter()
+        .find(|t| t.span.start == 0 && t.span.end == p.len())
+        .map(|t| t.value)
+        .filter(|v| {
+            v.len() == 7 && v.as_bytes()[4] == b'-' && v[..4].bytes().all(|b| b.is_ascii_digit())
+        })
 }
 
 fn strip(s: &str) -> String {

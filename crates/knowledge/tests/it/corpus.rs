@@ -831,6 +831,7 @@ fn exports_and_questions() {
     for q in [
         "What happened in Mogadishu in August 2024?",
         "What happened in Mogadishu in Aug. 2024?",
+        "What happened in Mogadishu in august 2024?",
     ] {
         assert_eq!(ask(q).unwrap().text, a.text, "{q}");
     }
@@ -839,6 +840,12 @@ fn exports_and_questions() {
         none.text.starts_with("No event in Mogadishu in 2024-07"),
         "{}",
         none.text
+    );
+    let sept = ask("What happened in Mogadishu in Sept. 2016?").unwrap();
+    assert!(
+        sept.text.starts_with("No event in Mogadishu in 2016-09"),
+        "{}",
+        sept.text
     );
     // Events at the place, not every event whose sources mention it.
     let a = ask("What happened in Kerman?").unwrap();
