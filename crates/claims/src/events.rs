@@ -5,6 +5,7 @@
 use crate::certainty::{self, Cue};
 use crate::text::{
     clause, find_word, gap, governed, in_other_relative_clause, inside, np_left, np_right,
+    opens_sentence,
 };
 use crate::triggers::{self, Trigger};
 use crate::{Actor, Context};
@@ -1940,11 +1941,6 @@ fn prime_suspect_after(after: &str) -> bool {
 /// the").
 fn passive_claim_before(before: &str) -> bool {
     words_before_group(before).ends_with("claimed by")
-}
-
-/// Whether `span` opens the sentence (after "The" at most): the sentence's subject.
-fn opens_sentence(text: &str, sentence: Span, span: Span) -> bool {
-    matches!(text[sentence.start..span.start].trim(), "" | "The")
 }
 
 /// The text after a possessive "'s " that `s` opens with ("'s government" → "government").
@@ -5192,16 +5188,12 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
     let first = text[trigger.end..sentence.end].trim_start().chars().next();
     // ("claimed responsibility for the attack in messages posted on Twitter": "in" and a
     // lower-case noun tell how, not where.)
-    let then = text[trigger.end..sentence.end]
+    let mut after = text[trigger.end..sentence.end]
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .nth(1)
-        .unwrap_or("");
-    let third = text[trigger.end..sentence.end]
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .nth(2)
-        .unwrap_or("");
+        .skip(1);
+    let then = after.next().unwrap_or("");
+    let third = after.next().unwrap_or("");
     let how = next == "in"
         && then.chars().next().is_some_and(char::is_lowercase)
         && (![

@@ -223,14 +223,6 @@ fn timex_value(cx: &Context, within: Span, near: Span) -> Option<String> {
         .map(|t| t.value.clone())
 }
 
-/// Whether `span` opens the sentence (after "The" at most).
-fn opens_sentence_at(text: &str, sentence: Span, span: Span) -> bool {
-    inside(span, sentence)
-        && text
-            .get(sentence.start..span.start)
-            .is_some_and(|b| matches!(b.trim(), "" | "The"))
-}
-
 /// When a leader leads: a date joined to the leader phrase ("led since 2020 by", "its leader
 /// since 2009", "became leader in 2019"), not one of another clause ("Hezbollah, founded in
 /// 1982, is led by ...", "JNIM, led by Iyad Ag Ghaly, has been fighting ... since 2016").
@@ -915,7 +907,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                             a.group
                                 && !a.coreference
                                 && a.span.end <= focus.start
-                                && opens_sentence_at(t, sentence, a.span)
+                                && crate::text::opens_sentence(t, sentence, a.span)
                                 && t.get(a.span.end..focus.start)
                                     .is_some_and(|b| b.trim_start().starts_with(','))
                         })

@@ -556,6 +556,15 @@ pub fn governed(text: &str, span: Span) -> bool {
     .contains(&role)
 }
 
+/// Whether `span` opens the sentence (after "The" at most): the sentence's subject. A span
+/// outside the sentence opens nothing.
+pub fn opens_sentence(text: &str, sentence: Span, span: Span) -> bool {
+    inside(span, sentence)
+        && text
+            .get(sentence.start..span.start)
+            .is_some_and(|b| matches!(b.trim(), "" | "The"))
+}
+
 /// The part of clause `cl` around `focus` between contrasting conjunctions (", while",
 /// ", whereas", ", but"): each side says its own thing.
 pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {

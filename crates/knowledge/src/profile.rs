@@ -1275,44 +1275,16 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
                     } else {
                         inverse.unwrap_or(p.as_str()).to_string()
                     };
-                    let attributed: Vec<Person> =
-                        f.attributed_to.as_ref().map(person).into_iter().collect();
-                    match relations
-                        .iter_mut()
-                        .find(|r| r.relation == rel && r.entity.id == other_id)
-                    {
-                        Some(r) => {
-                            if !r.sources.contains(&cite) {
-                                r.sources.push(cite);
-                            }
-                            // The relation is as certain as its most certain source says.
-                            if Certainty::parse(&r.certainty)
-                                .is_some_and(|c| f.certainty.rank() < c.rank())
-                            {
-                                r.certainty = f.certainty.as_str().into();
-                            }
-                            for a in attributed {
-                                if !r.attributed_to.contains(&a) {
-                                    r.attributed_to.push(a);
-                                }
-                            }
-                            if r.time.is_none() {
-                                r.time = f.valid_time.clone();
-                            }
-                        }
-                        None => relations.push(Relation {
-                            relation: rel,
-                            entity: EntityRef {
-                                id: other_id,
-                                name: other_text,
-                            },
-                            time: f.valid_time.clone(),
-                            certainty: f.certainty.as_str().into(),
-                            attributed_to: attributed,
-                            sources: vec![cite],
-                            killed: None,
-                        }),
-                    }
+                    add_relation(
+                        &mut relations,
+                        rel,
+                        EntityRef {
+                            id: other_id,
+                            name: other_text,
+                        },
+                        f,
+                        cite,
+                    );
                 }
             }
         }
@@ -1448,6 +1420,48 @@ pub fn build(id: &str, docs: &[Loaded], kb: &KnowledgeBase, as_of: Option<&str>)
         facts,
         contradictions,
         sources,
+    }
+}
+
+/// Fact `f` (cited by `cite`) as relation `rel` to `entity`: a new relation, or one more source
+/// of the same relation, which is as certain as its most certain source says.
+pub(crate) fn add_relation(
+    relations: &mut Vec<Relation>,
+    rel: String,
+    entity: EntityRef,
+    f: &dossier_core::claims::Fact,
+    cite: Citation,
+) {
+    let attributed: Vec<Person> = f.attributed_to.as_ref().map(person).into_iter().collect();
+    match relations
+        .iter_mut()
+        .find(|r| r.relation == rel && r.entity.id == entity.id)
+    {
+        Some(r) => {
+            if !r.sources.contains(&cite) {
+                r.sources.push(cite);
+            }
+            if Certainty::parse(&r.certainty).is_some_and(|c| f.certainty.rank() < c.rank()) {
+                r.certainty = f.certainty.as_str().into();
+            }
+            for a in attributed {
+                if !r.attributed_to.contains(&a) {
+                    r.attributed_to.push(a);
+                }
+            }
+            if r.time.is_none() {
+                r.time = f.valid_time.clone();
+            }
+        }
+        None => relations.push(Relation {
+            relation: rel,
+            entity,
+            time: f.valid_time.clone(),
+            certainty: f.certainty.as_str().into(),
+            attributed_to: attributed,
+            sources: vec![cite],
+            killed: None,
+        }),
     }
 }
 

@@ -109,50 +109,19 @@ pub fn build(
             if dossier_entities::normalize::name_key(here) != key {
                 continue;
             }
-            let cite = d.cite(f.sentence);
-            let attributed: Vec<Person> = f
-                .attributed_to
-                .as_ref()
-                .map(profile::person)
-                .into_iter()
-                .collect();
             let id = f.subject.0.clone();
-            match relations
-                .iter_mut()
-                .find(|r| r.relation == rel && r.entity.id == id)
-            {
-                Some(r) => {
-                    if !r.sources.contains(&cite) {
-                        r.sources.push(cite);
-                    }
-                    for a in attributed {
-                        if !r.attributed_to.contains(&a) {
-                            r.attributed_to.push(a);
-                        }
-                    }
-                    if dossier_core::claims::Certainty::parse(&r.certainty)
-                        .is_some_and(|c| f.certainty.rank() < c.rank())
-                    {
-                        r.certainty = f.certainty.as_str().into();
-                    }
-                }
-                None => relations.push(Relation {
-                    relation: rel.into(),
-                    entity: EntityRef {
-                        name: if kb.get(&id).is_some() {
-                            profile::entity_name(kb, &id)
-                        } else {
-                            f.subject_text.clone()
-                        },
-                        id,
-                    },
-                    time: f.valid_time.clone(),
-                    certainty: f.certainty.as_str().into(),
-                    attributed_to: attributed,
-                    sources: vec![cite],
-                    killed: None,
-                }),
-            }
+            let name = if kb.get(&id).is_some() {
+                profile::entity_name(kb, &id)
+            } else {
+                f.subject_text.clone()
+            };
+            profile::add_relation(
+                &mut relations,
+                rel.into(),
+                EntityRef { id, name },
+                f,
+                d.cite(f.sentence),
+            );
         }
     }
 
