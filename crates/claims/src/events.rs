@@ -3903,7 +3903,8 @@ fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
 }
 
 /// "has repeatedly attacked", "frequently targets", "regularly bombs": a habit of an actor.
-fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
+fn habitual(cx: &Context, sentence: Span, trigger: Span) -> bool {
+    let text = cx.text;
     just_before(
         text,
         sentence,
@@ -3931,12 +3932,13 @@ fn habitual(text: &str, sentence: Span, trigger: Span) -> bool {
             "regelmäßig",
             "wieder",
         ],
-    ) || perfect_of_kind(text, sentence, trigger)
+    ) || perfect_of_kind(cx, sentence, trigger)
 }
 
 /// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before": a
 /// present perfect with a bare plural object tells what an actor has done, no one event.
-fn perfect_of_kind(text: &str, sentence: Span, trigger: Span) -> bool {
+fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
+    let text = cx.text;
     let lead = text
         .get(sentence.start..trigger.start)
         .unwrap_or("")
@@ -3953,26 +3955,14 @@ fn perfect_of_kind(text: &str, sentence: Span, trigger: Span) -> bool {
         return false;
     }
     let rest = text.get(trigger.end..sentence.end).unwrap_or("");
-    // ("Gunmen have kidnapped schoolgirls in Chibok on Monday": a day makes it one event.)
-    let lower_rest = rest.to_lowercase();
-    if [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "yesterday",
-        "today",
-        "overnight",
-        "last night",
-        "this morning",
-        "this week",
-    ]
-    .iter()
-    .any(|d| lower_rest.contains(d))
-    {
+    // ("Gunmen have kidnapped schoolgirls in Chibok on Monday", "... overnight", "... this week":
+    // a day, a time or a week the time-expression stage found after it makes it one event.)
+    if cx.timexes.iter().any(|x| {
+        x.span.start >= trigger.end
+            && x.span.end <= sentence.end
+            && matches!(x.kind, TimexType::Date | TimexType::Time)
+            && matches!(precision(&x.value), "day" | "time" | "week")
+    }) {
         return false;
     }
     let object = rest.split_whitespace().next().unwrap_or("");
@@ -3985,12 +3975,13 @@ fn perfect_of_kind(text: &str, sentence: Span, trigger: Span) -> bool {
 /// "Islamic State has rarely claimed attacks inside Turkey", "has never claimed an attack in
 /// Turkey": a habit of claiming (or not), no claim of one attack ("has never claimed the
 /// attack" is one attack's claim, negated).
-fn habitual_claim(text: &str, sentence: Span, trigger: Span) -> bool {
+fn habitual_claim(cx: &Context, sentence: Span, trigger: Span) -> bool {
+    let text = cx.text;
     let next = text
         .get(trigger.start..(trigger.end + 24).min(sentence.end))
         .unwrap_or("")
         .to_lowercase();
-    habitual(text, sentence, trigger)
+    habitual(cx, sentence, trigger)
         && ![" the ", " this ", " that ", " its ", "'s ", "’s "]
             .iter()
             .any(|w| next.contains(w))
@@ -4047,8 +4038,8 @@ fn one(
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
-    if tr.kind == EventKind::Attack && habitual(t, sentence, tr.span)
-        || tr.kind == EventKind::ClaimOfResponsibility && habitual_claim(t, sentence, tr.span)
+    if tr.kind == EventKind::Attack && habitual(cx, sentence, tr.span)
+        || tr.kind == EventKind::ClaimOfResponsibility && habitual_claim(cx, sentence, tr.span)
     {
         return None;
     }
