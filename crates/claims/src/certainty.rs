@@ -204,6 +204,22 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::DenyInvolvement,
     ),
     ("had|has|have nothing to do with", C::Denied, Kind::DenyInvolvement),
+    // "retracted the claim", "distanced the group from the attack": a claim taken back.
+    (
+        "retracted|withdrew|withdrawn ?the|its claim",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
+    (
+        "distanced|distances itself|themselves from",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
+    (
+        "distanced|distances the group|organisation|organization from",
+        C::Denied,
+        Kind::DenyInvolvement,
+    ),
     ("denied|denies|deny|denying|refuted|refutes", C::Denied, Kind::Plain),
     (
         "rejected|rejects|dismissed|dismisses ?the ?these|those|such claims|claim|allegations|allegation|reports|accusations|accusation",
@@ -324,7 +340,7 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     ("may", C::Hypothetical, Kind::LowerOnly),
     // "a few dozen people are enough for a mass-casualty attack": what would suffice.
     ("enough for|to", C::Hypothetical, Kind::Ahead),
-    ("könnte|könnten|würde|würden|falls|möglicherweise", C::Hypothetical, Kind::Plain),
+    ("könnte|könnten|würde|würden|falls|möglicherweise|ob", C::Hypothetical, Kind::Plain),
     (
         "possible|potential|mögliche|möglichen|möglicher|mögliches|möglichem",
         C::Hypothetical,

@@ -640,6 +640,25 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
     if let Some((v, _)) = object {
         return Some((sentence.start + v, trigger.start));
     }
+    // "The Resistance Front on Saturday denied involvement in the attack": a denial's date.
+    let denial = [
+        "denied involvement in ",
+        "denied any involvement in ",
+        "denied any role in ",
+        "denied a role in ",
+        "denied responsibility for ",
+        "denied being behind ",
+        "distanced itself from ",
+        "distanced the group from ",
+        "disowned ",
+    ]
+    .iter()
+    .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
+    .max()
+    .filter(|&(_, e)| before[e..].split_whitespace().count() <= 3);
+    if let Some((v, _)) = denial {
+        return Some((sentence.start + v, trigger.start));
+    }
     // "pointed to X as the main suspect in the car bombing": the same with "suspect in".
     let suspect_in = ["suspect in ", "suspects in "]
         .iter()
@@ -1840,6 +1859,18 @@ fn blames_other(between: &str) -> bool {
         && !between.contains(['.', ';'])
 }
 
+/// Whether the words between a group and a trigger open with a verb of denial ("on Saturday
+/// denied involvement in", "distanced itself from").
+fn denies(between: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:denied|denies|denying|rejected|rejects|distanced|distances|disowned|disowns|retracted)\b",
+    )
+    .is_some_and(|re| re.is_match(&between.to_lowercase()))
+        && !between.contains(['.', ';'])
+}
+
 /// Whether the words before a group end with the users or owners of a thing ("pagers used by
 /// members of", "devices carried by", "radios issued to fighters of").
 fn used_by_before(before: &str) -> bool {
@@ -2088,6 +2119,11 @@ fn perpetrators(
         if a.span.end <= trigger.start && blames_other(&cx.text[a.span.end..trigger.start]) {
             continue;
         }
+        // "The Resistance Front on Saturday denied involvement in the attack": the denial is
+        // its status (the claim stage gives it), not an attribution.
+        if a.span.end <= trigger.start && denies(&cx.text[a.span.end..trigger.start]) {
+            continue;
+        }
         // "Pagers used by members of Hezbollah exploded": the owners of what exploded are its
         // victims' side, not its authors.
         if a.span.end <= trigger.start && used_by_before(&before) {
@@ -2310,7 +2346,32 @@ fn perpetrators(
         let in_clause = inside(a.span, cl);
         let mut resp = None;
         for c in cues {
-            if let Some(r) = responsibility_from(c.certainty) {
+            // "Whether the Islamic State actually directed the attack remains unclear": an
+            // open question suspects the group at most.
+            let open = c.certainty == Certainty::Hypothetical
+                && cx.text.get(c.span.start..c.span.end).is_some_and(|w| {
+                    [
+                        "whether",
+                        "if",
+                        "could",
+                        "might",
+                        "may",
+                        "possibly",
+                        "perhaps",
+                        "maybe",
+                        "ob",
+                        "könnte",
+                        "könnten",
+                        "möglicherweise",
+                    ]
+                    .contains(&w.to_lowercase().as_str())
+                });
+            let r = if open {
+                Some(Responsibility::Suspected)
+            } else {
+                responsibility_from(c.certainty)
+            };
+            if let Some(r) = r {
                 if in_clause || gap(c.span, a.span) < 40 {
                     resp = Some(r);
                     if r != Responsibility::Claimed {
@@ -2601,9 +2662,15 @@ fn person_perpetrator(
                     }
                 }
             }
-            between
+            // ("Police officer Rouven Laur was stabbed": the one a passive verb acts on.)
+            let passive = between
                 .split_whitespace()
-                .all(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
+                .last()
+                .is_some_and(|w| ["is", "was", "were", "are", "been", "being"].contains(&w));
+            !passive
+                && between
+                    .split_whitespace()
+                    .all(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
         });
     // "... was attacked by X", "the attack in Halle on Wednesday was carried out by X"
     let agent = || {
@@ -2648,6 +2715,53 @@ fn person_perpetrator(
     let resp = resp.unwrap_or(Responsibility::Attributed);
     let attributed_by = source_of_reading(resp, attribution);
     Some(perpetrator_named(who, resp, attributed_by))
+}
+
+/// The persons joined to a named perpetrator by "and" or a comma before it ("Salah Abdeslam
+/// and Mohamed Abrini", "the brothers Said and Chérif Kouachi"), each with its responsibility.
+/// A lone first name before a full one shares its surname: "Said" is "Said Kouachi" (the span
+/// stays the first name's).
+fn persons_joined_before(cx: &Context, sentence: Span, p: &Participant) -> Vec<Participant> {
+    let t = cx.text;
+    let mut out = Vec::new();
+    let surname = p
+        .text
+        .split_whitespace()
+        .count()
+        .gt(&1)
+        .then(|| p.text.rsplit(' ').next().unwrap_or(""));
+    let mut at = p.span.start;
+    while let Some(lead) = t.get(sentence.start..at) {
+        // (The one nearest the perpetrator joined by "and": "A, B and C", not an appositive.)
+        let comma = lead.strip_suffix(", ").filter(|_| !out.is_empty());
+        let Some(rest) = lead
+            .strip_suffix(" and ")
+            .or_else(|| lead.strip_suffix(", and "))
+            .or(comma)
+        else {
+            break;
+        };
+        let end = sentence.start + rest.len();
+        let Some(n) = cx
+            .names
+            .iter()
+            .find(|n| n.label == "PERSON" && n.span.end == end && inside(n.span, sentence))
+        else {
+            break;
+        };
+        let text = match surname {
+            Some(s) if !n.text.contains(' ') => format!("{} {s}", n.text),
+            _ => n.text.clone(),
+        };
+        out.push(Participant {
+            text,
+            span: n.span,
+            ..p.clone()
+        });
+        at = n.span.start;
+    }
+    out.reverse();
+    out
 }
 
 /// Whether the trigger names a state actor's act with a possessive ("the army's offensive",
@@ -2799,13 +2913,30 @@ fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c A
     // ("its deadliest", "its best-known").
     let n = words.len();
     // Or the sentence's subject pronoun right before it: "It claimed an attack".
-    let subject = (1..=2.min(n)).find(|&k| {
-        k == n
-            && ["it", "they"].contains(&words[0])
-            && words[1..]
-                .iter()
-                .all(|w| ["has", "have", "had", "also"].contains(w))
-    });
+    // ("On Saturday the group retracted the claim": "the group", after a day.)
+    let lead = match words.as_slice() {
+        ["on", _, ..]
+            if words
+                .get(2)
+                .is_some_and(|w| ["the", "it", "they"].contains(w)) =>
+        {
+            2
+        }
+        ["later", ..] | ["then", ..] => 1,
+        _ => 0,
+    };
+    let rest = &words[lead..];
+    let pronoun = match rest {
+        ["it" | "they", ..] => 1,
+        ["the", "group" | "organisation" | "organization", ..] => 2,
+        _ => 0,
+    };
+    let subject = (pronoun > 0
+        && rest[pronoun..].len() <= 1
+        && rest[pronoun..]
+            .iter()
+            .all(|w| ["has", "have", "had", "also", "later"].contains(w)))
+    .then_some(n - lead);
     let possessive = subject.or_else(|| {
         (1..=3.min(n)).find(|&k| {
             let w = words[n - k];
@@ -3312,6 +3443,17 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
                 }
             }
             np = np_left(t, sentence.start, end, 8);
+            // "The man approached a police patrol and was arrested": the subject the verb
+            // shares, opening the sentence.
+            if pre.ends_with(" and") {
+                let opens = t[sentence.start..trigger.start]
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ["The", "A", "An"].contains(&w));
+                np = opens
+                    .then(|| np_right(t, sentence.start, trigger.start, 6))
+                    .flatten();
+            }
             // "The younger brother of the man who blew himself up at a pop concert in
             // Manchester was arrested": the subject opening the sentence, not the last noun
             // of its relative clause.
@@ -3362,7 +3504,15 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     }
     // "police detained a 30-year-old Tajik man": the object right after an active verb.
     // Not a phrase after a preposition ("men detained in the Bryansk region").
-    if np.is_none() && ["arrested", "detained", "apprehended"].contains(&trig.as_str()) {
+    // (Not after a comma: "was arrested, police said".)
+    let passive = [" were", " was", " been", " are", " is"]
+        .iter()
+        .any(|aux| b.ends_with(aux));
+    if np.is_none()
+        && !passive
+        && t.get(trigger.end..).is_some_and(|r| r.starts_with(' '))
+        && ["arrested", "detained", "apprehended"].contains(&trig.as_str())
+    {
         np = np_right(t, trigger.end + 1, sentence.end, 8).filter(|s| {
             let first = t[s.start..s.end]
                 .split_whitespace()
@@ -4238,7 +4388,9 @@ fn one(
                 && !e.participants.iter().any(|p| p.role == Role::Perpetrator);
             if matches!(tr.kind, EventKind::Attack | EventKind::Plot) || person_claims {
                 if let Some(p) = person_perpetrator(cx, sentence, tr, &cues, attribution) {
+                    let others = persons_joined_before(cx, sentence, &p);
                     e.participants.push(p);
+                    e.participants.extend(others);
                 }
             }
             if let Some(tg) = target_of(cx, sentence, tr.span) {
@@ -4682,9 +4834,21 @@ fn one(
     if refers_back {
         detach(cx, tr, &mut e);
     }
+    // "whether IS directed the attack", "may have been involved in the attack on the mall",
+    // "may also have died" after "helped finance the siege": a definite noun presupposes the
+    // attack; the hedge is on the other verb.
+    let definite = t
+        .get(sentence.start..tr.span.start)
+        .and_then(|b| b.trim_end().rsplit(' ').next())
+        .is_some_and(|w| {
+            [
+                "the", "this", "that", "den", "der", "dem", "des", "das", "die", "diesen",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        });
     // An attack named by its day or referred back to ("gunfire could still be heard hours
     // after the attack began") happened; the main clause's modality is not its own.
-    if dated || refers_back {
+    if dated || refers_back || (definite && cert == Certainty::Hypothetical) {
         cert = certainty::combine(
             &event_cues,
             attribution.is_some(),
@@ -5419,6 +5583,30 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
         m.place = e.place;
     }
     for p in e.participants {
+        let own_word = |r: Option<Responsibility>| {
+            matches!(r, Some(Responsibility::Claimed | Responsibility::Denied))
+        };
+        // "A commander claimed responsibility ... Hours later, a TTP spokesman distanced the
+        // group from the attack": the claim and the denial stand side by side; so do a blame
+        // and a denial. (Once each: a reading already there is not added again.)
+        let beside = |q: &Participant| {
+            q.role == p.role
+                && q.entity.is_some()
+                && q.entity == p.entity
+                && (own_word(q.responsibility) && own_word(p.responsibility)
+                    || p.responsibility == Some(Responsibility::Denied))
+                && q.responsibility != p.responsibility
+        };
+        let same_reading = |q: &Participant| {
+            q.role == p.role
+                && q.entity.is_some()
+                && q.entity == p.entity
+                && q.responsibility == p.responsibility
+        };
+        if m.participants.iter().any(beside) && !m.participants.iter().any(same_reading) {
+            m.participants.push(p);
+            continue;
+        }
         let dup = m.participants.iter_mut().find(|q| {
             q.role == p.role && ((q.entity.is_some() && q.entity == p.entity) || q.span == p.span)
         });
@@ -5426,9 +5614,6 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
             Some(q) => {
                 // Keep the least certain responsibility reading only when the stronger one is
                 // not a claim; a claim stays a claim.
-                let own_word = |r: Option<Responsibility>| {
-                    matches!(r, Some(Responsibility::Claimed | Responsibility::Denied))
-                };
                 if q.responsibility.is_none() {
                     q.responsibility = p.responsibility;
                 } else if own_word(p.responsibility)

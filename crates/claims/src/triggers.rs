@@ -59,7 +59,7 @@ pub const ROWS: &[Row] = &[
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with",
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
         false,
     ),
     // Plots.
@@ -399,6 +399,9 @@ pub fn find(text: &str, range: Span, language: &str) -> Vec<Trigger> {
             {
                 continue;
             }
+            if row.kind == LeaderKilled && not_the_leaders_death(m.as_str()) {
+                continue;
+            }
             found.push(Trigger {
                 kind: row.kind,
                 subkind: row.subkind,
@@ -409,6 +412,48 @@ pub fn find(text: &str, range: Span, language: &str) -> Vec<Trigger> {
     }
     found.sort_by_key(|t| (t.span.start, t.span.end));
     found
+}
+
+/// A leader word and a death verb that tell of someone else's death: the leader reports it
+/// ("the military's spokesman, said that 21 hostages had been killed") or another verb stands
+/// between them ("the head and died": "was stabbed in the head and died").
+fn not_the_leaders_death(m: &str) -> bool {
+    let words: Vec<&str> = m
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // ("is said to have died" is the leader's death, hedged.)
+    let reports = words.iter().enumerate().any(|(i, w)| {
+        [
+            "said",
+            "says",
+            "told",
+            "that",
+            "announced",
+            "confirmed",
+            "reported",
+        ]
+        .contains(&w.to_lowercase().as_str())
+            && words.get(i + 1) != Some(&"to")
+    });
+    let joined = words
+        .iter()
+        .position(|w| {
+            [
+                "died",
+                "killed",
+                "assassinated",
+                "eliminated",
+                "blew",
+                "was",
+                "were",
+                "is",
+                "are",
+            ]
+            .contains(&w.to_lowercase().as_str())
+        })
+        .is_some_and(|i| i > 0 && words[i - 1].eq_ignore_ascii_case("and"));
+    reports || joined
 }
 
 #[cfg(test)]

@@ -243,7 +243,17 @@ fn link_persons(names: &[EntityMention], x: &mut Extraction) {
     };
     for e in &mut x.events {
         for p in e.participants.iter_mut().filter(|p| p.entity.is_none()) {
-            p.entity = person_at(p.span);
+            p.entity = person_at(p.span).or_else(|| {
+                // "the brothers Said and Chérif Kouachi": the first name the claims stage
+                // completed with the shared surname ("Said Kouachi").
+                let name = names
+                    .iter()
+                    .find(|n| n.label == "PERSON" && n.span == p.span)?;
+                (p.text.len() > name.text.len() && p.text.starts_with(&name.text))
+                    .then(|| person_id(&p.text))
+                    .flatten()
+                    .map(KbId::new)
+            });
         }
     }
     for f in &mut x.facts {
