@@ -1128,6 +1128,40 @@ fn place_of(
         }) {
             continue;
         }
+        // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
+        // or a traveller was going is not where it happened.
+        let lead = cx
+            .text
+            .get(sentence.start..g.span.start)
+            .unwrap_or("")
+            .trim_end()
+            .to_lowercase();
+        if [
+            "depart for",
+            "departs for",
+            "departed for",
+            "leave for",
+            "left for",
+            "bound for",
+            "headed for",
+            "heading for",
+            "headed to",
+            "heading to",
+            "en route to",
+            "on its way to",
+            "on their way to",
+            "travelling to",
+            "traveling to",
+            "destined for",
+            "flight to",
+            "train to",
+            "service to",
+        ]
+        .iter()
+        .any(|w| lead.ends_with(w))
+        {
+            continue;
+        }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger
         // (but "a US drone strike" names who struck).
         let striker = matches!(g.place.kind, dossier_core::place::PlaceKind::Country)
@@ -5681,11 +5715,21 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
 pub fn merge_in_document(
     mut events: Vec<EventMention>,
     after_attack: &[(usize, Span)],
+    counted_after: &[(usize, Span)],
 ) -> Vec<EventMention> {
     let later = |e: &EventMention| {
         after_attack
             .iter()
             .any(|(si, p)| *si == e.sentence && p.end <= e.trigger_span.start)
+    };
+    // "blew themselves up at the police headquarters on Monday, a day after suicide bombings
+    // at three churches": the attack a phrase counts from is told in passing.
+    let in_passing = |m: &EventMention| {
+        counted_after.iter().any(|(si, p)| {
+            m.evidence.first() == Some(si)
+                && p.end <= m.trigger_span.start
+                && m.trigger_span.start - p.end <= 40
+        })
     };
     let mut out: Vec<EventMention> = Vec::new();
     // Anchored mentions first, so that vague ones join them rather than the other way round.
@@ -5762,6 +5806,9 @@ pub fn merge_in_document(
                     out.iter()
                         .enumerate()
                         .filter(|(_, m)| fits(m))
+                        .filter(|(_, m)| {
+                            !in_passing(m) || !out.iter().any(|o| fits(o) && !in_passing(o))
+                        })
                         .filter_map(|(i, m)| {
                             m.evidence
                                 .iter()
@@ -5960,6 +6007,31 @@ pub fn merge_in_document(
 
 /// The phrases that date something by an attack told before ([`offset_from_attack`]), with
 /// their sentences.
+/// "a day after", "two weeks after", "hours after": phrases that count from another event,
+/// with their sentences.
+pub fn counted_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}|the|several|a\s+few)\s+(?:days?|weeks?|months?|hours?)\s+after\b",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (i, s) in cx.sentences.iter().enumerate() {
+        let Some(body) = cx.text.get(s.span.start..s.span.end) else {
+            continue;
+        };
+        for m in re.find_iter(body) {
+            out.push((
+                i,
+                Span::new(s.span.start + m.start(), s.span.start + m.end()),
+            ));
+        }
+    }
+    out
+}
+
 pub fn phrases_after_attack(cx: &Context) -> Vec<(usize, Span)> {
     cx.sentences
         .iter()

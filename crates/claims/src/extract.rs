@@ -150,8 +150,11 @@ pub fn extract(input: &Input) -> Extraction {
         quantities: &quantities,
         attributions: &attributions,
     };
-    let mut events =
-        events::merge_in_document(events::mentions(&cx), &events::phrases_after_attack(&cx));
+    let mut events = events::merge_in_document(
+        events::mentions(&cx),
+        &events::phrases_after_attack(&cx),
+        &events::counted_after_phrases(&cx),
+    );
     events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);

@@ -98,6 +98,7 @@ fn subject_near<'c>(
     let sentence = cx.sentences[si].span;
     let ok = |a: &&Actor| {
         a.group
+            && !describes_another(cx.text, a.span)
             && exclude
                 .is_none_or(|x| x.entity != a.entity || a.entity.is_none() && x.text != a.text)
     };
@@ -125,6 +126,31 @@ fn subject_near<'c>(
         .iter()
         .filter(|a| a.span.start >= lo && a.span.end <= sentence.start)
         .rfind(ok)
+}
+
+/// Whether a group's name describes another ("Jemaah Islamiyah, an al-Qaeda-linked network
+/// founded in 1993": the network was founded, not al-Qaeda).
+fn describes_another(text: &str, span: Span) -> bool {
+    let after = text.get(span.end..).unwrap_or("").to_lowercase();
+    [
+        "-linked",
+        "-affiliated",
+        "-aligned",
+        "-allied",
+        "-inspired",
+        "-backed",
+        "-style",
+        "-affiliate",
+        " linked",
+        " affiliate",
+        " offshoot",
+        "'s affiliate",
+        "’s affiliate",
+        "'s branch",
+        "’s branch",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
 }
 
 /// Whether the leader word at `focus` names the one who leads ("the leader of", "its emir",

@@ -259,6 +259,27 @@ fn interval(e: &EventMention, dct: Option<chrono::NaiveDate>) -> Option<(String,
     ))
 }
 
+/// How long before its report a mention with no date of its own may lie: what a report tells
+/// without a date is recent.
+const UNDATED_RECENT_DAYS: i64 = 60;
+
+/// [`interval`], with a mention that has no date of its own set within
+/// [`UNDATED_RECENT_DAYS`] before its report.
+fn recent_interval(e: &EventMention, dct: Option<chrono::NaiveDate>) -> Option<(String, String)> {
+    let (from, to) = interval(e, dct)?;
+    let undated = e.date.as_ref().is_some_and(|d| d.is_undated());
+    match dct {
+        Some(d) if undated => {
+            let earliest = d
+                .checked_sub_signed(chrono::Duration::days(UNDATED_RECENT_DAYS))?
+                .format("%Y-%m-%d")
+                .to_string();
+            Some((earliest.max(from), to))
+        }
+        _ => Some((from, to)),
+    }
+}
+
 fn precise(e: &EventMention) -> bool {
     e.date.as_ref().is_some_and(|d| {
         !d.is_undated() && matches!(d.precision.as_str(), "day" | "time" | "week" | "month")
@@ -300,10 +321,15 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     }
     let (dct_a, dct_b) = (ma.doc.analysis.dct, mb.doc.analysis.dct);
     // A day of slack: reports differ on time zones and "last night".
-    let dates = match (interval(a, dct_a), interval(b, dct_b)) {
+    let overlap = |ia: Option<(String, String)>, ib: Option<(String, String)>| match (ia, ib) {
         (Some((a0, a1)), Some((b0, b1))) => Some(shift(&a0, -1) <= b1 && shift(&b0, -1) <= a1),
         _ => None,
     };
+    let dates = overlap(interval(a, dct_a), interval(b, dct_b));
+    // A mention with no date of its own ("the siege ... was over", "al-Shabaab claimed the
+    // attack") tells of something recent: not of the attack in the same city six years
+    // before its report.
+    let recent = overlap(recent_interval(a, dct_a), recent_interval(b, dct_b));
     let places = places_agree(a, b);
     if dates == Some(false) || places == Some(false) {
         return false;
@@ -357,6 +383,12 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
         tb.iter()
             .any(|(u, _)| u == t && (*named || (day(a) && day(b))))
     });
+    let shared_named_target = ta
+        .iter()
+        .any(|(t, named)| *named && tb.iter().any(|(u, _)| u == t));
+    if recent == Some(false) && !shared_named_target {
+        return false;
+    }
     // Plots and arrests come several to a country or a state ("Gera, Cologne, Stockholm"; the
     // July cell in North Rhine-Westphalia and the Cologne arrest at Christmas): a country or
     // state that contains the other report's city says little, and both reports need a date.

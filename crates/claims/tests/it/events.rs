@@ -332,7 +332,9 @@ fn events_and_facts_from_cases() {
                                 || f.object.as_ref().is_some_and(|o| {
                                     o.entity.as_ref().is_some_and(|e| e.as_str() == w[2])
                                         || o.text == w[2]
-                                }))
+                                })
+                                // ("founded": no object.)
+                                || w[2] == "-" && f.object.is_none() && f.quantity.is_none())
                             && (parts[1] == "-" || f.valid_time.as_deref() == Some(parts[1]))
                             && f.certainty.as_str() == parts[2]
                     })
