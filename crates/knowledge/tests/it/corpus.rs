@@ -469,6 +469,23 @@ fn an_undated_attack_in_a_country_is_not_a_dated_attack_there() {
 }
 
 #[test]
+fn an_undated_report_is_not_an_attack_years_before_it() {
+    // "the siege at the DusitD2 hotel complex in Nairobi was over" (2019, no date of its own)
+    // names the city and the group of the Westgate attack (2013): two events, each with its
+    // own toll, not one dated 2013 with the 2019 toll.
+    let Some((store, kb, _dir)) = fixture_store("years-apart") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{attacks:#?}");
+    assert!(
+        attacks.iter().all(|e| docs_of(e).len() == 1),
+        "{attacks:#?}"
+    );
+}
+
+#[test]
 fn a_group_is_founded_once() {
     // Two reports, three years apart, say ISKP was founded in 2015: one founding, two sources.
     let Some((store, kb, _dir)) = fixture_store("founding") else {
