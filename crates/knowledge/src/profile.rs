@@ -745,20 +745,38 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     }
     // Figures per source, revisions marked (same publisher, later document, different figure).
     let mut figures: Vec<SourceFigure> = Vec::new();
+    // Whether each figure is its report's own count of this event (not another source's in
+    // the same report, "Al-Shabaab ... said it had killed 137 people"), and whether a
+    // perpetrator gives it.
+    let mut primary: Vec<bool> = Vec::new();
+    let mut by_perpetrator: Vec<bool> = Vec::new();
     for m in group {
+        let perpetrators: Vec<String> =
+            m.e.participants
+                .iter()
+                .filter(|p| p.role == Role::Perpetrator)
+                .map(|p| p.text.to_lowercase())
+                .collect();
         let elsewhere =
             m.e.killed_elsewhere
                 .iter()
                 .map(|f| ("killed", f))
                 .chain(m.e.injured_elsewhere.iter().map(|f| ("injured", f)));
-        for (name, f) in [
+        for (k, (name, f)) in [
             ("killed", m.e.killed.as_ref()),
             ("injured", m.e.injured.as_ref()),
         ]
         .into_iter()
         .filter_map(|(n, f)| f.map(|f| (n, f)))
-        .chain(elsewhere)
+        .map(|x| (true, x))
+        .chain(elsewhere.map(|x| (false, x)))
         {
+            primary.push(k);
+            by_perpetrator.push(f.attributed_to.as_ref().is_some_and(|s| {
+                s.name
+                    .as_ref()
+                    .is_some_and(|n| perpetrators.contains(&n.to_lowercase()))
+            }));
             figures.push(SourceFigure {
                 figure: name.into(),
                 min: f.quantity.min,
@@ -801,12 +819,26 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             figures[i].revises = Some(figures[j].doc);
         }
     }
-    // The headline figure: the latest report's, never an average.
+    // The headline figure: the latest report's, never an average; a report's own count
+    // before another source's it quotes, and a perpetrator's own figure only when no one else
+    // gives one.
+    let (primary, by_perpetrator) = (&primary, &by_perpetrator);
+    let figures_ref = &figures;
     let latest = |name: &str| {
-        figures
-            .iter()
-            .filter(|f| f.figure == name)
-            .max_by(|a, b| a.published.cmp(&b.published))
+        let of = |own: bool, no_perpetrator: bool| {
+            figures_ref
+                .iter()
+                .enumerate()
+                .filter(move |(i, f)| {
+                    f.figure == name
+                        && (!own || primary[*i])
+                        && (!no_perpetrator || !by_perpetrator[*i])
+                })
+                .map(|(_, f)| f)
+        };
+        [(true, true), (false, true), (true, false), (false, false)]
+            .into_iter()
+            .find_map(|(own, np)| of(own, np).max_by(|a, b| a.published.cmp(&b.published)))
             .map(|f| Range {
                 min: f.min,
                 max: f.max,

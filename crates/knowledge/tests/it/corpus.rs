@@ -486,6 +486,33 @@ fn an_undated_report_is_not_an_attack_years_before_it() {
 }
 
 #[test]
+fn a_group_s_own_toll_is_not_the_headline() {
+    // "bringing the death toll to 67 ... Al-Shabaab, which claimed the attack, said it had
+    // killed 137 people": the report's count heads the event; the group's figure stays beside
+    // it, with its source.
+    let Some((store, kb, _dir)) = fixture_store("group-toll") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attack = events
+        .iter()
+        .find(|e| e.kind == "attack")
+        .expect("the Westgate attack");
+    assert_eq!(
+        attack.killed.as_ref().and_then(|k| k.min),
+        Some(67.0),
+        "{attack:#?}"
+    );
+    assert!(
+        attack.figures.iter().any(|f| f.min == Some(137.0)
+            && f.attributed_to
+                .as_ref()
+                .is_some_and(|p| p.name.as_deref() == Some("Al-Shabaab"))),
+        "{attack:#?}"
+    );
+}
+
+#[test]
 fn a_group_is_founded_once() {
     // Two reports, three years apart, say ISKP was founded in 2015: one founding, two sources.
     let Some((store, kb, _dir)) = fixture_store("founding") else {
