@@ -9,6 +9,7 @@ pub const CSV_COLUMNS: &[&str] = &[
     "event_id",
     "event_date",
     "date_precision",
+    "date_modifier",
     "date_earliest",
     "date_latest",
     "event_type",
@@ -64,6 +65,19 @@ pub fn csv(events: &[Event]) -> String {
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .collect();
+        // Each perpetrator's status ("al-Shabaab: claimed; TRF: denied"), or the dossier
+        // entity's own when the export is of one entity's events.
+        let statuses: Vec<String> = e
+            .participants
+            .iter()
+            .filter(|p| p.role == "perpetrator")
+            .filter_map(|p| {
+                let name = p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone());
+                p.responsibility.as_ref().map(|r| format!("{name}: {r}"))
+            })
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
         let docs: Vec<String> = e
             .sources
             .iter()
@@ -77,6 +91,8 @@ pub fn csv(events: &[Event]) -> String {
             e.id.clone(),
             d.map(|d| d.value.clone()).unwrap_or_default(),
             d.map(|d| d.precision.clone()).unwrap_or_default(),
+            // ("BEFORE": no date of its own, only that it was told by then.)
+            d.and_then(|d| d.modifier.clone()).unwrap_or_default(),
             d.and_then(|d| d.earliest.clone()).unwrap_or_default(),
             d.and_then(|d| d.latest.clone()).unwrap_or_default(),
             e.kind.clone(),
@@ -91,7 +107,9 @@ pub fn csv(events: &[Event]) -> String {
                 .map(|g| g.to_string())
                 .unwrap_or_default(),
             perps.join("; "),
-            e.responsibility.clone().unwrap_or_default(),
+            e.responsibility
+                .clone()
+                .unwrap_or_else(|| statuses.join("; ")),
             num(e.killed.and_then(|k| k.min)),
             num(e.killed.and_then(|k| k.max)),
             num(e.injured.and_then(|k| k.min)),

@@ -858,8 +858,20 @@ fn exports_and_questions() {
     };
     let csv = dossier_knowledge::export::csv(&events);
     let header = csv.lines().next().unwrap();
-    assert!(header.starts_with("event_id,event_date,date_precision"));
+    assert!(header.starts_with("event_id,event_date,date_precision,date_modifier"));
     assert_eq!(csv.lines().count(), events.len() + 1);
+    // Each perpetrator's status is in the responsibility column ("Islamic State: claimed").
+    let col = header
+        .split(',')
+        .position(|c| c == "responsibility")
+        .unwrap();
+    assert!(
+        csv.lines().skip(1).any(|l| l
+            .split(',')
+            .nth(col)
+            .is_some_and(|r| r.contains(": claimed"))),
+        "{csv}"
+    );
     let geo = dossier_knowledge::export::geojson(&events);
     let feats = geo["features"].as_array().unwrap();
     assert!(!feats.is_empty() && feats.iter().all(|f| f["geometry"]["type"] == "Point"));
