@@ -515,8 +515,52 @@ fn upper_case_run(text: &str, span: Span) -> Span {
     }
 }
 
+/// "the Westgate mall", "14 Riverside Drive", "Schöntal park", "the Santa Maria Catholic
+/// Church": a name that is part of a street's, a park's, a mall's or a church's name, not a
+/// town of its own.
+fn names_a_landmark(text: &str, span: Span) -> bool {
+    let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix(' ')) else {
+        return false;
+    };
+    let mut words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase);
+    let mut next = words.next().unwrap_or_default();
+    if [
+        "catholic",
+        "anglican",
+        "protestant",
+        "orthodox",
+        "pentecostal",
+        "baptist",
+    ]
+    .contains(&next.as_str())
+    {
+        next = words.next().unwrap_or_default();
+    }
+    [
+        "park",
+        "drive",
+        "road",
+        "street",
+        "avenue",
+        "lane",
+        "boulevard",
+        "mall",
+        "shopping",
+        "church",
+        "cathedral",
+        "chapel",
+        "basilica",
+        "parish",
+    ]
+    .contains(&next.as_str())
+}
+
 fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
-    if !valid_span(text, m.span) || inside_compound(text, m.span) {
+    if !valid_span(text, m.span) || inside_compound(text, m.span) || names_a_landmark(text, m.span)
+    {
         return None;
     }
     let grown = upper_case_run(text, m.span);

@@ -293,6 +293,38 @@ fn demonyms_abbreviations_and_unknowns() {
 }
 
 #[test]
+fn names_of_streets_malls_parks_and_churches_are_no_towns() {
+    // Westgate (Alberta), Riverside (California), Mittelschöntal and Santa Maria (Brazil) are
+    // towns elsewhere; here they name a landmark in the city named beside them.
+    let text = "Gunmen attacked the Westgate mall in Nairobi. The attack began at the complex on \
+                14 Riverside Drive. A man attacked children in Schöntal park in Aschaffenburg. \
+                Two men rode into the Santa Maria Catholic Church in Surabaya.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[
+                ("Westgate", "FAC"),
+                ("Nairobi", "GPE"),
+                ("Riverside", "GPE"),
+                ("Schöntal", "GPE"),
+                ("Aschaffenburg", "GPE"),
+                ("Santa Maria", "GPE"),
+                ("Surabaya", "GPE"),
+            ],
+        ),
+    );
+    for landmark in ["Westgate", "Riverside", "Schöntal", "Santa Maria"] {
+        assert!(
+            refs.iter().all(|r| r.text != landmark),
+            "{landmark}: {refs:?}"
+        );
+    }
+    assert_eq!(resolve(&refs, "Nairobi").place.country_code, "KE");
+    assert_eq!(resolve(&refs, "Aschaffenburg").place.country_code, "DE");
+}
+
+#[test]
 fn places_under_other_labels_and_repeated_names() {
     let text = "CBC Toronto reported the fire. Edmonton beat Calgary. Later, Kerman was calm. \
                 Officials in Kerman said so.";
