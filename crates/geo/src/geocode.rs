@@ -517,15 +517,14 @@ fn upper_case_run(text: &str, span: Span) -> Span {
 
 /// "the Westgate mall", "14 Riverside Drive", "Schöntal park", "the Santa Maria Catholic
 /// Church": a name that is part of a street's, a park's, a mall's or a church's name, not a
-/// town of its own.
-fn names_a_landmark(text: &str, span: Span) -> bool {
-    let Some(rest) = text.get(span.end..).and_then(|r| r.strip_prefix(' ')) else {
-        return false;
-    };
+/// town of its own: `Some(true)` when the noun is capitalised with it (one name),
+/// `Some(false)` when it is lower case ("a Lahore park" is in Lahore, "the Westgate mall" is no
+/// town in Alberta: the caller decides by how well known the place is), `None` otherwise.
+fn names_a_landmark(text: &str, span: Span) -> Option<bool> {
+    let rest = text.get(span.end..).and_then(|r| r.strip_prefix(' '))?;
     let mut words = rest
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase);
+        .filter(|w| !w.is_empty());
     let mut next = words.next().unwrap_or_default();
     if [
         "catholic",
@@ -535,10 +534,11 @@ fn names_a_landmark(text: &str, span: Span) -> bool {
         "pentecostal",
         "baptist",
     ]
-    .contains(&next.as_str())
+    .contains(&next.to_lowercase().as_str())
     {
         next = words.next().unwrap_or_default();
     }
+    let capital = next.chars().next().is_some_and(char::is_uppercase);
     [
         "park",
         "drive",
@@ -555,12 +555,15 @@ fn names_a_landmark(text: &str, span: Span) -> bool {
         "basilica",
         "parish",
     ]
-    .contains(&next.as_str())
+    .contains(&next.to_lowercase().as_str())
+    .then_some(capital)
 }
 
 fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
-    if !valid_span(text, m.span) || inside_compound(text, m.span) || names_a_landmark(text, m.span)
-    {
+    let landmark = valid_span(text, m.span)
+        .then(|| names_a_landmark(text, m.span))
+        .flatten();
+    if !valid_span(text, m.span) || inside_compound(text, m.span) || landmark == Some(true) {
         return None;
     }
     let grown = upper_case_run(text, m.span);
@@ -618,6 +621,14 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
     let demonym_only = m.label == "NORP" && cands.iter().any(|(_, nk)| *nk == NameKind::Demonym);
     if demonym_only {
         cands.retain(|(_, nk)| *nk == NameKind::Demonym);
+    }
+    // ("the Westgate mall": no town of 3,000 in Alberta; "a Lahore park": in Lahore.)
+    if landmark == Some(false)
+        && cands
+            .iter()
+            .all(|&(i, _)| g.entry(i).is_none_or(|e| e.population < 100_000))
+    {
+        return None;
     }
     if cands.is_empty() {
         return None;

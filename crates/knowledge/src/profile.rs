@@ -819,30 +819,26 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             figures[i].revises = Some(figures[j].doc);
         }
     }
-    // The headline figure: the latest report's, never an average; a report's own count
-    // before another source's it quotes, and a perpetrator's own figure only when no one else
-    // gives one.
+    // The headline figure: the latest report's, never an average; in that report its own
+    // count before another source's it quotes; a perpetrator's own figure only when no one
+    // else gives one.
     let (primary, by_perpetrator) = (&primary, &by_perpetrator);
     let figures_ref = &figures;
     let latest = |name: &str| {
-        let of = |own: bool, no_perpetrator: bool| {
+        let of = |no_perpetrator: bool| {
             figures_ref
                 .iter()
                 .enumerate()
-                .filter(move |(i, f)| {
-                    f.figure == name
-                        && (!own || primary[*i])
-                        && (!no_perpetrator || !by_perpetrator[*i])
+                .filter(move |(i, f)| f.figure == name && (!no_perpetrator || !by_perpetrator[*i]))
+                .max_by(|(i, a), (j, b)| {
+                    (&a.published, primary[*i]).cmp(&(&b.published, primary[*j]))
                 })
                 .map(|(_, f)| f)
         };
-        [(true, true), (false, true), (true, false), (false, false)]
-            .into_iter()
-            .find_map(|(own, np)| of(own, np).max_by(|a, b| a.published.cmp(&b.published)))
-            .map(|f| Range {
-                min: f.min,
-                max: f.max,
-            })
+        of(true).or_else(|| of(false)).map(|f| Range {
+            min: f.min,
+            max: f.max,
+        })
     };
     let killed = latest("killed");
     let injured = latest("injured");

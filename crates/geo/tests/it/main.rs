@@ -322,6 +322,10 @@ fn names_of_streets_malls_parks_and_churches_are_no_towns() {
     }
     assert_eq!(resolve(&refs, "Nairobi").place.country_code, "KE");
     assert_eq!(resolve(&refs, "Aschaffenburg").place.country_code, "DE");
+    // A well-known city before a lower-case landmark noun is where the landmark is.
+    let text = "A bomb exploded in a Lahore park.";
+    let refs = geocode(text, &mentions(text, &[("Lahore", "GPE")]));
+    assert_eq!(resolve(&refs, "Lahore").place.country_code, "PK");
 }
 
 #[test]
