@@ -1893,6 +1893,18 @@ fn blames_other(between: &str) -> bool {
         && !between.contains(['.', ';'])
 }
 
+/// "(, founded in the early 1990s,) was blamed by India for the 2008 Mumbai": the words between
+/// a group and a trigger that blame the group in the passive, with who blames it when named.
+fn passive_blame(between: &str) -> Option<Option<String>> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"^(?:,[^,;.]{1,80},)?\s+(?:was|were|is|are|has been|have been|had been)\s+(?:widely\s+|also\s+|later\s+)?blamed(?:\s+by\s+([A-Z][^,;.]{0,40}?))?\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[\w\-]+\s+){0,4}$",
+    )?;
+    let c = re.captures(between)?;
+    Some(c.get(1).map(|m| m.as_str().trim().to_string()))
+}
+
 /// Whether the words between a group and a trigger open with a verb of denial ("on Saturday
 /// denied involvement in", "distanced itself from").
 fn denies(between: &str) -> bool {
@@ -2369,12 +2381,25 @@ fn perpetrators(
         let blamed_on = ["blamed on", "pinned on"]
             .iter()
             .any(|w| lead_words.ends_with(w));
+        // "Lashkar-e-Taiba, founded in the early 1990s, was blamed by India for the 2008
+        // Mumbai attacks": blamed, by whoever the passive names.
+        let blamed_by = (a.span.end <= trigger.start)
+            .then(|| passive_blame(&cx.text[a.span.end..trigger.start]))
+            .flatten();
         let target =
             b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
         if target && !by && !directed && !blamed_on {
             continue;
         }
-        if !(by || subject || supporters || claimed || directed || blamed_on || pointed_to) {
+        if !(by
+            || subject
+            || supporters
+            || claimed
+            || directed
+            || blamed_on
+            || pointed_to
+            || blamed_by.is_some())
+        {
             continue;
         }
         let in_clause = inside(a.span, cl);
@@ -2438,6 +2463,13 @@ fn perpetrators(
                 })
                 .flatten()
         });
+        let attributed_by = match blamed_by {
+            Some(Some(who)) if resp == Responsibility::Attributed => Some(Source {
+                name: Some(who),
+                ..Source::default()
+            }),
+            _ => attributed_by,
+        };
         // "The Islamic State group said ... its members carried out": the group's own word.
         let (resp, attributed_by) = own_word(a, resp, attributed_by);
         if out
@@ -4325,9 +4357,17 @@ fn one(
     });
     // "A man arrested over the Berlin truck attack denied involvement": a denial after the
     // attack is named is someone's part denied (a responsibility, below), not the attack.
+    // ("Umar Patek, who allegedly built the bombs, was arrested": the hedge of a relative
+    // clause is not the arrest's.)
+    let relative = crate::text::relative_clauses(t, sentence);
     let event_cues: Vec<Cue> = cues
         .iter()
         .filter(|c| !(c.certainty == Certainty::Denied && c.span.start >= tr.span.end))
+        .filter(|c| {
+            !relative
+                .iter()
+                .any(|r| inside(c.span, *r) && !inside(tr.span, *r))
+        })
         .cloned()
         .collect();
     let ignore: &[Certainty] = match tr.kind {
@@ -5521,6 +5561,13 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
             "inspired",
             "staged",
             "out",
+            // "Scholz described the attack as terrorism against all of us": what is said of it.
+            "described",
+            "denounced",
+            "branded",
+            "labelled",
+            "labeled",
+            "mourned",
         ]
         .contains(&prep)
 }

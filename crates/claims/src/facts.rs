@@ -556,6 +556,32 @@ fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> boo
     {
         return true;
     }
+    // "more than 900 militants, 165 soldiers and police officers and 47 civilians were
+    // killed": the first of a list of counts of the dead.
+    let long = text
+        .get(c.end..(c.end + 160).min(sentence.end))
+        .unwrap_or("")
+        .to_lowercase();
+    let listed = [
+        "were killed",
+        "were wounded",
+        "were injured",
+        "were arrested",
+        "died",
+    ]
+    .iter()
+    .filter_map(|v| long.find(v))
+    .min()
+    .is_some_and(|p| {
+        let list = &long[..p];
+        list.trim_start().starts_with(',')
+            && list.chars().any(|ch| ch.is_ascii_digit())
+            && !list.contains([';', ':', '(', '"'])
+            && !list.contains(" said")
+    });
+    if listed {
+        return true;
+    }
     let after = text
         .get(c.end..(c.end + 40).min(sentence.end))
         .unwrap_or("")
@@ -600,8 +626,9 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let focus = at(m);
                 if let Some(subj) = subject_near(cx, si, focus, 1, None) {
                     let cl = clause(t, sentence, focus);
+                    // ("founded in the early 1990s": the decade, "199".)
                     let when = timex_value(cx, cl, focus)
-                        .filter(|v| v.len() >= 4 && v.chars().take(4).all(|c| c.is_ascii_digit()));
+                        .filter(|v| v.len() >= 3 && v.chars().take(3).all(|c| c.is_ascii_digit()));
                     if when.is_some() {
                         push(
                             &mut out,

@@ -89,24 +89,39 @@ fn range(min: Option<f64>, max: Option<f64>, approximate: bool) -> String {
     match (min, max) {
         (Some(a0), Some(b0)) if a0 == b0 => format!("{a}{}", f(a0)),
         (Some(a0), Some(b0)) => format!("{a}{}–{}", f(a0), f(b0)),
-        (Some(a0), None) => format!("{a}at least {}", f(a0)),
-        (None, Some(b0)) => format!("{a}at most {}", f(b0)),
+        // ("several hundred": at least 300, roughly; not "about at least 300".)
+        (Some(a0), None) if approximate => format!("at least roughly {}", f(a0)),
+        (None, Some(b0)) if approximate => format!("at most roughly {}", f(b0)),
+        (Some(a0), None) => format!("at least {}", f(a0)),
+        (None, Some(b0)) => format!("at most {}", f(b0)),
         (None, None) => "unknown".into(),
     }
 }
 
+/// A TIMEX3 value as a reader says it: a decade "199" is "the 1990s", a century "19" "the
+/// 1900s"; other values as they are.
+pub fn time_value(v: &str) -> String {
+    match v.len() {
+        3 | 2 if v.chars().all(|c| c.is_ascii_digit()) => {
+            format!("the {v}{}s", "0".repeat(4 - v.len()))
+        }
+        _ => v.to_string(),
+    }
+}
+
 pub fn date_text(d: &Date) -> String {
+    let v = time_value(&d.value);
     let base = match d.modifier.as_deref() {
         Some("BEFORE") if d.text.is_empty() => {
-            format!("before {} (undated; reported by then)", d.value)
+            format!("before {v} (undated; reported by then)")
         }
-        Some("BEFORE") => format!("shortly before {}", d.value),
-        Some("AFTER") => format!("shortly after {}", d.value),
-        Some("START") => format!("early {}", d.value),
-        Some("MID") => format!("mid {}", d.value),
-        Some("END") => format!("late {}", d.value),
-        Some(m) => format!("{} ({})", d.value, m.to_lowercase()),
-        None => d.value.clone(),
+        Some("BEFORE") => format!("shortly before {v}"),
+        Some("AFTER") => format!("shortly after {v}"),
+        Some("START") => format!("early {}", v.trim_start_matches("the ")),
+        Some("MID") => format!("mid {}", v.trim_start_matches("the ")),
+        Some("END") => format!("late {}", v.trim_start_matches("the ")),
+        Some(m) => format!("{v} ({})", m.to_lowercase()),
+        None => v,
     };
     if d.text.is_empty() {
         base
@@ -143,7 +158,10 @@ pub fn markdown(d: &Dossier) -> String {
     }
     for f in &d.facts {
         let what = match f.predicate.as_str() {
-            "founded" => format!("Founded: {}", f.time.clone().unwrap_or_default()),
+            "founded" => format!(
+                "Founded: {}",
+                f.time.as_deref().map(time_value).unwrap_or_default()
+            ),
             "name_meaning" => format!("The name refers to {}", f.value.clone().unwrap_or_default()),
             p => format!("{p}: {}", f.value.clone().unwrap_or_default()),
         };
@@ -167,7 +185,7 @@ pub fn markdown(d: &Dossier) -> String {
             let mut t = r
                 .time
                 .as_ref()
-                .map(|t| format!(" ({t})"))
+                .map(|t| format!(" ({})", time_value(t)))
                 .unwrap_or_default();
             if let Some(k) = &r.killed {
                 t.push_str(&format!(" (reported killed: {k}; see the timeline)"));
