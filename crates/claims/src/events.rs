@@ -1162,6 +1162,48 @@ fn place_of(
         {
             continue;
         }
+        // "Saxony-Anhalt's state premier Reiner Haseloff told reporters": a place owning an
+        // office names who speaks, not where it happened.
+        let owner_of_office = cx
+            .text
+            .get(g.span.end..)
+            .and_then(|r| {
+                // (The name may end with its "'s": "Saxony-Anhalt's".)
+                if g.text.ends_with("'s") || g.text.ends_with("’s") {
+                    r.strip_prefix(' ')
+                } else {
+                    r.strip_prefix("'s ").or_else(|| r.strip_prefix("’s "))
+                }
+            })
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| {
+                [
+                    "state",
+                    "premier",
+                    "prime",
+                    "interior",
+                    "foreign",
+                    "defence",
+                    "defense",
+                    "president",
+                    "governor",
+                    "minister",
+                    "ministry",
+                    "government",
+                    "police",
+                    "army",
+                    "military",
+                    "mayor",
+                    "chief",
+                    "top",
+                    "federal",
+                    "health",
+                ]
+                .contains(&w.to_lowercase().as_str())
+            });
+        if owner_of_office {
+            continue;
+        }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger
         // (but "a US drone strike" names who struck).
         let striker = matches!(g.place.kind, dossier_core::place::PlaceKind::Country)
@@ -3731,6 +3773,29 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
     if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
         return None;
     }
+    // "Police arrested him about 20 minutes after the first call": the pronoun is the last
+    // person named before it; "Even if you are detained": nobody.
+    let first = who.split_whitespace().next().unwrap_or("");
+    let last = who.split_whitespace().last().unwrap_or("");
+    if ["you", "i", "we", "they", "it"].contains(&last) {
+        return None;
+    }
+    if ["him", "her"].contains(&first) {
+        let from = cx
+            .sentences
+            .iter()
+            .rev()
+            .find(|s| s.span.end <= sentence.start)
+            .map_or(sentence.start, |s| s.span.start);
+        let n = cx
+            .names
+            .iter()
+            .rfind(|n| n.label == "PERSON" && n.span.start >= from && n.span.end <= np.start)?;
+        return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
+    }
+    if ["them", "they", "he", "she"].contains(&first) {
+        return None;
+    }
     // "arrested 24 people overnight": the people, without when.
     let np = [
         " overnight",
@@ -5135,6 +5200,11 @@ fn one(
     if e.kind == EventKind::Arrest && e.participants.is_empty() && e.place.is_none() {
         return None;
     }
+    // "a breakaway faction" with no group that broke away nor one it left: a description,
+    // not a split.
+    if e.kind == EventKind::Split && e.participants.is_empty() {
+        return None;
+    }
     if e.kind == EventKind::Attack && cert == Certainty::Negated {
         return None;
     }
@@ -6087,6 +6157,22 @@ pub fn phrases_after_attack(cx: &Context) -> Vec<(usize, Span)> {
         .collect()
 }
 
+/// "arrested at the scene", "am Tatort festgenommen": the phrase that puts an arrest where and
+/// when the attack was (offset 0).
+fn at_the_scene(text: &str, sentence: Span) -> Option<(Span, i64)> {
+    let body = text.get(sentence.start..sentence.end)?;
+    let lower = body.to_ascii_lowercase();
+    [
+        "at the scene",
+        "on the spot",
+        "am tatort",
+        "vor ort festgenommen",
+    ]
+    .iter()
+    .find_map(|w| lower.find(w).map(|i| (i, w.len())))
+    .map(|(i, n)| (Span::new(sentence.start + i, sentence.start + i + n), 0))
+}
+
 /// "the day after the attack", "two days after the attack", "hours after the attack": the
 /// phrase in `sentence` that dates something by an attack the text has reported, and the days
 /// to add to the attack's date (negative for "the day before the attack").
@@ -6189,6 +6275,11 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
     if attacks.is_empty() {
         return;
     }
+    let attack_places: Vec<(usize, Option<EventPlace>)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Attack)
+        .map(|e| (e.sentence, e.place.clone()))
+        .collect();
     for e in events.iter_mut() {
         // ("Hours after the attack, a Tesla Cybertruck exploded": an attack too.)
         if !matches!(
@@ -6207,7 +6298,11 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
         let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {
             continue;
         };
-        let Some((span, days)) = offset_from_attack(cx.text, sentence) else {
+        // "The driver ... was arrested at the scene": where and when the attack was.
+        let at_scene = (e.kind == EventKind::Arrest)
+            .then(|| at_the_scene(cx.text, sentence))
+            .flatten();
+        let Some((span, days)) = offset_from_attack(cx.text, sentence).or(at_scene) else {
             continue;
         };
         let attack = e.kind == EventKind::Attack;
@@ -6236,6 +6331,26 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
             text: cx.text[span.start..span.end].to_string(),
             span,
         });
+        // (At the scene: in the attack's town, not the region a source's title names.)
+        let coarse = e.place.as_ref().is_none_or(|p| {
+            p.place.as_ref().is_none_or(|g| {
+                matches!(
+                    g.kind,
+                    dossier_core::place::PlaceKind::Country
+                        | dossier_core::place::PlaceKind::Admin1
+                )
+            })
+        });
+        if at_scene.is_some() && coarse {
+            if let Some(p) = anchor.and_then(|(si, _)| {
+                attack_places
+                    .iter()
+                    .find(|(s, _)| s == si)
+                    .and_then(|(_, p)| p.clone())
+            }) {
+                e.place = Some(p);
+            }
+        }
     }
 }
 
@@ -6367,7 +6482,7 @@ fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,80},|,)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
+        r"^(?:,[^,;.]{1,80},|,)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|involved(?: in (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))?\s*(?:[.;,]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
     )?;
     groups_in(cx, sentence).find(|a| {
         cx.text
