@@ -19,8 +19,8 @@ pub const FORMS: &[&str] = &[
     "How many members (or fighters) does X have?",
     "Which attacks did X claim [in YYYY]?",
     "Who are X's rivals?",
-    "What happened in <place> [in YYYY | in YYYY-MM | in MONTH YYYY]?",
-    "Who was arrested in <place> [in YYYY | in YYYY-MM | in MONTH YYYY]?",
+    "What happened in <place> [in YYYY | in YYYY-MM | in MONTH YYYY | on DAY]?",
+    "Who was arrested in <place> [in YYYY | in YYYY-MM | in MONTH YYYY | on DAY]?",
     "Who leads X?",
     "When was X founded?",
 ];
@@ -54,6 +54,7 @@ fn period(p: &str) -> Option<String> {
     if p.chars().all(|c| c.is_ascii_digit() || c == '-') {
         return Some(p.to_string());
     }
+    // (A day: "15 January 2019", "January 15, 2019" → "2019-01-15".)
     // (Capitalised, as a month is written in text: "august 2024" is asked as well.)
     let mut c = p.chars();
     let p: String = c
@@ -65,7 +66,9 @@ fn period(p: &str) -> Option<String> {
         .find(|t| t.span.start == 0 && t.span.end == p.len())
         .map(|t| t.value)
         .filter(|v| {
-            v.len() == 7 && v.as_bytes()[4] == b'-' && v[..4].bytes().all(|b| b.is_ascii_digit())
+            (v.len() == 7 || v.len() == 10)
+                && v.as_bytes()[4] == b'-'
+                && v[..4].bytes().all(|b| b.is_ascii_digit())
         })
 }
 
@@ -227,7 +230,7 @@ pub fn ask(
                 let _ = writeln!(text, "- {when} ({}) {}", f.certainty, c.add(&f.sources));
             }
         }
-    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: in (\d{4}(?:-\d{2})?|\p{L}+\.? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
+    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: (?:in|on) (\d{4}(?:-\d{2}){0,2}|\p{L}+\.? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[7];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
@@ -256,7 +259,7 @@ pub fn ask(
         for e in &events {
             let _ = writeln!(text, "{}", event_line(e, &mut c));
         }
-    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: in (\d{4}(?:-\d{2})?|\p{L}+\.? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
+    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: (?:in|on) (\d{4}(?:-\d{2}){0,2}|\p{L}+\.? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[6];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
@@ -309,7 +312,11 @@ pub fn find_events(
     if let Some(p) = period {
         events.retain(|e| {
             e.date.as_ref().is_some_and(|d| {
-                d.value.starts_with(p) || d.earliest.as_deref().is_some_and(|x| x.starts_with(p))
+                // (An undated event's value is the day it was reported by, no day of its own.)
+                let own_day = p.len() < 10 || d.modifier.as_deref() != Some("BEFORE");
+                own_day
+                    && (d.value.starts_with(p)
+                        || d.earliest.as_deref().is_some_and(|x| x.starts_with(p)))
             })
         });
     }

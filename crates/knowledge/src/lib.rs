@@ -74,6 +74,15 @@ pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<St
     if let Some(id) = store.entities_named(&key)?.into_iter().next() {
         return Ok(id);
     }
+    // "Who leads the TTP?": the name without its article.
+    if let Some(rest) = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+    {
+        if let Ok(id) = resolve(kb, store, rest) {
+            return Ok(id);
+        }
+    }
     Err(Error::NotFound {
         name: name.to_string(),
         suggestions: suggest(kb, name),

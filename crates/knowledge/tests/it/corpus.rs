@@ -891,6 +891,22 @@ fn exports_and_questions() {
     ] {
         assert_eq!(ask(q).unwrap().text, a.text, "{q}");
     }
+    // A day, as people write it: the Lido Beach attack of 2 August 2024.
+    for q in [
+        "What happened in Mogadishu on 2 August 2024?",
+        "What happened in Mogadishu on August 2, 2024?",
+        "What happened in Mogadishu on 2024-08-02?",
+    ] {
+        let day = ask(q).unwrap();
+        assert!(day.text.contains("2024-08-02"), "{q}: {}", day.text);
+    }
+    // "the ISKP" is ISKP, not a search for the words "the ISKP".
+    let with_article = ask("Who are the ISKP's rivals?").unwrap();
+    assert!(
+        with_article.text.contains("Taliban"),
+        "{}",
+        with_article.text
+    );
     let none = ask("What happened in Mogadishu in July 2024?").unwrap();
     assert!(
         none.text.starts_with("No event in Mogadishu in 2024-07"),
