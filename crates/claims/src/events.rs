@@ -1774,7 +1774,23 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             ]
             .iter()
             .any(|v| b.ends_with(v));
+        // "ist die Zahl der Todesopfer auf fünf gestiegen", "Die Zahl der Verletzten stieg auf
+        // 39".
+        let german_toll = b.ends_with(" auf")
+            && (words.contains(&"killed")
+                && [
+                    "zahl der todesopfer",
+                    "zahl der toten",
+                    "zahl der getöteten",
+                ]
+                .iter()
+                .any(|w| before.contains(w))
+                || words.contains(&"injured")
+                    && ["zahl der verletzten", "zahl der verwundeten"]
+                        .iter()
+                        .any(|w| before.contains(w)));
         let hit_before = toll
+            || german_toll
             || revised
             || to_death
             || words.iter().any(|w| {
@@ -3752,6 +3768,21 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
             .find(|(_, (_, w))| DETERMINERS.contains(&w.to_lowercase().as_str()))
             .filter(|(i, _)| last - i >= 2)
             .map(|(_, (at, _))| Span::new(*at, from + head.len()));
+    }
+    // "Die Polizei nahm am Samstag in Solingen einen 15-Jährigen fest": who is inside the
+    // separated verb, from its article on.
+    if np.is_none() && (trig.starts_with("nahm ") || trig.starts_with("nahmen ")) {
+        let inner = &t[trigger.start..trigger.end];
+        np = [
+            "einen ", "eine ", "zwei ", "drei ", "vier ", "mehrere ", "den ", "die ",
+        ]
+        .iter()
+        .filter_map(|d| inner.find(d))
+        .min()
+        .and_then(|k| {
+            let end = inner.rfind(" fest")?;
+            (k < end).then(|| Span::new(trigger.start + k, trigger.start + end))
+        });
     }
     // "three arrests": the number of people is the quantity before "arrests".
     let np = np?;

@@ -336,7 +336,7 @@ pub const ROWS_DE: &[Row] = &[
     row(
         Arrest,
         None,
-        r"festgenommen|Festnahme[n]?|verhaftet|Verhaftung(?:en)?|in Gewahrsam genommen|stellte sich (?:[\wäöüß]+ ){0,3}(?:der Polizei|den Behörden)|(?:hat|hatte) sich (?:der Polizei |den Behörden )?gestellt",
+        r"festgenommen|nahm(?:en)? (?:[\w\-äöüß]+ ){1,8}?fest\b|Festnahme[n]?|verhaftet|Verhaftung(?:en)?|in Gewahrsam genommen|stellte sich (?:[\wäöüß]+ ){0,3}(?:der Polizei|den Behörden)|(?:hat|hatte) sich (?:der Polizei |den Behörden )?gestellt",
         false,
     ),
 ];
