@@ -574,7 +574,14 @@ pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
     let lower = body.to_lowercase();
     let mut start = cl.start;
     let mut end = cl.end;
-    for w in [", while ", ", whereas ", ", but ", "; while "] {
+    for w in [
+        ", while ",
+        ", whereas ",
+        ", but ",
+        "; while ",
+        ", though ",
+        ", although ",
+    ] {
         for (i, _) in lower.match_indices(w) {
             let (a, b) = (cl.start + i, cl.start + i + w.len());
             if b <= focus.start {

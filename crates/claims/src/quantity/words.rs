@@ -143,6 +143,9 @@ pub(crate) const MODIFIERS: &[(&[&str], Bound)] = &[
     (&["exceeding"], Bound::Min),
     (&["up", "to"], Bound::Max),
     (&["as", "many", "as"], Bound::Max),
+    // "other estimates run as high as 12,000": at most that, by their reckoning.
+    (&["as", "high", "as"], Bound::Max),
+    (&["as", "low", "as"], Bound::Min),
     (&["as", "much", "as"], Bound::Max),
     (&["fewer", "than"], Bound::Max),
     (&["less", "than"], Bound::Max),
@@ -172,6 +175,10 @@ pub(crate) const MODIFIERS: &[(&[&str], Bound)] = &[
     (&["etwa"], Bound::About),
     (&["ungefähr"], Bound::About),
     (&["knapp"], Bound::About),
+    // "Fast 300 Menschen wurden verletzt": almost 300.
+    (&["fast"], Bound::About),
+    (&["beinahe"], Bound::About),
+    (&["nahezu"], Bound::About),
     (&["zwischen"], Bound::Between),
     (&["from"], Bound::From),
 ];
