@@ -4986,7 +4986,10 @@ fn one(
             o.kind == EventKind::Attack
                 && o.span.start > tr.span.end
                 && (verb_clause_after(&t[tr.span.end..o.span.end])
-                    || noun_after_after(&t[tr.span.end..o.span.start]))
+                    || noun_after_after(&t[tr.span.end..o.span.start])
+                    // "The bombing was the deadliest in Peshawar since 2014, when Taliban
+                    // gunmen attacked an army-run school": the other attack's clause.
+                    || t[tr.span.end..o.span.start].contains(", when "))
         })
     {
         return None;
@@ -5583,6 +5586,11 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
                 " ordered",
                 " committed",
                 " staged",
+                // "Jemaah Islamiyah was blamed for the attacks", "claimed the bombings".
+                " blamed for",
+                " blamed on",
+                " claimed",
+                " responsibility for",
             ]
             .iter()
             .any(|v| b.ends_with(v))

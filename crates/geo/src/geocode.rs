@@ -554,6 +554,13 @@ fn names_a_landmark(text: &str, span: Span) -> Option<bool> {
         "chapel",
         "basilica",
         "parish",
+        "club",
+        "nightclub",
+        "pub",
+        "bar",
+        "cafe",
+        "café",
+        "restaurant",
     ]
     .contains(&next.to_lowercase().as_str())
     .then_some(capital)
