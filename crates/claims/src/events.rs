@@ -625,39 +625,39 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
     let before = text
         .get(sentence.start..trigger.start)?
         .to_ascii_lowercase();
+    // The last of `verbs` before the trigger, with at most three words between them.
+    let last_verb = |verbs: &[&str]| {
+        verbs
+            .iter()
+            .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
+            .max()
+            .filter(|&(_, e)| before[e..].split_whitespace().count() <= 3)
+            .map(|(v, _)| (sentence.start + v, trigger.start))
+    };
     // "On Tuesday, Islamic State claimed the truck attack in Berlin": the attack as the
     // claim's object.
-    let object = [
+    // ("The Resistance Front on Saturday denied involvement in the attack": a denial's date.)
+    let object = last_verb(&[
         "claimed the ",
         "claims the ",
         "claimed a ",
         "reklamierte den ",
-    ]
-    .iter()
-    .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
-    .max()
-    .filter(|&(_, e)| before[e..].split_whitespace().count() <= 3);
-    if let Some((v, _)) = object {
-        return Some((sentence.start + v, trigger.start));
-    }
-    // "The Resistance Front on Saturday denied involvement in the attack": a denial's date.
-    let denial = [
-        "denied involvement in ",
-        "denied any involvement in ",
-        "denied any role in ",
-        "denied a role in ",
-        "denied responsibility for ",
-        "denied being behind ",
-        "distanced itself from ",
-        "distanced the group from ",
-        "disowned ",
-    ]
-    .iter()
-    .filter_map(|v| before.rfind(v).map(|i| (i, i + v.len())))
-    .max()
-    .filter(|&(_, e)| before[e..].split_whitespace().count() <= 3);
-    if let Some((v, _)) = denial {
-        return Some((sentence.start + v, trigger.start));
+    ])
+    .or_else(|| {
+        last_verb(&[
+            "denied involvement in ",
+            "denied any involvement in ",
+            "denied any role in ",
+            "denied a role in ",
+            "denied responsibility for ",
+            "denied being behind ",
+            "distanced itself from ",
+            "distanced the group from ",
+            "disowned ",
+        ])
+    });
+    if object.is_some() {
+        return object;
     }
     // "pointed to X as the main suspect in the car bombing": the same with "suspect in".
     let suspect_in = ["suspect in ", "suspects in "]
