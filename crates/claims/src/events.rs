@@ -1162,6 +1162,47 @@ fn place_of(
         {
             continue;
         }
+        // "carried out by an Indonesian couple": a demonym describing people says where they
+        // come from, not where it happened.
+        let people_after = cx
+            .text
+            .get(g.span.end..)
+            .and_then(|r| r.split_whitespace().next())
+            .is_some_and(|w| {
+                [
+                    "couple",
+                    "man",
+                    "men",
+                    "woman",
+                    "women",
+                    "national",
+                    "nationals",
+                    "citizen",
+                    "citizens",
+                    "suspect",
+                    "suspects",
+                    "bomber",
+                    "bombers",
+                    "gunman",
+                    "gunmen",
+                    "family",
+                    "student",
+                    "students",
+                    "boy",
+                    "girl",
+                    "teenager",
+                    "brothers",
+                ]
+                .contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
+            });
+        if people_after
+            && cx
+                .names
+                .iter()
+                .any(|n| n.span == g.span && n.label == "NORP")
+        {
+            continue;
+        }
         // "Saxony-Anhalt's state premier Reiner Haseloff told reporters": a place owning an
         // office names who speaks, not where it happened.
         let owner_of_office = cx
