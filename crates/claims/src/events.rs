@@ -210,6 +210,41 @@ const DESCRIBED_PEOPLE: &[&str] = &[
     "journalist",
     "journalists",
     "priest",
+    "couple",
+    "bombers",
+    "boy",
+    "girl",
+    "brothers",
+];
+
+/// Words of an office after a place's possessive ("Germany's interior minister", "the
+/// province's governor"), beside [`ACTOR_NOUNS`]: the place owns who speaks.
+const OFFICES: &[&str] = &[
+    "premier", "prime", "interior", "foreign", "defence", "defense", "governor", "mayor", "chief",
+    "top", "federal", "health",
+];
+
+/// Words before a place that make it a destination ("to depart for Peshawar", "bound for").
+const DESTINATION_WORDS: &[&str] = &[
+    "depart for",
+    "departs for",
+    "departed for",
+    "leave for",
+    "left for",
+    "bound for",
+    "headed for",
+    "heading for",
+    "headed to",
+    "heading to",
+    "en route to",
+    "on its way to",
+    "on their way to",
+    "travelling to",
+    "traveling to",
+    "destined for",
+    "flight to",
+    "train to",
+    "service to",
 ];
 
 /// Counted nouns that do the killing ("two explosions that killed dozens").
@@ -1128,123 +1163,6 @@ fn place_of(
         }) {
             continue;
         }
-        // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
-        // or a traveller was going is not where it happened.
-        let lead = cx
-            .text
-            .get(sentence.start..g.span.start)
-            .unwrap_or("")
-            .trim_end()
-            .to_lowercase();
-        if [
-            "depart for",
-            "departs for",
-            "departed for",
-            "leave for",
-            "left for",
-            "bound for",
-            "headed for",
-            "heading for",
-            "headed to",
-            "heading to",
-            "en route to",
-            "on its way to",
-            "on their way to",
-            "travelling to",
-            "traveling to",
-            "destined for",
-            "flight to",
-            "train to",
-            "service to",
-        ]
-        .iter()
-        .any(|w| lead.ends_with(w))
-        {
-            continue;
-        }
-        // "carried out by an Indonesian couple": a demonym describing people says where they
-        // come from, not where it happened.
-        let people_after = cx
-            .text
-            .get(g.span.end..)
-            .and_then(|r| r.split_whitespace().next())
-            .is_some_and(|w| {
-                [
-                    "couple",
-                    "man",
-                    "men",
-                    "woman",
-                    "women",
-                    "national",
-                    "nationals",
-                    "citizen",
-                    "citizens",
-                    "suspect",
-                    "suspects",
-                    "bomber",
-                    "bombers",
-                    "gunman",
-                    "gunmen",
-                    "family",
-                    "student",
-                    "students",
-                    "boy",
-                    "girl",
-                    "teenager",
-                    "brothers",
-                ]
-                .contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str())
-            });
-        if people_after
-            && cx
-                .names
-                .iter()
-                .any(|n| n.span == g.span && n.label == "NORP")
-        {
-            continue;
-        }
-        // "Saxony-Anhalt's state premier Reiner Haseloff told reporters": a place owning an
-        // office names who speaks, not where it happened.
-        let owner_of_office = cx
-            .text
-            .get(g.span.end..)
-            .and_then(|r| {
-                // (The name may end with its "'s": "Saxony-Anhalt's".)
-                if g.text.ends_with("'s") || g.text.ends_with("’s") {
-                    r.strip_prefix(' ')
-                } else {
-                    r.strip_prefix("'s ").or_else(|| r.strip_prefix("’s "))
-                }
-            })
-            .and_then(|r| r.split_whitespace().next())
-            .is_some_and(|w| {
-                [
-                    "state",
-                    "premier",
-                    "prime",
-                    "interior",
-                    "foreign",
-                    "defence",
-                    "defense",
-                    "president",
-                    "governor",
-                    "minister",
-                    "ministry",
-                    "government",
-                    "police",
-                    "army",
-                    "military",
-                    "mayor",
-                    "chief",
-                    "top",
-                    "federal",
-                    "health",
-                ]
-                .contains(&w.to_lowercase().as_str())
-            });
-        if owner_of_office {
-            continue;
-        }
         // "the Moscow attackers", "the Kabul bombing": the place right before the trigger
         // (but "a US drone strike" names who struck).
         let striker = matches!(g.place.kind, dossier_core::place::PlaceKind::Country)
@@ -1408,6 +1326,11 @@ fn place_of(
         if landmark {
             continue;
         }
+        // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
+        // or a traveller was going is not where it happened.
+        if DESTINATION_WORDS.iter().any(|w| prep.ends_with(w)) {
+            continue;
+        }
         // "two men from Afghanistan", "a citizen of Tajikistan": origin, not the event's place.
         if prep.ends_with(" from") && !withdrawal
             || [
@@ -1432,10 +1355,17 @@ fn place_of(
             .split(|c: char| !c.is_alphanumeric())
             .next()
             .unwrap_or("");
-        // ("in Kebbi state": a region, not the state as an actor.)
-        let region_state =
-            next == "state" && g.place.kind == dossier_core::place::PlaceKind::Admin1;
-        if ACTOR_NOUNS.contains(&next) && !region_state {
+        // (The place's name may end with its "'s": "Saxony-Anhalt's".)
+        let possessive =
+            after_owner.len() < after.len() || g.text.ends_with("'s") || g.text.ends_with("’s");
+        // ("in Kebbi state": a region, not the state as an actor; but "Saxony-Anhalt's state
+        // premier" is one.)
+        let region_state = next == "state"
+            && g.place.kind == dossier_core::place::PlaceKind::Admin1
+            && !possessive;
+        // "Saxony-Anhalt's state premier Reiner Haseloff told reporters": a place owning an
+        // office names who speaks, not where it happened.
+        if ACTOR_NOUNS.contains(&next) && !region_state || possessive && OFFICES.contains(&next) {
             continue;
         }
         // "Brenton Tarrant, a 29-year-old Australian, attacked": a demonym naming a person.

@@ -42,6 +42,11 @@ pub struct NotUnderstood {
     pub forms: Vec<String>,
 }
 
+/// The optional period that ends a question about a place: " in 2016", " in 2016-12", " in
+/// December 2016", " on 15 January 2019", " on January 15, 2019", " on 2019-01-15" (read by
+/// [`period`]), then an optional question mark.
+const PERIOD: &str = r"(?: (?:in|on) (\d{4}(?:-\d{2}){0,2}|\p{L}+\.? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}))?\??$";
+
 fn re(p: &str) -> Regex {
     // Patterns are literals in this file, checked by the tests.
     Regex::new(p).unwrap_or_else(|_| Regex::new("$^").expect("empty regex compiles"))
@@ -230,7 +235,7 @@ pub fn ask(
                 let _ = writeln!(text, "- {when} ({}) {}", f.certainty, c.add(&f.sources));
             }
         }
-    } else if let Some(m) = re(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?)(?: (?:in|on) (\d{4}(?:-\d{2}){0,2}|\p{L}+\.? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
+    } else if let Some(m) = re(&format!(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?){PERIOD}")).captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[7];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
@@ -259,7 +264,7 @@ pub fn ask(
         for e in &events {
             let _ = writeln!(text, "{}", event_line(e, &mut c));
         }
-    } else if let Some(m) = re(r"(?i)^what happened in (.+?)(?: (?:in|on) (\d{4}(?:-\d{2}){0,2}|\p{L}+\.? \d{4}|\d{1,2} \p{L}+\.? \d{4}|\p{L}+\.? \d{1,2},? \d{4}))?\??$").captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
+    } else if let Some(m) = re(&format!(r"(?i)^what happened in (.+?){PERIOD}")).captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[6];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
