@@ -1911,12 +1911,14 @@ fn joined_by_and(text: &str, sentence: Span, trigger: Span) -> bool {
 }
 
 /// Whether the words between a group and an attack word open with a verb of blaming someone
-/// else for it ("blamed Israel for the", "accused the army of", "held Kyiv responsible for").
-fn blames_other(between: &str) -> bool {
+/// else for it ("blamed Israel for the", "accused the army of", "held Kyiv responsible for") or
+/// of denial ("on Saturday denied involvement in", "distanced itself from"): the group takes a
+/// stance on the attack, it is not said to have done it.
+fn stance_on(between: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     crate::text::cached_regex(
         &RE,
-        r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|pointed the finger at|points the finger at)\s+\S",
+        r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|pointed the finger at|points the finger at)\s+\S|(?:denied|denies|denying|rejected|rejects|distanced|distances|disowned|disowns|retracted)\b)",
     )
     .is_some_and(|re| re.is_match(&between.to_lowercase()))
         && !between.contains(['.', ';'])
@@ -1932,18 +1934,6 @@ fn passive_blame(between: &str) -> Option<Option<String>> {
     )?;
     let c = re.captures(between)?;
     Some(c.get(1).map(|m| m.as_str().trim().to_string()))
-}
-
-/// Whether the words between a group and a trigger open with a verb of denial ("on Saturday
-/// denied involvement in", "distanced itself from").
-fn denies(between: &str) -> bool {
-    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
-        &RE,
-        r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:denied|denies|denying|rejected|rejects|distanced|distances|disowned|disowns|retracted)\b",
-    )
-    .is_some_and(|re| re.is_match(&between.to_lowercase()))
-        && !between.contains(['.', ';'])
 }
 
 /// Whether the words before a group end with the users or owners of a thing ("pagers used by
@@ -2190,13 +2180,9 @@ fn perpetrators(
             continue;
         }
         // "Hezbollah blamed Israel for the explosions": the group that blames is not the one
-        // blamed.
-        if a.span.end <= trigger.start && blames_other(&cx.text[a.span.end..trigger.start]) {
-            continue;
-        }
-        // "The Resistance Front on Saturday denied involvement in the attack": the denial is
-        // its status (the claim stage gives it), not an attribution.
-        if a.span.end <= trigger.start && denies(&cx.text[a.span.end..trigger.start]) {
+        // blamed. "The Resistance Front on Saturday denied involvement in the attack": the
+        // denial is its status (the claim stage gives it), not an attribution.
+        if a.span.end <= trigger.start && stance_on(&cx.text[a.span.end..trigger.start]) {
             continue;
         }
         // "Pagers used by members of Hezbollah exploded": the owners of what exploded are its
