@@ -6605,6 +6605,7 @@ fn blamer(head: &str) -> Option<Source> {
 pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     const NOUNS: &[&str] = &[
         "attacker",
+        "suspect",
         "gunman",
         "assailant",
         "bomber",
@@ -6678,10 +6679,13 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
                     .any(|w| phrase.ends_with(w))))
             .then_some(phrase)
         });
-        let Some(phrase) = pre.or(post).or(as_phrase) else {
+        // "Police identified the suspect as Issa al H.", "The attacker was identified as X":
+        // the person an identification names.
+        let identified = identified_as(&before).filter(|p| is_attacker(p));
+        let Some(phrase) = pre.or(post).or(as_phrase).or(identified) else {
             continue;
         };
-        let resp = if phrase.contains("suspected") {
+        let resp = if phrase.contains("suspect") {
             Responsibility::Suspected
         } else if phrase.contains("alleged") {
             Responsibility::Alleged
@@ -6699,6 +6703,19 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         e.participants.push(perpetrator_named(n, resp, by));
         add_evidence(e, si);
     }
+}
+
+/// "identified the suspect as", "named the attacker as", "the gunman was identified as", "the
+/// suspect has been named as": the phrase naming whom an identification names, from the words
+/// before the name (lower case).
+fn identified_as(before: &str) -> Option<&str> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"(?:\b(?:identified|named) the ((?:[a-z-]+ ){0,2}[a-z-]+) as|\bthe ((?:[a-z-]+ ){0,2}[a-z-]+),? (?:was|has been|had been|is) (?:identified|named) (?:by [a-z ]+ )?as)\s*$",
+    )?;
+    let c = re.captures(before.trim_end())?;
+    c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
 }
 
 /// Days from a `YYYY-MM-DD` bound of an event's date to the document's date (`None` without
