@@ -621,6 +621,19 @@ fn toll_change_between(text: &str, sentence: Span, trigger: Span, date: Span) ->
         ]
         .iter()
         .any(|v| between.contains(v))
+        // "revised the death toll from the twin bombings in Kerman to 95 on Thursday".
+        || changed_toll(&lead).is_some() && between.contains(" to ")
+}
+
+/// "revised the death toll", "raised the toll", "lowered the official death toll": where a
+/// verb changing a death toll ends in lower-case text.
+fn changed_toll(lower: &str) -> Option<usize> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"\b(?:revised|raised|lowered|updated|corrected|increased|reduced|cut)(?: down| up)? the (?:official )?(?:death )?toll\b",
+    )?;
+    re.find(lower).map(|m| m.end())
 }
 
 /// Where the last word "after" or "before" of lower-case text starts.
@@ -1699,6 +1712,13 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         ]
         .iter()
         .any(|w| b.ends_with(w));
+        // "revised the death toll from the twin bombings in Kerman to 95": the toll named
+        // before a longer phrase.
+        let toll_changed = b.ends_with(" to")
+            && cx
+                .text
+                .get(sentence.start..q.span.start)
+                .is_some_and(|lead| changed_toll(&lead.to_lowercase()).is_some());
         let toll = words.contains(&"killed")
             && (rose
                 && [
@@ -1714,6 +1734,7 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 .iter()
                 .any(|w| sentence_lower.contains(w))
                 || before.contains("toll")
+                || toll_changed
                 || before.contains("zahl der toten")
                 || before.contains("number of dead")
                 || before.contains("number of deaths")
@@ -3758,7 +3779,7 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         })?;
         return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
     }
-    if ["they", "he", "she", "it", "we", "them", "him", "her", "who"].contains(&who.as_str()) {
+    if ["they", "he", "she", "it", "we", "them", "who"].contains(&who.as_str()) {
         return None;
     }
     // "Police arrested him about 20 minutes after the first call": the pronoun is the last
@@ -3778,8 +3799,51 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         let n = cx
             .names
             .iter()
-            .rfind(|n| n.label == "PERSON" && n.span.start >= from && n.span.end <= np.start)?;
-        return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
+            .rfind(|n| n.label == "PERSON" && n.span.start >= from && n.span.end <= np.start);
+        if let Some(n) = n {
+            return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
+        }
+        // "A man stabbed three people at a festival on Friday evening. Police arrested him on
+        // Saturday": the person the sentence before opens with, when it names nobody.
+        const PERSON_NOUNS: &[&str] = &[
+            "man",
+            "woman",
+            "attacker",
+            "suspect",
+            "gunman",
+            "assailant",
+            "teenager",
+            "driver",
+            "knifeman",
+            "bomber",
+            "shooter",
+            "youth",
+        ];
+        // ("A 26-year-old man", "The suspected attacker": a determiner, then the noun within
+        // four words.)
+        let opening = &t[from..sentence.start];
+        let mut end = None;
+        let mut at = 0;
+        for (k, w) in opening.split(' ').take(5).enumerate() {
+            let bare = w.trim_end_matches([',', '.']);
+            if k == 0 && !["A", "An", "The"].contains(&bare) {
+                break;
+            }
+            if k > 0 && PERSON_NOUNS.contains(&bare.to_lowercase().as_str()) {
+                end = Some(at + bare.len());
+                break;
+            }
+            if bare.len() != w.len() {
+                break;
+            }
+            at += w.len() + 1;
+        }
+        let subject = Span::new(from, from + end?);
+        return Some(unlinked(
+            Role::Arrested,
+            t[subject.start..subject.end].to_string(),
+            subject,
+        ));
     }
     if ["them", "they", "he", "she"].contains(&first) {
         return None;

@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/3";
+pub const ANALYZER: &str = "dossier-analysis/4";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
@@ -55,6 +55,10 @@ pub struct Analysis {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dct: Option<NaiveDate>,
     pub language: String,
+    /// The outlet a wire-style dateline names ("MOSCOW (Reuters) -"): the document's publisher
+    /// when its metadata gives none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
     pub sentences: Vec<Sentence>,
     pub time_expressions: Vec<TimeExpression>,
     pub names: Vec<EntityMention>,
@@ -451,10 +455,17 @@ fn run(
         let link_names: &[EntityMention] = if english { &names } else { &[] };
         dossier_entities::link::link_found(text, &spans, link_names, &matches, &discovered, &res.kb)
     });
+    let outlet = annotated
+        .dateline
+        .and_then(|d| d.outlet)
+        .and_then(|o| text.get(o.start..o.end))
+        .map(|o| o.trim().to_string())
+        .filter(|o| !o.is_empty());
     let analysis = Analysis {
         analyzer: ANALYZER.into(),
         dct,
         language: language.into(),
+        outlet,
         sentences: annotated.sentences,
         time_expressions: annotated.time_expressions,
         names,

@@ -31,6 +31,8 @@ struct StoredAnalysis {
     #[serde(default)]
     dct: Option<chrono::NaiveDate>,
     language: String,
+    #[serde(default)]
+    outlet: Option<String>,
     sentences: Vec<dossier_core::annotation::Sentence>,
     // Fields no profile reads are skipped without being built (about 70% of a real analysis).
     #[serde(default, rename = "time_expressions")]
@@ -58,6 +60,7 @@ impl From<StoredAnalysis> for Analysis {
             analyzer: s.analyzer,
             dct: s.dct,
             language: s.language,
+            outlet: s.outlet,
             sentences: s.sentences,
             time_expressions: Vec::new(),
             names: Vec::new(),
@@ -101,10 +104,17 @@ impl Loaded {
             .map(|p| p.chars().take(10).collect())
     }
 
-    fn publisher_key(&self) -> String {
+    /// The publisher the metadata gives, else the outlet of the story's dateline.
+    pub fn publisher(&self) -> Option<String> {
         self.row
             .publisher
             .clone()
+            .or_else(|| self.analysis.outlet.clone())
+    }
+
+    fn publisher_key(&self) -> String {
+        self.publisher()
+            .map(|p| p.to_lowercase())
             .unwrap_or_else(|| format!("cluster:{}", self.row.cluster))
     }
 }
@@ -1533,7 +1543,7 @@ pub fn sources_cited(docs: &[Loaded], cited: &[i64]) -> Vec<SourceDoc> {
         .map(|d| SourceDoc {
             id: d.row.doc_id,
             title: d.row.title.clone(),
-            publisher: d.row.publisher.clone(),
+            publisher: d.publisher(),
             published: d.row.published.clone(),
             url: d.row.url.clone(),
         })

@@ -1270,3 +1270,31 @@ fn a_contradiction_is_one_group_read_two_ways() {
         .iter()
         .any(|s| s.starts_with("Taliban") || s.starts_with("Islamic State")));
 }
+
+#[test]
+fn a_dateline_outlet_is_the_publisher() {
+    // Three Kerman reports with no publisher in their metadata, two filed "KERMAN, Iran
+    // (Reuters) -" and one "(AP)": two independent sources, and Reuters' next-day toll (95,
+    // "revised ... to 95 on Thursday") revises its first ("more than 100") without moving the
+    // attack to Thursday.
+    let Some((store, kb, _dir)) = fixture_store("wire-outlet") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let kerman = attacks[0];
+    assert_eq!(kerman.independent_sources, 2, "{kerman:#?}");
+    assert_eq!(
+        kerman.date.as_ref().map(|d| d.value.as_str()),
+        Some("2024-01-03"),
+        "{kerman:#?}"
+    );
+    assert_eq!(kerman.killed.as_ref().and_then(|k| k.min), Some(95.0));
+    let revision = kerman
+        .figures
+        .iter()
+        .find(|f| f.text == "95")
+        .expect("Reuters' revised toll");
+    assert!(revision.revises.is_some(), "{kerman:#?}");
+}
