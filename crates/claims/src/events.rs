@@ -55,6 +55,36 @@ const WEAPONS: &[&str] = &[
 ];
 
 /// Nouns after a place name that make it an actor ("US officials").
+/// Verbs whose subject a country is as a state ("Ukraine denied", "Iran blamed").
+const STATE_VERBS: &[&str] = &[
+    "denied",
+    "denies",
+    "said",
+    "says",
+    "blamed",
+    "blames",
+    "accused",
+    "accuses",
+    "condemned",
+    "condemns",
+    "rejected",
+    "rejects",
+    "insisted",
+    "warned",
+    "vowed",
+    "responded",
+    "retaliated",
+    "demanded",
+];
+
+/// Whether the words before a place end with a preposition of location ("in", "near the").
+fn located_before(prep: &str) -> bool {
+    let prep_the = prep.strip_suffix(" the").unwrap_or(prep);
+    ["in", "near", "at", "outside", "nahe", "bei", "im"]
+        .iter()
+        .any(|p| prep_the.ends_with(&format!(" {p}")) || prep_the == *p)
+}
+
 const ACTOR_NOUNS: &[&str] = &[
     "officials",
     "official",
@@ -1381,6 +1411,11 @@ fn place_of(
         if ACTOR_NOUNS.contains(&next) && !region_state || possessive && OFFICES.contains(&next) {
             continue;
         }
+        // "Ukraine denied any involvement in the attack": a state as the subject of what it
+        // says, not where it happened.
+        if !possessive && !located_before(prep) && STATE_VERBS.contains(&next) {
+            continue;
+        }
         // "Brenton Tarrant, a 29-year-old Australian, attacked": a demonym naming a person.
         let demonym = cx
             .names
@@ -1899,10 +1934,12 @@ fn weapon_of(cx: &Context, sentence: Span, others: &[Span]) -> Option<String> {
 }
 
 /// Actors in `sentence` that are groups (knowledge-base armed groups or new organisations).
+/// The groups named in `sentence`, not those that only describe another ("the al-Qaeda-
+/// affiliated JNIM", "al-Qaeda's affiliate in the Sahel").
 fn groups_in<'c>(cx: &'c Context, sentence: Span) -> impl Iterator<Item = &'c Actor> + 'c {
-    cx.actors
-        .iter()
-        .filter(move |a| a.group && inside(a.span, sentence))
+    cx.actors.iter().filter(move |a| {
+        a.group && inside(a.span, sentence) && !crate::facts::describes_another(cx.text, a.span)
+    })
 }
 
 /// An actor as an event participant.
@@ -2544,6 +2581,14 @@ fn perpetrators(
 /// clause between.
 fn reacts_to(between: &str) -> bool {
     let b = between.to_lowercase();
+    // "The Taliban, who have fought IS-K for years, condemned the bombing": past the group's
+    // relative clause.
+    let b = match b.trim_start().strip_prefix(',').map(str::trim_start) {
+        Some(r) if r.starts_with("who ") || r.starts_with("which ") => r
+            .split_once(", ")
+            .map_or(b.clone(), |(_, rest)| rest.to_string()),
+        _ => b,
+    };
     if b.contains([';', '.']) || b.split_whitespace().count() > 8 {
         return false;
     }
@@ -4979,7 +5024,18 @@ fn one(
                             .is_some_and(|l| l < dct.format("%Y-%m-%d").to_string().as_str())
                     })
             });
-    let refers_back = matches!(tr.kind, EventKind::Attack) && back_reference(t, sentence, tr.span);
+    let retro = matches!(tr.kind, EventKind::Attack) && retrospective(t, sentence, tr.span);
+    // "killing 103 people at a ceremony marking the fourth anniversary of his killing in a U.S.
+    // drone strike": the sentence tells of its other attack; the one remembered adds nothing.
+    if retro
+        && all.iter().any(|o| {
+            o.kind == EventKind::Attack && o.span != tr.span && !retrospective(t, sentence, o.span)
+        })
+    {
+        return None;
+    }
+    let refers_back =
+        matches!(tr.kind, EventKind::Attack) && (retro || back_reference(t, sentence, tr.span));
     // "It was the second vehicle attack on holiday crowds in two weeks, after a car ploughed
     // into a Christmas market in Magdeburg": a ranking of the report's attack among others.
     let ranked = matches!(tr.kind, EventKind::Attack) && {
@@ -5528,6 +5584,49 @@ fn cause_phrases(text: &str, sentence: Span) -> Vec<Span> {
         .collect()
 }
 
+/// "convicted all eight defendants on trial over the Bastille Day truck attack", "marked one
+/// year since the Paris attacks", "the public inquiry into the attack", "might have prevented
+/// the Manchester Arena bombing", "for helping plan the attack, which killed 22 people": an
+/// attack noun in a sentence about a trial, a verdict, an inquiry or a remembrance is an attack
+/// told before, not one on the sentence's day, and one that happened.
+fn retrospective(text: &str, sentence: Span, trigger: Span) -> bool {
+    let word = text[trigger.start..trigger.end].to_lowercase();
+    // (A verb, "attacked", "Gunmen killed", tells an act of its own.)
+    if word.ends_with("ed") {
+        return false;
+    }
+    let lead = text[sentence.start..trigger.start].to_lowercase();
+    [
+        "convicted",
+        "found guilty",
+        "pleaded guilty",
+        "pleaded not guilty",
+        "sentenced",
+        "verdict",
+        "on trial",
+        "trial over",
+        "trial of",
+        "trial for",
+        "inquiry into",
+        "inquest into",
+        "anniversary of",
+        "year since",
+        "years since",
+        "months since",
+        "commemorat",
+        "in memory of",
+        "charged over",
+        "charged in connection",
+        "conspiring to cause",
+        "conspiracy to cause",
+        "might have prevented",
+        "could have prevented",
+        "failed to prevent",
+    ]
+    .iter()
+    .any(|c| lead.contains(c))
+}
+
 /// "since the attack", "the day after the attack", "the organiser of the attack": a definite,
 /// singular attack word governed by a preposition refers back to an attack the text has already
 /// reported.
@@ -5713,8 +5812,29 @@ fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
             && t.get(tr.span.end..s.start).is_some_and(|between| {
                 between.split_whitespace().count() <= 2
                     && !between.contains([',', ';', ':', '(', '—', '–'])
+                    // ("the inquiry into the attack said on Thursday": the saying's day.)
+                    && !between.split_whitespace().any(|w| {
+                        ["said", "says", "told", "announced", "added", "wrote"].contains(&w)
+                    })
             }))
             || (s.end <= tr.span.start && tr.span.start - s.end <= 1)
+            // "the Manchester Arena bombing": the place in the attack's name.
+            || (s.end <= tr.span.start
+                && t.get(s.end..tr.span.start).is_some_and(|between| {
+                    let ws: Vec<&str> = between.split_whitespace().collect();
+                    ws.len() <= 3
+                        && ws
+                            .iter()
+                            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                        && between.trim().len() + 2 >= between.len()
+                }))
+            // "the attack, which killed 22 people in May 2017": the date in its own relative
+            // clause.
+            || (s.start >= tr.span.end
+                && t.get(tr.span.end..s.start).is_some_and(|between| {
+                    (between.starts_with(", which ") || between.starts_with(", that "))
+                        && !between[2..].contains([',', ';', ':', '(', '—', '–'])
+                }))
     };
     if e.place.as_ref().is_some_and(|p| !attached(p.span)) {
         e.place = None;

@@ -130,7 +130,7 @@ fn subject_near<'c>(
 
 /// Whether a group's name describes another ("Jemaah Islamiyah, an al-Qaeda-linked network
 /// founded in 1993": the network was founded, not al-Qaeda).
-fn describes_another(text: &str, span: Span) -> bool {
+pub(crate) fn describes_another(text: &str, span: Span) -> bool {
     let after = text.get(span.end..).unwrap_or("").to_lowercase();
     [
         "-linked",
