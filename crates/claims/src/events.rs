@@ -1374,6 +1374,12 @@ fn place_of(
         if DESTINATION_WORDS.iter().any(|w| prep.ends_with(w)) {
             continue;
         }
+        // "attacks outside Afghanistan": anywhere but there.
+        if (prep.ends_with(" outside") || prep == "outside")
+            && g.place.kind == dossier_core::place::PlaceKind::Country
+        {
+            continue;
+        }
         // "two men from Afghanistan", "a citizen of Tajikistan": origin, not the event's place.
         if prep.ends_with(" from") && !withdrawal
             || [
@@ -1412,8 +1418,11 @@ fn place_of(
             continue;
         }
         // "Ukraine denied any involvement in the attack": a state as the subject of what it
-        // says, not where it happened.
-        if !possessive && !located_before(prep) && STATE_VERBS.contains(&next) {
+        // says, not where it happened; "killing 13 U.S. service members": people it names.
+        if !possessive
+            && !located_before(prep)
+            && (STATE_VERBS.contains(&next) || DESCRIBED_PEOPLE.contains(&next))
+        {
             continue;
         }
         // "Brenton Tarrant, a 29-year-old Australian, attacked": a demonym naming a person.
@@ -3571,6 +3580,11 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         " is",
     ] {
         if let Some(stripped) = b.strip_suffix(aux) {
+            // ("Eleven people in total were detained".)
+            let stripped = stripped
+                .strip_suffix(" in total")
+                .or_else(|| stripped.strip_suffix(" in all"))
+                .unwrap_or(stripped);
             let mut end = sentence.start + stripped.len();
             // "Six of the suspects, nationals of Tajikistan, Turkmenistan and Kyrgyzstan, were
             // detained": the subject before the apposition.
@@ -3910,6 +3924,15 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
             .map(|rest| Span::new(np.start, np.start + rest.len()))
     })
     .unwrap_or(np);
+    // "detained four men suspected of carrying out the attack": the men, without what they are
+    // suspected of.
+    let np = [" suspected of", " accused of", " believed to"]
+        .iter()
+        .find_map(|w| {
+            let k = t[np.start..np.end].to_lowercase().find(w)?;
+            (k > 0).then(|| Span::new(np.start, np.start + k))
+        })
+        .unwrap_or(np);
     // "A Pakistani man arrested shortly after the attack": "shortly" is when; who is the
     // phrase the participle follows.
     let np = if ["shortly", "hours", "days", "soon", "later", "minutes"]
@@ -4504,9 +4527,12 @@ fn one(
         // not whether the arrest happened.
         cues.retain(|c| {
             let w = c.text.to_lowercase();
-            !["on suspicion", "under suspicion", "accused", "charged"]
-                .iter()
-                .any(|x| w.starts_with(x))
+            // ("detained four men suspected of carrying out the attack": the men's.)
+            let of_the_arrested = w.starts_with("suspected") && c.span.start > tr.span.end;
+            !of_the_arrested
+                && !["on suspicion", "under suspicion", "accused", "charged"]
+                    .iter()
+                    .any(|x| w.starts_with(x))
         });
     }
     // "AQIM, which claimed the attack, denied that any of its fighters had been captured": a
@@ -5082,7 +5108,7 @@ fn one(
         return None;
     }
     if refers_back {
-        detach(cx, tr, &mut e);
+        detach(cx, tr, &mut e, retro);
     }
     // "whether IS directed the attack", "may have been involved in the attack on the mall",
     // "may also have died" after "helped finance the siege": a definite noun presupposes the
@@ -5099,15 +5125,23 @@ fn one(
     // An attack named by its day or referred back to ("gunfire could still be heard hours
     // after the attack began") happened; the main clause's modality is not its own.
     if dated || refers_back || (definite && cert == Certainty::Hypothetical) {
-        cert = certainty::combine(
-            &event_cues,
-            attribution.is_some(),
-            &[
-                Certainty::Claimed,
-                Certainty::Hypothetical,
-                Certainty::Planned,
-            ],
-        );
+        // ("detained four men suspected of carrying out the attack": the men are suspected,
+        // the attack is not.)
+        let retro_hedges: &[Certainty] = if retro {
+            &[Certainty::Suspected, Certainty::Alleged]
+        } else {
+            &[]
+        };
+        let excluded: Vec<Certainty> = [
+            Certainty::Claimed,
+            Certainty::Hypothetical,
+            Certainty::Planned,
+        ]
+        .iter()
+        .chain(retro_hedges)
+        .copied()
+        .collect();
+        cert = certainty::combine(&event_cues, attribution.is_some(), &excluded);
         e.certainty = cert;
     }
     // "meaning a further attack may be imminent", "another attack is possible": a threat, told
@@ -5286,6 +5320,16 @@ fn one(
             return None;
         }
     }
+    // "its fighters had attacked a gathering and withdrew to their bases safely": attackers
+    // leaving, not a withdrawal from territory.
+    if tr.kind == EventKind::Withdrawal
+        && t[tr.span.end..sentence.end]
+            .trim_start()
+            .to_lowercase()
+            .starts_with("to their base")
+    {
+        return None;
+    }
     if tr.needs_anchor && tr.kind == EventKind::Attack && figurative_attack(t, sentence, tr.span) {
         return None;
     }
@@ -5308,6 +5352,14 @@ fn one(
             return None;
         }
     }
+    // "on the night of November 13 last year": a time is no target.
+    e.participants.retain(|p| {
+        p.role != Role::Target
+            || !cx
+                .timexes
+                .iter()
+                .any(|x| x.span.start < p.span.end && p.span.start < x.span.end)
+    });
     if e.kind == EventKind::Arrest && e.participants.is_empty() && e.place.is_none() {
         return None;
     }
@@ -5622,6 +5674,15 @@ fn retrospective(text: &str, sentence: Span, trigger: Span) -> bool {
         "might have prevented",
         "could have prevented",
         "failed to prevent",
+        "suspected of carrying out",
+        "accused of carrying out",
+        "suspected of involvement in",
+        "suspected of taking part in",
+        "suspected of participating in",
+        "in connection with the",
+        "for his role in",
+        "for her role in",
+        "for their role in",
     ]
     .iter()
     .any(|c| lead.contains(c))
@@ -5805,9 +5866,34 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
 /// own words ("the attack in Kerman", "the attack on the concert hall"); the rest of its sentence
 /// is about something else ("detained in the Bryansk region the day after the attack"), and
 /// without them the mention joins the attack it refers to when mentions are merged.
-fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention) {
+fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention, described: bool) {
     let t = cx.text;
+    // A retrospective mention may carry its own description: "Friday's massacre at the Crocus
+    // City Hall concert venue in Krasnogorsk" (a day in its possessive, a place in the words
+    // after it up to a comma or a verb).
+    let own_description = |s: Span| {
+        described
+            && (s.end <= tr.span.start
+                && t.get(s.end..tr.span.start)
+                    .is_some_and(|b| b == "'s " || b == "’s ")
+                || s.start >= tr.span.end
+                    && t.get(tr.span.end..s.start).is_some_and(|between| {
+                        let ws: Vec<&str> = between.split_whitespace().collect();
+                        ws.len() <= 10
+                            && !between.contains([',', ';', ':', '(', '—', '–', '.'])
+                            && !ws.iter().any(|w| {
+                                [
+                                    "was", "were", "is", "are", "had", "has", "have", "said",
+                                    "says", "by", "which", "that", "who", "when", "and",
+                                ]
+                                .contains(w)
+                                    || w.len() > 3 && w.ends_with("ed")
+                            })
+                    }))
+    };
     let attached = |s: Span| {
+        own_description(s)
+        ||
         (s.start >= tr.span.end
             && t.get(tr.span.end..s.start).is_some_and(|between| {
                 between.split_whitespace().count() <= 2

@@ -181,6 +181,13 @@ pub const ROWS: &[Row] = &[
         true,
     ),
     row(Attack, None, r"terror(?:ist)? attacks?", true),
+    // "Jihadists killed 130 people in Paris": armed men who killed a number of people.
+    row(
+        Attack,
+        None,
+        r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants) killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+        false,
+    ),
     row(
         Attack,
         None,

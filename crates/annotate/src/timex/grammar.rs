@@ -1773,6 +1773,20 @@ impl<'a> Grammar<'a> {
                         let date = NaiveDate::from_ymd_opt(y, m, day)?;
                         return Some(mk(e2 + 1, DVal::Day(date), false, false));
                     }
+                    // "November 13 last year", "March 3 this year"
+                    if let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(e)
+                    {
+                        if self.is(e + 1, "year") {
+                            let y = dct.year()
+                                + match w {
+                                    Word::Last => -1,
+                                    Word::Next => 1,
+                                    _ => 0,
+                                };
+                            let date = NaiveDate::from_ymd_opt(y, m, day)?;
+                            return Some(mk(e + 2, DVal::Day(date), false, true));
+                        }
+                    }
                     let y = self.pick_year_md(m, Some(day));
                     let date = NaiveDate::from_ymd_opt(y, m, day)?;
                     return Some(mk(e, DVal::Day(date), true, false));

@@ -280,6 +280,18 @@ fn events_and_facts_from_cases() {
                         .iter()
                         .any(|p| p.role == dossier_core::claims::Role::Target && p.text == parts[0])
                 }),
+                // "place: Kabul": some event is placed by this text.
+                "place" => x.events.iter().any(|e| {
+                    e.place
+                        .as_ref()
+                        .is_some_and(|p| p.text.eq_ignore_ascii_case(parts[0]))
+                }),
+                // "noplace: U.S.": no event is placed by this text.
+                "noplace" => !x.events.iter().any(|e| {
+                    e.place
+                        .as_ref()
+                        .is_some_and(|p| p.text.eq_ignore_ascii_case(parts[0]))
+                }),
                 "noweapon" => {
                     let (sub, w) = parts[0].split_once(' ').unwrap_or(("", parts[0]));
                     !x.events.iter().any(|e| {
