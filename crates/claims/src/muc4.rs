@@ -74,6 +74,7 @@
 
 pub mod lexicon;
 pub mod model;
+pub mod names;
 pub mod score;
 pub mod text;
 
@@ -85,6 +86,7 @@ use serde::{Deserialize, Serialize};
 
 use lexicon::{Classifier, Lexicon, FOLDS};
 use model::{gold_labels, prepare_with, Cand, Prepared, Tagger, TrainOptions, Vocab};
+use names::Names;
 use score::{ceaf, normalize_string, score, Counts, Entity, Phi, RoleEntities, Scores, ROLES};
 
 /// Errors reading MUC-4 files.
@@ -206,6 +208,9 @@ pub struct RoleParams {
     pub tagger_weight: f32,
     /// How a string proposed by both the lexicon classifier and the tagger is scored.
     pub combine: Combine,
+    /// Whether a candidate of name-like words grows to the longest name containing it
+    /// ([`Names::extend`]).
+    pub extend: bool,
 }
 
 /// Calibrated decisions for all roles.
@@ -249,6 +254,7 @@ impl Default for Params {
                 loose: 1.0,
                 tagger_weight: 1.0,
                 combine: Combine::Max,
+                extend: false,
             }; 5],
             held_f1: 0.0,
             held_head_f1: 0.0,
@@ -262,6 +268,7 @@ pub struct Extractor {
     tagger: Tagger,
     lexicon: Lexicon,
     classifier: Classifier,
+    names: Names,
     vocab: Vocab,
     /// The calibrated decisions.
     pub params: Params,
@@ -347,6 +354,7 @@ struct Parts {
     tagger: Tagger,
     lexicon: Lexicon,
     classifier: Classifier,
+    names: Names,
 }
 
 fn train_parts(docs: &[(&Muc4Doc, &Prepared, &Vec<usize>)], opts: TrainOptions) -> Parts {
@@ -362,10 +370,12 @@ fn train_parts(docs: &[(&Muc4Doc, &Prepared, &Vec<usize>)], opts: TrainOptions) 
         }
     }
     let classifier = Classifier::train(&data, 6, opts.seed);
+    let names = Names::build(docs.iter().map(|(_, p, l)| (*p, l.as_slice())));
     Parts {
         tagger,
         lexicon,
         classifier,
+        names,
     }
 }
 
@@ -376,6 +386,7 @@ struct PartsRef<'a> {
     tagger: &'a Tagger,
     lexicon: &'a Lexicon,
     classifier: &'a Classifier,
+    names: &'a Names,
 }
 
 fn merged(parts: PartsRef<'_>, p: &Prepared, params: &Params) -> [Vec<Cand>; 5] {
@@ -393,7 +404,13 @@ fn merged(parts: PartsRef<'_>, p: &Prepared, params: &Params) -> [Vec<Cand>; 5] 
             .iter()
             .find(|(l, _)| *l == rp.loose)
             .map_or(&[][..], |(_, t)| t[r].as_slice());
-        merge_role(&lex[r], tag, rp.tagger_weight, rp.combine)
+        if rp.extend {
+            let lex = parts.names.extend_all(p, &lex[r]);
+            let tag = parts.names.extend_all(p, tag);
+            merge_role(&lex, &tag, rp.tagger_weight, rp.combine)
+        } else {
+            merge_role(&lex[r], tag, rp.tagger_weight, rp.combine)
+        }
     })
 }
 
@@ -458,17 +475,22 @@ const OBJECTIVE: Phi = Phi::Head;
 
 /// Out-of-fold candidates of one training document: lexicon candidates, tagger candidates
 /// without and with loose spans, from parts trained without the document's fold.
+/// Each as proposed (`[0]`) and with names extended (`[1]`, [`Names::extend`]).
 struct Oof {
-    lex: PerRole,
-    tag: PerRole,
-    tag_loose: PerRole,
+    lex: [PerRole; 2],
+    tag: [PerRole; 2],
+    tag_loose: [PerRole; 2],
 }
 
 fn oof_of(parts: &Parts, p: &Prepared) -> Oof {
+    let ext = |c: PerRole| -> [PerRole; 2] {
+        let x = std::array::from_fn(|r| parts.names.extend_all(p, &c[r]));
+        [c, x]
+    };
     Oof {
-        lex: lexicon::scored(&parts.lexicon, &parts.classifier, p),
-        tag: parts.tagger.candidates(p, 1.0),
-        tag_loose: parts.tagger.candidates(p, LOOSE),
+        lex: ext(lexicon::scored(&parts.lexicon, &parts.classifier, p)),
+        tag: ext(parts.tagger.candidates(p, 1.0)),
+        tag_loose: ext(parts.tagger.candidates(p, LOOSE)),
     }
 }
 
@@ -501,21 +523,30 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         })
         .collect();
     let thresholds: Vec<f32> = (0..20).map(|i| i as f32 * 0.05).collect();
-    let combos: Vec<(Combine, f32, f32)> = [Combine::Max, Combine::NoisyOr]
+    let combos: Vec<(Combine, f32, f32, bool)> = [false, true]
         .into_iter()
-        .flat_map(|c| GRID.into_iter().map(move |(l, w)| (c, l, w)))
+        .flat_map(|x| {
+            [Combine::Max, Combine::NoisyOr]
+                .into_iter()
+                .flat_map(move |c| GRID.into_iter().map(move |(l, w)| (c, l, w, x)))
+        })
         .collect();
     // Per way of merging, document and role: per dedup level the candidate scores and the
     // matches of each prefix (the objective's, then exact matches).
     let tables: Vec<Vec<[RoleRow; 5]>> = combos
         .iter()
-        .map(|&(combine, loose, tagger_weight)| {
+        .map(|&(combine, loose, tagger_weight, extend)| {
             oof.iter()
                 .zip(&golds)
                 .map(|(o, gold)| {
-                    let tag = if loose < 1.0 { &o.tag_loose } else { &o.tag };
+                    let x = usize::from(extend);
+                    let tag = if loose < 1.0 {
+                        &o.tag_loose[x]
+                    } else {
+                        &o.tag[x]
+                    };
                     std::array::from_fn(|r| {
-                        let cands = merge_role(&o.lex[r], &tag[r], tagger_weight, combine);
+                        let cands = merge_role(&o.lex[x][r], &tag[r], tagger_weight, combine);
                         (0..DEDUP_LEVELS)
                             .map(|level| {
                                 let cands = dedup(&cands, level);
@@ -581,7 +612,7 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
             for r in 0..5 {
                 let mut best = (micro(&per), cur[r], per[r]);
                 for &c in allowed {
-                    let (combine, loose, tagger_weight) = combos[c];
+                    let (combine, loose, tagger_weight, extend) = combos[c];
                     for dedup in 0..DEDUP_LEVELS {
                         for &t in &thresholds {
                             for &k in &MAX_GRID {
@@ -592,6 +623,7 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
                                     loose,
                                     tagger_weight,
                                     combine,
+                                    extend,
                                 };
                                 let counts = role_counts(r, c, rp);
                                 let mut trial = per.clone();
@@ -611,7 +643,7 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         (micro(&per), cur, per)
     };
     let mut best: Option<Ascent> = None;
-    for (c, &(combine, loose, tagger_weight)) in combos.iter().enumerate() {
+    for (c, &(combine, loose, tagger_weight, extend)) in combos.iter().enumerate() {
         let start = RoleParams {
             threshold: 0.5,
             max_per_doc: 3,
@@ -619,6 +651,7 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
             loose,
             tagger_weight,
             combine,
+            extend,
         };
         let run = ascend([(c, start); 5], &[c]);
         if best.as_ref().is_none_or(|b| run.0 > b.0 + 1e-12) {
@@ -728,6 +761,7 @@ impl Extractor {
             tagger: parts.tagger,
             lexicon: parts.lexicon,
             classifier: parts.classifier,
+            names: parts.names,
             vocab,
             params,
         }
@@ -739,6 +773,7 @@ impl Extractor {
             tagger: &self.tagger,
             lexicon: &self.lexicon,
             classifier: &self.classifier,
+            names: &self.names,
         };
         merged(parts, p, &self.params)
     }
