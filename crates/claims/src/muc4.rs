@@ -209,8 +209,9 @@ pub struct RoleParams {
     /// How a string proposed by both the lexicon classifier and the tagger is scored.
     pub combine: Combine,
     /// Whether a candidate of name-like words grows to the longest name containing it
-    /// ([`Names::extend`]).
-    pub extend: bool,
+    /// ([`Names::extend`]): 0 no, 1 yes, 2 and 3 also with the names listed beside it
+    /// ([`Names::siblings`]) at its score times [`SIBLING_FACTORS`].
+    pub extend: u8,
 }
 
 /// Calibrated decisions for all roles.
@@ -254,7 +255,7 @@ impl Default for Params {
                 loose: 1.0,
                 tagger_weight: 1.0,
                 combine: Combine::Max,
-                extend: false,
+                extend: 0,
             }; 5],
             held_f1: 0.0,
             held_head_f1: 0.0,
@@ -404,14 +405,28 @@ fn merged(parts: PartsRef<'_>, p: &Prepared, params: &Params) -> [Vec<Cand>; 5] 
             .iter()
             .find(|(l, _)| *l == rp.loose)
             .map_or(&[][..], |(_, t)| t[r].as_slice());
-        if rp.extend {
-            let lex = parts.names.extend_all(p, &lex[r]);
-            let tag = parts.names.extend_all(p, tag);
+        if rp.extend > 0 {
+            let lex = extended(parts.names, p, &lex[r], rp.extend);
+            let tag = extended(parts.names, p, tag, rp.extend);
             merge_role(&lex, &tag, rp.tagger_weight, rp.combine)
         } else {
             merge_role(&lex[r], tag, rp.tagger_weight, rp.combine)
         }
     })
+}
+
+/// Factors on a candidate's score for the names listed beside it, per [`RoleParams::extend`]
+/// level from 2.
+const SIBLING_FACTORS: [f32; 2] = [1.0, 0.5];
+
+/// Candidates with names extended at `level` ([`RoleParams::extend`]).
+fn extended(names: &Names, p: &Prepared, cands: &[Cand], level: u8) -> Vec<Cand> {
+    let x = names.extend_all(p, cands);
+    match level {
+        0 => cands.to_vec(),
+        1 => x,
+        l => names.with_siblings(p, &x, SIBLING_FACTORS[usize::from(l - 2).min(1)]),
+    }
 }
 
 /// Lexicon and tagger candidates of one role merged (see [`PartsRef`]).
@@ -475,17 +490,16 @@ const OBJECTIVE: Phi = Phi::Head;
 
 /// Out-of-fold candidates of one training document: lexicon candidates, tagger candidates
 /// without and with loose spans, from parts trained without the document's fold.
-/// Each as proposed (`[0]`) and with names extended (`[1]`, [`Names::extend`]).
+/// Each at each level of [`RoleParams::extend`].
 struct Oof {
-    lex: [PerRole; 2],
-    tag: [PerRole; 2],
-    tag_loose: [PerRole; 2],
+    lex: [PerRole; 4],
+    tag: [PerRole; 4],
+    tag_loose: [PerRole; 4],
 }
 
 fn oof_of(parts: &Parts, p: &Prepared) -> Oof {
-    let ext = |c: PerRole| -> [PerRole; 2] {
-        let x = std::array::from_fn(|r| parts.names.extend_all(p, &c[r]));
-        [c, x]
+    let ext = |c: PerRole| -> [PerRole; 4] {
+        std::array::from_fn(|l| std::array::from_fn(|r| extended(&parts.names, p, &c[r], l as u8)))
     };
     Oof {
         lex: ext(lexicon::scored(&parts.lexicon, &parts.classifier, p)),
@@ -523,7 +537,7 @@ fn calibrate(oof: &[Oof], docs: &[&Muc4Doc]) -> Params {
         })
         .collect();
     let thresholds: Vec<f32> = (0..20).map(|i| i as f32 * 0.05).collect();
-    let combos: Vec<(Combine, f32, f32, bool)> = [false, true]
+    let combos: Vec<(Combine, f32, f32, u8)> = [0, 1, 2, 3]
         .into_iter()
         .flat_map(|x| {
             [Combine::Max, Combine::NoisyOr]
