@@ -388,6 +388,9 @@ enum CueKind {
     According,
     /// "quotes X as saying": the source between.
     QuotesAs,
+    /// "JNIM claimed responsibility in a statement, saying its fighters had killed 300": the
+    /// sentence's subject says what follows the participle.
+    Participle,
 }
 
 /// Speech verbs. Ambiguous noun forms ("reports", "notes", "states") need "that" after them.
@@ -686,7 +689,13 @@ pub fn for_focus<'a>(
     sentence: Span,
     focus: Span,
 ) -> Option<&'a Attribution> {
-    let mut here = attributions.iter().filter(|a| a.sentence == i);
+    // (", saying its fighters had killed 300" speaks for what follows the participle only.)
+    let participle = |a: &Attribution| {
+        matches!(a.cue.as_str(), "saying" | "claiming" | "adding") && focus.start < a.cue_span.start
+    };
+    let mut here = attributions
+        .iter()
+        .filter(|a| a.sentence == i && !participle(a));
     let first = here.next()?;
     let part = crate::text::contrast_part(text, sentence, focus);
     std::iter::once(first)
@@ -745,6 +754,9 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
             }
             j += 1;
         }
+    }
+    if matches!(l, "saying" | "claiming" | "adding") && i >= 3 && s.lower(i - 1) == "," {
+        return Some((CueKind::Participle, i, i + 1));
     }
     // "The group claimed it had killed more than 100 soldiers": a claim of a clause is a
     // saying (not "claimed responsibility", "claimed the attack").
@@ -809,6 +821,18 @@ fn read_cue(
         CueKind::QuotesAs => {
             let (a, b) = (cue_from + 1, cue_to - 2);
             (a, b, s.span(cue_to - 2, cue_to), "as saying".to_string())
+        }
+        CueKind::Participle => {
+            let (a, b) = np_right(s, 0)?;
+            if b > cue_from {
+                return None;
+            }
+            (
+                a,
+                b,
+                s.span(cue_from, cue_to),
+                s.phrase(cue_from, cue_to).to_lowercase(),
+            )
         }
         CueKind::Verb => {
             let cue_span = s.span(cue_from, cue_to);

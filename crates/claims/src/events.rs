@@ -1837,6 +1837,16 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         if !(hit_after || hit_before) {
             continue;
         }
+        // "dozens of people had been killed, including seven who died when ...": a part of a
+        // total told before it in the sentence.
+        if (b.ends_with("including") || b.ends_with("among them") || b.ends_with("among whom"))
+            && cx
+                .quantities
+                .iter()
+                .any(|o| inside(o.span, sentence) && o.span.end <= q.span.start && o.unit.is_none())
+        {
+            continue;
+        }
         if q.counted.as_deref().is_some_and(|c| {
             [
                 "attacks",
@@ -7433,9 +7443,29 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
     }
     if let Some(k) = e.killed.as_mut() {
         let mut from: Vec<Quantity> = Vec::new();
+        // "may have killed as many as 600, according to a French assessment. The United Nations
+        // had put the toll at around 200, while relatives said more than 400": figures of
+        // other sources are theirs, not earlier stages of this one's.
+        let source = k.attributed_to.clone();
+        // (A sentence setting sources side by side: "..., while relatives said ...".)
+        let another_source = |si: usize| {
+            let contrast = cx
+                .text
+                .get(cx.sentences[si].span.start..cx.sentences[si].span.end)
+                .is_some_and(|b| b.contains(", while ") || b.contains(", whereas "));
+            contrast
+                && source.as_ref().is_some_and(|mine| {
+                    cx.attributions
+                        .iter()
+                        .any(|a| a.sentence == si && &a.source != mine)
+                })
+        };
         // Earlier stages first, then superseded revisions, each value once.
         for stage in [Stage::Earlier, Stage::Revision] {
             for f in found.iter().filter(|f| f.2 == stage) {
+                if another_source(f.0) {
+                    continue;
+                }
                 if earlier.iter().any(|q| std::ptr::eq(*q, f.1))
                     && !same(f.1, &k.quantity)
                     && !from.iter().any(|q| same(q, f.1))
