@@ -176,6 +176,13 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Claim,
     ),
     ("took|take|takes|taking responsibility|credit", C::Claimed, Kind::Claim),
+    // "The Islamic State group claimed on Monday that its fighters had captured the town": what
+    // the group says its fighters did is its claim.
+    (
+        "claimed|claims ?on ?monday|tuesday|wednesday|thursday|friday|saturday|sunday that its|their fighters|members|militants|men|mujahideen",
+        C::Claimed,
+        Kind::Plain,
+    ),
     ("claim|claims of responsibility", C::Claimed, Kind::Claim),
     ("responsibility was|has|had ?been claimed", C::Claimed, Kind::Claim),
     ("bekannte|bekennt|bekannten sich", C::Claimed, Kind::Claim),

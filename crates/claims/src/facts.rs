@@ -50,13 +50,23 @@ fn rules() -> &'static Rules {
 /// merger of Ansar Dine, ..."), which "It" in the next sentence refers to; `None` when that
 /// sentence opens with something else (the last group named in it is not the subject).
 fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
-    let prev = cx.sentences.get(si.checked_sub(1)?)?.span;
+    let mut prev = cx.sentences.get(si.checked_sub(1)?)?.span;
+    // ("LONDON (Reuters) - Islamic State Khorasan Province ... was founded in 2015": past the
+    // dateline.)
+    if let Some(d) = cx.dateline {
+        if d.span.start <= prev.start && prev.start < d.span.end && d.span.end <= prev.end {
+            prev = Span::new(d.span.end, prev.end);
+        }
+    }
     let first = cx
         .actors
         .iter()
         .filter(|a| inside(a.span, prev))
         .min_by_key(|a| a.span.start)?;
-    let lead = cx.text.get(prev.start..first.span.start)?.trim();
+    let lead = cx
+        .text
+        .get(prev.start..first.span.start)?
+        .trim_matches(|c: char| c.is_whitespace() || "-–—:".contains(c));
     // ("The Iran-aligned Houthis control ...", "The militant group al-Shabaab ...": descriptors
     // between.)
     let described = lead.split(' ').count() <= 4
@@ -917,6 +927,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         "replacing",
                         "took over from",
                         "taking over from",
+                        "in place of",
                     ]
                     .iter()
                     .any(|v| b.ends_with(v))
@@ -947,6 +958,9 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     ["it is ", "it was ", "the group is ", "the group was "]
                         .iter()
                         .any(|p| b.starts_with(p))
+                        // "Its leader is Sanaullah Ghafari": the group's leader.
+                        || b == "its "
+                        || b == "the group's "
                 });
                 // "Al-Shabaab, which emerged around 2006, is led by Ahmed Diriye": the group
                 // that opens the sentence, past a clause between commas.
@@ -967,12 +981,23 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     })
                     .flatten()
                 };
-                let group = cx
+                // "the Islamic State named Abu Musab al-Barnawi as its leader in West Africa in
+                // place of Boko Haram chief Abubakar Shekau": "its" is the subject's, not the
+                // nearest group's.
+                let owner_named = {
+                    let b = t[sentence.start..focus.start].trim_end().to_lowercase();
+                    ["its", "its new", "their", "their new"]
+                        .iter()
+                        .any(|w| b.ends_with(&format!(" as {w}")))
+                };
+                let nearest = cx
                     .actors
                     .iter()
                     .filter(|a| a.group && inside(a.span, sentence))
+                    .filter(|a| !owner_named || a.span.end <= focus.start)
                     .min_by_key(|a| gap(a.span, focus))
-                    .filter(|a| gap(a.span, focus) < 30)
+                    .filter(|a| gap(a.span, focus) < 30);
+                let group = nearest
                     .or_else(opening_past_clause)
                     .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten())
                     .or_else(|| {

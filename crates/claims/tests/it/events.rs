@@ -261,6 +261,16 @@ fn events_and_facts_from_cases() {
                 "assessments" => x.assessments.len() == parts[0].parse::<usize>().unwrap(),
                 // "nofact: estimate": no fact with this predicate.
                 "nofact" => !x.facts.iter().any(|f| f.predicate.as_str() == parts[0]),
+                // "nofact-leader: boko-haram Abu Musab al-Barnawi": no fact names this leader of
+                // this entity.
+                "nofact-leader" => {
+                    let (entity, person) = parts[0].split_once(' ').unwrap();
+                    !x.facts.iter().any(|f| {
+                        f.predicate.as_str() == "leader_of"
+                            && f.subject.0 == entity
+                            && f.object.as_ref().is_some_and(|o| o.text == person)
+                    })
+                }
                 // "notarget: TEXT": no event has a participant with this text.
                 // "arrested: two men": some event has these arrested.
                 "arrested" => x.events.iter().any(|e| {
