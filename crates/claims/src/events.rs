@@ -6902,13 +6902,16 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         days_to_report(cx, e.date.as_ref().and_then(|d| d.latest.as_deref()))
             .is_none_or(|days| days <= 365)
     };
-    let attacks: Vec<usize> = (0..events.len())
-        .filter(|&i| {
-            events[i].kind == EventKind::Attack
-                && events[i].subkind.as_deref() != Some("air_strike")
-                && recent(&events[i])
-        })
+    let attack = |i: usize| {
+        events[i].kind == EventKind::Attack && events[i].subkind.as_deref() != Some("air_strike")
+    };
+    let mut attacks: Vec<usize> = (0..events.len())
+        .filter(|&i| attack(i) && recent(&events[i]))
         .collect();
+    // A story told years later (a trial, a verdict) about its one attack.
+    if attacks.is_empty() {
+        attacks = (0..events.len()).filter(|&i| attack(i)).collect();
+    }
     let [ai] = attacks[..] else {
         return;
     };
@@ -6962,7 +6965,77 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         // "Police identified the suspect as Issa al H.", "The attacker was identified as X":
         // the person an identification names.
         let identified = identified_as(&before).filter(|p| is_attacker(p));
-        let Some(phrase) = pre.or(post).or(as_phrase).or(identified) else {
+        // "Salah Abdeslam, the only suspected attacker captured alive": a longer apposition.
+        let post_long = after.strip_prefix(", the ").and_then(|r| {
+            let end = r.find([',', '.', ';'])?;
+            let words: Vec<&str> = r[..end].split_whitespace().take(5).collect();
+            (0..words.len())
+                .find(|&k| is_attacker(&words[..=k].join(" ")))
+                .map(|k| {
+                    if words[..=k].contains(&"suspected") {
+                        "suspected attacker"
+                    } else {
+                        "attacker"
+                    }
+                })
+        });
+        // "found Salah Abdeslam guilty of murder for his role in the attacks", "X was convicted
+        // of", "X is accused of murder over the attacks", "X ... appeared in court charged with
+        // murder": a court's finding (attributed) or a charge (alleged), in a sentence about
+        // the attack or murder.
+        let sentence_lower = t[s.start..s.end].to_lowercase();
+        let about_the_act = [
+            "attack", "bombing", "murder", "killing", "shooting", "massacre",
+        ]
+        .iter()
+        .any(|w| sentence_lower.contains(w));
+        let convicted = about_the_act
+            && (before.trim_end().ends_with("found") && after.trim_start().starts_with("guilty")
+                || [
+                    " was found guilty",
+                    " were found guilty",
+                    " was convicted",
+                    " were convicted",
+                    " has been convicted",
+                    " pleaded guilty",
+                    " was sentenced",
+                    " has been sentenced",
+                ]
+                .iter()
+                .any(|w| after.starts_with(w))
+                || ["convicted", "sentenced"]
+                    .iter()
+                    .any(|w| before.trim_end().ends_with(w)));
+        let charged = about_the_act
+            && ([
+                " is accused of",
+                " was accused of",
+                " are accused of",
+                " was charged",
+                " has been charged",
+                " is charged",
+                " stands accused",
+                ", who is accused of",
+                ", accused of",
+            ]
+            .iter()
+            .any(|w| after.starts_with(w))
+                || before.trim_end().ends_with("charged")
+                || before.trim().is_empty() && after.contains(" charged with murder"));
+        let legal = if convicted {
+            Some("convicted")
+        } else if charged {
+            Some("alleged")
+        } else {
+            None
+        };
+        let Some(phrase) = pre
+            .or(post)
+            .or(as_phrase)
+            .or(identified)
+            .or(post_long)
+            .or(legal)
+        else {
             continue;
         };
         let resp = if phrase.contains("suspect") {
