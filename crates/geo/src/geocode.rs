@@ -214,6 +214,29 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     }
     let after = &text[ceil_char(text, span.end)..ceil_char(text, span.end.saturating_add(60))];
     let after_key = key(after);
+    // "the town of Palma in northern Mozambique": the country it is said to lie in, after it.
+    if c.country.is_none() {
+        let ws: Vec<&str> = after_key.split(' ').filter(|w| !w.is_empty()).collect();
+        if ws.first() == Some(&"in") {
+            let mut k = 1;
+            while ws.get(k).is_some_and(|w| {
+                w.ends_with("ern") || ["central", "the", "far", "remote", "rural"].contains(w)
+            }) {
+                k += 1;
+            }
+            for len in (1..=3).rev() {
+                if k + len > ws.len() {
+                    continue;
+                }
+                let name = ws[k..k + len].join(" ");
+                if let Some(cc) = country_of_word(g, &name) {
+                    c.country = Some(cc);
+                    c.evidence.push(format!("cue: in {name}"));
+                    break;
+                }
+            }
+        }
+    }
     // "near the border with Ukraine", "close to the Turkish border"
     for window in [&before_key, &after_key] {
         let Some(pos) = window.find("border with ") else {

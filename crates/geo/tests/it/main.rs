@@ -264,6 +264,15 @@ fn cue_phrases() {
     );
     assert_eq!(resolve(&refs, "Mogadishu").place.country_code, "SO");
     assert_eq!(resolve(&refs, "Somali").place.kind, PlaceKind::Country);
+
+    // "the town of Palma in northern Mozambique": the country named after it, not Palma de
+    // Mallorca.
+    let text = "Insurgents captured the town of Palma in northern Mozambique.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Palma", "GPE"), ("Mozambique", "GPE")]),
+    );
+    assert_eq!(resolve(&refs, "Palma").place.country_code, "MZ");
 }
 
 #[test]
