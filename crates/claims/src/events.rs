@@ -4073,7 +4073,23 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                     .cloned()
             })
             .collect();
-        for e in here.iter_mut().filter(|e| e.kind == EventKind::Plot) {
+        // ("detained a man after receiving a tip that an Islamist group was allegedly planning
+        // an attack": the plot names its own planners.)
+        let own_planner = |e: &EventMention| {
+            static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+            let lead = &cx.text
+                [lead_from(cx.text, sentence, e.trigger_span.start, 90)..e.trigger_span.start]
+                .to_lowercase();
+            crate::text::cached_regex(
+                &RE,
+                r"\b(?:that|whether) (?:an?|the) [\w -]{0,40}?(?:group|cell|network|organi[sz]ation|militants|jihadists|islamists|extremists) (?:was|were|is|are|had)\b",
+            )
+            .is_some_and(|re| re.is_match(lead))
+        };
+        for e in here
+            .iter_mut()
+            .filter(|e| e.kind == EventKind::Plot && !own_planner(e))
+        {
             for p in &arrested {
                 if !e.participants.iter().any(|q| q.span == p.span) {
                     let r = if e.certainty == Certainty::Suspected {
@@ -4537,8 +4553,12 @@ fn one(
         // not whether the arrest happened.
         cues.retain(|c| {
             let w = c.text.to_lowercase();
-            // ("detained four men suspected of carrying out the attack": the men's.)
-            let of_the_arrested = w.starts_with("suspected") && c.span.start > tr.span.end;
+            // ("detained four men suspected of carrying out the attack": the men's; "after a
+            // tip that a group was allegedly planning an attack": the tip's.)
+            let of_the_arrested = w.starts_with("suspected") && c.span.start > tr.span.end
+                || c.span.start > tr.span.end
+                    && t.get(tr.span.end..c.span.start)
+                        .is_some_and(|b| b.contains(" that "));
             !of_the_arrested
                 && !["on suspicion", "under suspicion", "accused", "charged"]
                     .iter()
