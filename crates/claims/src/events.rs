@@ -4061,6 +4061,28 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 }
             }
         }
+        // "a 19-year-old arrested on Wednesday in Ternitz, had pledged allegiance to Islamic
+        // State in July": the place of the arrest nearer it is not the pledge's.
+        let arrest_places: Vec<(Span, Span)> = here
+            .iter()
+            .filter(|e| e.kind == EventKind::Arrest)
+            .filter_map(|e| e.place.as_ref().map(|p| (p.span, e.trigger_span)))
+            .collect();
+        for e in here.iter_mut().filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::Pledge | EventKind::Split | EventKind::Founding | EventKind::Designation
+            )
+        }) {
+            let nearer_arrest = e.place.as_ref().is_some_and(|p| {
+                arrest_places
+                    .iter()
+                    .any(|(ps, at)| *ps == p.span && gap(*at, *ps) < gap(e.trigger_span, *ps))
+            });
+            if nearer_arrest {
+                e.place = None;
+            }
+        }
         // "two men were arrested ... who are said to have planned an attack": the arrested are
         // the plot's alleged perpetrators.
         let arrested: Vec<Participant> = here

@@ -296,6 +296,13 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|p| p.text.eq_ignore_ascii_case(parts[0]))
                 }),
+                // "noplace-of: pledge Ternitz": no event of this kind is placed by this text.
+                "noplace-of" => {
+                    let (kind, place) = parts[0].split_once(' ').unwrap();
+                    !x.events.iter().any(|e| {
+                        e.kind.as_str() == kind && e.place.as_ref().is_some_and(|p| p.text == place)
+                    })
+                }
                 // "noplace: U.S.": no event is placed by this text.
                 "noplace" => !x.events.iter().any(|e| {
                     e.place
