@@ -4577,10 +4577,10 @@ fn one(
             let w = c.text.to_lowercase();
             // ("detained four men suspected of carrying out the attack": the men's; "after a
             // tip that a group was allegedly planning an attack": the tip's.)
-            let of_the_arrested = w.starts_with("suspected") && c.span.start > tr.span.end
-                || c.span.start > tr.span.end
-                    && t.get(tr.span.end..c.span.start)
-                        .is_some_and(|b| b.contains(" that "));
+            let of_the_arrested = c.span.start > tr.span.end
+                && (w.starts_with("suspected")
+                    || t.get(tr.span.end..c.span.start)
+                        .is_some_and(|b| b.contains(" that ")));
             !of_the_arrested
                 && !["on suspicion", "under suspicion", "accused", "charged"]
                     .iter()
