@@ -375,6 +375,10 @@ const INJURED: &[&str] = &[
     "injuring",
     "wounding",
     "injuries",
+    // "145 people were being treated for injuries", "hospitalised".
+    "treated",
+    "hospitalised",
+    "hospitalized",
     "verletzt",
     "verletzte",
 ];
@@ -5402,6 +5406,24 @@ fn one(
             && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
         {
             return None;
+        }
+    }
+    // "The United States designated it a Foreign Terrorist Organization": the designating
+    // state is no place; a designation happens nowhere in particular.
+    if e.kind == EventKind::Designation {
+        e.place = None;
+        // "JNIM was founded in March 2017. The United States designated it ...": the group the
+        // report was just telling of.
+        let it = t[tr.span.start..tr.span.end]
+            .to_lowercase()
+            .starts_with("designated it ");
+        if it && e.participants.is_empty() {
+            if let Some(si) = cx.sentences.iter().position(|s| s.span == sentence) {
+                if let Some(g) = crate::facts::opening_subject(cx, si).filter(|a| a.group) {
+                    e.participants
+                        .push(participant(g, Role::Perpetrator, None, None));
+                }
+            }
         }
     }
     // "on the night of November 13 last year": a time is no target.

@@ -49,7 +49,7 @@ fn rules() -> &'static Rules {
 /// The group that opens the sentence before `si` ("JNIM was formed in March 2017 through a
 /// merger of Ansar Dine, ..."), which "It" in the next sentence refers to; `None` when that
 /// sentence opens with something else (the last group named in it is not the subject).
-fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
+pub(crate) fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Actor> {
     let mut prev = cx.sentences.get(si.checked_sub(1)?)?.span;
     // ("LONDON (Reuters) - Islamic State Khorasan Province ... was founded in 2015": past the
     // dateline.)
