@@ -1672,6 +1672,21 @@ impl<'a> Grammar<'a> {
         (digits == 4 && (1000..=2199).contains(&y)).then_some(y as i32)
     }
 
+    /// "this year", "last year", "next year" at `i`: the year it names, from the document's.
+    fn year_named_at(&self, i: usize, dct_year: i32) -> Option<i32> {
+        let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(i) else {
+            return None;
+        };
+        self.is(i + 1, "year").then(|| {
+            dct_year
+                + match w {
+                    Word::Last => -1,
+                    Word::Next => 1,
+                    _ => 0,
+                }
+        })
+    }
+
     /// A year written in digits or spoken ("nineteen ninety-four", "two thousand"), with the
     /// index after it; for places where a year is expected ("January ...", "the winter of ...").
     fn year_at(&self, i: usize) -> Option<(i32, usize)> {
@@ -1774,18 +1789,9 @@ impl<'a> Grammar<'a> {
                         return Some(mk(e2 + 1, DVal::Day(date), false, false));
                     }
                     // "November 13 last year", "March 3 this year"
-                    if let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(e)
-                    {
-                        if self.is(e + 1, "year") {
-                            let y = dct.year()
-                                + match w {
-                                    Word::Last => -1,
-                                    Word::Next => 1,
-                                    _ => 0,
-                                };
-                            let date = NaiveDate::from_ymd_opt(y, m, day)?;
-                            return Some(mk(e + 2, DVal::Day(date), false, true));
-                        }
+                    if let Some(y) = self.year_named_at(e, dct.year()) {
+                        let date = NaiveDate::from_ymd_opt(y, m, day)?;
+                        return Some(mk(e + 2, DVal::Day(date), false, true));
                     }
                     let y = self.pick_year_md(m, Some(day));
                     let date = NaiveDate::from_ymd_opt(y, m, day)?;
@@ -1799,16 +1805,8 @@ impl<'a> Grammar<'a> {
                     return Some(mk(end, DVal::Month(y, m), false, false));
                 }
                 // "January this year", "December last year"
-                if let Some(Lex::Word(w @ (Word::This | Word::Last | Word::Next))) = self.lx(k) {
-                    if self.is(k + 1, "year") {
-                        let y = dct.year()
-                            + match w {
-                                Word::Last => -1,
-                                Word::Next => 1,
-                                _ => 0,
-                            };
-                        return Some(mk(k + 2, DVal::Month(y, m), false, true));
-                    }
+                if let Some(y) = self.year_named_at(k, dct.year()) {
+                    return Some(mk(k + 2, DVal::Month(y, m), false, true));
                 }
                 if abbrev && !self.punct(j + 1, b'.') {
                     return None;
