@@ -54,7 +54,6 @@ const WEAPONS: &[&str] = &[
     "vehicle",
 ];
 
-/// Nouns after a place name that make it an actor ("US officials").
 /// Verbs whose subject a country is as a state ("Ukraine denied", "Iran blamed").
 const STATE_VERBS: &[&str] = &[
     "denied",
@@ -77,14 +76,18 @@ const STATE_VERBS: &[&str] = &[
     "demanded",
 ];
 
-/// Whether the words before a place end with a preposition of location ("in", "near the").
-fn located_before(prep: &str) -> bool {
+/// Whether the words before a place end with one of `preps` ("in", "near the").
+fn ends_with_preposition(prep: &str, preps: &[&str]) -> bool {
     let prep_the = prep.strip_suffix(" the").unwrap_or(prep);
-    ["in", "near", "at", "outside", "nahe", "bei", "im"]
+    preps
         .iter()
         .any(|p| prep_the.ends_with(&format!(" {p}")) || prep_the == *p)
 }
 
+/// Prepositions of location ("in", "near the").
+const LOCATED: &[&str] = &["in", "near", "at", "outside", "nahe", "bei", "im"];
+
+/// Nouns after a place name that make it an actor ("US officials").
 const ACTOR_NOUNS: &[&str] = &[
     "officials",
     "official",
@@ -660,14 +663,14 @@ fn toll_change_between(text: &str, sentence: Span, trigger: Span, date: Span) ->
 }
 
 /// "revised the death toll", "raised the toll", "lowered the official death toll": where a
-/// verb changing a death toll ends in lower-case text.
-fn changed_toll(lower: &str) -> Option<usize> {
+/// verb changing a death toll ends in the text (any case).
+fn changed_toll(text: &str) -> Option<usize> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"\b(?:revised|raised|lowered|updated|corrected|increased|reduced|cut)(?: down| up)? the (?:official )?(?:death )?toll\b",
+        r"(?i)\b(?:revised|raised|lowered|updated|corrected|increased|reduced|cut)(?: down| up)? the (?:official )?(?:death )?toll\b",
     )?;
-    re.find(lower).map(|m| m.end())
+    re.find(text).map(|m| m.end())
 }
 
 /// Where the last word "after" or "before" of lower-case text starts.
@@ -1424,7 +1427,7 @@ fn place_of(
         // "Ukraine denied any involvement in the attack": a state as the subject of what it
         // says, not where it happened; "killing 13 U.S. service members": people it names.
         if !possessive
-            && !located_before(prep)
+            && !ends_with_preposition(prep, LOCATED)
             && (STATE_VERBS.contains(&next) || DESCRIBED_PEOPLE.contains(&next))
         {
             continue;
@@ -1468,12 +1471,8 @@ fn place_of(
             continue;
         }
         // ("in the Brussels district of Anderlecht".)
-        let prep_the = prep.strip_suffix(" the").unwrap_or(prep);
-        let located = [
-            "in", "near", "at", "outside", "of", "to", "across", "nahe", "bei", "im",
-        ]
-        .iter()
-        .any(|p| prep_the.ends_with(&format!(" {p}")) || prep_the == *p);
+        let located = ends_with_preposition(prep, LOCATED)
+            || ends_with_preposition(prep, &["of", "to", "across"]);
         // "the Afghanistan-based Islamic State Khorasan Province": where an actor is based.
         // ("a Europe-wide manhunt", "a nationwide alert": the reach of something else.)
         if after.starts_with("-based") || after.starts_with("-wide") {
@@ -1766,7 +1765,7 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             && cx
                 .text
                 .get(sentence.start..q.span.start)
-                .is_some_and(|lead| changed_toll(&lead.to_lowercase()).is_some());
+                .is_some_and(|lead| changed_toll(lead).is_some());
         let toll = words.contains(&"killed")
             && (rose
                 && [
@@ -1956,9 +1955,9 @@ fn weapon_of(cx: &Context, sentence: Span, others: &[Span]) -> Option<String> {
         .map(|w| w.to_string())
 }
 
-/// Actors in `sentence` that are groups (knowledge-base armed groups or new organisations).
-/// The groups named in `sentence`, not those that only describe another ("the al-Qaeda-
-/// affiliated JNIM", "al-Qaeda's affiliate in the Sahel").
+/// Actors in `sentence` that are groups (knowledge-base armed groups or new organisations), not
+/// those that only describe another ("the al-Qaeda-affiliated JNIM", "al-Qaeda's affiliate in
+/// the Sahel").
 fn groups_in<'c>(cx: &'c Context, sentence: Span) -> impl Iterator<Item = &'c Actor> + 'c {
     cx.actors.iter().filter(move |a| {
         a.group && inside(a.span, sentence) && !crate::facts::describes_another(cx.text, a.span)
@@ -5183,20 +5182,14 @@ fn one(
     if dated || refers_back || (definite && cert == Certainty::Hypothetical) {
         // ("detained four men suspected of carrying out the attack": the men are suspected,
         // the attack is not.)
-        let retro_hedges: &[Certainty] = if retro {
-            &[Certainty::Suspected, Certainty::Alleged]
-        } else {
-            &[]
-        };
-        let excluded: Vec<Certainty> = [
+        let mut excluded = vec![
             Certainty::Claimed,
             Certainty::Hypothetical,
             Certainty::Planned,
-        ]
-        .iter()
-        .chain(retro_hedges)
-        .copied()
-        .collect();
+        ];
+        if retro {
+            excluded.extend([Certainty::Suspected, Certainty::Alleged]);
+        }
         cert = certainty::combine(&event_cues, attribution.is_some(), &excluded);
         e.certainty = cert;
     }
