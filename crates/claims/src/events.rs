@@ -5181,16 +5181,28 @@ fn one(
     // after the attack began") happened; the main clause's modality is not its own.
     if dated || refers_back || (definite && cert == Certainty::Hypothetical) {
         // ("detained four men suspected of carrying out the attack": the men are suspected,
-        // the attack is not.)
-        let mut excluded = vec![
-            Certainty::Claimed,
-            Certainty::Hypothetical,
-            Certainty::Planned,
-        ];
-        if retro {
-            excluded.extend([Certainty::Suspected, Certainty::Alleged]);
-        }
-        cert = certainty::combine(&event_cues, attribution.is_some(), &excluded);
+        // the attack is not; but "the alleged attack" stays alleged.)
+        let own_cues: Vec<Cue> = event_cues
+            .iter()
+            .filter(|c| {
+                !(retro
+                    && matches!(c.certainty, Certainty::Suspected | Certainty::Alleged)
+                    && c.span.end <= tr.span.start
+                    && t[c.span.start..tr.span.start]
+                        .to_lowercase()
+                        .contains(" of "))
+            })
+            .cloned()
+            .collect();
+        cert = certainty::combine(
+            &own_cues,
+            attribution.is_some(),
+            &[
+                Certainty::Claimed,
+                Certainty::Hypothetical,
+                Certainty::Planned,
+            ],
+        );
         e.certainty = cert;
     }
     // "meaning a further attack may be imminent", "another attack is possible": a threat, told
