@@ -111,9 +111,11 @@ fn resolve_model_dir(dir: &Path) -> Option<PathBuf> {
 }
 
 /// Finds the model directory: `explicit` (e.g. `--model`) if given, else `$DOSSIER_MODEL`, else
-/// `./models/en_core_web_sm` (relative to the current directory). An explicit path or the variable
-/// is returned even if it does not hold a model (so that [`Model::load`] reports that path); the
-/// default is returned only if it holds a model.
+/// `./models/en_core_web_sm` (relative to the current directory), else `models/en_core_web_sm`
+/// in a folder above the running executable (the checkout of `target/release/dossier`, so that
+/// the binary finds the model fetched there when run from anywhere). An explicit path or the
+/// variable is returned even if it does not hold a model (so that [`Model::load`] reports that
+/// path); the defaults are returned only if they hold a model.
 pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = explicit {
         return Some(p.to_path_buf());
@@ -121,7 +123,12 @@ pub fn find_model(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(MODEL_ENV).filter(|v| !v.is_empty()) {
         return Some(PathBuf::from(p));
     }
-    resolve_model_dir(Path::new(DEFAULT_MODEL_DIR))
+    resolve_model_dir(Path::new(DEFAULT_MODEL_DIR)).or_else(|| {
+        let exe = std::env::current_exe().ok()?;
+        exe.ancestors()
+            .skip(1)
+            .find_map(|dir| resolve_model_dir(&dir.join(DEFAULT_MODEL_DIR)))
+    })
 }
 
 #[cfg(test)]

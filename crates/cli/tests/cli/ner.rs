@@ -102,7 +102,17 @@ fn without_a_model_annotate_warns_and_ner_fails_clearly() {
     let dir = tempfile::tempdir().unwrap();
     let seed =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed/ispk-background.txt");
-    let o = dossier()
+    // A copy of the binary far from the checkout: the model is looked for in the current
+    // folder and above the executable, and neither has one.
+    let exe = dir.path().join("bin").join("dossier");
+    std::fs::create_dir_all(exe.parent().unwrap()).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_dossier"), &exe).unwrap();
+    let lone = || {
+        let mut c = std::process::Command::new(&exe);
+        c.env_remove("DOSSIER_STORE").env("DOSSIER_LOG", "error");
+        c
+    };
+    let o = lone()
         .current_dir(dir.path())
         .env_remove("DOSSIER_MODEL")
         .arg("annotate")
@@ -118,7 +128,7 @@ fn without_a_model_annotate_warns_and_ner_fails_clearly() {
         "{}",
         d["diagnostics"]
     );
-    let o = dossier()
+    let o = lone()
         .current_dir(dir.path())
         .env_remove("DOSSIER_MODEL")
         .args(["ner", "--raw"])
