@@ -1039,10 +1039,71 @@ fn read_cue(
         s.toks[region_from].start,
         s.toks[region_to.max(region_from + 1) - 1].end,
     );
+    // A date after the cue tells when it was said only as an adjunct of the verb ("said on
+    // Friday", "said Friday", "told Reuters on Monday", "said in a statement on Sunday"), not
+    // inside what was said ("says the 2019 Pulwama crisis showed", "say ... the 2008 Mumbai
+    // attacks").
+    // ("noted expert X from King's College in his essay “…” published in February": after
+    // the source and the medium.)
+    let phrase_end = cue_span.end.max(s.span(np_from, np_to).end);
+    let adjunct = |x: &TimeExpression| {
+        if x.span.end <= phrase_end {
+            return true;
+        }
+        let Some(between) = s.text.get(phrase_end..x.span.start) else {
+            return false;
+        };
+        let words: Vec<String> = between
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let medium = medium.is_some()
+            || words.iter().any(|w| {
+                [
+                    "statement",
+                    "interview",
+                    "post",
+                    "message",
+                    "video",
+                    "speech",
+                    "briefing",
+                    "conference",
+                    "essay",
+                    "article",
+                    "report",
+                ]
+                .contains(&w.as_str())
+            });
+        // ("the 2019 Pulwama crisis": a date naming something.)
+        let names_something = s
+            .text
+            .get(x.span.end..)
+            .and_then(|a| a.strip_prefix(' '))
+            .and_then(|a| a.chars().next())
+            .is_some_and(char::is_uppercase);
+        (words.len() <= 6 || medium && words.len() <= 30)
+            && !names_something
+            && (medium
+                || !words
+                    .iter()
+                    .any(|w| ["the", "a", "an"].contains(&w.as_str())))
+            && words.last().is_none_or(|w| {
+                medium
+                    || [
+                        "on", "in", "at", "during", "late", "early", "earlier", "later", "by",
+                    ]
+                    .contains(&w.as_str())
+            })
+    };
     let said_at = timexes
         .iter()
         .filter(|x| matches!(x.kind, TimexType::Date | TimexType::Time))
         .filter(|x| x.span.start >= region.start && x.span.end <= region.end)
+        .filter(|x| adjunct(x))
         .min_by_key(|x| x.span.start.abs_diff(cue_span.start))
         .map(|x| x.value.clone());
     Some(Found {
@@ -1238,6 +1299,32 @@ fn np_left(s: &Sent, end: usize) -> Option<(usize, usize)> {
         if CONNECTORS.contains(&l) && s.nameish(i) && k > 0 && s.npword(k - 1) && i < end {
             i = k;
             continue;
+        }
+        // "Tomas Erlen of the fictional Brightwater Policy Centre said": one or two adjectives
+        // between "of the" and the name; go on through them to the person.
+        if i < end && s.nameish(i) {
+            let adjective = |j: usize| {
+                s.word(j)
+                    && !s.capitalised(j)
+                    && !PERSON_HEADS.contains(&s.lower(j))
+                    && !BODY_HEADS.contains(&s.lower(j))
+                    && !DETERMINERS.contains(&s.lower(j))
+                    && !CONNECTORS.contains(&s.lower(j))
+            };
+            let through = (1..=2).find_map(|extra| {
+                let the = k.checked_sub(extra - 1)?.checked_sub(1)?;
+                let conn = the.checked_sub(1)?;
+                ((the + 1..=k).all(adjective)
+                    && s.lower(the) == "the"
+                    && CONNECTORS.contains(&s.lower(conn))
+                    && conn > 0
+                    && s.npword(conn - 1))
+                .then_some(conn)
+            });
+            if let Some(conn) = through {
+                i = conn;
+                continue;
+            }
         }
         break;
     }

@@ -248,6 +248,40 @@ const DESCRIBED_PEOPLE: &[&str] = &[
     "boy",
     "girl",
     "brothers",
+    "engineer",
+    "engineers",
+    "pilgrim",
+    "pilgrims",
+    "diplomat",
+    "diplomats",
+    "teacher",
+    "teachers",
+    "doctors",
+    "nurses",
+    "peacekeeper",
+    "peacekeepers",
+    "troops",
+    "civilians",
+    "children",
+    "passengers",
+    "sailors",
+    "crew",
+    "employees",
+    "staff",
+    "missionary",
+    "missionaries",
+    "businessman",
+    "businessmen",
+    "cleric",
+    "clerics",
+    "official",
+    "officials",
+    "aid",
+    "expatriates",
+    "residents",
+    "guards",
+    "police",
+    "policemen",
 ];
 
 /// Words of an office after a place's possessive ("Germany's interior minister", "the
@@ -277,6 +311,12 @@ const DESTINATION_WORDS: &[&str] = &[
     "destined for",
     "flight to",
     "train to",
+    "trains to",
+    "express to",
+    "bus to",
+    "buses to",
+    "ferry to",
+    "flights to",
     "service to",
 ];
 
@@ -736,6 +776,9 @@ fn claim_or_blame_of(text: &str, sentence: Span, trigger: Span) -> Option<(usize
             "denied a role in ",
             "denied responsibility for ",
             "denied being behind ",
+            "denied carrying out ",
+            "denied conducting ",
+            "denied staging ",
             "distanced itself from ",
             "distanced the group from ",
             "disowned ",
@@ -1376,6 +1419,29 @@ fn place_of(
         if landmark {
             continue;
         }
+        // "in contact with handlers in Afghanistan": where people behind it were, not where
+        // it happened.
+        if [
+            "handlers in",
+            "handler in",
+            "contacts in",
+            "masterminds in",
+            "mastermind in",
+            "backers in",
+            "sponsors in",
+            "accomplices in",
+            "relatives in",
+            "leadership in",
+            "commanders in",
+            "recruiters in",
+            "instructions from",
+            "orders from",
+        ]
+        .iter()
+        .any(|w| prep.ends_with(w))
+        {
+            continue;
+        }
         // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
         // or a traveller was going is not where it happened.
         if DESTINATION_WORDS.iter().any(|w| prep.ends_with(w)) {
@@ -1475,7 +1541,13 @@ fn place_of(
             || ends_with_preposition(prep, &["of", "to", "across"]);
         // "the Afghanistan-based Islamic State Khorasan Province": where an actor is based.
         // ("a Europe-wide manhunt", "a nationwide alert": the reach of something else.)
-        if after.starts_with("-based") || after.starts_with("-wide") {
+        // ("a Saudi-born psychiatrist", "a German-Syrian man": where a person comes from.)
+        if after.starts_with("-based")
+            || after.starts_with("-wide")
+            || after.starts_with("-born")
+            || after.starts_with("-raised")
+            || after.starts_with("-educated")
+        {
             continue;
         }
         // "one of Europe's most wanted men": a possessive that is not where it happened (but
@@ -1634,44 +1706,110 @@ fn figure(
             q.span.start < trigger.end || !verb_clause_after(&cx.text[trigger.end..q.span.start])
         })
         .min_by_key(|q| gap(q.span, trigger))
-        .map(|q| Figure {
-            quantity: with_conjoined(cx, sentence, q),
+        .map(|q| with_conjoined(cx, sentence, q))
+        .or_else(|| {
+            (words == KILLED)
+                .then(|| one_killed(cx, sentence))
+                .flatten()
+        })
+        .map(|quantity| Figure {
+            quantity,
             attributed_to: attributed.cloned(),
             revised_from: Vec::new(),
         })
+}
+
+/// "A 14-year-old boy was killed and five other people were injured": one person named by an
+/// indefinite noun phrase as killed is a count of one (its text the phrase).
+fn one_killed(cx: &Context, sentence: Span) -> Option<Quantity> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(
+            r"\b(?:[Aa]n?) (?:\d+-year-old )?(?:[a-z-]+ )?(?P<n>man|woman|boy|girl|child|person|teenager|toddler|baby|police officer|policeman|policewoman|soldier|tourist|pedestrian|worshipper|student|passer-by|bystander|guard) (?:was|has been|had been) (?:killed|stabbed to death|shot dead|fatally (?:stabbed|shot|wounded|injured))\b",
+        )
+        .expect("valid regex")
+    });
+    let s = cx.text.get(sentence.start..sentence.end)?;
+    let c = re.captures(s)?;
+    let n = c.name("n")?;
+    let start = sentence.start + c.get(0)?.start();
+    let end = sentence.start + n.end();
+    let index = cx
+        .sentences
+        .iter()
+        .position(|x| x.span.start <= start && start < x.span.end)?;
+    Some(Quantity {
+        span: Span::new(start, end),
+        text: cx.text[start..end].to_string(),
+        min: Some(1.0),
+        max: Some(1.0),
+        approximate: false,
+        unit: None,
+        counted: Some(n.as_str().to_string()),
+        counted_span: Some(Span::new(sentence.start + n.start(), end)),
+        sentence: index,
+    })
 }
 
 /// "killed about 170 Afghans and 13 U.S. service members": two counts of the same dead joined
 /// by "and" are one figure, its text the source's words and its bounds their sums. Not "23
 /// others" (parts of a total said elsewhere) and not counts with a unit.
 fn with_conjoined(cx: &Context, sentence: Span, q: &Quantity) -> Quantity {
-    if q.unit.is_some() || q.counted.is_none() {
+    // "three dead and eight wounded": counts of different fates, never one sum.
+    const FATES: &[&str] = &[
+        "dead",
+        "killed",
+        "wounded",
+        "injured",
+        "hurt",
+        "missing",
+        "deaths",
+        "injuries",
+        "casualties",
+        "fatalities",
+        "survivors",
+        "hospitalised",
+        "hospitalized",
+    ];
+    let people = |o: &Quantity| {
+        o.unit.is_none()
+            && o.counted.as_deref().is_some_and(|c| {
+                !["others", "more"].contains(&c) && !FATES.contains(&c.to_lowercase().as_str())
+            })
+    };
+    if !people(q) {
         return q.clone();
     }
-    let end = crate::quantity::end_with_counted(q);
-    let next = cx.quantities.iter().find(|o| {
-        o.span.start > end
-            && inside(o.span, sentence)
-            && o.unit.is_none()
-            && o.counted
-                .as_deref()
-                .is_some_and(|c| !["others", "more"].contains(&c))
+    let joined = |a: &Quantity, b: &Quantity| {
+        let end = crate::quantity::end_with_counted(a);
+        b.span.start > end
             && cx
                 .text
-                .get(end..o.span.start)
-                .is_some_and(|b| b.trim() == "and")
-    });
-    let Some(o) = next else {
-        return q.clone();
+                .get(end..b.span.start)
+                .is_some_and(|t| t.trim() == "and")
     };
-    let o_end = crate::quantity::end_with_counted(o);
+    // "Five soldiers and 13 civilians were killed": the figure may be either part.
+    let prev = cx
+        .quantities
+        .iter()
+        .find(|o| inside(o.span, sentence) && people(o) && joined(o, q));
+    let next = cx
+        .quantities
+        .iter()
+        .find(|o| inside(o.span, sentence) && people(o) && joined(q, o));
+    let (a, b) = match (prev, next) {
+        (Some(p), _) => (p, q),
+        (None, Some(n)) => (q, n),
+        (None, None) => return q.clone(),
+    };
+    let b_end = crate::quantity::end_with_counted(b);
     let sum = |a: Option<f64>, b: Option<f64>| a.zip(b).map(|(a, b)| a + b);
     Quantity {
-        span: Span::new(q.span.start, o_end),
-        text: cx.text[q.span.start..o_end].to_string(),
-        min: sum(q.min, o.min),
-        max: sum(q.max, o.max),
-        approximate: q.approximate || o.approximate,
+        span: Span::new(a.span.start, b_end),
+        text: cx.text[a.span.start..b_end].to_string(),
+        min: sum(a.min, b.min),
+        max: sum(a.max, b.max),
+        approximate: a.approximate || b.approximate,
         unit: None,
         counted: None,
         counted_span: None,
@@ -1864,6 +2002,28 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             ]
             .contains(&c)
         }) {
+            continue;
+        }
+        // "at least 27 militants had been killed in an ongoing operation": the attackers
+        // security forces killed are no toll of the attack (but an air strike's dead are its
+        // own).
+        if q.counted.as_deref().is_some_and(|c| {
+            [
+                "militants",
+                "insurgents",
+                "attackers",
+                "assailants",
+                "gunmen",
+                "terrorists",
+                "hijackers",
+                "bombers",
+                "jihadists",
+            ]
+            .contains(&c.to_lowercase().as_str())
+        }) && !["strike", "air raid", "bombard", "shelling", "drone"]
+            .iter()
+            .any(|w| sentence_lower.contains(w))
+        {
             continue;
         }
         // "Nineteen people with serious injuries ... and 23 others": parts of a total, not a
@@ -2270,12 +2430,18 @@ fn perpetrators(
         if a.span.end <= trigger.start && used_by_before(&before) {
             continue;
         }
+        // "The driver was inspired by the Islamic State group", "had been radicalised online by
+        // IS": the group inspired the attacker, which is no claim that it carried the attack out.
+        let inspired = ["inspired by", "radicalised", "radicalized"]
+            .iter()
+            .any(|w| before.contains(w))
+            && by;
         let supporters = before.contains("supporters of")
             || before.contains("members of")
             || before.contains("linked to")
             || before.contains("affiliated with")
             || before.contains("aligned with")
-            || before.contains("inspired by")
+            || inspired
             || before.contains("sympathi")
             // "The attackers allegedly belonged to Lashkar-e-Taiba"
             || ["belonged to", "belonging to", "belong to", "belongs to"]
@@ -2537,6 +2703,9 @@ fn perpetrators(
         if claimed {
             resp = Some(Responsibility::Claimed);
         }
+        if inspired && !claimed {
+            resp = Some(Responsibility::Inspired);
+        }
         if supporters && resp.is_none() {
             resp = Some(Responsibility::Suspected);
         }
@@ -2760,9 +2929,14 @@ fn person_perpetrator(
         })?;
         let gap_text = &t[named.span.end..sentence.start + before.len()];
         // "X, the Tunisian suspected of", "X, who is suspected of", "X was accused of"
+        // ("Taleb al-Abdulmohsen, a Saudi-born psychiatrist, is accused of": the apposition
+        // closed, then the verb.)
+        let after_last = gap_text.rsplit(',').next().unwrap_or("").trim();
         let apposed = gap_text.trim_start().starts_with(',')
-            && gap_text.matches(',').count() == 1
-            && gap_text.len() <= 60;
+            && (gap_text.matches(',').count() == 1 && gap_text.len() <= 60
+                || gap_text.matches(',').count() == 2
+                    && gap_text.len() <= 80
+                    && ["", "is", "was", "were", "has been", "had been"].contains(&after_last));
         let predicated = ["was", "is", "were", "has been", "had been"]
             .iter()
             .any(|b| gap_text.trim() == *b);
@@ -2775,7 +2949,11 @@ fn person_perpetrator(
             attribution.map(|a| a.source.clone()),
         ));
     }
-    let verb = word.ends_with("ed") || ["shot", "set", "blew", "stabbed"].contains(&word.as_str());
+    let verb = word.ends_with("ed")
+        || [
+            "shot", "set", "blew", "stabbed", "drove", "ran", "threw", "struck",
+        ]
+        .contains(&word.as_str());
     let cl = clause(t, sentence, trigger);
     // ("the attack ... was carried out by X": a noun trigger with its agent.)
     let agent_phrase = t
@@ -3035,8 +3213,10 @@ fn part_of_appositive(before: &str) -> bool {
         "part",
     ];
     let b = before.trim_end();
-    // ", the Somali militant group linked to", ", a group allied with".
-    if let Some((_, phrase)) = b.rsplit_once(',') {
+    // ", the Somali militant group linked to", ", a group allied with", ", a faction linked to
+    // the".
+    let linked = b.strip_suffix(" the").unwrap_or(b);
+    if let Some((_, phrase)) = linked.rsplit_once(',') {
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if words.len() <= 8
             && words
@@ -3637,15 +3817,28 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| ["The", "A", "An"].contains(&w));
+                // ("A Syrian man suspected of killing three people in Solingen was arrested":
+                // a reduced relative clause.)
+                const REDUCED: &[&str] = &[
+                    " suspected of ",
+                    " accused of ",
+                    " wanted for ",
+                    " wanted in ",
+                    " believed to ",
+                    " thought to ",
+                    " alleged to ",
+                ];
                 if opens
                     && [" who ", " which ", " that "]
                         .iter()
+                        .chain(REDUCED)
                         .any(|w| head.contains(w))
                 {
                     np = np_right(t, sentence.start, end, 8).map(|s| {
                         let h = &t[s.start..s.end];
                         [" of the ", " who ", " which ", " that "]
                             .iter()
+                            .chain(REDUCED)
                             .filter_map(|w| h.find(w))
                             .min()
                             .map_or(s, |k| Span::new(s.start, s.start + k))
@@ -4385,6 +4578,52 @@ fn habitual(cx: &Context, sentence: Span, trigger: Span) -> bool {
             "wieder",
         ],
     ) || perfect_of_kind(cx, sentence, trigger)
+        || trend(text, sentence, trigger)
+}
+
+/// "TTP has stepped up attacks on security forces", "a surge in bombings", "an increase in
+/// attacks": a trend of many attacks, not one.
+fn trend(text: &str, sentence: Span, trigger: Span) -> bool {
+    let word = text[trigger.start..trigger.end].to_lowercase();
+    if !word.ends_with('s') || word.ends_with("ss") {
+        return false;
+    }
+    let lead = text
+        .get(lead_from(text, sentence, trigger.start, 40)..trigger.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    [
+        "stepped up",
+        "step up",
+        "steps up",
+        "stepping up",
+        "intensified",
+        "intensify",
+        "intensifies",
+        "escalated",
+        "ramped up",
+        "surge in",
+        "rise in",
+        "increase in",
+        "spate of",
+        "wave of",
+        "string of",
+        "series of",
+    ]
+    .iter()
+    .any(|w| {
+        // ("stepped up attacks", "stepped up its attacks", "a surge in suicide bombings")
+        lead.ends_with(w)
+            || lead.rsplit_once(' ').is_some_and(|(head, last)| {
+                head.trim_end().ends_with(w)
+                    && ([
+                        "its", "their", "the", "deadly", "suicide", "militant", "terror",
+                    ]
+                    .contains(&last)
+                        || last.ends_with("ist"))
+            })
+    })
 }
 
 /// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before": a
@@ -4489,6 +4728,27 @@ fn one(
     let t = cx.text;
     let trig_text = t[tr.span.start..tr.span.end].to_string();
     let lower = trig_text.to_lowercase();
+    // "A delivery driver drove his car into the attacker and stopped the attack": stopping an
+    // attacker is no attack of its own.
+    if tr.kind == EventKind::Attack
+        && t.get(tr.span.end..sentence.end).is_some_and(|a| {
+            let a = a.trim_start().to_lowercase();
+            [
+                "the attacker",
+                "the assailant",
+                "the suspect",
+                "the gunman",
+                "the knifeman",
+                "the stabber",
+                "the man with the knife",
+            ]
+            .iter()
+            .any(|w| a.starts_with(w))
+        })
+        && !lower.contains("attack")
+    {
+        return None;
+    }
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
     if tr.kind == EventKind::Attack && habitual(cx, sentence, tr.span)
         || tr.kind == EventKind::ClaimOfResponsibility && habitual_claim(cx, sentence, tr.span)
@@ -4827,6 +5087,60 @@ fn one(
             }
         }
         EventKind::Founding => {
+            // "A stage had been set up on the square": a thing set up, not a group founded (the
+            // subject right before the verb is a common noun naming no organisation).
+            let subject = t[sentence.start..tr.span.start]
+                .split_whitespace()
+                .next_back()
+                .unwrap_or("");
+            if !subject.is_empty()
+                && subject.chars().all(|c| c.is_lowercase() || c == '-')
+                && ![
+                    "group",
+                    "groups",
+                    "organisation",
+                    "organization",
+                    "movement",
+                    "faction",
+                    "network",
+                    "branch",
+                    "cell",
+                    "militia",
+                    "party",
+                    "front",
+                    "wing",
+                    "affiliate",
+                    "offshoot",
+                    "coalition",
+                    "alliance",
+                    "brigade",
+                    "unit",
+                    "army",
+                    "force",
+                    "forces",
+                    "province",
+                    "it",
+                    "which",
+                    "that",
+                    "who",
+                    "they",
+                    "and",
+                    "first",
+                    "originally",
+                    "formally",
+                    "officially",
+                    "reportedly",
+                    "allegedly",
+                    "also",
+                    "later",
+                    "only",
+                ]
+                .contains(&subject)
+                && !groups_in(cx, sentence)
+                    .any(|a| a.span.end <= tr.span.start && tr.span.start - a.span.end < 30)
+            {
+                return None;
+            }
             // "Axel Rudakubana, who was born in Cardiff": a person's birth is no founding.
             if t[tr.span.start..tr.span.end].ends_with("born") {
                 let lead = t[sentence.start..tr.span.start].trim_end();
@@ -5765,6 +6079,21 @@ fn retrospective(text: &str, sentence: Span, trigger: Span) -> bool {
     ]
     .iter()
     .any(|c| lead.contains(c))
+        // "a man suspected of killing three people": the killing someone is suspected of
+        // (but "suspected of driving a truck into a market" tells the attack itself).
+        || (word.starts_with("killing") || word.starts_with("murder"))
+            && [
+            "suspected of",
+            "accused of",
+            "charged with",
+            "charged over",
+            "wanted for",
+            "jailed for",
+            "tried for",
+            "on trial for",
+        ]
+        .iter()
+        .any(|c| lead.trim_end().ends_with(c))
 }
 
 /// "since the attack", "the day after the attack", "the organiser of the attack": a definite,

@@ -597,6 +597,12 @@ fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> boo
         .unwrap_or("")
         .to_lowercase();
     let after = after.trim_start();
+    // ("27 militants had been killed in an ongoing operation", "have been arrested".)
+    let after = ["had been ", "have been ", "were later ", "were also "]
+        .iter()
+        .find_map(|aux| after.strip_prefix(aux).map(|rest| (aux, rest)))
+        .map_or(after.to_string(), |(_, rest)| format!("were {rest}"));
+    let after = after.as_str();
     [
         "were arrested",
         "were detained",
@@ -659,6 +665,57 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let focus = at(m);
                 let cl = clause(t, sentence, focus);
                 let after = Span::new(focus.end, cl.end);
+                // "officials blamed militants based in Afghanistan": the people a participle
+                // describes, not the group (but "ISKP fighters based in", "a group based in").
+                let lead = t[sentence.start..focus.start].trim_end();
+                let (rest, last) = lead.rsplit_once(' ').unwrap_or(("", lead));
+                let described = !last.is_empty()
+                    && last.chars().all(|c| c.is_lowercase() || c == '-')
+                    && ![
+                        "is",
+                        "are",
+                        "was",
+                        "were",
+                        "been",
+                        "be",
+                        "being",
+                        "remains",
+                        "remain",
+                        "still",
+                        "also",
+                        "now",
+                        "mainly",
+                        "primarily",
+                        "mostly",
+                        "largely",
+                        "group",
+                        "groups",
+                        "organisation",
+                        "organization",
+                        "faction",
+                        "branch",
+                        "affiliate",
+                        "offshoot",
+                        "network",
+                        "movement",
+                        "militia",
+                        "cell",
+                        "it",
+                        "which",
+                        "that",
+                        "who",
+                        "they",
+                    ]
+                    .contains(&last)
+                    && !cx.actors.iter().any(|a| {
+                        a.group && a.span.end <= focus.start && {
+                            let end = sentence.start + rest.len();
+                            a.span.end + 1 >= end && a.span.end <= end + 1
+                        }
+                    });
+                if described {
+                    continue;
+                }
                 let Some(subj) = subject_near(cx, si, focus, 1, None) else {
                     continue;
                 };
@@ -997,8 +1054,32 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .filter(|a| !owner_named || a.span.end <= focus.start)
                     .min_by_key(|a| gap(a.span, focus))
                     .filter(|a| gap(a.span, focus) < 30);
+                // "The TTP was founded in 2007 by Baitullah Mehsud and is led by Noor Wali
+                // Mehsud": the subject the coordinated verb shares.
+                let coordinated = || {
+                    let b = t[sentence.start..focus.start].trim_end().to_lowercase();
+                    [
+                        "and is",
+                        "and was",
+                        "and has been",
+                        "and is now",
+                        "and is still",
+                    ]
+                    .iter()
+                    .any(|v| b.ends_with(&format!(" {v}")))
+                    .then(|| {
+                        cx.actors.iter().find(|a| {
+                            a.group
+                                && !a.coreference
+                                && a.span.end <= focus.start
+                                && crate::text::opens_sentence(t, sentence, a.span)
+                        })
+                    })
+                    .flatten()
+                };
                 let group = nearest
                     .or_else(opening_past_clause)
+                    .or_else(coordinated)
                     .or_else(|| pronoun.then(|| opening_subject(cx, si)).flatten())
                     .or_else(|| {
                         // "Al-Shabaab on Saturday named Ahmad Umar as its new leader": the

@@ -59,7 +59,7 @@ pub const ROWS: &[Row] = &[
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies|denying) (?:carrying out|having carried out|conducting|staging|perpetrating|being behind|any part in|a part in)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
         false,
     ),
     // Plots.
@@ -144,7 +144,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("vehicle_ramming"),
-        r"(?:drove|driving|drives|driven|ploughed|plowed|ploughing|plowing|rammed|ramming|steered|crashed) (?:a |an |his |her |the |their )?(?:[\w-]+ )?(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:into|through)|(?:truck|lorry|car|van|vehicle)s? (?:ploughed|plowed|ploughing|plowing|slammed|crashed|rammed|drove) (?:into|through)|(?:drove|ploughed|plowed|rammed|steered) (?:a |an |his |her |the |their )?[\w-]+ (?:into|through) (?:a |an |the )?(?:[\w-]+ )?(?:crowds?|march|demonstration|demonstrators|protesters|pedestrians|revellers|shoppers|worshippers|procession|parade|rally|(?:christmas )?market)|(?:vehicle|car|truck)[- ]ramming(?: attacks?)?|ramming attacks?",
+        r"(?:drove|driving|drives|driven|ploughed|plowed|ploughing|plowing|rammed|ramming|steered|crashed) (?:a |an |his |her |the |their )?(?:[\w-]+ )?(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:into|through)|(?:truck|lorry|car|van|vehicle)s? (?:ploughed|plowed|ploughing|plowing|slammed|crashed|rammed|drove) (?:into|through)|(?:drove|ploughed|plowed|rammed|steered) (?:a |an |his |her |the |their )?(?:[\w-]+ ){1,4}(?:into|through) (?:a |an |the )?(?:[\w-]+ )?(?:crowds?|march|demonstration|demonstrators|protesters|pedestrians|revellers|shoppers|worshippers|procession|parade|rally|(?:christmas )?market)|(?:truck|lorry|car|van|vehicle|bus|suv)s? (?:was|were|had been) (?:driven|steered|rammed) (?:into|through)|(?:truck|lorry|car|van|vehicle|suv)s? (?:rammed|hit|struck|mowed down) (?:a |an |the )?(?:[\w-]+ )?(?:crowds?|march|demonstration|demonstrators|protesters|pedestrians|revellers|shoppers|worshippers|procession|parade|rally|(?:christmas )?market)|(?:vehicle|car|truck)[- ]ramming(?: attacks?)?|ramming attacks?",
         false,
     ),
     row(
@@ -186,6 +186,16 @@ pub const ROWS: &[Row] = &[
         Attack,
         None,
         r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants) killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+        false,
+    ),
+    // "A Syrian man suspected of killing three people at a festival in Solingen": a killing of
+    // people someone is suspected, accused or convicted of (a number of people, so that a
+    // single murder or a flood's toll is not taken for an attack). The trigger is the group
+    // `t`, the killing: the suspicion is the man's.
+    row(
+        Attack,
+        None,
+        r"(?:suspected|accused|charged|convicted|jailed|sentenced|wanted|tried|on trial) (?:\w+ )?(?:of|with|for|over) (?:the )?(?P<t>(?:killing|murdering|killings of|murders of) (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|scores|hundreds)(?: [\w-]+)? (?:people|persons|civilians|worshippers|tourists|visitors|shoppers|passengers|pedestrians|students|children|festivalgoers|concertgoers|soldiers|police officers|policemen))",
         false,
     ),
     row(
@@ -398,7 +408,15 @@ pub fn find(text: &str, range: Span, language: &str) -> Vec<Trigger> {
     };
     let mut found: Vec<Trigger> = Vec::new();
     for (row, re) in &lex.rows {
-        for m in re.find_iter(hay) {
+        // (A row may name the trigger inside its context: the group `t`.)
+        let matches: Vec<regex::Match> = if re.captures_len() > 1 {
+            re.captures_iter(hay)
+                .filter_map(|c| c.name("t").or_else(|| c.get(0)))
+                .collect()
+        } else {
+            re.find_iter(hay).collect()
+        };
+        for m in matches {
             let span = Span::new(range.start + m.start(), range.start + m.end());
             if found
                 .iter()

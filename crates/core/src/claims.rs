@@ -227,6 +227,9 @@ pub enum Responsibility {
     Alleged,
     Denied,
     Unclaimed,
+    /// The group inspired the attacker ("was inspired by the Islamic State group", "had been
+    /// radicalised online by IS"): an influence, not a claim that the group carried it out.
+    Inspired,
 }
 
 impl Responsibility {
@@ -239,6 +242,7 @@ impl Responsibility {
             Responsibility::Alleged => "alleged",
             Responsibility::Denied => "denied",
             Responsibility::Unclaimed => "unclaimed",
+            Responsibility::Inspired => "inspired",
         }
     }
 }

@@ -539,6 +539,7 @@ fn responsibility_rank(r: Responsibility) -> u8 {
         Responsibility::Alleged => 4,
         Responsibility::Denied => 5,
         Responsibility::Unclaimed => 6,
+        Responsibility::Inspired => 7,
     }
 }
 
@@ -738,6 +739,14 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             } else if kind == EventKind::Arrest && mine.iter().all(|p| p.role == Role::Perpetrator)
             {
                 "supporters_arrested"
+            } else if mine.iter().any(|p| p.role == Role::Perpetrator)
+                && mine.iter().all(|p| {
+                    p.role != Role::Perpetrator
+                        || p.responsibility == Some(Responsibility::Inspired)
+                })
+            {
+                // "The attacker was inspired by the Islamic State group": its influence only.
+                "inspired"
             } else if mine.iter().any(|p| p.role == Role::Perpetrator) {
                 "perpetrator"
             } else if mine.iter().any(|p| p.role == Role::Target) {
@@ -750,6 +759,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 .iter()
                 .filter_map(|p| p.responsibility)
                 .min_by_key(|r| responsibility_rank(*r))
+                .filter(|_| r != "inspired")
                 .map(|r| r.as_str().to_string());
         }
     }

@@ -384,7 +384,8 @@ fn events_and_facts_from_cases() {
                                 .iter()
                                 .map(|p| (&p.entity, p.responsibility))
                                 .collect::<Vec<_>>(),
-                            e.date.as_ref().map(|d| &d.value)
+                            e.date.as_ref().map(|d| &d.value),
+                            e.place.as_ref().map(|p| &p.text)
                         ))
                         .collect::<Vec<_>>(),
                     x.facts
