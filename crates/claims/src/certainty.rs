@@ -321,6 +321,13 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     // gas plant").
     ("plant", C::Planned, Kind::German),
     // Negation.
+    // "there was no intelligence suggesting an attack was being planned": what follows is
+    // denied, across the clause it opens.
+    (
+        "no intelligence|evidence|indication|indications|sign|signs|suggestion|information",
+        C::Negated,
+        Kind::Ahead,
+    ),
     ("no one|longer", C::Negated, Kind::Negation),
     (
         "not|never|no|nobody|none|neither|nor|cannot|hardly|nothing|nowhere",

@@ -127,6 +127,10 @@ const ACTOR_NOUNS: &[&str] = &[
     "wing",
     "chapter",
     "province",
+    // "a Verdi union demonstration": a union's or a party's name.
+    "union",
+    "unions",
+    "party",
 ];
 
 /// The last words of institutions' names ("Sahel Risk Group", "Washington Institute").
@@ -1364,7 +1368,14 @@ fn place_of(
             )
             && cx.text[g.span.end..sentence.end]
                 .strip_prefix(' ')
-                .is_some_and(|r| r.starts_with(char::is_alphabetic))
+                .is_some_and(|r| {
+                    r.starts_with(char::is_alphabetic)
+                        // ("into a Verdi union demonstration": the union's name.)
+                        && !r
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .is_some_and(|w| ACTOR_NOUNS.contains(&w.to_lowercase().as_str()))
+                })
             && !cx
                 .names
                 .iter()
@@ -1448,6 +1459,13 @@ fn place_of(
             continue;
         }
         // "attacks outside Afghanistan": anywhere but there.
+        // ("the group's reach beyond Afghanistan", "far from Kabul": neither.)
+        if ["beyond", "outside of", "far from", "away from"]
+            .iter()
+            .any(|w| prep.ends_with(&format!(" {w}")) || prep == *w)
+        {
+            continue;
+        }
         if (prep.ends_with(" outside") || prep == "outside")
             && g.place.kind == dossier_core::place::PlaceKind::Country
         {
@@ -1495,6 +1513,30 @@ fn place_of(
         if !possessive
             && !ends_with_preposition(prep, LOCATED)
             && (STATE_VERBS.contains(&next) || DESCRIBED_PEOPLE.contains(&next))
+        {
+            continue;
+        }
+        // "Russian officials claimed that Ukraine was involved in the attack": a state said to
+        // have a part in it, not where it happened.
+        if !ends_with_preposition(prep, LOCATED)
+            && [
+                "was involved",
+                "were involved",
+                "had been involved",
+                "has been involved",
+                "is involved",
+                "was behind",
+                "were behind",
+                "is behind",
+                "had been behind",
+                "had a role",
+                "had a hand",
+                "played a role",
+                "was responsible",
+                "is responsible",
+            ]
+            .iter()
+            .any(|v| after_owner.trim_start().starts_with(v))
         {
             continue;
         }
@@ -3797,6 +3839,27 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
                 }
             }
             np = np_left(t, sentence.start, end, 8);
+            // "officials said four people who carried out the attack had been arrested": the
+            // noun phrase the relative clause describes, not the clause's object.
+            // (A sentence opening with its subject, "The younger brother of the man who ...",
+            // is read below.)
+            let opens_with_subject = t[sentence.start..trigger.start]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| ["The", "A", "An"].contains(&w));
+            if let Some(s) = np.filter(|_| !opens_with_subject) {
+                let head = &t[sentence.start..s.start];
+                if let Some(w) = [" who ", " which ", " that "]
+                    .iter()
+                    .filter_map(|w| head.rfind(w))
+                    .max()
+                    .filter(|w| !head[*w..].contains([',', ';']))
+                {
+                    if let Some(before) = np_left(t, sentence.start, sentence.start + w, 8) {
+                        np = Some(before);
+                    }
+                }
+            }
             // "The man approached a police patrol and was arrested": the subject the verb
             // shares, opening the sentence.
             if pre.ends_with(" and") {
@@ -3975,15 +4038,34 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
         .iter()
         .filter_map(|aux| lead.find(aux))
         .min()
-        .filter(|&k| lead[..k].split_whitespace().count() <= 9)
-        .filter(|&k| {
-            let first = lead[..k].split_whitespace().next().unwrap_or("");
-            [
+        .and_then(|k| {
+            let subject = &lead[..k];
+            let first = subject.split_whitespace().next().unwrap_or("");
+            let determined = [
                 "Der", "Die", "Das", "Ein", "Eine", "Zwei", "Drei", "Vier", "Mehrere",
             ]
-            .contains(&first)
-        })
-        .map(|k| Span::new(sentence.start, sentence.start + k));
+            .contains(&first);
+            // ("Der mutmaßliche Täter, der 50-jährige Arzt Taleb al-Abdulmohsen aus
+            // Saudi-Arabien, wurde ... festgenommen": the head before the apposition.)
+            let head = subject
+                .find(", ")
+                .filter(|_| subject.trim_end().ends_with(','));
+            if determined && head.is_some() && subject.split_whitespace().count() <= 16 {
+                return head.map(|h| Span::new(sentence.start, sentence.start + h));
+            }
+            if determined && subject.split_whitespace().count() <= 9 {
+                return Some(Span::new(sentence.start, sentence.start + k));
+            }
+            // "Taleb al-Abdulmohsen wurde am Freitagabend festgenommen": a person named.
+            cx.names
+                .iter()
+                .find(|n| {
+                    n.label == "PERSON"
+                        && n.span.start == sentence.start
+                        && n.span.end == sentence.start + subject.trim_end().len()
+                })
+                .map(|n| n.span)
+        });
     }
     if np.is_none() && (trig == "in gewahrsam genommen" || trig == "festgenommen") {
         const DETERMINERS: [&str; 12] = [
@@ -5482,15 +5564,33 @@ fn one(
     // "whether IS directed the attack", "may have been involved in the attack on the mall",
     // "may also have died" after "helped finance the siege": a definite noun presupposes the
     // attack; the hedge is on the other verb.
-    let definite = t
-        .get(sentence.start..tr.span.start)
-        .and_then(|b| b.trim_end().rsplit(' ').next())
-        .is_some_and(|w| {
-            [
-                "the", "this", "that", "den", "der", "dem", "des", "das", "die", "diesen",
-            ]
-            .contains(&w.to_lowercase().as_str())
-        });
+    // ("the Kerman bombings", "the Crocus City Hall attack", "the 2008 Mumbai attacks": a
+    // definite article before the names and years that name it.)
+    let definite = t.get(sentence.start..tr.span.start).is_some_and(|b| {
+        b.split_whitespace()
+            .rev()
+            .skip_while(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            })
+            .take(1)
+            .any(|w| {
+                [
+                    "the", "this", "that", "den", "der", "dem", "des", "das", "die", "diesen",
+                ]
+                .contains(&w.to_lowercase().as_str())
+            })
+            && b.split_whitespace()
+                .rev()
+                .take_while(|w| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                })
+                .count()
+                <= 4
+    });
     // An attack named by its day or referred back to ("gunfire could still be heard hours
     // after the attack began") happened; the main clause's modality is not its own.
     if dated || refers_back || (definite && cert == Certainty::Hypothetical) {
@@ -6965,13 +7065,33 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
         ) {
             continue;
         }
-        // Only the undated default ("before publication") or no date at all gives way.
-        if e.date.as_ref().is_some_and(|d| !d.is_undated()) {
-            continue;
-        }
         let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {
             continue;
         };
+        // Only the undated default ("before publication") or no date at all gives way.
+        if e.date.as_ref().is_some_and(|d| !d.is_undated()) {
+            // ("was arrested at the scene on Thursday": dated, and still where the attack was.)
+            let coarse = e.place.as_ref().is_none_or(|p| {
+                p.place.as_ref().is_none_or(|g| {
+                    matches!(
+                        g.kind,
+                        dossier_core::place::PlaceKind::Country
+                            | dossier_core::place::PlaceKind::Admin1
+                    )
+                })
+            });
+            if e.kind == EventKind::Arrest && coarse && at_the_scene(cx.text, sentence).is_some() {
+                if let Some(p) = attack_places
+                    .iter()
+                    .filter(|(si, _)| *si <= e.sentence)
+                    .max_by_key(|(si, _)| *si)
+                    .and_then(|(_, p)| p.clone())
+                {
+                    e.place = Some(p);
+                }
+            }
+            continue;
+        }
         // "The driver ... was arrested at the scene": where and when the attack was.
         let at_scene = (e.kind == EventKind::Arrest)
             .then(|| at_the_scene(cx.text, sentence))

@@ -188,6 +188,14 @@ pub const ROWS: &[Row] = &[
         r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants) killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
         false,
     ),
+    // "Militants linked to al-Qaeda killed scores of villagers": the same with the armed men
+    // described; the trigger is the killing (`t`), the group stays outside it.
+    row(
+        Attack,
+        None,
+        r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants|gunmen|fighters),? (?:linked|affiliated|allied|loyal|tied) (?:to|with) (?:the )?[\w'’-]+(?: [\w'’-]+){0,4}?,? (?P<t>killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))\b",
+        false,
+    ),
     // "A Syrian man suspected of killing three people at a festival in Solingen": a killing of
     // people someone is suspected, accused or convicted of (a number of people, so that a
     // single murder or a flood's toll is not taken for an attack). The trigger is the group

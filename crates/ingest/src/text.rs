@@ -61,6 +61,17 @@ pub fn parse_text(
         }
     }
 
+    // "By Staff, The Harbour Times", "By Jane Doe and John Roe, Reuters": a byline naming the
+    // outlet after the last comma gives the publisher (the line stays in the text).
+    if doc.publisher.is_none() {
+        doc.publisher = all
+            .iter()
+            .skip(consumed)
+            .filter(|l| !l.trim().is_empty())
+            .take(DATELINE_WINDOW)
+            .find_map(|l| byline_outlet(l));
+    }
+
     let mut paras: Vec<String> = Vec::new();
     let mut cur = String::new();
     for (i, line) in all.iter().enumerate().skip(consumed) {
@@ -99,6 +110,29 @@ pub fn parse_text(
         doc.language = lang::detect_language(&doc.text);
     }
     (Some(doc), diags)
+}
+
+/// The outlet of a byline line ("By Staff, The Harbour Times" → "The Harbour Times"): a short
+/// line opening with "By " whose part after the last comma is a capitalised name, no sentence.
+fn byline_outlet(line: &str) -> Option<String> {
+    let t = line.trim();
+    let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by "))?;
+    if t.chars().count() > 120 || t.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let (_, outlet) = rest.rsplit_once(", ")?;
+    let outlet = outlet.trim();
+    let words: Vec<&str> = outlet.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 6
+        && words[0].chars().next().is_some_and(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || ["of", "the", "and", "for", "de", "&"].contains(w)
+        });
+    named.then(|| outlet.to_string())
 }
 
 /// A Markdown thematic break: three or more `-`, `*` or `_` and nothing else but spaces.

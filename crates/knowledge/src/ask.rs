@@ -186,7 +186,8 @@ pub fn ask(
         let hits: Vec<&Event> = d
             .events
             .iter()
-            .filter(|e| e.kind == "attack" && e.responsibility.as_deref() == Some("claimed"))
+            // ("IS-K claimed an assault on the Shah Cheragh shrine": a claim naming its attack.)
+            .filter(|e| matches!(e.kind.as_str(), "attack" | "claim_of_responsibility") && e.responsibility.as_deref() == Some("claimed"))
             .filter(|e| year.as_ref().is_none_or(|y| e.date.as_ref().is_some_and(|d| d.value.starts_with(y.as_str()))))
             .collect();
         if hits.is_empty() {

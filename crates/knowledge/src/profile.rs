@@ -765,6 +765,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     }
     // Figures per source, revisions marked (same publisher, later document, different figure).
     let mut figures: Vec<SourceFigure> = Vec::new();
+    // When each figure was published, in UTC: what orders reports from different time zones.
+    let mut published_utc: Vec<Option<String>> = Vec::new();
     // Whether each figure is its report's own count of this event (not another source's in
     // the same report, "Al-Shabaab ... said it had killed 137 people"), and whether a
     // perpetrator gives it.
@@ -797,6 +799,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                     .as_ref()
                     .is_some_and(|n| perpetrators.contains(&n.to_lowercase()))
             }));
+            published_utc.push(m.doc.row.published_utc.clone());
             figures.push(SourceFigure {
                 figure: name.into(),
                 min: f.quantity.min,
@@ -820,7 +823,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     for i in 0..n {
         let (a_doc, a_pub, a_fig) = (
             figures[i].doc,
-            figures[i].published.clone(),
+            published_utc[i].clone(),
             figures[i].figure.clone(),
         );
         let earlier = (0..n)
@@ -831,10 +834,10 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                     && publisher_of.get(&figures[j].doc) == publisher_of.get(&a_doc)
             })
             .filter(|&j| {
-                figures[j].published < a_pub
+                published_utc[j] < a_pub
                     && (figures[j].min, figures[j].max) != (figures[i].min, figures[i].max)
             })
-            .max_by(|&x, &y| figures[x].published.cmp(&figures[y].published));
+            .max_by(|&x, &y| published_utc[x].cmp(&published_utc[y]));
         if let Some(j) = earlier {
             figures[i].revises = Some(figures[j].doc);
         }
@@ -842,7 +845,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     // The headline figure: the latest report's, never an average; in that report its own
     // count before another source's it quotes; a perpetrator's own figure only when no one
     // else gives one.
-    let (primary, by_perpetrator) = (&primary, &by_perpetrator);
+    let (primary, by_perpetrator, published_utc) = (&primary, &by_perpetrator, &published_utc);
     let figures_ref = &figures;
     let latest = |name: &str| {
         let of = |no_perpetrator: bool| {
@@ -850,8 +853,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 .iter()
                 .enumerate()
                 .filter(move |(i, f)| f.figure == name && (!no_perpetrator || !by_perpetrator[*i]))
-                .max_by(|(i, a), (j, b)| {
-                    (&a.published, primary[*i]).cmp(&(&b.published, primary[*j]))
+                .max_by(|(i, _), (j, _)| {
+                    (&published_utc[*i], primary[*i]).cmp(&(&published_utc[*j], primary[*j]))
                 })
                 .map(|(_, f)| f)
         };

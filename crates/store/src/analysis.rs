@@ -39,11 +39,13 @@ pub struct AnalysisRow {
     pub publisher: Option<String>,
     /// As the source stated it (local time with offset).
     pub published: Option<String>,
+    /// The same instant in UTC: what orders reports in time.
+    pub published_utc: Option<String>,
     pub text: String,
     pub json: String,
 }
 
-const ROW_SELECT: &str = "SELECT a.version_id, a.doc_id, d.cluster, d.url, v.title, v.publisher, v.published, v.text, a.json
+const ROW_SELECT: &str = "SELECT a.version_id, a.doc_id, d.cluster, d.url, v.title, v.publisher, v.published, v.text, a.json, v.published_utc
      FROM analyses a
      JOIN versions v ON v.id = a.version_id
      JOIN documents d ON d.id = a.doc_id AND d.current_version = v.version";
@@ -59,6 +61,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
         published: r.get(6)?,
         text: r.get(7)?,
         json: r.get(8)?,
+        published_utc: r.get(9)?,
     })
 }
 
@@ -165,10 +168,10 @@ impl SqliteStore {
         let mut rows = st
             .query_map(params![entity, as_of], row)?
             .collect::<Result<Vec<_>, _>>()?;
-        // Sorted here, as `ORDER BY v.published, a.doc_id` would (NULL first, bytewise): an ORDER
-        // BY copies every whole row (text and JSON, megabytes for a big group) through a
-        // temporary B-tree.
-        rows.sort_by(|x, y| (&x.published, x.doc_id).cmp(&(&y.published, y.doc_id)));
+        // Sorted here, as `ORDER BY v.published_utc, a.doc_id` would (NULL first, bytewise): an
+        // ORDER BY copies every whole row (text and JSON, megabytes for a big group) through a
+        // temporary B-tree. (In UTC: local times of different zones do not order.)
+        rows.sort_by(|x, y| (&x.published_utc, x.doc_id).cmp(&(&y.published_utc, y.doc_id)));
         Ok(rows)
     }
 
@@ -176,7 +179,7 @@ impl SqliteStore {
     pub fn analyses(&self, as_of: Option<&str>) -> Result<Vec<AnalysisRow>, StoreError> {
         let sql = format!(
             "{ROW_SELECT} WHERE (?1 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?1))
-             ORDER BY v.published, a.doc_id"
+             ORDER BY v.published_utc, a.doc_id"
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st

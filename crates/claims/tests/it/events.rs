@@ -131,6 +131,13 @@ fn events_and_facts_from_cases() {
                     })
                 }
                 "noevent" => !x.events.iter().any(|e| e.kind.as_str() == parts[0]),
+                // "noevent-cert: plot suspected": no event of this kind with this certainty.
+                "noevent-cert" => {
+                    let (kind, cert) = parts[0].split_once(' ').unwrap();
+                    !x.events
+                        .iter()
+                        .any(|e| e.kind.as_str() == kind && e.certainty.as_str() == cert)
+                }
                 // "perpetrator: Salman Abedi=attributed": a person named as doing it.
                 "perpetrator" => {
                     let (who, resp) = parts[0].split_once('=').unwrap_or((parts[0], ""));

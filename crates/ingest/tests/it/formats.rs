@@ -1805,3 +1805,17 @@ proptest! {
         let _ = dates::parse_dateline(&format!("{prefix}{sep}{rest}"));
     }
 }
+
+#[test]
+fn text_byline_names_the_publisher() {
+    // "By Staff, The Harbour Times": the outlet after the byline's last comma; a sentence that
+    // opens with "By" is no byline.
+    let d = single("text/quetta-byline.txt");
+    assert_eq!(d.publisher.as_deref(), Some("The Harbour Times"));
+    assert_eq!(published(&d).0, "2024-11-09");
+    let (_, docs) = read_str(
+        "no-byline.txt",
+        "Talks resume\n\nBy the end of the week, negotiators from both sides, officials said, had met twice.\n",
+    );
+    assert_eq!(docs[0].publisher, None);
+}

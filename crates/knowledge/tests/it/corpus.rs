@@ -1298,3 +1298,69 @@ fn a_dateline_outlet_is_the_publisher() {
         .expect("Reuters' revised toll");
     assert!(revision.revises.is_some(), "{kerman:#?}");
 }
+
+#[test]
+fn an_arrest_at_the_scene_on_a_day_given_is_where_the_attack_was() {
+    // "was detained at the scene." and "was arrested at the scene on Thursday": one arrest in
+    // Munich, reported by two publishers, beside the one ramming.
+    let Some((store, kb, _dir)) = fixture_store("munich-arrest") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let arrests: Vec<&Event> = events.iter().filter(|e| e.kind == "arrest").collect();
+    assert_eq!(arrests.len(), 1, "{arrests:#?}");
+    assert_eq!(
+        arrests[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Munich")
+    );
+    assert_eq!(arrests[0].independent_sources, 2, "{arrests:#?}");
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(attacks[0].subkind.as_deref(), Some("vehicle_ramming"));
+}
+
+#[test]
+fn destinations_birthplaces_and_handlers_place_nothing() {
+    // "waited for the Jaffar Express to Peshawar", "a Saudi-born psychiatrist", "handlers in
+    // Afghanistan", "claimed that Ukraine was involved", "the group's reach beyond
+    // Afghanistan": none is where the attack was.
+    let Some((store, kb, _dir)) = fixture_store("elsewhere") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let places: Vec<Option<&str>> = events
+        .iter()
+        .filter(|e| e.kind == "attack")
+        .map(|e| e.place.as_ref().map(|p| p.name.as_str()))
+        .collect();
+    for wrong in ["Peshawar", "Saudi Arabia", "Afghanistan", "Ukraine", "Kyiv"] {
+        assert!(!places.contains(&Some(wrong)), "{wrong}: {events:#?}");
+    }
+    assert!(places.contains(&Some("Quetta")), "{places:?}");
+    assert!(places.contains(&Some("Magdeburg")), "{places:?}");
+    assert!(places.contains(&Some("Krasnogorsk")), "{places:?}");
+    // The Quetta bombing is one event, claimed by the BLA.
+    let quetta: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.place.as_ref().is_some_and(|p| p.name == "Quetta"))
+        .collect();
+    assert_eq!(quetta.len(), 1, "{quetta:#?}");
+    assert!(quetta[0]
+        .participants
+        .iter()
+        .any(|p| p.role == "perpetrator" && p.responsibility.as_deref() == Some("claimed")));
+}
+
+#[test]
+fn the_latest_figure_is_the_latest_in_utc() {
+    // A report published at 07:00 in Sydney on June 8 (21:00 UTC on June 7) says seven; one
+    // published at 23:00 in London on June 7 (22:00 UTC) says eight: eight is the later one.
+    let Some((store, kb, _dir)) = fixture_store("time-zones") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let killed = attacks[0].killed.as_ref().expect("a toll");
+    assert_eq!(killed.min, Some(8.0), "{:#?}", attacks[0].figures);
+}
