@@ -5348,6 +5348,20 @@ fn one(
     skip.extend(causes.iter().copied());
     // "A U.S. source said": the source's country is not where it happened.
     skip.extend(attribution.and_then(|a| a.source_span));
+    // "the Westminster Bridge attack and the bombing of a concert at Manchester Arena": past
+    // another attack joined by "and", the places are that one's.
+    if tr.kind == EventKind::Attack {
+        if let Some(o) = all.iter().find(|o| {
+            o.kind == EventKind::Attack
+                && o.span.start > tr.span.end
+                && t.get(tr.span.end..o.span.start).is_some_and(|b| {
+                    let b = b.trim().to_lowercase();
+                    ["and the", "and a", "and an", ", and the", "and"].contains(&b.as_str())
+                })
+        }) {
+            skip.push(Span::new(o.span.start, sentence.end));
+        }
+    }
     if tr.kind != EventKind::Founding {
         e.place = place_of(
             cx,
@@ -5543,7 +5557,11 @@ fn one(
                     || noun_after_after(&t[tr.span.end..o.span.start])
                     // "The bombing was the deadliest in Peshawar since 2014, when Taliban
                     // gunmen attacked an army-run school": the other attack's clause.
-                    || t[tr.span.end..o.span.start].contains(", when "))
+                    || t[tr.span.end..o.span.start].contains(", when ")
+                    // "It was the third attack in Britain since March, following the
+                    // Westminster Bridge attack": the attacks it is ranked among.
+                    || t[tr.span.end..o.span.start].contains(", following ")
+                    || t[tr.span.end..o.span.start].contains(", after "))
         })
     {
         return None;

@@ -1339,6 +1339,14 @@ fn destinations_birthplaces_and_handlers_place_nothing() {
     assert!(places.contains(&Some("Quetta")), "{places:?}");
     assert!(places.contains(&Some("Magdeburg")), "{places:?}");
     assert!(places.contains(&Some("Krasnogorsk")), "{places:?}");
+    // "the Westminster Bridge attack and the bombing of a concert at Manchester Arena": the
+    // March attack is not in Manchester.
+    assert!(
+        !events.iter().any(|e| e.kind == "attack"
+            && e.date.as_ref().is_some_and(|d| d.value == "2017-03")
+            && e.place.as_ref().is_some_and(|p| p.name == "Manchester")),
+        "{events:#?}"
+    );
     // The Quetta bombing is one event, claimed by the BLA.
     let quetta: Vec<&Event> = events
         .iter()
