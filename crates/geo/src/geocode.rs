@@ -1097,6 +1097,26 @@ impl Gazetteer {
                     }
                 }
             }
+            // "a hotel on Lido beach" in a report from Mogadishu: a hamlet of another country
+            // (Lido Beach, New York) that nothing in the text points to is no reading of it.
+            if let Some(e) = self.entry(i) {
+                let others = |cc: &[u8; 2]| {
+                    ctx.focus
+                        .get(cc)
+                        .filter(|(_, names)| names.iter().any(|n| *n != p.key))
+                        .map_or(0.0, |(w, _)| *w)
+                };
+                let elsewhere = ctx.focus.keys().any(|cc| *cc != e.cc && others(cc) >= 1.0);
+                if e.kind == PlaceKind::City
+                    && e.population < 5_000
+                    && others(&e.cc) == 0.0
+                    && elsewhere
+                    && p.cues.country.is_none()
+                    && p.cues.admin1.is_none()
+                {
+                    continue;
+                }
+            }
             let Some(place) = self.place(i) else { continue };
             out.push(GeoRef {
                 span: p.span,

@@ -119,8 +119,32 @@ fn event_line(e: &Event, c: &mut Cites) -> String {
         "- {date}: {} ({}{by}) {}",
         e.title,
         e.certainty,
-        c.add(&e.sources)
+        c.add(&supporting(e))
     )
+}
+
+/// An event's sources ordered for a one-line answer: the first report of it, then for each
+/// perpetrator the first sentence naming it in the report that gives it (the claim, the
+/// blame), then the rest; so that the few cited support what the line says.
+fn supporting(e: &Event) -> Vec<Citation> {
+    let mut out: Vec<Citation> = e.sources.iter().take(1).cloned().collect();
+    for p in e.participants.iter().filter(|p| p.role == "perpetrator") {
+        if let Some(c) = e
+            .sources
+            .iter()
+            .find(|c| c.doc == p.doc && c.quote.contains(p.text.as_str()))
+        {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+    }
+    for c in &e.sources {
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 /// Answer one question.

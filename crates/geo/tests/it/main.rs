@@ -461,3 +461,33 @@ proptest! {
         let _ = geocode(&text, &ms);
     }
 }
+
+#[test]
+fn a_hamlet_abroad_that_nothing_points_to_is_no_reading() {
+    // In a report from Mogadishu, "Lido Beach" is no hamlet of New York (population under
+    // 5,000, in a country nothing else in the text names); with a cue to its country it is.
+    let text = "Gunmen attacked a hotel on Lido Beach in Mogadishu, Somalia, on Friday.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[
+                ("Lido Beach", "GPE"),
+                ("Mogadishu", "GPE"),
+                ("Somalia", "GPE"),
+            ],
+        ),
+    );
+    assert!(
+        refs.iter()
+            .all(|r| r.text != "Lido Beach" || r.place.country_code == "SO"),
+        "{refs:#?}"
+    );
+    assert_eq!(resolve(&refs, "Mogadishu").place.country_code, "SO");
+    let text = "Residents of Lido Beach, New York, cleaned up after the storm.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("Lido Beach", "GPE"), ("New York", "GPE")]),
+    );
+    assert_eq!(resolve(&refs, "Lido Beach").place.country_code, "US");
+}

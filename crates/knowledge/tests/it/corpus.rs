@@ -1372,3 +1372,24 @@ fn the_latest_figure_is_the_latest_in_utc() {
     let killed = attacks[0].killed.as_ref().expect("a toll");
     assert_eq!(killed.min, Some(8.0), "{:#?}", attacks[0].figures);
 }
+
+#[test]
+fn who_is_behind_cites_the_claim() {
+    // The first report ends "No group has claimed responsibility."; the second gives the
+    // claim: the one-line answer cites the claim among its few citations.
+    let Some((store, kb, _dir)) = fixture_store("kerman-claim") else {
+        return;
+    };
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the Kerman bombings?")
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("Islamic State"), "{}", a.text);
+    assert!(
+        a.citations.iter().any(|c| c
+            .quote
+            .starts_with("The Islamic State group claimed responsibility")),
+        "{}\n{:#?}",
+        a.text,
+        a.citations
+    );
+}
