@@ -1047,6 +1047,13 @@ fn read_cue(
     // the source and the medium.)
     let phrase_end = cue_span.end.max(s.span(np_from, np_to).end);
     let adjunct = |x: &TimeExpression| {
+        // Before the cue: right before it ("Police on Sunday said"), not a clause away ("the
+        // attack that killed 26 people on Tuesday, saying ...").
+        if x.span.end <= cue_span.start {
+            return s.text.get(x.span.end..cue_span.start).is_some_and(|g| {
+                !g.contains([',', ';', ':']) && g.split_whitespace().count() <= 3
+            });
+        }
         if x.span.end <= phrase_end {
             return true;
         }

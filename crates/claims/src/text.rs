@@ -455,6 +455,34 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     {
         return true;
     }
+    // "the attack near Pahalgam that killed 26 people on Tuesday": a clause of what the event
+    // did, after a phrase on its place or target.
+    let killing = text.get(start..).is_some_and(|r| {
+        let r = r
+            .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
+            .to_lowercase();
+        [
+            "that killed",
+            "which killed",
+            "that left",
+            "which left",
+            "that wounded",
+            "which wounded",
+            "that injured",
+            "which injured",
+        ]
+        .iter()
+        .any(|w| r.starts_with(w))
+    });
+    if killing
+        && ["on ", "at ", "in ", "against ", "near ", "outside "]
+            .iter()
+            .any(|p| lower.starts_with(p))
+        && !lower.contains([',', ';'])
+        && lower.split_whitespace().count() <= 6
+    {
+        return true;
+    }
     // (Only a clause that tells of the event itself: not "the bombings in Kerman, which the
     // group claimed a day earlier".)
     if !opens_in_which(text, start) {

@@ -182,9 +182,13 @@ pub struct Event {
     /// the entity without being tied to the event). Absent in exports without an entity.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
-    /// claimed, attributed, suspected, alleged, denied, unclaimed, confirmed.
+    /// claimed, attributed, suspected, alleged, denied, unclaimed, confirmed, inspired.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub responsibility: Option<String>,
+    /// A denial some source gives beside a more certain reading (the group claimed it, then
+    /// denied it): shown with it, never hidden behind it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub killed: Option<Range>,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -708,6 +708,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     // stays a claim, a suspicion stays a suspicion: nothing is upgraded beyond what one source says).
     let mut role = None;
     let mut responsibility = None;
+    let mut also = Vec::new();
     if let Some(id) = entity {
         let mine: Vec<&dossier_core::claims::Participant> = group
             .iter()
@@ -761,6 +762,14 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                 .min_by_key(|r| responsibility_rank(*r))
                 .filter(|_| r != "inspired")
                 .map(|r| r.as_str().to_string());
+            // ("TRF claimed the attack ... TRF denied any involvement": both readings.)
+            if responsibility.as_deref().is_some_and(|x| x != "denied")
+                && mine
+                    .iter()
+                    .any(|p| p.responsibility == Some(Responsibility::Denied))
+            {
+                also.push("denied".to_string());
+            }
         }
     }
     // Figures per source, revisions marked (same publisher, later document, different figure).
@@ -953,6 +962,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         place,
         role,
         responsibility,
+        also,
         killed,
         injured,
         figures,

@@ -241,6 +241,11 @@ pub fn markdown(d: &Dossier) -> String {
                 (Some("context"), _) => {
                     " — mentioned in coverage of the group; not attributed to it".to_string()
                 }
+                (Some(r), Some(resp)) if !ev.also.is_empty() => format!(
+                    " — {}, {resp}; also {}",
+                    r.replace('_', " "),
+                    ev.also.join(", ")
+                ),
                 (Some(r), Some(resp)) => format!(" — {}, {resp}", r.replace('_', " ")),
                 (Some(r), None) => format!(" — {}", r.replace('_', " ")),
                 // A place's or an event's dossier: who each report says is behind it.

@@ -866,7 +866,7 @@ function eventsView(events) {
             dateText(e.date),
             e.place ? e.place.name + (e.place.admin1 ? ", " + e.place.admin1 : "") + (e.place.country ? ", " + e.place.country : "") : "",
             e.role ? "role: " + e.role : "",
-            e.responsibility ? "responsibility: " + e.responsibility : "",
+            e.responsibility ? "responsibility: " + e.responsibility + (e.also && e.also.length ? "; also " + e.also.join(", ") : "") : "",
           ]
             .filter(Boolean)
             .join(" · "),

@@ -1393,3 +1393,22 @@ fn who_is_behind_cites_the_claim() {
         a.citations
     );
 }
+
+#[test]
+fn a_denial_beside_a_claim_stays_in_the_timeline() {
+    // TRF claimed the Pahalgam attack in one report and denied it in a later one: the timeline
+    // gives "claimed" and keeps the denial beside it.
+    let Some((store, kb, _dir)) = fixture_store("claim-then-denial") else {
+        return;
+    };
+    let d = dossier_knowledge::profile(&store, &kb, "The Resistance Front", None).unwrap();
+    let ev = d
+        .events
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(ev.responsibility.as_deref(), Some("claimed"), "{ev:#?}");
+    assert_eq!(ev.also, vec!["denied".to_string()], "{ev:#?}");
+    let md = dossier_knowledge::render::markdown(&d);
+    assert!(md.contains("perpetrator, claimed; also denied"), "{md}");
+}
