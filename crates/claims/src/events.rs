@@ -2912,6 +2912,51 @@ fn person_perpetrator(
 ) -> Option<Participant> {
     let t = cx.text;
     let trigger = tr.span;
+    // "The third man who carried out Saturday's attack on London Bridge has been named by police
+    // as Youssef Zaghba": the person the one who did it is named as, by whoever names him.
+    let named_lead = t[sentence.start..trigger.start].to_ascii_lowercase();
+    if [
+        "who carried out",
+        "who committed",
+        "who staged",
+        "who launched",
+    ]
+    .iter()
+    .any(|w| named_lead.contains(w))
+    {
+        let after = t[trigger.end..sentence.end].to_ascii_lowercase();
+        if let Some(i) = after.find(" named ") {
+            let rest = &after[i + 7..];
+            let (by, as_at) = if rest.starts_with("as ") {
+                (None, Some(i + 7 + 3))
+            } else {
+                match rest.find(" as ") {
+                    Some(k) if rest.starts_with("by ") && k <= 40 => (
+                        Some(
+                            t[trigger.end + i + 10..trigger.end + i + 7 + k]
+                                .trim()
+                                .to_string(),
+                        ),
+                        Some(i + 7 + k + 4),
+                    ),
+                    _ => (None, None),
+                }
+            };
+            if let Some(n) = as_at.and_then(|a| {
+                cx.names
+                    .iter()
+                    .find(|n| n.label == "PERSON" && n.span.start == trigger.end + a)
+            }) {
+                let by = by
+                    .map(|b| Source {
+                        name: Some(b),
+                        ..Source::default()
+                    })
+                    .or_else(|| attribution.map(|a| a.source.clone()));
+                return Some(perpetrator_named(n, Responsibility::Attributed, by));
+            }
+        }
+    }
     // "a Tesla Cybertruck exploded": what explodes did not do it.
     if explodes(&t[trigger.start..trigger.end]) {
         return None;
