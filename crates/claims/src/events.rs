@@ -6485,6 +6485,21 @@ fn detach(cx: &Context, tr: &Trigger, e: &mut EventMention, described: bool) {
                             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
                         && between.trim().len() + 2 >= between.len()
                 }))
+            // "The blast happened at about 10.33pm on Monday": when the event itself
+            // happened, told of it.
+            || (s.start >= tr.span.end
+                && t.get(tr.span.end..s.start).is_some_and(|between| {
+                    let ws: Vec<&str> = between.split_whitespace().collect();
+                    ws.len() <= 5
+                        && !between.contains([',', ';', ':', '(', '—', '–'])
+                        && ws.first().is_some_and(|w| {
+                            [
+                                "happened", "occurred", "took", "went", "struck", "began",
+                                "started", "unfolded",
+                            ]
+                            .contains(w)
+                        })
+                }))
             // "the attack, which killed 22 people in May 2017": the date in its own relative
             // clause.
             || (s.start >= tr.span.end
