@@ -23,6 +23,7 @@ pub const FORMS: &[&str] = &[
     "Who was arrested in <place> [in YYYY | in YYYY-MM | in MONTH YYYY | on DAY]?",
     "Who leads X?",
     "When was X founded?",
+    "How many people were killed (or injured) in <event or place>?",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -288,6 +289,31 @@ pub fn ask(
         }
         for e in &events {
             let _ = writeln!(text, "{}", event_line(e, &mut c));
+        }
+    } else if let Some(m) = re(r"(?i)^how many (?:people )?(?:were |have been |had been )?(killed|died|dead|injured|wounded|hurt)(?: in| at| by| during)? (.+?)\??$")
+        .captures(q)
+        .or_else(|| re(r"(?i)^what (?:is|was) the (death) toll (?:of|in|from|at) (.+?)\??$").captures(q))
+    {
+        form = FORMS[10];
+        let want = match m[1].to_lowercase().as_str() {
+            "injured" | "wounded" | "hurt" => "injured",
+            _ => "killed",
+        };
+        let what = strip(&m[2]);
+        let events = find_events(store, kb, &what, None, false)?;
+        let with: Vec<&Event> = events.iter().filter(|e| e.figures.iter().any(|f| f.figure == want)).collect();
+        if with.is_empty() {
+            let _ = writeln!(text, "No {want} figure for an event matching {what:?} in the store.");
+        }
+        for e in with {
+            let date = e.date.as_ref().map_or("undated".into(), date_text);
+            let _ = writeln!(text, "- {date}: {} ({}); {want}, each as its source gave it (never averaged):", e.title, e.certainty);
+            for f in e.figures.iter().filter(|f| f.figure == want) {
+                let by = f.attributed_to.as_ref().map(|p| format!(", according to {}", who(p))).unwrap_or_default();
+                let revised = if f.revised_from.is_empty() { String::new() } else { format!(", revised from {}", f.revised_from.join(", ")) };
+                let cite = f.source.as_ref().map(|x| c.add(std::slice::from_ref(x))).unwrap_or_default();
+                let _ = writeln!(text, "  - “{}”{by}{revised} (published {}) {cite}", f.text, f.published.clone().unwrap_or_else(|| "undated".into()));
+            }
         }
     } else if let Some(m) = re(&format!(r"(?i)^what happened in (.+?){PERIOD}")).captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {
         form = FORMS[6];

@@ -1412,3 +1412,30 @@ fn a_denial_beside_a_claim_stays_in_the_timeline() {
     let md = dossier_knowledge::render::markdown(&d);
     assert!(md.contains("perpetrator, claimed; also denied"), "{md}");
 }
+
+#[test]
+fn how_many_were_killed_lists_each_source_s_figure() {
+    // "How many people were killed in the Kerman bombings?": 103 from the first report and the
+    // revision to 84 from the second, each with its source, never averaged.
+    let Some((store, kb, _dir)) = fixture_store("kerman-claim") else {
+        return;
+    };
+    let a = dossier_knowledge::ask::ask(
+        &store,
+        &kb,
+        "How many people were killed in the Kerman bombings?",
+    )
+    .unwrap()
+    .unwrap();
+    assert!(a.text.contains("“103”"), "{}", a.text);
+    assert!(a.text.contains("“84”"), "{}", a.text);
+    assert!(!a.citations.is_empty());
+    let b = dossier_knowledge::ask::ask(
+        &store,
+        &kb,
+        "What was the death toll of the Kerman bombings?",
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(a.text, b.text);
+}
