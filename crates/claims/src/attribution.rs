@@ -1772,10 +1772,17 @@ fn strip_the(s: &str) -> String {
         .to_string()
 }
 
-/// The phrase with a sentence-initial capital lowered when its first word is a common noun.
+/// The phrase with a sentence-initial capital lowered when its first word is a common noun (but
+/// not in a title written in capitals throughout: "Prime Minister", "Interior Minister").
 fn lower_first_if_vocab(s: &Sent, from: usize, to: usize) -> String {
     let text = s.phrase(from, to);
-    if s.capitalised(from) && (s.vocab(from) || from == 0) {
+    let title = from + 1 < to && {
+        let next = s.raw(from + 1);
+        next.chars().count() > 1
+            && next.chars().next().is_some_and(char::is_uppercase)
+            && next.chars().skip(1).all(char::is_lowercase)
+    };
+    if s.capitalised(from) && (s.vocab(from) || from == 0) && !title {
         let mut c = text.chars();
         if let Some(f) = c.next() {
             if s.raw(from).chars().skip(1).all(|c| c.is_lowercase()) {

@@ -1439,3 +1439,14 @@ fn how_many_were_killed_lists_each_source_s_figure() {
     .unwrap();
     assert_eq!(a.text, b.text);
 }
+
+#[test]
+fn a_title_in_capitals_keeps_them() {
+    // "Prime Minister Shehbaz Sharif said": his role as written, not "prime Minister".
+    let Some((store, kb, _dir)) = fixture_store("claim-then-denial") else {
+        return;
+    };
+    let d = dossier_knowledge::profile(&store, &kb, "Shehbaz Sharif", None).unwrap();
+    let md = dossier_knowledge::render::markdown(&d);
+    assert!(md.contains("Shehbaz Sharif (Prime Minister)"), "{md}");
+}
