@@ -324,6 +324,25 @@ const DESTINATION_WORDS: &[&str] = &[
     "service to",
 ];
 
+/// Words before a place that put people behind an attack there, not the attack ("in contact
+/// with handlers in Afghanistan", "on orders from Raqqa").
+const ELSEWHERE_PEOPLE: &[&str] = &[
+    "handlers in",
+    "handler in",
+    "contacts in",
+    "masterminds in",
+    "mastermind in",
+    "backers in",
+    "sponsors in",
+    "accomplices in",
+    "relatives in",
+    "leadership in",
+    "commanders in",
+    "recruiters in",
+    "instructions from",
+    "orders from",
+];
+
 /// Counted nouns that do the killing ("two explosions that killed dozens").
 const AGENT_NOUNS: &[&str] = &[
     "explosions",
@@ -1430,42 +1449,24 @@ fn place_of(
         if landmark {
             continue;
         }
-        // "in contact with handlers in Afghanistan": where people behind it were, not where
-        // it happened.
-        if [
-            "handlers in",
-            "handler in",
-            "contacts in",
-            "masterminds in",
-            "mastermind in",
-            "backers in",
-            "sponsors in",
-            "accomplices in",
-            "relatives in",
-            "leadership in",
-            "commanders in",
-            "recruiters in",
-            "instructions from",
-            "orders from",
-        ]
-        .iter()
-        .any(|w| prep.ends_with(w))
+        // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
+        // or a traveller was going is not where it happened; "in contact with handlers in
+        // Afghanistan": nor where people behind it were.
+        if DESTINATION_WORDS
+            .iter()
+            .chain(ELSEWHERE_PEOPLE)
+            .any(|w| prep.ends_with(w))
         {
             continue;
         }
-        // "as passengers waited for the Jaffar Express to depart for Peshawar": where a train
-        // or a traveller was going is not where it happened.
-        if DESTINATION_WORDS.iter().any(|w| prep.ends_with(w)) {
-            continue;
-        }
-        // "attacks outside Afghanistan": anywhere but there.
-        // ("the group's reach beyond Afghanistan", "far from Kabul": neither.)
+        // ("the group's reach beyond Afghanistan", "far from Kabul": not there.)
         if ["beyond", "outside of", "far from", "away from"]
             .iter()
             .any(|w| prep.ends_with(&format!(" {w}")) || prep == *w)
         {
             continue;
         }
+        // "attacks outside Afghanistan": anywhere but there.
         if (prep.ends_with(" outside") || prep == "outside")
             && g.place.kind == dossier_core::place::PlaceKind::Country
         {

@@ -474,13 +474,7 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
         .iter()
         .any(|w| r.starts_with(w))
     });
-    if killing
-        && ["on ", "at ", "in ", "against ", "near ", "outside "]
-            .iter()
-            .any(|p| lower.starts_with(p))
-        && !lower.contains([',', ';'])
-        && lower.split_whitespace().count() <= 6
-    {
+    if killing && on_target_or_place(&lower, 6) {
         return true;
     }
     // (Only a clause that tells of the event itself: not "the bombings in Kerman, which the
@@ -488,11 +482,17 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     if !opens_in_which(text, start) {
         return false;
     }
-    ["on ", "at ", "in ", "against ", "near "]
+    on_target_or_place(&lower, 10)
+}
+
+/// A short phrase on a target or a place ("on the Crocus City Hall concert venue", "near
+/// Pahalgam"): a preposition, no clause break, at most `max_words` words.
+fn on_target_or_place(lower: &str, max_words: usize) -> bool {
+    ["on ", "at ", "in ", "against ", "near ", "outside "]
         .iter()
         .any(|p| lower.starts_with(p))
         && !lower.contains([',', ';'])
-        && lower.split_whitespace().count() <= 10
+        && lower.split_whitespace().count() <= max_words
 }
 
 /// Whether the relative clause starting at `start` opens with ", in which": one that tells of
