@@ -2654,7 +2654,9 @@ fn perpetrators(
             || german_claim
             || self_claim(cx.text, a.span, trigger)
             || after.contains("claimed responsibility")
-            || after.trim_start().starts_with("has claimed")
+            || ["has claimed", "had claimed", "have claimed", "later claimed", "also claimed"]
+                .iter()
+                .any(|w| after.trim_start().starts_with(w))
             || after.trim_start().starts_with("took responsibility");
         // "acting on instructions from Islamic State Khorasan Province", "on ISKP's
         // instructions", "im Auftrag des IS": the group that directed it.
