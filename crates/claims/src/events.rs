@@ -5633,29 +5633,22 @@ fn one(
     // ("the Kerman bombings", "the Crocus City Hall attack", "the 2008 Mumbai attacks": a
     // definite article before the names and years that name it.)
     let definite = t.get(sentence.start..tr.span.start).is_some_and(|b| {
-        b.split_whitespace()
-            .rev()
-            .skip_while(|w| {
+        let words: Vec<&str> = b.split_whitespace().rev().collect();
+        let names = words
+            .iter()
+            .take_while(|w| {
                 w.chars()
                     .next()
                     .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             })
-            .take(1)
-            .any(|w| {
+            .count();
+        names <= 4
+            && words.get(names).is_some_and(|w| {
                 [
                     "the", "this", "that", "den", "der", "dem", "des", "das", "die", "diesen",
                 ]
                 .contains(&w.to_lowercase().as_str())
             })
-            && b.split_whitespace()
-                .rev()
-                .take_while(|w| {
-                    w.chars()
-                        .next()
-                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                })
-                .count()
-                <= 4
     });
     // An attack named by its day or referred back to ("gunfire could still be heard hours
     // after the attack began") happened; the main clause's modality is not its own.
@@ -7114,6 +7107,18 @@ pub fn plans_of_told_attacks(cx: &Context, events: &mut Vec<EventMention>) {
     }
 }
 
+/// No place, or only a country or a region: what "at the scene" may make the attack's town.
+fn placed_coarsely(e: &EventMention) -> bool {
+    e.place.as_ref().is_none_or(|p| {
+        p.place.as_ref().is_none_or(|g| {
+            matches!(
+                g.kind,
+                dossier_core::place::PlaceKind::Country | dossier_core::place::PlaceKind::Admin1
+            )
+        })
+    })
+}
+
 pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
     let attacks: Vec<(usize, NaiveDate)> = events
         .iter()
@@ -7152,16 +7157,10 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
         // Only the undated default ("before publication") or no date at all gives way.
         if e.date.as_ref().is_some_and(|d| !d.is_undated()) {
             // ("was arrested at the scene on Thursday": dated, and still where the attack was.)
-            let coarse = e.place.as_ref().is_none_or(|p| {
-                p.place.as_ref().is_none_or(|g| {
-                    matches!(
-                        g.kind,
-                        dossier_core::place::PlaceKind::Country
-                            | dossier_core::place::PlaceKind::Admin1
-                    )
-                })
-            });
-            if e.kind == EventKind::Arrest && coarse && at_the_scene(cx.text, sentence).is_some() {
+            if e.kind == EventKind::Arrest
+                && placed_coarsely(e)
+                && at_the_scene(cx.text, sentence).is_some()
+            {
                 if let Some(p) = attack_places
                     .iter()
                     .filter(|(si, _)| *si <= e.sentence)
@@ -7207,16 +7206,7 @@ pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
             span,
         });
         // (At the scene: in the attack's town, not the region a source's title names.)
-        let coarse = e.place.as_ref().is_none_or(|p| {
-            p.place.as_ref().is_none_or(|g| {
-                matches!(
-                    g.kind,
-                    dossier_core::place::PlaceKind::Country
-                        | dossier_core::place::PlaceKind::Admin1
-                )
-            })
-        });
-        if at_scene.is_some() && coarse {
+        if at_scene.is_some() && placed_coarsely(e) {
             if let Some(p) = anchor.and_then(|(si, _)| {
                 attack_places
                     .iter()

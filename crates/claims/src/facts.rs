@@ -600,8 +600,8 @@ fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> boo
     // ("27 militants had been killed in an ongoing operation", "have been arrested".)
     let after = ["had been ", "have been ", "were later ", "were also "]
         .iter()
-        .find_map(|aux| after.strip_prefix(aux).map(|rest| (aux, rest)))
-        .map_or(after.to_string(), |(_, rest)| format!("were {rest}"));
+        .find_map(|aux| after.strip_prefix(aux))
+        .map_or(after.to_string(), |rest| format!("were {rest}"));
     let after = after.as_str();
     [
         "were arrested",

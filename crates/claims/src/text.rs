@@ -458,9 +458,10 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
     // "the attack near Pahalgam that killed 26 people on Tuesday": a clause of what the event
     // did, after a phrase on its place or target.
     let killing = text.get(start..).is_some_and(|r| {
-        let r = r
-            .trim_start_matches(|c: char| c == ',' || c.is_whitespace())
-            .to_lowercase();
+        let r = r.trim_start_matches(|c: char| c == ',' || c.is_whitespace());
+        // (The clause's first words only, not the rest of the document.)
+        let head = r.char_indices().nth(16).map_or(r, |(i, _)| &r[..i]);
+        let r = head.to_lowercase();
         [
             "that killed",
             "which killed",
@@ -488,7 +489,7 @@ fn describes(text: &str, end: usize, start: usize) -> bool {
 /// A short phrase on a target or a place ("on the Crocus City Hall concert venue", "near
 /// Pahalgam"): a preposition, no clause break, at most `max_words` words.
 fn on_target_or_place(lower: &str, max_words: usize) -> bool {
-    ["on ", "at ", "in ", "against ", "near ", "outside "]
+    ["on ", "at ", "in ", "against ", "near "]
         .iter()
         .any(|p| lower.starts_with(p))
         && !lower.contains([',', ';'])
