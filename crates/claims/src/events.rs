@@ -2248,16 +2248,23 @@ fn claim_negated_after(after: &str) -> bool {
     .is_some_and(|re| re.is_match(&after.replace("n't", " not")))
 }
 
-/// Whether the claim at `trigger` is made by no one: "no group has claimed", "none of the
-/// groups have claimed", "nobody has yet claimed", "bislang hat sich niemand bekannt".
-fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> bool {
+/// Where the words start that say the claim at `trigger` is made by no one: "no group has
+/// claimed", "none of the groups have claimed", "nobody has yet claimed", "bislang hat sich
+/// niemand bekannt"; `None` when someone makes it.
+fn claimed_by_no_one(text: &str, sentence: Span, trigger: Span) -> Option<usize> {
     static NO_ONE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    let lead = text[lead_from(text, sentence, trigger.start, 60)..trigger.start].to_lowercase();
-    crate::text::cached_regex(
+    let from = lead_from(text, sentence, trigger.start, 60);
+    // (Lowercasing keeps these ASCII-led offsets: only the letters before the phrase could
+    // change length, and the phrase is found from the end.)
+    let lead = text[from..trigger.start].to_lowercase();
+    let m = crate::text::cached_regex(
         &NO_ONE,
         r"(?:\bno (?:\w+ )?(?:group|one|organi[sz]ation|faction|party)s?|\bnone of (?:the|them)(?: \w+)?|\bnobody|\bniemand|\bkeine (?:\w+ )?(?:gruppe|organisation)) (?:\w+ ){0,3}$",
-    )
-    .is_some_and(|re| re.is_match(&lead))
+    )?
+    .find(&lead)?;
+    // Back to an offset in `text`: the match ends where the lead does.
+    let start = trigger.start - (lead.len() - m.start());
+    text.is_char_boundary(start).then_some(start)
 }
 
 /// The words before a group without trailing blanks and a final "the".
@@ -4342,10 +4349,15 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             // linked to ISGS carried out the ambush": a claim no one made has no claimer.)
             let claimers: Vec<Participant> = here
                 .iter()
-                .filter(|e| {
-                    e.kind == EventKind::ClaimOfResponsibility && e.certainty != Certainty::Negated
+                .filter(|e| e.kind == EventKind::ClaimOfResponsibility)
+                .flat_map(|e| {
+                    // (... only that no one has claimed it: "unclaimed", in the report's words.)
+                    e.participants.iter().filter(|p| {
+                        e.certainty != Certainty::Negated
+                            || p.responsibility == Some(Responsibility::Unclaimed)
+                    })
                 })
-                .flat_map(|e| e.participants.iter().cloned())
+                .cloned()
                 .collect();
             here.retain(|e| e.kind != EventKind::ClaimOfResponsibility);
             if let Some(att) = here.iter_mut().find(|e| fits(e)) {
@@ -4360,6 +4372,10 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                         {
                             att.participants.push(p);
                         }
+                        continue;
+                    }
+                    if p.responsibility == Some(Responsibility::Unclaimed) {
+                        att.participants.push(p);
                         continue;
                     }
                     // A denial ("denied that it was behind the bombing") stays one.
@@ -5081,10 +5097,25 @@ fn one(
             // "The suspect expressed sympathy for Islamic State, but no group has claimed
             // responsibility": a claim no one made has no claimer.
             // ("Islamic State has not claimed responsibility": no claimer either.)
-            if tr.kind == EventKind::ClaimOfResponsibility
-                && (claimed_by_no_one(t, sentence, tr.span) || e.certainty == Certainty::Negated)
-            {
-                e.participants.retain(|p| p.role != Role::Perpetrator);
+            if tr.kind == EventKind::ClaimOfResponsibility {
+                let no_one = claimed_by_no_one(t, sentence, tr.span);
+                if no_one.is_some() || e.certainty == Certainty::Negated {
+                    e.participants.retain(|p| p.role != Role::Perpetrator);
+                }
+                // ... and says the attack is unclaimed as of the report: kept as a reading of
+                // its own, in the reporter's words ("No group has claimed responsibility"),
+                // beside whoever is suspected or later claims it.
+                if let Some(start) = no_one {
+                    let span = Span::new(start, tr.span.end);
+                    e.participants.push(Participant {
+                        role: Role::Perpetrator,
+                        text: t[span.start..span.end].to_string(),
+                        span,
+                        entity: None,
+                        responsibility: Some(Responsibility::Unclaimed),
+                        attributed_by: None,
+                    });
+                }
             }
             // ("Abubakar Shekau has claimed responsibility for the abduction": a person's claim,
             // when no group is named as the claimer.)

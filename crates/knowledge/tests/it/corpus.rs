@@ -1450,3 +1450,41 @@ fn a_title_in_capitals_keeps_them() {
     let md = dossier_knowledge::render::markdown(&d);
     assert!(md.contains("Shehbaz Sharif (Prime Minister)"), "{md}");
 }
+
+#[test]
+fn an_attack_unclaimed_at_first_keeps_that_reading_beside_the_later_claim() {
+    // "No group has claimed responsibility" on the night of the Crocus City Hall attack, and
+    // Islamic State's claim the next morning: one event, both readings, each cited.
+    let Some((store, kb, _dir)) = fixture_store("unclaimed-then-claimed") else {
+        return;
+    };
+    let a =
+        dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack on Crocus City Hall?")
+            .unwrap()
+            .unwrap();
+    let line = a
+        .text
+        .lines()
+        .find(|l| l.contains("Islamic State (claimed)"))
+        .unwrap_or_else(|| panic!("{}", a.text));
+    assert!(
+        line.contains("No group has claimed responsibility (unclaimed)"),
+        "{}",
+        a.text
+    );
+    assert!(
+        a.citations
+            .iter()
+            .any(|c| c.quote.contains("No group has claimed responsibility")),
+        "{}",
+        a.text
+    );
+    // Nobody's claim is no group's: the profile of Islamic State shows its own claim only.
+    let d = dossier_knowledge::profile(&store, &kb, "Islamic State", None).unwrap();
+    let ev = d
+        .events
+        .iter()
+        .find(|e| e.kind == "attack")
+        .unwrap_or_else(|| panic!("{:#?}", d.events));
+    assert_eq!(ev.responsibility.as_deref(), Some("claimed"), "{ev:#?}");
+}
