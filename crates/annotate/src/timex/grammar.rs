@@ -1513,6 +1513,15 @@ impl<'a> Grammar<'a> {
         if day.is_none() && m == dct.month() {
             return y;
         }
+        // A day or month that dates an attack told in the past tense is behind, however near
+        // ahead this year's would be: "The bombing on August 20 killed five people", written
+        // on August 2, is last year's (and so is "the August 20 bombing").
+        if self.tense.get() == Tense::Past && self.dates_an_attack() {
+            let past = |yy: i32| {
+                NaiveDate::from_ymd_opt(yy, m, day.unwrap_or(1).min(28)).is_some_and(|d| d <= dct)
+            };
+            return if past(y) { y } else { y - 1 };
+        }
         let at = |yy: i32| {
             NaiveDate::from_ymd_opt(yy, m, day.unwrap_or(15).min(28)).map(|d| (d - dct).num_days())
         };
@@ -1580,6 +1589,30 @@ impl<'a> Grammar<'a> {
                 .map_or(y, |c| c.0),
             Tense::Present => nearest.0,
         }
+    }
+
+    /// Whether the current match dates an attack: "the bombing on August 20", "the attack of
+    /// September 11", "the August 20 bombing".
+    fn dates_an_attack(&self) -> bool {
+        const ATTACKS: [&str; 14] = [
+            "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion",
+            "shooting", "massacre", "ambush", "raid", "assault", "stabbing", "killings",
+        ];
+        let at = self.at.get();
+        let noun = |k: usize| ATTACKS.iter().any(|w| self.is(k, w));
+        let before = at >= self.start + 2
+            && ["on", "of", "in"].iter().any(|w| self.is(at - 1, w))
+            && noun(at - 2);
+        // After the date's own tokens (a day number, a month name, a comma).
+        let after = (at + 1..(at + 4).min(self.end))
+            .find(|&k| {
+                self.tok(k).is_some_and(|t| {
+                    t.kind == Kind::Word && !matches!(self.lx(k), Some(Lex::Month(..)))
+                        || !matches!(t.kind, Kind::Word | Kind::Num | Kind::Punct(b','))
+                })
+            })
+            .is_some_and(noun);
+        before || after
     }
 
     fn weekday_date(&self, wd: u32, rel: Option<Word>) -> NaiveDate {
