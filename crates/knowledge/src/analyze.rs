@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/4";
+pub const ANALYZER: &str = "dossier-analysis/5";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
@@ -329,8 +329,8 @@ pub fn analyze_linked_batch(
         .collect()
 }
 
-/// Documents per NER group (as `Model::entities_batch` groups them).
-const NER_GROUP_DOCS: usize = 16;
+/// Paragraphs per NER group (computed together: shared matrix products).
+const NER_GROUP_DOCS: usize = 64;
 /// Text bytes per NER group: the NER's buffers grow with the group's tokens, so long documents
 /// go in smaller groups (a document longer than this goes alone, as in [`analyze`]).
 const NER_GROUP_BYTES: usize = 64 * 1024;
@@ -343,10 +343,85 @@ thread_local! {
 
 /// Named entities of every text (`None` for all without a model), in groups of at most
 /// [`NER_GROUP_DOCS`] documents and [`NER_GROUP_BYTES`] bytes, in order, on this thread.
+///
+/// Each paragraph is read on its own: a name never runs across a blank line (the byline's "The
+/// Test Wire" and the lead's "Abu Bakr al-Baghdadi" are not one name), and each paragraph opens
+/// with fresh context, as it would alone.
 fn ner_entities(texts: &[&str], res: &Resources) -> Vec<Option<Vec<dossier_ner::Entity>>> {
     let Some(model) = &res.ner else {
         return vec![None; texts.len()];
     };
+    by_paragraph(model, texts).into_iter().map(Some).collect()
+}
+
+/// The NER's names in `text`, each paragraph read on its own, as analysis reads them.
+pub fn ner_by_paragraph(model: &dossier_ner::Model, text: &str) -> Vec<dossier_ner::Entity> {
+    by_paragraph(model, &[text]).pop().unwrap_or_default()
+}
+
+fn by_paragraph(model: &dossier_ner::Model, texts: &[&str]) -> Vec<Vec<dossier_ner::Entity>> {
+    // (document, byte offset, char offset, paragraph)
+    let mut blocks: Vec<(usize, usize, usize, &str)> = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let mut chars = 0;
+        let mut last = 0;
+        for (start, end) in paragraphs(t) {
+            chars += t[last..start].chars().count();
+            blocks.push((i, start, chars, &t[start..end]));
+            chars += t[start..end].chars().count();
+            last = end;
+        }
+    }
+    let paras: Vec<&str> = blocks.iter().map(|b| b.3).collect();
+    let mut out: Vec<Vec<dossier_ner::Entity>> = vec![Vec::new(); texts.len()];
+    for (b, ents) in blocks.iter().zip(ner_groups(model, &paras)) {
+        out[b.0].extend(ents.into_iter().map(|mut e| {
+            e.start += b.1;
+            e.end += b.1;
+            e.start_char += b.2;
+            e.end_char += b.2;
+            e
+        }));
+    }
+    out
+}
+
+/// Byte ranges of the paragraphs of `text`: the runs between blank lines (a line break, blanks,
+/// another line break), blank runs left out.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\n' {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b' ' | b'\t' | b'\r') {
+                j += 1;
+            }
+            if j < b.len() && b[j] == b'\n' {
+                if !text[start..i].trim().is_empty() {
+                    out.push((start, i));
+                }
+                while j < b.len() && b[j].is_ascii_whitespace() {
+                    j += 1;
+                }
+                start = j;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if !text[start..].trim().is_empty() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// The NER over `texts`, in groups of at most [`NER_GROUP_DOCS`] texts and [`NER_GROUP_BYTES`]
+/// bytes, in order, on this thread.
+fn ner_groups(model: &dossier_ner::Model, texts: &[&str]) -> Vec<Vec<dossier_ner::Entity>> {
     let mut out = Vec::with_capacity(texts.len());
     NER_WORKSPACE.with(|ws| {
         let mut own;
@@ -369,12 +444,7 @@ fn ner_entities(texts: &[&str], res: &Resources) -> Vec<Option<Vec<dossier_ner::
                 bytes += texts[hi].len();
                 hi += 1;
             }
-            out.extend(
-                model
-                    .entities_group(&texts[lo..hi], ws)
-                    .into_iter()
-                    .map(Some),
-            );
+            out.extend(model.entities_group(&texts[lo..hi], ws));
             lo = hi;
         }
     });

@@ -245,7 +245,9 @@ pub fn ask(
             let _ = writeln!(text, "Leaders of {}, as the sources name them:", d.entity.name);
             for r in rs {
                 let since = r.time.as_ref().map(|t| format!(", {t}")).unwrap_or_default();
-                let _ = writeln!(text, "- {} ({}{since}) {}", r.entity.name, r.certainty, c.add(&r.sources));
+                // A leader the timeline reports killed is not read as the current one.
+                let killed = r.killed.as_ref().map(|k| format!("; reported killed: {k}")).unwrap_or_default();
+                let _ = writeln!(text, "- {} ({}{since}{killed}) {}", r.entity.name, r.certainty, c.add(&r.sources));
             }
         }
     } else if let Some(m) = re(r"(?i)^when (?:was|were) (.+?) (?:founded|formed|established|created)\??$").captures(q) {

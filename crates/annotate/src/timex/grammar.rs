@@ -1595,8 +1595,20 @@ impl<'a> Grammar<'a> {
     /// September 11", "the August 20 bombing".
     fn dates_an_attack(&self) -> bool {
         const ATTACKS: [&str; 14] = [
-            "attack", "attacks", "bombing", "bombings", "blast", "blasts", "explosion",
-            "shooting", "massacre", "ambush", "raid", "assault", "stabbing", "killings",
+            "attack",
+            "attacks",
+            "bombing",
+            "bombings",
+            "blast",
+            "blasts",
+            "explosion",
+            "shooting",
+            "massacre",
+            "ambush",
+            "raid",
+            "assault",
+            "stabbing",
+            "killings",
         ];
         let at = self.at.get();
         let noun = |k: usize| ATTACKS.iter().any(|w| self.is(k, w));

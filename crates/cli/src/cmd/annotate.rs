@@ -67,8 +67,7 @@ struct DocAnnotations<'a> {
 
 /// Entity mentions of one text, with byte spans.
 fn mentions(model: &dossier_ner::Model, text: &str) -> Vec<EntityMention> {
-    model
-        .entities(text)
+    dossier_knowledge::analyze::ner_by_paragraph(model, text)
         .into_iter()
         .map(|e| EntityMention {
             span: Span::new(e.start, e.end),

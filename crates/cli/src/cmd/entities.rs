@@ -534,7 +534,10 @@ pub fn link_stored(
     doc: &dossier_core::Document,
 ) -> dossier_entities::LinkedDocument {
     let text = &doc.text;
-    let ner = dossier_geo::mentions_from_ner(text, &model.entities(text));
+    let ner = dossier_geo::mentions_from_ner(
+        text,
+        &dossier_knowledge::analyze::ner_by_paragraph(model, text),
+    );
     let lang = doc.language.as_deref().unwrap_or("en");
     let sentences: Vec<dossier_core::Span> = dossier_annotate::annotate(text, None, lang)
         .sentences

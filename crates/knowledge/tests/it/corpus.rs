@@ -1488,3 +1488,29 @@ fn an_attack_unclaimed_at_first_keeps_that_reading_beside_the_later_claim() {
         .unwrap_or_else(|| panic!("{:#?}", d.events));
     assert_eq!(ev.responsibility.as_deref(), Some("claimed"), "{ev:#?}");
 }
+
+#[test]
+fn the_lead_after_a_byline_names_its_person_and_a_killed_leader_is_not_current() {
+    // "By Staff, The Meridian Wire" then a blank line and "Abu Bakr al-Baghdadi, the leader of
+    // the Islamic State group, was killed ...": the byline's outlet and the lead's first name
+    // are two paragraphs, never one name; the leader is reported killed wherever he is listed.
+    let Some((store, kb, _dir)) = fixture_store("byline-lead") else {
+        return;
+    };
+    let d = dossier_knowledge::profile(&store, &kb, "Abu Bakr al-Baghdadi", None).unwrap();
+    assert_eq!(d.entity.kind, "person", "{d:#?}");
+    assert!(
+        d.events.iter().any(|e| e.kind == "leader_killed"),
+        "{:#?}",
+        d.events
+    );
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who leads the Islamic State?")
+        .unwrap()
+        .unwrap();
+    let line = a
+        .text
+        .lines()
+        .find(|l| l.contains("Abu Bakr al-Baghdadi"))
+        .unwrap_or_else(|| panic!("{}", a.text));
+    assert!(line.contains("reported killed: 2019-10-2"), "{}", a.text);
+}
