@@ -2248,6 +2248,28 @@ fn claim_negated_after(after: &str) -> bool {
     .is_some_and(|re| re.is_match(&after.replace("n't", " not")))
 }
 
+/// Whether the words from `from` to a strike or raid `trigger` say that what comes before
+/// was killed or hurt in it: "fighters were killed in a US air strike", "was killed in a drone
+/// strike", "died in the raid".
+fn struck_by_trigger(text: &str, from: usize, trigger: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let t = text[trigger.start..trigger.end].to_lowercase();
+    if !["strike", "raid", "operation", "bombardment", "shelling"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return false;
+    }
+    let Some(between) = text.get(from..trigger.start) else {
+        return false;
+    };
+    crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:(?:was|were|been|being) (?:\w+ )?(?:killed|wounded|injured|hit|targeted)|died|perished) (?:in|by|during)\b[^,;.]{0,40}$",
+    )
+    .is_some_and(|re| re.is_match(between))
+}
+
 /// Where the words start that say the claim at `trigger` is made by no one: "no group has
 /// claimed", "none of the groups have claimed", "nobody has yet claimed", "bislang hat sich
 /// niemand bekannt"; `None` when someone makes it.
@@ -2368,8 +2390,21 @@ fn perpetrators(
     let cl = clause(cx.text, sentence, trigger);
     let coordinated = joined_by_and(cx.text, sentence, trigger);
     let relative = crate::text::relative_clauses(cx.text, sentence);
-    for a in groups_in(cx, sentence) {
-        let before = cx.text[cl.start.min(a.span.start)..a.span.start].to_lowercase();
+    let groups: Vec<&Actor> = groups_in(cx, sentence).collect();
+    for &a in &groups {
+        // "the leader of Islamic State Khorasan Province (ISIS-K)": an alias in brackets reads
+        // as the name it follows.
+        let named_from = groups
+            .iter()
+            .find(|g| {
+                g.span.end <= a.span.start
+                    && cx
+                        .text
+                        .get(g.span.end..a.span.start)
+                        .is_some_and(|b| b.trim() == "(")
+            })
+            .map_or(a.span.start, |g| g.span.start);
+        let before = cx.text[cl.start.min(named_from)..named_from].to_lowercase();
         let after_end = (a.span.end + 40).min(sentence.end);
         let after = cx
             .text
@@ -2526,6 +2561,12 @@ fn perpetrators(
             .iter()
             .any(|v| lead_words.ends_with(&format!(" {v}")) || lead_words == *v)
         {
+            continue;
+        }
+        // "Ten al-Shabaab fighters were killed in a US air strike", "X, the leader of ISIS-K,
+        // was killed in a drone strike": those a strike or a raid killed are its targets' side.
+        // (Not "Five al-Shabaab gunmen were killed in the attack": attackers die in their own.)
+        if a.span.end <= trigger.start && struck_by_trigger(cx.text, a.span.end, trigger) {
             continue;
         }
         // "A Taliban spokesman condemned the bombing", "The Taliban condemned the attack": the
@@ -5346,6 +5387,20 @@ fn one(
                 }
                 let joining = matches!(tr.kind, EventKind::Pledge | EventKind::Split);
                 let after = a.span.start >= tr.span.end;
+                // "Iraqi forces recaptured Mosul from the Islamic State group": the group that
+                // lost the town is its target.
+                if tr.kind == EventKind::Recapture
+                    && after
+                    && t.get(tr.span.end..a.span.start).is_some_and(|b| {
+                        let b = b.trim().to_lowercase();
+                        let b = b.strip_suffix("the").unwrap_or(&b).trim();
+                        b.ends_with(" from") && b.split_whitespace().count() <= 5
+                    })
+                {
+                    e.participants
+                        .push(participant(a, Role::Target, None, None));
+                    continue;
+                }
                 // German puts the one pledged to before the verb: "soll dem Anführer der
                 // Terrormiliz Islamischer Staat (IS) die Treue geschworen haben".
                 if tr.kind == EventKind::Pledge && cx.language.starts_with("de") && !after {

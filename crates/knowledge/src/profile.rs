@@ -721,6 +721,9 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             // "pledged allegiance to Islamic State": the group pledged to.
             let r = if kind == EventKind::Pledge && mine.iter().all(|p| p.role == Role::Target) {
                 "pledged_to"
+            } else if kind == EventKind::Recapture && mine.iter().all(|p| p.role == Role::Target) {
+                // "recaptured Mosul from the Islamic State group": the group driven out.
+                "driven_out"
             } else if kind == EventKind::Split && mine.iter().all(|p| p.role == Role::Target) {
                 // "broke away from al-Mourabitoun": the group left.
                 "split_from"
