@@ -242,7 +242,26 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Adjective,
     ),
     ("accused|accuses|accusing of", C::Alleged, Kind::Ahead),
-    ("charged with", C::Alleged, Kind::Ahead),
+    // "charged on Friday with planning an attack": what the charge says is alleged.
+    (
+        "charged|indicted ?on ?monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today with",
+        C::Alleged,
+        Kind::Ahead,
+    ),
+    // "pleaded not guilty to planning an attack": the charge stays an allegation (the "not" is
+    // the plea's, no negation of the plot).
+    (
+        "pleaded|pleads|plead|pleading not guilty ?on ?monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today to|of",
+        C::Alleged,
+        Kind::Ahead,
+    ),
+    // "was acquitted on Wednesday of planning an attack", "cleared of plotting": the court
+    // rejects the allegation.
+    (
+        "acquitted|acquits|cleared ?on ?monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today of",
+        C::Denied,
+        Kind::Ahead,
+    ),
     ("unconfirmed|unverified", C::Alleged, Kind::Plain),
     ("angeblich|angebliche|angeblichen|angeblicher", C::Alleged, Kind::Plain),
     ("soll|sollen|sollte|sollten", C::Alleged, Kind::Soll),
@@ -581,12 +600,19 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                 Kind::AfterBe => i > 0 && BE.contains(&window[i - 1].lower.as_str()),
                 Kind::Negation => {
                     let next = window.get(i + n).map(|t| t.lower.as_str());
-                    let skip = n == 1
-                        && (next.is_some_and(|w| NOT_NEGATING.contains(&w))
-                            || (t0.lower == "no"
-                                && !window.get(i + 1).is_some_and(|t| {
-                                    t.word && t.lower.chars().all(char::is_alphabetic)
-                                })));
+                    // ("pleaded not guilty": the plea's "not".)
+                    let plea = i > 0
+                        && matches!(
+                            window[i - 1].lower.as_str(),
+                            "pleaded" | "pleads" | "plead" | "pleading"
+                        );
+                    let skip = plea
+                        || n == 1
+                            && (next.is_some_and(|w| NOT_NEGATING.contains(&w))
+                                || (t0.lower == "no"
+                                    && !window.get(i + 1).is_some_and(|t| {
+                                        t.word && t.lower.chars().all(char::is_alphabetic)
+                                    })));
                     !skip
                 }
                 Kind::Subjunctive => i == 0 || window[i - 1].lower != "ich",

@@ -938,6 +938,15 @@ fn date_of(
         if in_dateline(cx, t.span) {
             continue;
         }
+        // "was charged on Friday with planning an attack", "charged four men on Sunday over
+        // the attack", "arrested in Ternitz on Wednesday has confessed to planning": the day of
+        // the charge, plea or arrest is not that of the act it is about.
+        if kind != EventKind::Arrest
+            && t.span.end <= trigger.start
+            && dates_a_legal_step(cx.text, sentence, t.span, trigger)
+        {
+            continue;
+        }
         // "held in custody until 22 May": an end, not when it happened.
         let lead = cx.text[sentence.start..t.span.start]
             .trim_end()
@@ -2268,6 +2277,27 @@ fn struck_by_trigger(text: &str, from: usize, trigger: Span) -> bool {
         r"(?i)\b(?:(?:was|were|been|being) (?:\w+ )?(?:killed|wounded|injured|hit|targeted)|died|perished) (?:in|by|during)\b[^,;.]{0,40}$",
     )
     .is_some_and(|re| re.is_match(between))
+}
+
+/// Whether the date at `x` goes with a police or court step a few words before it ("charged
+/// on Friday", "pleaded not guilty on Friday", "arrested in Ternitz on Wednesday") whose object,
+/// after "with", "to", "of", "over" or "for", is the act at `trigger`.
+fn dates_a_legal_step(text: &str, sentence: Span, x: Span, trigger: Span) -> bool {
+    static STEP: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static LINK: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = &text[lead_from(text, sentence, x.start, 80)..x.start];
+    let step = crate::text::cached_regex(
+        &STEP,
+        r"(?i)\b(?:charged|indicted|accused|convicted|sentenced|acquitted|cleared|pleaded|pleads|jailed|questioned|arrested|detained|held|confessed|admitted|remanded|extradited|tried)\b(?:[ ,]+[\w'’-]+){0,4}?[ ,]+$",
+    )
+    .is_some_and(|re| re.is_match(lead));
+    let Some(between) = text.get(x.end..trigger.start) else {
+        return false;
+    };
+    step && between.len() <= 80
+        && !between.contains(['.', ';'])
+        && crate::text::cached_regex(&LINK, r"(?i)\b(?:with|to|of|over|for)\b(?: \w+){0,3} ?$")
+            .is_some_and(|re| re.is_match(between))
 }
 
 /// Where the words start that say the claim at `trigger` is made by no one: "no group has
@@ -4491,10 +4521,13 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             )
             .is_some_and(|re| re.is_match(lead))
         };
-        for e in here
-            .iter_mut()
-            .filter(|e| e.kind == EventKind::Plot && !own_planner(e))
-        {
+        // (Not a plot the sentence denies: "investigators found no evidence he had planned any
+        // attack" clears the man detained.)
+        for e in here.iter_mut().filter(|e| {
+            e.kind == EventKind::Plot
+                && !own_planner(e)
+                && !matches!(e.certainty, Certainty::Negated | Certainty::Denied)
+        }) {
             for p in &arrested {
                 if !e.participants.iter().any(|q| q.span == p.span) {
                     let r = if e.certainty == Certainty::Suspected {
