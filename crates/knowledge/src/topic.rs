@@ -10,8 +10,35 @@ use dossier_entities::KnowledgeBase;
 
 /// Words a question about events adds to the name of a place or target.
 const GENERIC: &[&str] = &[
-    "the", "a", "an", "in", "on", "of", "at", "attack", "attacks", "bombing", "bombings",
-    "shooting", "massacre", "siege", "blast", "blasts", "plot", "arrests", "arrest", "events",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "of",
+    "at",
+    "against",
+    "to",
+    "for",
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shooting",
+    "massacre",
+    "siege",
+    "blast",
+    "blasts",
+    "plot",
+    "plots",
+    "arrests",
+    "arrest",
+    "events",
+    "foiled",
+    "suspected",
+    "alleged",
+    "planned",
+    "thwarted",
 ];
 
 /// The words of `what` an event must name (lower case), without the generic ones.

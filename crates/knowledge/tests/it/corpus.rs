@@ -1514,3 +1514,26 @@ fn the_lead_after_a_byline_names_its_person_and_a_killed_leader_is_not_current()
         .unwrap_or_else(|| panic!("{}", a.text));
     assert!(line.contains("reported killed: 2019-10-2"), "{}", a.text);
 }
+
+#[test]
+fn who_is_behind_the_plot_against_x_finds_the_plot() {
+    // "the plot against the Pride parade", "the foiled plot on ...": "against", "foiled",
+    // "suspected" say what kind of plot, not a word its reports must contain.
+    let Some((store, kb, _dir)) = fixture_store("fusion") else {
+        return;
+    };
+    for q in [
+        "Who is behind the plot against the Pride parade in Vienna?",
+        "Who is behind the suspected plot on the Vienna Pride parade?",
+    ] {
+        let a = dossier_knowledge::ask::ask(&store, &kb, q)
+            .unwrap()
+            .unwrap();
+        assert!(
+            a.text
+                .contains("Plot on the Pride parade in Vienna (suspected; perpetrators:"),
+            "{q}\n{}",
+            a.text
+        );
+    }
+}
