@@ -1704,6 +1704,12 @@ fn place_of(
         if !own_phrase && focus.is_some_and(|f| f != g.place.country_code) {
             d += 150;
         }
+        // The trigger's own phrase over a place as near before it ("arrested a man in Ternitz
+        // on Wednesday on suspicion of planning an attack on Taylor Swift's concerts in
+        // Vienna": the plot's place is Vienna).
+        if own_phrase {
+            d /= 2;
+        }
         // Cities and regions over countries when equally near.
         if matches!(g.place.kind, dossier_core::place::PlaceKind::Country) {
             d += 30;
@@ -5527,6 +5533,26 @@ fn one(
                 })
         }) {
             skip.push(Span::new(o.span.start, sentence.end));
+        }
+    }
+    // "detained on Sunday on suspicion of planning an attack on the cathedral in Cologne": the
+    // place of what the arrest is for is not where it was made.
+    if tr.kind == EventKind::Arrest {
+        let rest = t[tr.span.end..sentence.end].to_lowercase();
+        if let Some(k) = [
+            "on suspicion of",
+            "suspected of",
+            "accused of",
+            "over a plot",
+            "over an alleged plot",
+            "over a suspected plot",
+            "in connection with",
+        ]
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        {
+            skip.push(Span::new(tr.span.end + k, sentence.end));
         }
     }
     if tr.kind != EventKind::Founding {

@@ -1537,3 +1537,38 @@ fn who_is_behind_the_plot_against_x_finds_the_plot() {
         );
     }
 }
+
+#[test]
+fn a_plot_is_placed_at_its_target_and_an_arrest_not_at_the_plot_s() {
+    // "arrested a 19-year-old man in Ternitz on Wednesday on suspicion of planning an attack on
+    // Taylor Swift's concerts in Vienna": the plot is Vienna's, the arrest Ternitz's; "detained
+    // on Sunday on suspicion of planning an attack on the cathedral in Cologne": no place is
+    // given for the arrest.
+    let Some((store, kb, _dir)) = fixture_store("plot-places") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let place = |e: &Event| e.place.as_ref().map(|p| p.name.clone());
+    let plots: Vec<Option<String>> = events
+        .iter()
+        .filter(|e| e.kind == "plot")
+        .map(place)
+        .collect();
+    assert!(plots.contains(&Some("Vienna".to_string())), "{events:#?}");
+    assert!(!plots.contains(&Some("Ternitz".to_string())), "{events:#?}");
+    let arrests: Vec<Option<String>> = events
+        .iter()
+        .filter(|e| e.kind == "arrest")
+        .map(place)
+        .collect();
+    assert!(
+        arrests.contains(&Some("Ternitz".to_string())),
+        "{events:#?}"
+    );
+    assert!(
+        !arrests
+            .iter()
+            .any(|p| p.as_deref().is_some_and(|p| p == "Köln" || p == "Cologne")),
+        "{events:#?}"
+    );
+}
