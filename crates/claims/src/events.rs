@@ -7918,6 +7918,37 @@ pub fn perpetrators_are_no_victims(events: &mut [EventMention]) {
     }
 }
 
+/// People the document says were let go without charge or cleared ("Sadiq was released without
+/// charge on Sunday, police said") are no longer suspects of its plots and attacks: the
+/// document's last word on them is that they were let go.
+pub fn released_are_no_suspects(cx: &Context, events: &mut [EventMention]) {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"\b([A-Z][\w'’-]+)(?:,[^,.;]{1,60},)? (?:was|were|has been|have been|had been) (?:later |since |subsequently |then )?(?:released without (?:charge|being charged)|freed without charge|released uncharged|cleared of (?:any )?(?:wrongdoing|involvement|suspicion))",
+    ) else {
+        return;
+    };
+    let released: Vec<(usize, String)> = re
+        .captures_iter(cx.text)
+        .filter_map(|c| c.get(1))
+        .map(|m| (m.start(), m.as_str().to_string()))
+        .collect();
+    if released.is_empty() {
+        return;
+    }
+    for e in events {
+        let told = cx.sentences.get(e.sentence).map_or(0, |s| s.span.start);
+        e.participants.retain(|p| {
+            p.role != Role::Perpetrator
+                || p.entity.is_some()
+                || !released.iter().any(|(at, name)| {
+                    *at >= told && p.text.split_whitespace().any(|w| w == name)
+                })
+        });
+    }
+}
+
 /// Figures stated elsewhere in the document ("the death toll rose to 137") belong to its first
 /// attack when that attack has none of its own in its sentences.
 pub fn document_figures(cx: &Context, events: &mut [EventMention]) {

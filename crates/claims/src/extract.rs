@@ -161,6 +161,7 @@ pub fn extract(input: &Input) -> Extraction {
     events::suspicion_without_trigger(&cx, &mut events);
     events::named_attacker(&cx, &mut events);
     events::perpetrators_are_no_victims(&mut events);
+    events::released_are_no_suspects(&cx, &mut events);
     events::dateline_place(&cx, &mut events);
     let facts = facts::facts(&cx);
     let main = main_group(actors);
