@@ -7942,9 +7942,9 @@ pub fn released_are_no_suspects(cx: &Context, events: &mut [EventMention]) {
         e.participants.retain(|p| {
             p.role != Role::Perpetrator
                 || p.entity.is_some()
-                || !released.iter().any(|(at, name)| {
-                    *at >= told && p.text.split_whitespace().any(|w| w == name)
-                })
+                || !released
+                    .iter()
+                    .any(|(at, name)| *at >= told && p.text.split_whitespace().any(|w| w == name))
         });
     }
 }

@@ -349,9 +349,16 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
                 let lo = sentences[si.saturating_sub(3)].span.start;
                 // The document's main group when it is among the candidates (news about a
                 // group keeps calling it "the group"), else the most recent one.
+                // (Not a group named to describe another: "the Islamic State's branch in
+                // Afghanistan, known as ISIS-K. The group ...": ISIS-K.)
                 let window: Vec<&Actor> = out
                     .iter()
-                    .filter(|a| a.group && a.span.end <= s && a.span.start >= lo)
+                    .filter(|a| {
+                        a.group
+                            && a.span.end <= s
+                            && a.span.start >= lo
+                            && !crate::facts::describes_another(text, a.span)
+                    })
                     .collect();
                 // Beyond the window, the group the report is clearly about ("A UN report put
                 // the group at 1,500 fighters", paragraphs after the last name).

@@ -141,7 +141,12 @@ fn subject_near<'c>(
 /// Whether a group's name describes another ("Jemaah Islamiyah, an al-Qaeda-linked network
 /// founded in 1993": the network was founded, not al-Qaeda).
 pub(crate) fn describes_another(text: &str, span: Span) -> bool {
-    let after = text.get(span.end..).unwrap_or("").to_lowercase();
+    // (The next words only: the longest suffix below is 12 bytes.)
+    let mut to = (span.end + 16).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let after = text.get(span.end..to).unwrap_or("").to_lowercase();
     [
         "-linked",
         "-affiliated",
