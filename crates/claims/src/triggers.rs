@@ -260,7 +260,7 @@ pub const ROWS: &[Row] = &[
     row(
         Designation,
         None,
-        r"designated (?:\w+ ){0,4}(?:as )?an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|listed as an? terrorist|terror(?:ist)? designation",
+        r"(?:designated|blacklisted) [^.;:]{0,120}? as an? (?:foreign |specially designated global )?terrorist (?:organi[sz]ation|group|entity)|designated (?:\w+ ){0,4}an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|listed as an? terrorist|terror(?:ist)? designation",
         false,
     ),
     row(Warning, None, r"warned|warning of|issued a warning", true),
