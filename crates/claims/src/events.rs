@@ -1590,7 +1590,27 @@ fn place_of(
         }
         // ("in the Brussels district of Anderlecht".)
         let located = ends_with_preposition(prep, LOCATED)
-            || ends_with_preposition(prep, &["of", "to", "across"]);
+            || ends_with_preposition(prep, &["of", "to", "across"])
+            || in_the_capital(prep);
+        // "a US raid", "a US-led coalition", "Turkish soldiers": a country naming who acted.
+        if g.place.kind == dossier_core::place::PlaceKind::Country
+            && (["-led", "-backed", "-supported", "-sponsored"]
+                .iter()
+                .any(|w| after.starts_with(w))
+                || [
+                    "raid",
+                    "raids",
+                    "operation",
+                    "commandos",
+                    "soldiers",
+                    "coalition",
+                    "warplanes",
+                    "jets",
+                ]
+                .contains(&next))
+        {
+            continue;
+        }
         // "the Afghanistan-based Islamic State Khorasan Province": where an actor is based.
         // ("a Europe-wide manhunt", "a nationwide alert": the reach of something else.)
         // ("a Saudi-born psychiatrist", "a German-Syrian man": where a person comes from.)
@@ -1723,6 +1743,17 @@ fn place_of(
         span: g.span,
         place: Some(g.place.clone()),
     })
+}
+
+/// Whether `prep` (the lower-case words before a place) ends with a place noun in a located
+/// phrase: "in the Afghan capital", "near the northern city of", "in the port city".
+fn in_the_capital(prep: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"\b(?:in|near|at|outside|into) the (?:[\w-]+ ){0,2}(?:capital|city|town|village|port|province|region|district)(?: of)?,?$",
+    )
+    .is_some_and(|re| re.is_match(prep))
 }
 
 /// Whether `between` ends with "after" or "before" and at most an article and two words ("came
@@ -2596,6 +2627,21 @@ fn perpetrators(
             ]
             .iter()
             .any(|v| lead_words.ends_with(&format!(" {v}")) || lead_words == *v)
+        {
+            continue;
+        }
+        // "ISWAP has said that Boko Haram leader Abubakar Shekau is dead": the group that tells
+        // of a death did not thereby cause it.
+        if !owner_acts
+            && a.span.end <= trigger.start
+            && cx.text[a.span.end..trigger.start]
+                .split_whitespace()
+                .any(|w| {
+                    matches!(
+                        w,
+                        "said" | "says" | "announced" | "confirmed" | "reported" | "stated"
+                    )
+                })
         {
             continue;
         }

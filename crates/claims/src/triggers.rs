@@ -95,7 +95,7 @@ pub const ROWS: &[Row] = &[
         None,
         // "was reportedly killed", "is believed to have died", "blew himself up": a death told
         // with its hedge (the certainty stage keeps it) or by the leader's own hand.
-        r"(?:leader|chief|emir|commander|founder|head|spokesman|spokesperson)(?: of [\w\- ]{2,40}?)?,?(?: [\w\-]+){0,4},? (?:(?:was|has been|had been|were|is|are) (?:reportedly |allegedly |apparently |probably |likely |presumably )?(?:killed|assassinated|eliminated)|(?:is|was|are|were) (?:believed|thought|said|reported|understood|presumed) to have (?:been killed|died|blown himself up|killed himself)|(?:reportedly |allegedly |apparently )?(?:died|blew himself up|killed himself))",
+        r"(?:leader|chief|emir|commander|founder|head|spokesman|spokesperson)(?: of [\w\- ]{2,40}?)?,?(?: [\w\-]+){0,4},? (?:(?:was|has been|had been|were|is|are) (?:reportedly |allegedly |apparently |probably |likely |presumably )?(?:killed|assassinated|eliminated)|(?:is|was|are|were) (?:believed|thought|said|reported|understood|presumed) to have (?:been killed|died|blown himself up|killed himself)|(?:is|was|are|were) (?:now |reportedly |allegedly |already )?dead\b|(?:reportedly |allegedly |apparently )?(?:died|blew himself up|killed himself))",
         false,
     ),
     row(

@@ -1572,3 +1572,21 @@ fn a_plot_is_placed_at_its_target_and_an_arrest_not_at_the_plot_s() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_country_naming_who_struck_is_not_where() {
+    // "killed in a US raid in north-western Syria": Syria; "in a US drone strike in the Afghan
+    // capital Kabul": Kabul, not the United States nor only Afghanistan.
+    let Some((store, kb, _dir)) = fixture_store("raid-places") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let places: Vec<Option<String>> = events
+        .iter()
+        .filter(|e| e.kind == "leader_killed")
+        .map(|e| e.place.as_ref().map(|p| p.name.clone()))
+        .collect();
+    assert!(places.contains(&Some("Kabul".to_string())), "{events:#?}");
+    assert!(places.contains(&Some("Syria".to_string())), "{events:#?}");
+    assert_eq!(places.len(), 2, "{events:#?}");
+}
