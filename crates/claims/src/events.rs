@@ -1745,6 +1745,17 @@ fn place_of(
     })
 }
 
+/// Whether the words after a name say it was arrested, extradited or the like "and charged
+/// with": " was extradited from Libya on Wednesday and charged with the murder of".
+fn charged_after_and(after: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"^ (?:was|were|has been|have been|had been) [^.;]{0,80}? and (?:later |then |subsequently )?charged with",
+    )
+    .is_some_and(|re| re.is_match(after))
+}
+
 /// Whether `prep` (the lower-case words before a place) ends with a place noun in a located
 /// phrase: "in the Afghan capital", "near the northern city of", "in the port city".
 fn in_the_capital(prep: &str) -> bool {
@@ -7801,7 +7812,9 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
             .iter()
             .any(|w| after.starts_with(w))
                 || before.trim_end().ends_with("charged")
-                || before.trim().is_empty() && after.contains(" charged with murder"));
+                || before.trim().is_empty() && after.contains(" charged with murder")
+                // "X was extradited from Libya on Wednesday and charged with the murder of".
+                || charged_after_and(&after));
         let legal = if convicted {
             Some("convicted")
         } else if charged {
