@@ -947,6 +947,20 @@ fn date_of(
         {
             continue;
         }
+        // "who had led Boko Haram since 2009 and pledged allegiance to Islamic State in March
+        // 2015": a date right before "and" is the first verb's, when the trigger's own verb has
+        // a date of its own after it.
+        if t.span.end <= trigger.start
+            && matches!(cx.text[t.span.end..trigger.start].trim(), "and" | ", and")
+            && cx.timexes.iter().any(|o| {
+                o.span.start >= trigger.end
+                    && inside(o.span, sentence)
+                    && matches!(o.kind, TimexType::Date | TimexType::Time)
+                    && !cx.text[trigger.end..o.span.start].contains([',', ';'])
+            })
+        {
+            continue;
+        }
         // "held in custody until 22 May": an end, not when it happened.
         let lead = cx.text[sentence.start..t.span.start]
             .trim_end()
