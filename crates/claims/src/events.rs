@@ -7723,7 +7723,9 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
     let t = cx.text;
     // "The driver, Mohamed Lahouaiej-Bouhlel, ..." in a report of a vehicle ramming.
     let ramming = events[ai].subkind.as_deref() == Some("vehicle_ramming");
+    // ("the other two attackers": plural too.)
     let is_attacker = |phrase: &str| {
+        let phrase = phrase.strip_suffix('s').unwrap_or(phrase);
         NOUNS.iter().any(|w| phrase.ends_with(w)) || ramming && phrase.ends_with("driver")
     };
     for n in cx.names.iter().filter(|n| n.label == "PERSON") {
@@ -7769,7 +7771,19 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         });
         // "Police identified the suspect as Issa al H.", "The attacker was identified as X":
         // the person an identification names.
-        let identified = identified_as(&before).filter(|p| is_attacker(p));
+        // ("named the other two attackers as Khuram Shazad Butt and Rachid Redouane": each
+        // name of the list.)
+        let mut list_start = n.span.start;
+        while let Some(prev) = cx.names.iter().find(|m| {
+            m.label == "PERSON"
+                && m.span.end < list_start
+                && m.span.start >= s.start
+                && matches!(&t[m.span.end..list_start], " and " | ", " | ", and ")
+        }) {
+            list_start = prev.span.start;
+        }
+        let listed = t[s.start..list_start].to_lowercase();
+        let identified = identified_as(&listed).filter(|p| is_attacker(p));
         // "Salah Abdeslam, the only suspected attacker captured alive": a longer apposition.
         let post_long = after.strip_prefix(", the ").and_then(|r| {
             let end = r.find([',', '.', ';'])?;
