@@ -396,6 +396,12 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     let shared_named_target = ta
         .iter()
         .any(|(t, named)| *named && tb.iter().any(|(u, _)| u == t));
+    // A named target of one report that the other report's sentences name ("the attack on
+    // Crocus City Hall" weeks later; "the attack on Barsalogho", a village the gazetteer lacks):
+    // the follow-up tells of that event, where one of them has no place it could compare.
+    let named_target_told = ta.iter().any(|(t, named)| *named && told_in(mb, t))
+        || tb.iter().any(|(t, named)| *named && told_in(ma, t));
+    let shared_named_target = shared_named_target || named_target_told && places.is_none();
     if recent == Some(false) && !shared_named_target {
         return false;
     }
@@ -471,10 +477,25 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
         // target.
         None => {
             dates == Some(true)
-                && (day(a) && day(b) && shared_actor || shared_target || same_person_killed)
+                && (day(a) && day(b) && shared_actor
+                    || shared_target
+                    || shared_named_target
+                    || same_person_killed)
         }
         Some(false) => false,
     }
+}
+
+/// Whether the evidence sentences of `m` name `what` (lower case) as whole words.
+fn told_in(m: &Mention, what: &str) -> bool {
+    m.e.evidence.iter().any(|&s| {
+        m.doc
+            .analysis
+            .sentences
+            .get(s)
+            .and_then(|x| m.doc.row.text.get(x.span.start..x.span.end))
+            .is_some_and(|t| crate::topic::has_word(&t.to_lowercase(), what))
+    })
 }
 
 /// The victims a report names ("Hafiz Saeed Khan"), not "a guard".

@@ -51,7 +51,7 @@ fn words(what: &str) -> Vec<String> {
 }
 
 /// Whether `hay` (lower case) has `w` as a whole word ("isk" is not in "risk").
-fn has_word(hay: &str, w: &str) -> bool {
+pub(crate) fn has_word(hay: &str, w: &str) -> bool {
     hay.match_indices(w).any(|(i, _)| {
         let before = hay[..i].chars().next_back();
         let after = hay[i + w.len()..].chars().next();

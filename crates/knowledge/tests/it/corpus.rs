@@ -1590,3 +1590,25 @@ fn a_country_naming_who_struck_is_not_where() {
     assert!(places.contains(&Some("Syria".to_string())), "{events:#?}");
     assert_eq!(places.len(), 2, "{events:#?}");
 }
+
+#[test]
+fn a_follow_up_naming_the_target_joins_the_event_it_tells_of() {
+    // "the attack on Crocus City Hall" weeks later, with no place or date of its own: the
+    // Krasnogorsk attack of the first report, so that Islamic State's claim counts once.
+    let Some((store, kb, _dir)) = fixture_store("follow-up") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(docs_of(attacks[0]).len(), 2, "{attacks:#?}");
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Which attacks did Islamic State claim?")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        a.text.lines().filter(|l| l.starts_with("- ")).count(),
+        1,
+        "{}",
+        a.text
+    );
+}
