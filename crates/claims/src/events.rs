@@ -2092,6 +2092,34 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         if !(hit_after || hit_before) {
             continue;
         }
+        // "Seventy-five people injured in Monday's bombing remained in hospital": those still
+        // in care, a part of the injured, not their number.
+        if words.contains(&"injured") {
+            let rest = cx
+                .text
+                .get(q.span.end..sentence.end)
+                .unwrap_or("")
+                .to_lowercase();
+            let clause_end = rest.find([',', ';']).unwrap_or(rest.len());
+            if [
+                "remained in hospital",
+                "remain in hospital",
+                "remained hospitali",
+                "remain hospitali",
+                "still in hospital",
+                "are still being treated",
+                "remained in critical",
+                "remain in critical",
+                "in intensive care",
+                "in a critical condition",
+                "in critical condition",
+            ]
+            .iter()
+            .any(|w| rest[..clause_end].contains(w))
+            {
+                continue;
+            }
+        }
         // "dozens of people had been killed, including seven who died when ...": a part of a
         // total told before it in the sentence.
         if (b.ends_with("including") || b.ends_with("among them") || b.ends_with("among whom"))

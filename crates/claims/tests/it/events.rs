@@ -261,6 +261,12 @@ fn events_and_facts_from_cases() {
                     x.events.iter().filter(|e| e.kind.as_str() == kind).count()
                         == n.parse::<usize>().unwrap()
                 }
+                // "notinjured: Seventy-five": no event's injured figure is this text.
+                "notinjured" => !x.events.iter().any(|e| {
+                    e.injured
+                        .as_ref()
+                        .is_some_and(|f| f.quantity.text == parts[0])
+                }),
                 // "noinjured: -": no event has an injured figure.
                 "noinjured" => !x.events.iter().any(|e| e.injured.is_some()),
                 "nokilled" => !x.events.iter().any(|e| e.killed.is_some()),
