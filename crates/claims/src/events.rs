@@ -1759,6 +1759,18 @@ fn place_of(
     })
 }
 
+/// Whether `between` (from a group to a trigger) is an appositive that says the group was
+/// behind the trigger's act: ", the Pakistan-based group behind the 2008 Mumbai", ", which
+/// carried out the".
+fn appositive_behind(between: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(
+        &RE,
+        r"(?i)^\s*,\s*(?:the|a|an) [^,;.]{0,50}?\b(?:group|organi[sz]ation|outfit|network|militia|faction)\s+(?:that was |which was )?(?:behind|responsible for|blamed for)(?: the| a| an)?(?: [\w-]+){0,3}\s*$",
+    )
+    .is_some_and(|re| re.is_match(between))
+}
+
 /// Whether the words after a name say it was arrested, extradited or the like "and charged
 /// with": " was extradited from Libya on Wednesday and charged with the murder of".
 fn charged_after_and(after: &str) -> bool {
@@ -2641,7 +2653,13 @@ fn perpetrators(
             .iter()
             .any(|w| before.contains(w))
             && by;
-        let supporters = before.contains("supporters of")
+        // "linked to Lashkar-e-Taiba, the Pakistan-based group behind the 2008 Mumbai attacks":
+        // the appositive says the group was behind that attack; what comes before the group
+        // ("linked to") is about someone else.
+        let described_behind =
+            a.span.end <= trigger.start && appositive_behind(&cx.text[a.span.end..trigger.start]);
+        let supporters = !described_behind
+            && (before.contains("supporters of")
             || before.contains("members of")
             || before.contains("linked to")
             || before.contains("affiliated with")
@@ -2651,7 +2669,7 @@ fn perpetrators(
             // "The attackers allegedly belonged to Lashkar-e-Taiba"
             || ["belonged to", "belonging to", "belong to", "belongs to"]
                 .iter()
-                .any(|w| lead_words.ends_with(w));
+                .any(|w| lead_words.ends_with(w)));
         // "early indications pointed to Islamic State", "X was the prime suspect in Saturday's
         // bombings": suspected.
         // (Not "pointed to the Islamic State group's Afghanistan-based affiliate": another
@@ -2882,6 +2900,7 @@ fn perpetrators(
         }
         if !(by
             || subject
+            || described_behind
             || supporters
             || claimed
             || directed
@@ -7488,20 +7507,33 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
         let Some(body) = cx.text.get(s.span.start..s.span.end) else {
             continue;
         };
+        // "Indian officials say the gunmen were linked to Lashkar-e-Taiba, the Pakistan-based
+        // group behind the 2008 Mumbai attacks": the attackers' group, suspected by the
+        // sentence's source (the attack the appositive names is another matter).
+        let linked = linked_attackers_group(cx, s.span);
         // ("Police blamed Boko Haram for the bombing": a sentence that tells of another attack
         // is about that one.)
-        if events
-            .iter()
-            .enumerate()
-            .any(|(i, e)| i != ai && e.kind == EventKind::Attack && e.evidence.contains(&si))
+        if linked.is_none()
+            && events
+                .iter()
+                .enumerate()
+                .any(|(i, e)| i != ai && e.kind == EventKind::Attack && e.evidence.contains(&si))
         {
             continue;
         }
         let lower = body.to_ascii_lowercase();
         // A group the sentence blames, else the group right after a suspicion cue ("on Boko
         // Haram, formally ..."), not one named later.
-        let found = blamed_group(cx, si, s.span, &lower)
-            .map(|(g, by)| (g, Responsibility::Attributed, by))
+        let found = linked
+            .map(|g| {
+                let by =
+                    crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
+                (g, Responsibility::Suspected, by)
+            })
+            .or_else(|| {
+                blamed_group(cx, si, s.span, &lower)
+                    .map(|(g, by)| (g, Responsibility::Attributed, by))
+            })
             .or_else(|| {
                 let cue_end = CUES
                     .iter()
@@ -7587,6 +7619,21 @@ fn own_operation<'c>(cx: &'c Context, si: usize, sentence: Span, lower: &str) ->
 /// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
 /// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
 /// group a sentence names as the likely perpetrator.
+/// The group the attackers are said to belong to: "the gunmen were linked to X", "the attackers
+/// were members of X", "the bombers belonged to X".
+fn linked_attackers_group<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"(?i)\bthe (?:gunmen|gunman|attackers|attacker|assailants|assailant|bombers|bomber|militants|perpetrators) (?:were|was|are|is|had been|have been) (?:allegedly |reportedly |probably |likely )?(?:linked to|members of|a member of|affiliated with|tied to)(?: the)?\s*$",
+    )?;
+    groups_in(cx, sentence).find(|a| {
+        cx.text
+            .get(sentence.start..a.span.start)
+            .is_some_and(|lead| re.is_match(lead))
+    })
+}
+
 fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
