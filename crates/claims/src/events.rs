@@ -7037,15 +7037,19 @@ pub fn merge_in_document(
                         .filter(|(_, m)| {
                             !in_passing(m) || !out.iter().any(|o| fits(o) && !in_passing(o))
                         })
+                        // (Of two told in that sentence, the newer: "the deadliest attack in
+                        // Kenya since the 1998 US embassy bombing. Al-Shabaab claimed
+                        // responsibility for the attack.")
                         .filter_map(|(i, m)| {
+                            let newest = m.date.as_ref().and_then(|d| d.latest.clone());
                             m.evidence
                                 .iter()
                                 .filter(|&&s| s <= e.sentence)
                                 .max()
-                                .map(|&s| (s, i))
+                                .map(|&s| (s, newest, i))
                         })
                         .max()
-                        .map(|(_, i)| i)
+                        .map(|(_, _, i)| i)
                 })
                 .flatten()
         };
@@ -7157,9 +7161,23 @@ pub fn merge_in_document(
                 .iter()
                 .any(|&s| s == c.sentence || s + 1 == c.sentence)
         };
-        let target = out
+        // (Of two attacks told there, the newer: "the deadliest attack in Kenya since the 1998
+        // US embassy bombing. Al-Shabaab claimed responsibility for the attack.")
+        let newest = |i: &usize| {
+            out[*i]
+                .date
+                .as_ref()
+                .and_then(|d| d.latest.clone())
+                .unwrap_or_default()
+        };
+        let told: Vec<usize> = (0..out.len())
+            .filter(|&i| fits(&out[i]) && told_before(&out[i]))
+            .collect();
+        let target = told
             .iter()
-            .position(|m| fits(m) && told_before(m))
+            .copied()
+            .rev()
+            .max_by_key(newest)
             .or_else(|| out.iter().position(fits));
         match target {
             Some(i) => {

@@ -261,6 +261,18 @@ fn events_and_facts_from_cases() {
                     x.events.iter().filter(|e| e.kind.as_str() == kind).count()
                         == n.parse::<usize>().unwrap()
                 }
+                // "noperp-dated: al-shabaab 1998": no event dated so (a value starting with it)
+                // has this entity among its perpetrators.
+                "noperp-dated" => {
+                    let (id, date) = parts[0].split_once(' ').unwrap();
+                    !x.events.iter().any(|e| {
+                        e.date.as_ref().is_some_and(|d| d.value.starts_with(date))
+                            && e.participants.iter().any(|p| {
+                                p.role == dossier_core::claims::Role::Perpetrator
+                                    && p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                            })
+                    })
+                }
                 // "notinjured: Seventy-five": no event's injured figure is this text.
                 "notinjured" => !x.events.iter().any(|e| {
                     e.injured
