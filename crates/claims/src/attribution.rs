@@ -34,6 +34,9 @@ use dossier_core::span::Span;
 const PERSON_HEADS: &[&str] = &[
     "official",
     "officials",
+    // "UN monitors said in 2016"
+    "monitor",
+    "monitors",
     "spokesman",
     "spokeswoman",
     "spokesperson",

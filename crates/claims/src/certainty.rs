@@ -451,7 +451,18 @@ const PERSON_NOUNS: &[&str] = &[
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 
-const NOT_NEGATING: &[&str] = &["only", "just", "least", "merely", "to", "later", "far"];
+// ("killed 32 people, not counting the three suicide bombers": an exclusion, no negation.)
+const NOT_NEGATING: &[&str] = &[
+    "only",
+    "just",
+    "least",
+    "merely",
+    "to",
+    "later",
+    "far",
+    "counting",
+    "including",
+];
 
 fn word_matches(lower: &str, alternatives: &str) -> bool {
     alternatives.split('|').any(|a| a == lower)

@@ -1771,6 +1771,19 @@ fn appositive_behind(between: &str) -> bool {
     .is_some_and(|re| re.is_match(between))
 }
 
+/// Where the words right after a trigger end that say it is unclaimed ("The attack remains
+/// unclaimed", "the bombing, which has not been claimed,"), within the sentence.
+fn unclaimed_after(text: &str, sentence: Span, trigger: Span) -> Option<usize> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let rest = text.get(trigger.end..sentence.end)?;
+    let m = crate::text::cached_regex(
+        &RE,
+        r"^(?:,? which)?\s+(?:has |had |have )?(?:so far |still |yet |also )?(?:remains|remained|remain|went|gone|is|was|were|are|been)\s+(?:so far |still |yet )?(?:unclaimed|not (?:yet )?(?:been )?claimed)\b",
+    )?
+    .find(rest)?;
+    Some(trigger.end + m.end())
+}
+
 /// Whether the words after a name say it was arrested, extradited or the like "and charged
 /// with": " was extradited from Libya on Wednesday and charged with the murder of".
 fn charged_after_and(after: &str) -> bool {
@@ -2014,6 +2027,8 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         let rose = [
             "rose to",
             "risen to",
+            "stands at",
+            "stood at",
             "climbed to",
             "increased to",
             "reached",
@@ -5305,6 +5320,24 @@ fn one(
                 // beside whoever is suspected or later claims it.
                 if let Some(start) = no_one {
                     let span = Span::new(start, tr.span.end);
+                    e.participants.push(Participant {
+                        role: Role::Perpetrator,
+                        text: t[span.start..span.end].to_string(),
+                        span,
+                        entity: None,
+                        responsibility: Some(Responsibility::Unclaimed),
+                        attributed_by: None,
+                    });
+                }
+            }
+            // "The attack remains unclaimed", "the bombing, which has not been claimed": no one
+            // has claimed it as of the report, in the report's words.
+            if tr.kind == EventKind::Attack {
+                if let Some(end) = unclaimed_after(t, sentence, tr.span) {
+                    let start = sentence.start
+                        + (t[sentence.start..tr.span.start].len()
+                            - t[sentence.start..tr.span.start].trim_start().len());
+                    let span = Span::new(start, end);
                     e.participants.push(Participant {
                         role: Role::Perpetrator,
                         text: t[span.start..span.end].to_string(),

@@ -1172,6 +1172,9 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     "put the number",
                     "a figure that",
                     "a range that",
+                    // "have given a lower figure of about 4,000"
+                    "figure of",
+                    "number of",
                 ]
                 .iter()
                 .any(|c| lower.contains(c))

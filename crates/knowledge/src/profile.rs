@@ -114,9 +114,24 @@ impl Loaded {
 
     fn publisher_key(&self) -> String {
         self.publisher()
-            .map(|p| p.to_lowercase())
+            .map(|p| publisher_name_key(&p))
+            .filter(|k| !k.is_empty())
             .unwrap_or_else(|| format!("cluster:{}", self.row.cluster))
     }
+}
+
+/// One key for the ways an outlet's name is written: "The Harbour Times", "Harbour Times",
+/// "harbour-times", "www.harbourtimes.com" (case, a leading "The", "www." and a domain ending,
+/// and everything but letters and digits are left out).
+fn publisher_name_key(name: &str) -> String {
+    let l = name.trim().to_lowercase();
+    let l = l.strip_prefix("the ").unwrap_or(&l);
+    let l = l.strip_prefix("www.").unwrap_or(l);
+    let l = [".com", ".co.uk", ".org", ".net", ".de", ".fr", ".at"]
+        .iter()
+        .find_map(|d| l.strip_suffix(d))
+        .unwrap_or(l);
+    l.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 fn trim_span(text: &str, mut s: usize, mut e: usize) -> (usize, usize) {
@@ -725,6 +740,30 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             });
         }
     }
+    // "No group has claimed responsibility so far" is superseded by a claim a later report
+    // brings (as of an earlier date, before that report, it still shows).
+    let published = |doc: i64| {
+        group
+            .iter()
+            .find(|m| m.doc.row.doc_id == doc)
+            .and_then(|m| m.doc.row.published_utc.clone())
+    };
+    let claimed_since = |p: &Participant| {
+        participants.iter().any(|q| {
+            q.responsibility.as_deref() == Some("claimed")
+                && published(q.doc).is_some_and(|t| published(p.doc).is_none_or(|u| t > u))
+        })
+    };
+    let superseded: Vec<bool> = participants
+        .iter()
+        .map(|p| {
+            p.entity.is_none()
+                && p.responsibility.as_deref() == Some("unclaimed")
+                && claimed_since(p)
+        })
+        .collect();
+    let mut keep = superseded.iter().map(|s| !s);
+    participants.retain(|_| keep.next().unwrap_or(true));
     // The entity's role and responsibility: the most certain reading that a source gives (a claim
     // stays a claim, a suspicion stays a suspicion: nothing is upgraded beyond what one source says).
     let mut role = None;
@@ -1006,6 +1045,12 @@ fn within_a_day(a: Option<&str>, b: Option<&str>) -> bool {
         chrono::DateTime::parse_from_rfc3339(s)
             .map(|d| d.naive_utc())
             .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+            // A date alone: its noon, so that reports a day apart are within a day and reports
+            // two weeks apart are not.
+            .or_else(|_| {
+                chrono::NaiveDate::parse_from_str(s.get(..10).unwrap_or(s), "%Y-%m-%d")
+                    .map(|d| d.and_hms_opt(12, 0, 0).unwrap_or_default())
+            })
             .ok()
     };
     match (a.and_then(t), b.and_then(t)) {

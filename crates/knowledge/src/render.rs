@@ -56,12 +56,14 @@ pub fn perpetrators(ev: &Event) -> Vec<String> {
     ev.participants
         .iter()
         .filter(|p| p.role == "perpetrator")
-        .map(|p| {
-            format!(
+        .map(|p| match (&p.entity, p.responsibility.as_deref()) {
+            // A report that no one has claimed it, in its words.
+            (None, Some("unclaimed")) => format!("unclaimed: “{}”", p.text),
+            (e, r) => format!(
                 "{} ({})",
-                p.entity.as_ref().map_or(p.text.as_str(), |x| &x.name),
-                p.responsibility.as_deref().unwrap_or("named")
-            )
+                e.as_ref().map_or(p.text.as_str(), |x| &x.name),
+                r.unwrap_or("named")
+            ),
         })
         .collect::<std::collections::BTreeSet<_>>()
         .into_iter()

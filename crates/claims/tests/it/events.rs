@@ -273,6 +273,14 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }
+                // "estimates: 2": exactly this many estimates.
+                "estimates" => {
+                    x.facts
+                        .iter()
+                        .filter(|f| f.predicate == Predicate::Estimate)
+                        .count()
+                        == parts[0].parse::<usize>().unwrap()
+                }
                 // "notinjured: Seventy-five": no event's injured figure is this text.
                 "notinjured" => !x.events.iter().any(|e| {
                     e.injured
