@@ -2157,7 +2157,10 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         {
             continue;
         }
+        // ("bombings of three churches and three hotels that killed 290 people": places and
+        // things are no toll.)
         if q.counted.as_deref().is_some_and(|c| {
+            let head = c.rsplit(' ').next().unwrap_or(c);
             [
                 "attacks",
                 "countries",
@@ -2168,8 +2171,37 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 "hours",
                 "arrests",
                 "times",
+                "churches",
+                "hotels",
+                "mosques",
+                "schools",
+                "buildings",
+                "houses",
+                "homes",
+                "villages",
+                "towns",
+                "cities",
+                "vehicles",
+                "cars",
+                "trucks",
+                "bombs",
+                "explosions",
+                "blasts",
+                "sites",
+                "locations",
+                "targets",
+                "bases",
+                "stations",
+                "hospitals",
+                "shops",
+                "markets",
+                "restaurants",
+                "bars",
+                "venues",
+                "districts",
+                "provinces",
             ]
-            .contains(&c)
+            .contains(&head)
         }) {
             continue;
         }
@@ -7911,13 +7943,31 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         let listed = t[s.start..list_start].to_lowercase();
         let identified = identified_as(&listed).filter(|p| is_attacker(p));
         // "Salah Abdeslam, the only suspected attacker captured alive": a longer apposition.
+        // ("Salah Abdeslam, the main suspect in the Paris attacks," in a report of the
+        // Brussels bombings: the suspect of another, named attack.)
+        let other_attack = || {
+            let tail = &t[n.span.end..s.end];
+            let tail = &tail[..tail.find(['.', ';']).unwrap_or(tail.len())];
+            let tail = tail.strip_prefix(", ").unwrap_or(tail);
+            let tail = &tail[..tail.find(',').unwrap_or(tail.len())];
+            let own = events[ai].place.as_ref().map(|p| p.text.as_str());
+            [" in the ", " of the ", " for the ", " over the "]
+                .iter()
+                .filter_map(|p| tail.find(p).map(|i| &tail[i + p.len()..]))
+                .any(|named| {
+                    named.split_whitespace().take(3).any(|w| {
+                        w.starts_with(char::is_uppercase) && own.is_none_or(|o| !o.contains(w))
+                    })
+                })
+        };
         let post_long = after.strip_prefix(", the ").and_then(|r| {
             let end = r.find([',', '.', ';'])?;
             let words: Vec<&str> = r[..end].split_whitespace().take(5).collect();
             (0..words.len())
                 .find(|&k| is_attacker(&words[..=k].join(" ")))
+                .filter(|_| !other_attack())
                 .map(|k| {
-                    if words[..=k].contains(&"suspected") {
+                    if words[..=k].iter().any(|w| w.starts_with("suspect")) {
                         "suspected attacker"
                     } else {
                         "attacker"
