@@ -961,6 +961,13 @@ fn date_of(
         {
             continue;
         }
+        // "in a video released on Monday", "in a statement posted on Telegram on Friday": when
+        // the message came out, not when what it tells of happened.
+        if t.span.end <= trigger.start || t.span.start >= trigger.end {
+            if released_message_before(cx.text, sentence, t.span) {
+                continue;
+            }
+        }
         // "held in custody until 22 May": an end, not when it happened.
         let lead = cx.text[sentence.start..t.span.start]
             .trim_end()
@@ -1769,6 +1776,48 @@ fn appositive_behind(between: &str) -> bool {
         r"(?i)^\s*,\s*(?:the|a|an) [^,;.]{0,50}?\b(?:group|organi[sz]ation|outfit|network|militia|faction)\s+(?:that was |which was )?(?:behind|responsible for|blamed for)(?: the| a| an)?(?: [\w-]+){0,3}\s*$",
     )
     .is_some_and(|re| re.is_match(between))
+}
+
+/// Whether one date is only a weekday's name ("Friday") and the other a day of that weekday:
+/// a report retelling an attack of weeks before by the day of the week it happened.
+fn same_weekday(a: &Option<EventDate>, b: &Option<EventDate>) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let (Some(a), Some(b)) = (a, b) else {
+        return false;
+    };
+    let bare = |d: &EventDate| {
+        let w = d.text.trim().to_lowercase();
+        DAYS.iter().position(|x| *x == w)
+    };
+    let day = |d: &EventDate| {
+        NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d")
+            .ok()
+            .map(|x| chrono::Datelike::weekday(&x).num_days_from_monday() as usize)
+    };
+    let one = |x: &EventDate, y: &EventDate| {
+        bare(x).is_some_and(|w| bare(y).is_none() && day(y) == Some(w))
+    };
+    one(a, b) || one(b, a)
+}
+
+/// Whether the words before the date at `x` name a message put out then: "in a video released
+/// on", "a statement posted late on", "in an audio message issued".
+fn released_message_before(text: &str, sentence: Span, x: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = &text[lead_from(text, sentence, x.start, 70)..x.start];
+    crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:video|statement|message|audio|recording|post|communiqu[eé]|tape|letter)s? (?:[\w-]+ ){0,3}(?:released|published|posted|issued|broadcast|circulated|sent|distributed|aired)(?: (?:late|early|only))?(?: on| in)?\s*$",
+    )
+    .is_some_and(|re| re.is_match(lead))
 }
 
 /// Where the words right after a trigger end that say it is unclaimed ("The attack remains
@@ -7078,7 +7127,9 @@ pub fn merge_in_document(
                 return false;
             }
             let p = same_place(&m.place, &e.place);
-            let d = same_date(&m.date, &e.date);
+            // ("The death toll from the March 15 shootings ... A gunman opened fire ... during
+            // Friday prayers", in a report of May 3: the Friday of March 15.)
+            let d = same_date(&m.date, &e.date).filter(|_| !same_weekday(&m.date, &e.date));
             // Plots and arrests often come several to a document ("Gera, Cologne, Stockholm"):
             // they merge only on a shared place or within one sentence.
             if matches!(m.kind, EventKind::Plot | EventKind::Arrest)
