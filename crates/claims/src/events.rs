@@ -4937,6 +4937,22 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
 /// agent: "by police", "by the police", "by Italian police", "by security forces".
 fn by_security_agent(after: &str) -> bool {
     let rest = after.trim_start_matches(|c: char| !c.is_alphabetic());
+    // "was killed in a police raid in Saint-Denis", "died during a shootout with police".
+    if let Some(r) = rest
+        .strip_prefix("in ")
+        .or_else(|| rest.strip_prefix("during "))
+    {
+        let words: Vec<&str> = r
+            .split_whitespace()
+            .take(4)
+            .map(|w| w.trim_end_matches([',', '.', ';']))
+            .collect();
+        return words.iter().any(|w| ["raid", "shootout", "gunfight", "firefight"].contains(w))
+            || words.contains(&"operation")
+                && words
+                    .iter()
+                    .any(|w| ["police", "security", "military", "counter-terrorism"].contains(w));
+    }
     let Some(rest) = rest.strip_prefix("by ") else {
         return false;
     };
@@ -8342,6 +8358,23 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
     if old {
         return;
     }
+    // "Abaaoud ... was killed in a police raid in Saint-Denis. Two other people died in the
+    // raid.": the deaths of a police action the report tells are not the attack's.
+    let police_action = {
+        let l = cx.text.to_lowercase();
+        ["police raid", "security raid", "counter-terrorism raid", "police operation", "security operation", "raid by police"]
+            .iter()
+            .any(|w| l.contains(w))
+    };
+    let of_police_action = |s: Span| {
+        police_action
+            && cx.text.get(s.start..s.end).is_some_and(|x| {
+                let x = x.to_lowercase();
+                ["the raid", "a raid", "the operation", "shootout", "gunfight"]
+                    .iter()
+                    .any(|w| x.contains(w))
+            })
+    };
     for (slot, words) in [(0, KILLED), (1, INJURED)] {
         let has = if slot == 0 {
             events[main].killed.is_some()
@@ -8352,6 +8385,9 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
             continue;
         }
         for (si, s) in cx.sentences.iter().enumerate() {
+            if of_police_action(s.span) {
+                continue;
+            }
             let attribution =
                 crate::attribution::for_sentence(cx.attributions, si).map(|a| &a.source);
             if let Some(f) = figure(
