@@ -961,6 +961,12 @@ fn date_of(
         {
             continue;
         }
+        // "A year after the truck attack that killed 86 people on the Promenade des Anglais,
+        // Nice held a ceremony on Friday": the main clause's date is not that of the attack
+        // in the fronted phrase.
+        if t.span.start >= trigger.end && fronted_after(cx.text, sentence, trigger, t.span) {
+            continue;
+        }
         // "in a video released on Monday", "in a statement posted on Telegram on Friday": when
         // the message came out, not when what it tells of happened.
         if t.span.end <= trigger.start || t.span.start >= trigger.end {
@@ -1776,6 +1782,23 @@ fn appositive_behind(between: &str) -> bool {
         r"(?i)^\s*,\s*(?:the|a|an) [^,;.]{0,50}?\b(?:group|organi[sz]ation|outfit|network|militia|faction)\s+(?:that was |which was )?(?:behind|responsible for|blamed for)(?: the| a| an)?(?: [\w-]+){0,3}\s*$",
     )
     .is_some_and(|re| re.is_match(between))
+}
+
+/// Whether `trigger` is in a phrase that opens the sentence with "after" or "since" ("A year
+/// after the truck attack that killed 86 people ..., Nice held", "Four months after the Paris
+/// attacks, police arrested") and the date at `x` is past the comma that closes it.
+fn fronted_after(text: &str, sentence: Span, trigger: Span, x: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = text[sentence.start..trigger.start].trim_start();
+    let opens = crate::text::cached_regex(
+        &RE,
+        r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|some|\d+) (?:years?|months?|weeks?|days?) |(?:shortly|soon|just|days|weeks|months|years) )?(?:after|since) [^,;]{0,40}$",
+    )
+    .is_some_and(|re| re.is_match(lead));
+    opens
+        && text
+            .get(trigger.end..x.start)
+            .is_some_and(|b| b.contains(','))
 }
 
 /// Whether one date is only a weekday's name ("Friday") and the other a day of that weekday:
@@ -4947,7 +4970,9 @@ fn by_security_agent(after: &str) -> bool {
             .take(4)
             .map(|w| w.trim_end_matches([',', '.', ';']))
             .collect();
-        return words.iter().any(|w| ["raid", "shootout", "gunfight", "firefight"].contains(w))
+        return words
+            .iter()
+            .any(|w| ["raid", "shootout", "gunfight", "firefight"].contains(w))
             || words.contains(&"operation")
                 && words
                     .iter()
@@ -8362,17 +8387,30 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
     // raid.": the deaths of a police action the report tells are not the attack's.
     let police_action = {
         let l = cx.text.to_lowercase();
-        ["police raid", "security raid", "counter-terrorism raid", "police operation", "security operation", "raid by police"]
-            .iter()
-            .any(|w| l.contains(w))
+        [
+            "police raid",
+            "security raid",
+            "counter-terrorism raid",
+            "police operation",
+            "security operation",
+            "raid by police",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
     };
     let of_police_action = |s: Span| {
         police_action
             && cx.text.get(s.start..s.end).is_some_and(|x| {
                 let x = x.to_lowercase();
-                ["the raid", "a raid", "the operation", "shootout", "gunfight"]
-                    .iter()
-                    .any(|w| x.contains(w))
+                [
+                    "the raid",
+                    "a raid",
+                    "the operation",
+                    "shootout",
+                    "gunfight",
+                ]
+                .iter()
+                .any(|w| x.contains(w))
             })
     };
     for (slot, words) in [(0, KILLED), (1, INJURED)] {

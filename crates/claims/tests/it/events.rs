@@ -185,14 +185,17 @@ fn events_and_facts_from_cases() {
                             && p.entity.as_ref().is_some_and(|x| x.as_str() == parts[0])
                     })
                 }),
-                // "noevent-dated: attack 2024-03-25": no event of the kind has this date.
+                // "noevent-dated: attack 2024-03-25": no event of the kind has this date from the
+                // text (the "before publication" default of an undated event is none).
                 "noevent-dated" => {
                     let (kind, date) = parts[0].split_once(' ').unwrap();
                     let (kind, sub) = kind.split_once('/').unwrap_or((kind, ""));
                     !x.events.iter().any(|e| {
                         e.kind.as_str() == kind
                             && (sub.is_empty() || e.subkind.as_deref() == Some(sub))
-                            && e.date.as_ref().is_some_and(|d| d.value == date)
+                            && e.date
+                                .as_ref()
+                                .is_some_and(|d| d.value == date && !d.is_undated())
                     })
                 }
                 // "date-range: arrest AFTER 2019-04-21 2019-04-24": some event of the kind has
