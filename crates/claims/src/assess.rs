@@ -5,6 +5,7 @@ use crate::text::inside;
 use crate::Context;
 use dossier_core::claims::{Assessment, Source};
 use dossier_core::kb::KbId;
+use dossier_core::Span;
 
 const EXPERT_WORDS: &[&str] = &[
     "expert",
@@ -105,6 +106,31 @@ fn quoted(s: &str, medium: Option<&str>) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" … "))
 }
 
+/// Whether what a sentence's speaker says opens with a run of capitalised words that is no
+/// known actor, person or place ("said National Thowheeth Jama'ath had …").
+fn about_unknown_name(cx: &Context, sentence: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(body) = cx.text.get(sentence.start..sentence.end) else {
+        return false;
+    };
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"\b(?:said|says|believes|believed|thinks|estimated|estimates|wrote|writes) (?:that )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)",
+    ) else {
+        return false;
+    };
+    re.captures_iter(body).filter_map(|c| c.get(1)).any(|m| {
+        let span = Span::new(sentence.start + m.start(), sentence.start + m.end());
+        !cx.actors
+            .iter()
+            .any(|a| a.span.start < span.end && span.start < a.span.end)
+            && !cx
+                .names
+                .iter()
+                .any(|n| n.span.start < span.end && span.start < n.span.end)
+    })
+}
+
 /// Assessments in a document. `main` is the document's main group (most mentioned), used when a
 /// judgement names no group; sentences in `skip` gave estimates or events.
 pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Assessment> {
@@ -134,7 +160,9 @@ pub fn assessments(cx: &Context, main: Option<&KbId>, skip: &[usize]) -> Vec<Ass
                 }
             }
         }
-        if about.is_empty() {
+        // (Not when it is about a name the knowledge base does not know: "said National
+        // Thowheeth Jama'ath had fewer than 100 members".)
+        if about.is_empty() && !about_unknown_name(cx, s.span) {
             if let Some(m) = main {
                 about.push(m.clone());
             }

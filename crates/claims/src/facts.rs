@@ -168,6 +168,38 @@ pub(crate) fn describes_another(text: &str, span: Span) -> bool {
     .any(|w| after.starts_with(w))
 }
 
+/// Whether a run of capitalised words that is no known actor is the subject of the verb right
+/// before the figure at `q`: "said National Thowheeth Jama'ath had fewer than 100 members".
+fn unknown_name_subject(cx: &Context, sentence: Span, q: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let from = q.start.saturating_sub(90).max(sentence.start);
+    let mut from = from;
+    while !cx.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let Some(lead) = cx.text.get(from..q.start) else {
+        return false;
+    };
+    let Some(m) = crate::text::cached_regex(
+        &RE,
+        r"(?:^|\b(?:that|said|says|believes|estimated|estimates) )((?:[A-Z][\w'’-]+ ){1,4})(?:had|has|have|numbered|numbers|counted|counts|fielded|fields)(?: (?:about|around|roughly|some|nearly|almost|fewer than|less than|more than|up to|at least|as many as|between))? ?$",
+    )
+    .and_then(|re| re.captures(lead))
+    .and_then(|c| c.get(1)) else {
+        return false;
+    };
+    let span = Span::new(from + m.start(), from + m.end() - 1);
+    // (The article's own capital: "The group had …" names the group told of before.)
+    let words = m.as_str().split_whitespace().count();
+    words >= 2
+        && !m.as_str().starts_with("The ")
+        && !m.as_str().starts_with("It ")
+        && !cx
+            .actors
+            .iter()
+            .any(|a| a.span.start < span.end && span.start < a.span.end)
+}
+
 /// Whether the leader word at `focus` names the one who leads ("the leader of", "its emir",
 /// "ISKP chief"), not one of several ("a former commander of al-Mourabitoun", "one of the
 /// group's leaders", "a senior leader", "the deputy leader", "a Taliban commander"). A commander
@@ -1255,6 +1287,12 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     .rev()
                     .find(|a| a.span.end <= q.span.start && a.entity.as_ref() == Some(&id))
             };
+            // "… said National Thowheeth Jama'ath had fewer than 100 members": a name the
+            // knowledge base and the NER do not know is the subject; the figure is none of
+            // the groups named before.
+            if unknown_name_subject(cx, sentence, q.span) {
+                continue;
+            }
             let Some(subj) = subject_near(cx, si, q.span, back, None).or_else(|| {
                 matches!(name, "fighters" | "members" | "supporters" | "recruits")
                     .then(dominant)

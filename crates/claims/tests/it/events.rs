@@ -276,6 +276,11 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }
+                // "noassessment-about: islamic-state": no judgement is about this entity.
+                "noassessment-about" => !x
+                    .assessments
+                    .iter()
+                    .any(|a| a.about.iter().any(|id| id.as_str() == parts[0])),
                 // "estimates: 2": exactly this many estimates.
                 "estimates" => {
                     x.facts
