@@ -969,10 +969,8 @@ fn date_of(
         }
         // "in a video released on Monday", "in a statement posted on Telegram on Friday": when
         // the message came out, not when what it tells of happened.
-        if t.span.end <= trigger.start || t.span.start >= trigger.end {
-            if released_message_before(cx.text, sentence, t.span) {
-                continue;
-            }
+        if !inside(t.span, trigger) && released_message_before(cx.text, sentence, t.span) {
+            continue;
         }
         // "held in custody until 22 May": an end, not when it happened.
         let lead = cx.text[sentence.start..t.span.start]
