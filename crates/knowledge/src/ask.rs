@@ -254,13 +254,24 @@ pub fn ask(
         form = FORMS[9];
         let d = crate::profile(store, kb, &strip(&m[1]), None)?;
         let fs: Vec<_> = d.facts.iter().filter(|f| f.predicate == "founded").collect();
-        if fs.is_empty() {
+        // ("Al-Shabaab, which emerged in 2006 as the militant youth wing of …": a founding the
+        // timeline tells as an event of the group's own.)
+        let evs: Vec<&Event> = d
+            .events
+            .iter()
+            .filter(|e| e.kind == "founding" && e.role.as_deref() == Some("subject"))
+            .collect();
+        if fs.is_empty() && evs.is_empty() {
             let _ = writeln!(text, "No source in the store says when {} was founded.", d.entity.name);
         } else {
             let _ = writeln!(text, "Founding of {}, as each source dates it:", d.entity.name);
             for f in fs {
                 let when = f.time.clone().unwrap_or_else(|| "undated".into());
                 let _ = writeln!(text, "- {when} ({}) {}", f.certainty, c.add(&f.sources));
+            }
+            for e in evs {
+                let when = e.date.as_ref().map_or("undated".into(), date_text);
+                let _ = writeln!(text, "- {when} ({}) {}", e.certainty, c.add(&e.sources));
             }
         }
     } else if let Some(m) = re(&format!(r"(?i)^who (?:is|was|are|were|got) (?:arrested|detained|held)(?: in| at| near)? (.+?){PERIOD}")).captures(q).filter(|m| m.get(2).is_none_or(|p| period(p.as_str()).is_some())) {

@@ -1615,3 +1615,23 @@ fn a_follow_up_naming_the_target_joins_the_event_it_tells_of() {
         a.text
     );
 }
+
+#[test]
+fn when_was_x_founded_reads_a_founding_told_as_an_event() {
+    // "Al-Shabaab, which emerged in 2006 as the militant youth wing of …": the timeline's
+    // founding answers "When was al-Shabaab founded?", cited.
+    let Some((store, kb, _dir)) = fixture_store("emerged") else {
+        return;
+    };
+    let a = dossier_knowledge::ask::ask(&store, &kb, "When was al-Shabaab founded?")
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("- 2006"), "{}", a.text);
+    assert!(
+        a.citations
+            .iter()
+            .any(|c| c.quote.contains("emerged in 2006")),
+        "{}",
+        a.text
+    );
+}
