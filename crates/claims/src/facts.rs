@@ -756,7 +756,21 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 let Some(subj) = subject_near(cx, si, focus, 1, None) else {
                     continue;
                 };
-                let when = timex_value(cx, cl, focus);
+                // (Not a date of the next conjunct: "is active in Somalia and has repeatedly
+                // attacked targets in Kenya, including the Westgate mall in 2013".)
+                let own = {
+                    static NEXT: std::sync::OnceLock<Option<regex::Regex>> =
+                        std::sync::OnceLock::new();
+                    let rest = t.get(focus.end..cl.end).unwrap_or("");
+                    let cut = crate::text::cached_regex(
+                        &NEXT,
+                        r",? and (?:has|have|had|is|are|was|were|\w+ed)\b|, (?:including|such as)\b|;",
+                    )
+                    .and_then(|re| re.find(rest))
+                    .map_or(cl.end, |m| focus.end + m.start());
+                    Span::new(cl.start, cut)
+                };
+                let when = timex_value(cx, own, focus);
                 if let Some(p) = places_in(cx, after)
                     .into_iter()
                     .next()
