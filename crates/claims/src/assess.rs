@@ -115,7 +115,7 @@ fn about_unknown_name(cx: &Context, sentence: Span) -> bool {
     };
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"\b(?:said|says|believes|believed|thinks|estimated|estimates|wrote|writes) (?:that )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+)",
+        r"\b(?:said|says|believes|believed|thinks|estimated|estimates|wrote|writes) (?:that )?((?:[A-Z][\w'’-]+ ){1,3}[A-Z][\w'’-]+) (?:had|has|have|is|was|were|are|would|will|could|may|might)\b",
     ) else {
         return false;
     };

@@ -2660,7 +2660,10 @@ fn perpetrators(
             .get(a.span.end..after_end)
             .unwrap_or("")
             .to_lowercase();
-        let by = before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the");
+        // (The agent of this trigger's verb: not "carried out by al-Shabaab" in the clause
+        // before ", and one suspect arrested after the blast".)
+        let by = (before.trim_end().ends_with(" by") || before.trim_end().ends_with(" by the"))
+            && (inside(a.span, cl) || a.span.start >= trigger.end);
         // The words before the group without a final "the" ("blamed the", "belonged to").
         let lead_words = words_before_group(&before);
         // "since the Taliban took power in August 2021 it has attacked": a subject pronoun
@@ -2732,6 +2735,9 @@ fn perpetrators(
             } else {
                 (trigger.start - a.span.end < 60 || appositive || appositive_then_verb)
                     && !pronoun_between
+                    // ("carried out by al-Shabaab, and one suspect arrested after the blast":
+                    // another clause's agent.)
+                    && !cx.text[a.span.end..trigger.start].contains(", and ")
                     // "officials, who have long accused Islamic State of attacking schools,
                     // said the Taliban carried out the assault"
                     && !relative
@@ -3055,7 +3061,18 @@ fn perpetrators(
             } else {
                 responsibility_from(c.certainty)
             };
-            if let Some(r) = r {
+            // (Not a hedge of the next clause: "carried out by al-Shabaab, and one suspect
+            // ... allegedly told investigators".)
+            let (lo, hi) = if c.span.start >= a.span.end {
+                (a.span.end, c.span.start)
+            } else {
+                (c.span.end, a.span.start)
+            };
+            let other_clause = cx
+                .text
+                .get(lo..hi)
+                .is_some_and(|b| b.contains(", and ") || b.contains(';'));
+            if let Some(r) = r.filter(|_| !other_clause) {
                 if in_clause || gap(c.span, a.span) < 40 {
                     resp = Some(r);
                     if r != Responsibility::Claimed {
