@@ -161,7 +161,7 @@ pub fn profile(
     Ok(profile::build(&id, &docs, kb, as_of))
 }
 
-/// Analyse every current version that has no analysis by this analyzer yet, in batches; returns
+/// Analyse every version that has no analysis by this analyzer yet, in batches; returns
 /// the number analysed. `progress` is called after each batch with (done, total).
 pub fn analyze_pending(
     store: &mut SqliteStore,
@@ -198,8 +198,10 @@ pub fn analyze_pending(
         let mut jsons: Vec<(i64, i64, String, &analyze::Analysis)> = Vec::new();
         for ((p, ..), (a, linked)) in inputs.iter().zip(&analysed) {
             // Linked mentions (knowledge-base and new entities, aliases with evidence) for
-            // `dossier entity`: stored per version, replacing earlier links.
-            store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
+            // `dossier entity`: stored per current version, replacing earlier links.
+            if p.current {
+                store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
+            }
             let json = serde_json::to_string(a).map_err(|e| Error::Invalid(e.to_string()))?;
             jsons.push((p.version_id, p.doc_id, json, a));
         }

@@ -12,6 +12,8 @@ pub type VersionText = (String, Option<String>, Option<String>, Option<String>);
 pub struct PendingVersion {
     pub version_id: i64,
     pub doc_id: i64,
+    /// The document's current version (an earlier one is analysed for queries as of a date).
+    pub current: bool,
 }
 
 /// One analysis to store: its version and document, the analyzer, the JSON, the entity ids it
@@ -48,7 +50,26 @@ pub struct AnalysisRow {
 const ROW_SELECT: &str = "SELECT a.version_id, a.doc_id, d.cluster, d.url, v.title, v.publisher, v.published, v.text, a.json, v.published_utc
      FROM analyses a
      JOIN versions v ON v.id = a.version_id
-     JOIN documents d ON d.id = a.doc_id AND d.current_version = v.version";
+     JOIN documents d ON d.id = a.doc_id";
+
+/// Which version of each document a query reads: without a cut-off (`?N IS NULL`) the current
+/// one; as of a date, the newest analysed version known by then, a version being known from
+/// its modification date when the source gives one, else from its publication date (so a live
+/// article updated on November 3 is read as of November 2 in its November 2 version).
+fn version_as_of(n: usize) -> String {
+    let known = |v: &str| {
+        format!("substr(COALESCE(json_extract({v}.metadata, '$.modified'), {v}.published), 1, 10)")
+    };
+    format!(
+        "((?{n} IS NULL AND d.current_version = v.version)
+          OR (?{n} IS NOT NULL AND v.published IS NOT NULL AND {kv} <= ?{n}
+              AND NOT EXISTS (SELECT 1 FROM versions v2 JOIN analyses a2 ON a2.version_id = v2.id
+                              WHERE v2.doc_id = v.doc_id AND v2.version > v.version
+                                AND v2.published IS NOT NULL AND {kv2} <= ?{n})))",
+        kv = known("v"),
+        kv2 = known("v2"),
+    )
+}
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
     Ok(AnalysisRow {
@@ -66,15 +87,17 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
 }
 
 impl SqliteStore {
-    /// Current versions with no analysis by `analyzer`, oldest first, at most `limit`.
+    /// Versions with no analysis by `analyzer`, oldest first, at most `limit`: every version,
+    /// not only the current one, so that a query as of a date before an update reads the
+    /// version known then ([`version_as_of`]).
     pub fn pending_analysis(
         &self,
         analyzer: &str,
         limit: usize,
     ) -> Result<Vec<PendingVersion>, StoreError> {
         let mut st = self.conn().prepare(
-            "SELECT v.id, d.id FROM documents d
-             JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version
+            "SELECT v.id, d.id, v.version = d.current_version FROM documents d
+             JOIN versions v ON v.doc_id = d.id
              LEFT JOIN analyses a ON a.version_id = v.id
              WHERE a.version_id IS NULL OR a.analyzer <> ?1
              ORDER BY v.id LIMIT ?2",
@@ -84,6 +107,7 @@ impl SqliteStore {
                 Ok(PendingVersion {
                     version_id: r.get(0)?,
                     doc_id: r.get(1)?,
+                    current: r.get(2)?,
                 })
             })?
             .collect::<Result<Vec<_>, _>>()?;
@@ -153,7 +177,8 @@ impl SqliteStore {
             .optional()?)
     }
 
-    /// Analyses of current versions that mention `entity`, published on or before `as_of`
+    /// Analyses that mention `entity`: of current versions, or as of `as_of` (see
+    /// [`version_as_of`]) of the version known then, published on or before `as_of`
     /// (a `YYYY-MM-DD` date compared with the source's own local date), oldest first.
     pub fn analyses_for_entity(
         &self,
@@ -162,7 +187,8 @@ impl SqliteStore {
     ) -> Result<Vec<AnalysisRow>, StoreError> {
         let sql = format!(
             "{ROW_SELECT} JOIN analysis_entities e ON e.version_id = a.version_id
-             WHERE e.entity = ?1 AND (?2 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?2))"
+             WHERE e.entity = ?1 AND {}",
+            version_as_of(2)
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let mut rows = st
@@ -175,11 +201,13 @@ impl SqliteStore {
         Ok(rows)
     }
 
-    /// All analyses of current versions published on or before `as_of`, oldest first.
+    /// All analyses of current versions, or as of `as_of` of the version of each document known
+    /// then ([`version_as_of`]), oldest first.
     pub fn analyses(&self, as_of: Option<&str>) -> Result<Vec<AnalysisRow>, StoreError> {
         let sql = format!(
-            "{ROW_SELECT} WHERE (?1 IS NULL OR (v.published IS NOT NULL AND substr(v.published, 1, 10) <= ?1))
-             ORDER BY v.published_utc, a.doc_id"
+            "{ROW_SELECT} WHERE {}
+             ORDER BY v.published_utc, a.doc_id",
+            version_as_of(1)
         );
         let mut st = self.conn().prepare_cached(&sql)?;
         let rows = st
@@ -202,12 +230,12 @@ impl SqliteStore {
         Ok(rows)
     }
 
-    /// Number of stored analyses by `analyzer` and of current versions without one.
+    /// Number of stored analyses by `analyzer` and of versions without one.
     pub fn analysis_counts(&self, analyzer: &str) -> Result<(i64, i64), StoreError> {
         Ok(self.conn().query_row(
             "SELECT
                (SELECT count(*) FROM analyses WHERE analyzer = ?1),
-               (SELECT count(*) FROM documents d JOIN versions v ON v.doc_id = d.id AND v.version = d.current_version
+               (SELECT count(*) FROM documents d JOIN versions v ON v.doc_id = d.id
                 LEFT JOIN analyses a ON a.version_id = v.id WHERE a.version_id IS NULL OR a.analyzer <> ?1)",
             [analyzer],
             |r| Ok((r.get(0)?, r.get(1)?)),

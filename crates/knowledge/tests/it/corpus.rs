@@ -1635,3 +1635,23 @@ fn when_was_x_founded_reads_a_founding_told_as_an_event() {
         a.text
     );
 }
+
+#[test]
+fn as_of_a_date_reads_the_version_of_an_updated_report_known_then() {
+    // A live report of the Vienna shooting, "killing at least one person" on the evening of
+    // November 2 and updated on November 3 to "killing four people": as of November 2 it
+    // says one, now it says four.
+    let Some((store, kb, _dir)) = fixture_store("updated") else {
+        return;
+    };
+    let then =
+        dossier_knowledge::ask::ask(&store, &kb, "What was known about Vienna on 2020-11-02?")
+            .unwrap()
+            .unwrap();
+    assert!(then.text.contains("at least one"), "{}", then.text);
+    assert!(!then.text.contains("four"), "{}", then.text);
+    let now = dossier_knowledge::ask::ask(&store, &kb, "What is known about Vienna?")
+        .unwrap()
+        .unwrap();
+    assert!(now.text.contains("four"), "{}", now.text);
+}
