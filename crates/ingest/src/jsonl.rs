@@ -1,5 +1,6 @@
 //! JSON lines: one article per line with `title`, `text` or `html`, `published`, `url`,
-//! `source` or `publisher`, optional `id` and `language`; other fields are kept as metadata.
+//! `source` or `publisher`, optional `id`, `language` and `modified`; other fields are kept as
+//! metadata.
 
 use crate::{dates, html, lang};
 use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
@@ -12,6 +13,16 @@ const PUBLISHED_KEYS: &[&str] = &[
     "datePublished",
     "pubDate",
     "time",
+];
+/// When the article was last modified: kept as metadata `modified` (what "as of" queries read
+/// an updated version by), in the source's own local time.
+const MODIFIED_KEYS: &[&str] = &[
+    "modified",
+    "updated",
+    "dateModified",
+    "modified_at",
+    "updated_at",
+    "date_modified",
 ];
 const URL_KEYS: &[&str] = &["url", "link", "canonical_url"];
 const PUBLISHER_KEYS: &[&str] = &["publisher", "source", "site", "site_name"];
@@ -207,6 +218,19 @@ fn article(
             )),
         }
     }
+    if let Some(m) = take_str(&mut obj, MODIFIED_KEYS) {
+        match dates::parse_datetime(&m) {
+            Some(ts) if Some(ts) != doc.published => {
+                doc.metadata
+                    .insert("modified".into(), Value::String(ts.local_string()));
+            }
+            Some(_) => {}
+            None => diags.push(Diagnostic::warning(
+                &at,
+                format!("modification date not understood: {m:?}"),
+            )),
+        }
+    }
     if let Some(l) = take_str(&mut obj, LANGUAGE_KEYS) {
         doc.language = lang::normalize_language_tag(&l);
     }
@@ -267,5 +291,16 @@ mod tests {
         assert!(msgs[0].contains("line 2") && msgs[0].contains("invalid JSON"));
         assert!(msgs[1].contains("line 3"));
         assert!(msgs[2].contains("line 4") && msgs[2].contains("truncated"));
+    }
+
+    #[test]
+    fn a_modification_date_is_kept_as_modified() {
+        // "updated" (or "dateModified") becomes metadata `modified`, the local time as given.
+        let src = r#"{"title":"T","text":"A gunman opened fire.","published":"2020-11-02T22:30:00+01:00","dateModified":"2020-11-03T12:00:00+01:00"}"#;
+        let mut docs = Vec::new();
+        let diags = parse_jsonl(src.as_bytes(), "f.jsonl", &mut |d| docs.push(d));
+        assert!(diags.is_empty(), "{diags:?}");
+        assert_eq!(docs[0].metadata["modified"], "2020-11-03T12:00:00+01:00");
+        assert!(!docs[0].metadata.contains_key("dateModified"));
     }
 }
