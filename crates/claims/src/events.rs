@@ -74,7 +74,50 @@ const STATE_VERBS: &[&str] = &[
     "responded",
     "retaliated",
     "demanded",
+    // "Iran, which backs Hamas, has praised the attack": a reaction, not where it happened.
+    "praised",
+    "praises",
+    "welcomed",
+    "welcomes",
+    "hailed",
+    "hails",
+    "celebrated",
+    "applauded",
+    "congratulated",
 ];
+
+/// The verb a subject governs, past an apposition or relative clause set off by commas and
+/// auxiliaries or adverbs: ", which backs Hamas, has praised the attack" → "praised".
+fn verb_of_subject(after: &str) -> &str {
+    let mut rest = after.trim_start();
+    if let Some(r) = rest.strip_prefix(',') {
+        if let Some(k) = r.find(',') {
+            if k <= 80 && !r[..k].contains(['.', ';']) {
+                rest = r[k + 1..].trim_start();
+            }
+        }
+    }
+    rest.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .find(|w| {
+            ![
+                "has",
+                "have",
+                "had",
+                "also",
+                "later",
+                "quickly",
+                "strongly",
+                "repeatedly",
+                "publicly",
+                "since",
+                "openly",
+                "immediately",
+            ]
+            .contains(w)
+        })
+        .unwrap_or("")
+}
 
 /// Whether the words before a place end with one of `preps` ("in", "near the").
 fn ends_with_preposition(prep: &str, preps: &[&str]) -> bool {
@@ -1547,7 +1590,9 @@ fn place_of(
         // says, not where it happened; "killing 13 U.S. service members": people it names.
         if !possessive
             && !ends_with_preposition(prep, LOCATED)
-            && (STATE_VERBS.contains(&next) || DESCRIBED_PEOPLE.contains(&next))
+            && (STATE_VERBS.contains(&next)
+                || DESCRIBED_PEOPLE.contains(&next)
+                || STATE_VERBS.contains(&verb_of_subject(after_owner)))
         {
             continue;
         }

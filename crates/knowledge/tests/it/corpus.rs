@@ -1655,3 +1655,22 @@ fn as_of_a_date_reads_the_version_of_an_updated_report_known_then() {
         .unwrap();
     assert!(now.text.contains("four"), "{}", now.text);
 }
+
+#[test]
+fn a_state_praising_an_attack_is_not_where_it_happened() {
+    // "Iran, which backs Hamas, has praised the attack": the October 7 attack in Israel, not
+    // a second attack in Iran.
+    let Some((store, kb, _dir)) = fixture_store("praise") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert!(
+        attacks[0]
+            .place
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() != Some("Iran")),
+        "{attacks:#?}"
+    );
+}
