@@ -1054,7 +1054,16 @@ fn date_of(
                 .text
                 .get(trigger.end..t.span.start)
                 .map(str::to_lowercase)
-                .is_some_and(|b| b.contains("anniversary") || b.contains("jahrestag"))
+                .is_some_and(|b| {
+                    // (Not past the remembered thing's place: "marking the anniversary of the
+                    // killing of Qasem Soleimani in Kerman on Wednesday" is that Wednesday.)
+                    ["anniversary", "jahrestag"].iter().any(|w| {
+                        b.rfind(w).is_some_and(|k| {
+                            let tail = &b[k..];
+                            !tail.contains(" in ") && !tail.contains(',') && !tail.contains(" on ")
+                        })
+                    })
+                })
         {
             continue;
         }

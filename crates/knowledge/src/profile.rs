@@ -417,6 +417,24 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     let named_target_told = ta.iter().any(|(t, named)| *named && told_in(mb, t))
         || tb.iter().any(|(t, named)| *named && told_in(ma, t));
     let shared_named_target = shared_named_target || named_target_told && places.is_none();
+    // Two exact days a day apart are two events (the pagers on the 17th, the walkie-talkies on
+    // the 18th, both "across Lebanon") unless the same city or a named target ties them: the
+    // day of slack is for time zones and "last night" in reports of one place.
+    fn day_of(e: &EventMention) -> Option<&str> {
+        e.date
+            .as_ref()
+            .filter(|d| d.precision == "day" && !d.is_undated())
+            .and_then(|d| d.value.get(..10))
+    }
+    let same_city = places == Some(true)
+        && [a, b]
+            .iter()
+            .all(|e| place_kind(e) == Some(PlaceKind::City));
+    if let (Some(x), Some(y)) = (day_of(a), day_of(b)) {
+        if x != y && !same_city && !shared_named_target && !same_person_killed {
+            return false;
+        }
+    }
     if recent == Some(false) && !shared_named_target {
         return false;
     }

@@ -1674,3 +1674,19 @@ fn a_state_praising_an_attack_is_not_where_it_happened() {
         "{attacks:#?}"
     );
 }
+
+#[test]
+fn exact_days_a_day_apart_across_a_country_are_two_events() {
+    // The pager explosions of Tuesday, September 17, and the walkie-talkie explosions of
+    // Wednesday, September 18, both "across Lebanon": two events, each with its own toll.
+    let Some((store, kb, _dir)) = fixture_store("day-apart") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 2, "{attacks:#?}");
+    assert!(
+        attacks.iter().all(|e| docs_of(e).len() == 1),
+        "{attacks:#?}"
+    );
+}
