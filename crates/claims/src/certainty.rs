@@ -638,8 +638,22 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                     .is_some_and(|w| w.chars().all(|c| c.is_lowercase())),
                 // "soll ... geplant haben", and in a subordinate clause "geplant haben sollen".
                 Kind::Soll => {
+                    // (Also "soll hinter dem Anschlag stecken", "soll der Gruppe angehören":
+                    // what someone is said to be, in the present.)
                     let hedge = |t: &&Token| {
-                        matches!(t.lower.as_str(), "haben" | "sein" | "hatten" | "gewesen")
+                        matches!(
+                            t.lower.as_str(),
+                            "haben"
+                                | "sein"
+                                | "hatten"
+                                | "gewesen"
+                                | "stecken"
+                                | "angehören"
+                                | "gehören"
+                                | "unterstützen"
+                                | "verantworten"
+                                | "planen"
+                        )
                     };
                     window[i + n..].iter().any(|t| hedge(&t))
                         || window[i.saturating_sub(2)..i].iter().any(|t| hedge(&t))

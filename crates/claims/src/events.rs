@@ -3144,7 +3144,21 @@ fn perpetrators(
         if supporters && resp.is_none() {
             resp = Some(Responsibility::Suspected);
         }
-        if (before.contains("suspected") || pointed_to || prime_suspect)
+        // "Investigators suspect Islamic State was behind the attack", "police believe the
+        // group": a belief about the group, right before it.
+        let believed = [
+            "suspect",
+            "suspects",
+            "suspect that",
+            "suspects that",
+            "believe",
+            "believes",
+            "believe that",
+            "believes that",
+        ]
+        .iter()
+        .any(|w| lead_words.ends_with(&format!(" {w}")));
+        if (before.contains("suspected") || pointed_to || prime_suspect || believed)
             && resp.is_none_or(|r| r == Responsibility::Attributed)
         {
             resp = Some(Responsibility::Suspected);
