@@ -885,6 +885,11 @@ fn read_cue(
                         let Some(open) = (0..end - 1).rev().find(|&k| s.lower(k) == ",") else {
                             break;
                         };
+                        // (Not back into a quotation: `"… a lone man, who radicalised online",
+                        // said Mira Seefeld` has no clause between the source and its verb.)
+                        if (open..end).any(|k| s.quote(k)) {
+                            break;
+                        }
                         let (x, y) = (open + 1, end - 1);
                         if is_anonymity(s, x, y) {
                             left_anonymous = true;
