@@ -8679,6 +8679,22 @@ fn stage_at(text: &str, sentence: Span, at: usize) -> Stage {
     }
 }
 
+/// The subject that puts or revises a toll, when it names a body or officials: "The Hamas-run
+/// government media office put the toll at" → "Hamas-run government media office".
+fn revision_subject(text: &str, sentence: Span, at: Span) -> Option<Source> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = text.get(sentence.start..at.start)?;
+    let c = crate::text::cached_regex(
+        &RE,
+        r"^\s*(?:[Tt]he )?((?:[\w'’-]+ ){0,5}(?:office|ministry|agency|officials|authorities|police|army|military|government|service|services|committee|council|department))(?: (?:later|then|also|on \w+))? (?:put|revised|raised|lowered|gave|set|cut|updated)\b",
+    )?
+    .captures(lead)?;
+    Some(Source {
+        role: Some(c.get(1)?.as_str().to_string()),
+        ..Source::default()
+    })
+}
+
 /// A report that tells how its death toll changed ("State media first reported 103 killed; the
 /// health minister lowered the figure to 95 that evening, and on Thursday the interior minister
 /// put it at 84") gives the attack the figure it presents as current and keeps the earlier ones
@@ -8724,13 +8740,58 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
         .filter(|f| current.is_none_or(|(_, c)| !std::ptr::eq(c, f.1)))
         .map(|f| f.1)
         .collect();
+    let mut replaced: Option<Quantity> = None;
     match current {
         Some((si, c)) => {
             // "at least 103" in the lead and "the figure was raised to 103" agree.
             let keep = e.killed.as_ref().is_some_and(|k| k.quantity.min == c.min);
             if !keep {
-                let attribution =
+                // "The Hamas-run government media office put the toll at more than 100": who
+                // puts it there, when no speech verb says.
+                let spoken =
                     crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
+                let subject = spoken
+                    .is_none()
+                    .then(|| revision_subject(cx.text, cx.sentences[si].span, c.span))
+                    .flatten();
+                let by_subject = subject.is_some();
+                let attribution = spoken.or(subject);
+                // The figure replaced is never lost: an earlier stage when the sentence tells a
+                // change ("Officials later revised the toll to 95" after "103, state media
+                // said"), else another source's figure beside it ("… killed more than 90
+                // people, Gaza's civil defence agency said. The government media office put the
+                // toll at more than 100").
+                if let Some(old) = e.killed.take() {
+                    let sentence = cx
+                        .text
+                        .get(cx.sentences[si].span.start..c.span.start)
+                        .unwrap_or("")
+                        .to_lowercase();
+                    let changed = [
+                        "later",
+                        "revised",
+                        "lowered",
+                        "raised",
+                        "corrected",
+                        "updated",
+                        "rose",
+                        "risen",
+                        "climbed",
+                        "increased",
+                        "cut",
+                        "now",
+                    ]
+                    .iter()
+                    .any(|w| find_word_last(&sentence, w).is_some());
+                    if changed {
+                        replaced = Some(old.quantity);
+                    } else if by_subject
+                        && old.attributed_to.is_some()
+                        && old.attributed_to != attribution
+                    {
+                        e.killed_elsewhere.push(old);
+                    }
+                }
                 e.killed = Some(Figure {
                     quantity: c.clone(),
                     attributed_to: attribution,
@@ -8781,6 +8842,13 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
                 {
                     from.push(f.1.clone());
                 }
+            }
+        }
+        // (The figure a told change replaced, when the report tells no earlier stage itself:
+        // "103 killed, state media said. Officials later revised the toll to 95".)
+        if let Some(r) = replaced.filter(|_| from.is_empty()) {
+            if !same(&r, &k.quantity) {
+                from.push(r);
             }
         }
         k.revised_from = from;
