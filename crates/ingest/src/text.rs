@@ -116,7 +116,10 @@ pub fn parse_text(
 /// line opening with "By " whose part after the last comma is a capitalised name, no sentence.
 fn byline_outlet(line: &str) -> Option<String> {
     let t = line.trim();
-    let rest = t.strip_prefix("By ").or_else(|| t.strip_prefix("by "))?;
+    // (German: "Von Redaktion, Elbe-Kurier".)
+    let rest = ["By ", "by ", "Von ", "von "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
     if t.chars().count() > 120 || t.ends_with(['.', '!', '?', ':']) {
         return None;
     }

@@ -2001,6 +2001,20 @@ impl<'a> Grammar<'a> {
                 Some(mk(j + 1, DVal::Day(d), false, true))
             }
             // ---- today, yesterday, tomorrow, tonight
+            // ("heute Morgen", "gestern Morgen": the noun "Morgen" is that day's morning, not
+            // tomorrow.)
+            Some(Lex::DayOffset(off))
+                if !the && self.is(j + 1, "morgen") && self.tok(j + 1).is_some_and(|t| t.cap) =>
+            {
+                let mut d = mk(
+                    j + 2,
+                    DVal::Day(dct + Duration::days(i64::from(off))),
+                    false,
+                    true,
+                );
+                d.time = Some("MO".to_string());
+                Some(d)
+            }
             Some(Lex::DayOffset(off)) if !the => Some(mk(
                 j + 1,
                 DVal::Day(dct + Duration::days(i64::from(off))),

@@ -1818,4 +1818,8 @@ fn text_byline_names_the_publisher() {
         "Talks resume\n\nBy the end of the week, negotiators from both sides, officials said, had met twice.\n",
     );
     assert_eq!(docs[0].publisher, None);
+    // A German byline: "Von Redaktion, Elbe-Kurier".
+    let d = single("text/solingen-von.txt");
+    assert_eq!(d.publisher.as_deref(), Some("Elbe-Kurier"));
+    assert_eq!(published(&d).0, "2024-08-24");
 }
