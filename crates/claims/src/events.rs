@@ -774,7 +774,7 @@ fn changed_toll(text: &str) -> Option<usize> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"(?i)\b(?:revised|raised|lowered|updated|corrected|increased|reduced|cut)(?: down| up)? the (?:official )?(?:death )?toll\b",
+        r"(?i)\b(?:revised|raised|lowered|updated|corrected|increased|reduced|cut)(?: down| up)? the (?:official )?(?:(?:death )?toll|number of (?:people killed|dead|deaths|fatalities))\b",
     )?;
     re.find(text).map(|m| m.end())
 }

@@ -120,7 +120,9 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("air_strike"),
-        r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?",
+        // ("An Israeli strike hit a school": a bare "strike" that hits or kills, not a
+        // walkout.)
+        r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?|strikes? (?:hit|hits|struck|killed|kills|destroyed|flattened)\b",
         false,
     ),
     row(
