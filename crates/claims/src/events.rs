@@ -4233,6 +4233,45 @@ fn apposed_names<'c>(cx: &'c Context, sentence: Span, np: Span) -> Vec<&'c Entit
 }
 
 fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
+    arrested_phrase(cx, sentence, trigger).filter(|p| plausibly_arrested(&p.text))
+}
+
+/// Whether a phrase taken as who was arrested can be one: no finite verb in it and no police
+/// ("einer Polizeistreife und wurde", "die Polizei in Solingen einen 15-Jährigen" are the
+/// boundaries of a phrase gone wrong; naming no one is better than naming the wrong one).
+fn plausibly_arrested(phrase: &str) -> bool {
+    !phrase.split_whitespace().any(|w| {
+        let w = w
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+            .to_lowercase();
+        [
+            "wurde",
+            "wurden",
+            "war",
+            "waren",
+            "hat",
+            "hatte",
+            "ist",
+            "sind",
+            "was",
+            "were",
+            "has",
+            "had",
+            "polizei",
+            "polizeistreife",
+            "polizisten",
+            "beamte",
+            "police",
+            "policemen",
+            "officers",
+            "troops",
+            "soldiers",
+        ]
+        .contains(&w.as_str())
+    })
+}
+
+fn arrested_phrase(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
     let t = cx.text;
     // (After a dateline, "BERLIN (Wire) - The suspect ...", the sentence opens past it.)
     let sentence = match cx.dateline {

@@ -319,6 +319,12 @@ fn events_and_facts_from_cases() {
                         p.role == dossier_core::claims::Role::Arrested && p.text == parts[0]
                     })
                 }),
+                // "noarrested: TEXT": no event has these arrested.
+                "noarrested" => !x.events.iter().any(|e| {
+                    e.participants.iter().any(|p| {
+                        p.role == dossier_core::claims::Role::Arrested && p.text == parts[0]
+                    })
+                }),
                 // "victim: Hafiz Saeed Khan": some event has this victim.
                 "victim" => x.events.iter().any(|e| {
                     e.participants
