@@ -273,7 +273,8 @@ pub const ROWS_DE: &[Row] = &[
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:reklamierte|beanspruchte|übernahm) (?:den Anschlag|die Verantwortung|die Tat)|bekannte sich",
+        // ("hatte die Tat für sich reklamiert": the perfect tense, the object first.)
+        r"(?:reklamierte|beanspruchte|übernahm) (?:den Anschlag|die Verantwortung|die Tat)|(?:den Anschlag|die Tat|die Verantwortung)(?: \w+){0,4} (?:reklamiert|beansprucht|übernommen)\b|bekannte sich",
         false,
     ),
     row(
