@@ -1771,6 +1771,33 @@ fn place_of(
             }
         }
         let mut d = gap(g.span, trigger);
+        // "Islamic Jihad, a smaller armed group in Gaza, said its fighters had taken part":
+        // where a group is, in the apposition that describes it, is not where it happened.
+        if let Some(open) = cx.text[sentence.start..g.span.start].rfind(", ") {
+            let open = sentence.start + open;
+            let segment = cx.text[open + 2..g.span.start].to_lowercase();
+            let describes_group = ["a ", "an ", "the "].iter().any(|a| segment.starts_with(a))
+                && [
+                    "group",
+                    "faction",
+                    "militia",
+                    "organisation",
+                    "organization",
+                    "movement",
+                    "network",
+                    "outfit",
+                ]
+                .iter()
+                .any(|w| segment.contains(w))
+                && !segment.contains(',');
+            let after_group = cx
+                .actors
+                .iter()
+                .any(|a| a.group && a.span.end <= open && open - a.span.end <= 1);
+            if describes_group && after_group {
+                continue;
+            }
+        }
         // "heading towards the Ukrainian border": a destination, not where it happened.
         if [
             "towards",

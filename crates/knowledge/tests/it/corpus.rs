@@ -1690,3 +1690,21 @@ fn exact_days_a_day_apart_across_a_country_are_two_events() {
         "{attacks:#?}"
     );
 }
+
+#[test]
+fn a_group_s_seat_in_its_apposition_is_not_where_the_attack_was() {
+    // "Islamic Jihad, a smaller armed group in Gaza, said its fighters had also taken part in
+    // the assault": the attack in southern Israel, not in Gaza.
+    let Some((store, kb, _dir)) = fixture_store("group-seat") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert!(
+        attacks.iter().all(|e| e
+            .place
+            .as_ref()
+            .is_none_or(|p| !p.name.contains("Gaza") && !p.name.contains("Palestin"))),
+        "{attacks:#?}"
+    );
+}
