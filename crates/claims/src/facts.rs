@@ -431,9 +431,22 @@ fn push(
             return;
         }
     }
+    // "Hezbollah leader Hassan Nasrallah said that the blasts may amount to …": the speaker's
+    // own title is the report's statement, neither his words nor hedged by them.
+    let speakers_title = attribution_at(cx, si, focus).is_some_and(|a| {
+        focus.end <= a.cue_span.start
+            && cx
+                .text
+                .get(focus.end..a.cue_span.start)
+                .is_some_and(|b| b.len() <= 40 && !b.contains([',', ';']) && !b.contains(" that "))
+    });
     // "Al-Shabaab, the al-Qaeda affiliate ..., claimed the attack": a claim of responsibility
     // says nothing about how sure the relation is.
-    let certainty = certainty_at(cx, si, focus, &[Certainty::Planned, Certainty::Claimed]);
+    let certainty = if speakers_title {
+        Certainty::Stated
+    } else {
+        certainty_at(cx, si, focus, &[Certainty::Planned, Certainty::Claimed])
+    };
     if certainty == Certainty::Negated {
         return;
     }
@@ -456,7 +469,9 @@ fn push(
         value: None,
         valid_time,
         sentence: si,
-        attributed_to: source_for(cx, si, focus),
+        attributed_to: (!speakers_title)
+            .then(|| source_for(cx, si, focus))
+            .flatten(),
         certainty,
     });
 }
