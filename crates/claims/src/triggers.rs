@@ -125,6 +125,14 @@ pub const ROWS: &[Row] = &[
         r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?|strikes? (?:hit|hits|struck|killed|kills|destroyed|flattened)\b",
         false,
     ),
+    // "when a missile struck a ship in the Gulf of Aden": an attack (the claim of "the attack"
+    // joins it).
+    row(
+        Attack,
+        None,
+        r"(?:missile|rocket|drone)s? (?:struck|hit|slammed into)\b",
+        false,
+    ),
     row(
         Attack,
         Some("bombing"),
