@@ -330,7 +330,7 @@ pub fn analyze_linked_batch(
 }
 
 /// Paragraphs per NER group (computed together: shared matrix products).
-const NER_GROUP_DOCS: usize = 64;
+const NER_GROUP_DOCS: usize = 16;
 /// Text bytes per NER group: the NER's buffers grow with the group's tokens, so long documents
 /// go in smaller groups (a document longer than this goes alone, as in [`analyze`]).
 const NER_GROUP_BYTES: usize = 64 * 1024;
