@@ -4267,23 +4267,24 @@ fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> 
 /// ("einer Polizeistreife und wurde", "die Polizei in Solingen einen 15-Jährigen" are the
 /// boundaries of a phrase gone wrong; naming no one is better than naming the wrong one).
 fn plausibly_arrested(phrase: &str) -> bool {
-    !phrase.split_whitespace().any(|w| {
-        let w = w
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
-            .to_lowercase();
+    let words: Vec<String> = phrase
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .collect();
+    let verb = words.iter().any(|w| {
         [
-            "wurde",
-            "wurden",
-            "war",
-            "waren",
-            "hat",
-            "hatte",
-            "ist",
-            "sind",
-            "was",
-            "were",
-            "has",
+            "wurde", "wurden", "war", "waren", "hat", "hatte", "ist", "sind", "was", "were", "has",
             "had",
+        ]
+        .contains(&w.as_str())
+    });
+    // (The police leading the phrase are the arresters; "a former police officer" may be the
+    // one arrested.)
+    let police = words.iter().take(2).any(|w| {
+        [
             "polizei",
             "polizeistreife",
             "polizisten",
@@ -4295,7 +4296,8 @@ fn plausibly_arrested(phrase: &str) -> bool {
             "soldiers",
         ]
         .contains(&w.as_str())
-    })
+    });
+    !verb && !police
 }
 
 fn arrested_phrase(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
