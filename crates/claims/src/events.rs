@@ -1856,11 +1856,11 @@ fn place_of(
 /// carried out the".
 fn appositive_behind(between: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"(?i)^\s*,\s*(?:the|a|an) [^,;.]{0,50}?\b(?:group|organi[sz]ation|outfit|network|militia|faction)\s+(?:that was |which was )?(?:behind|responsible for|blamed for)(?: the| a| an)?(?: [\w-]+){0,3}\s*$",
+        between,
     )
-    .is_some_and(|re| re.is_match(between))
 }
 
 /// Whether `trigger` is in a phrase that opens the sentence with "after" or "since" ("A year
@@ -1869,35 +1869,37 @@ fn appositive_behind(between: &str) -> bool {
 fn fronted_after(text: &str, sentence: Span, trigger: Span, x: Span) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let lead = text[sentence.start..trigger.start].trim_start();
-    let opens = crate::text::cached_regex(
+    let opens = crate::text::cached_is_match(
         &RE,
         r"(?i)^(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|some|\d+) (?:years?|months?|weeks?|days?) |(?:shortly|soon|just|days|weeks|months|years) )?(?:after|since) [^,;]{0,40}$",
-    )
-    .is_some_and(|re| re.is_match(lead));
+        lead,
+    );
     opens
         && text
             .get(trigger.end..x.start)
             .is_some_and(|b| b.contains(','))
 }
 
+/// The days of the week in lower case, Monday first (chrono's `num_days_from_monday` order).
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Whether one date is only a weekday's name ("Friday") and the other a day of that weekday:
 /// a report retelling an attack of weeks before by the day of the week it happened.
 fn same_weekday(a: &Option<EventDate>, b: &Option<EventDate>) -> bool {
-    const DAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
     let (Some(a), Some(b)) = (a, b) else {
         return false;
     };
     let bare = |d: &EventDate| {
         let w = d.text.trim().to_lowercase();
-        DAYS.iter().position(|x| *x == w)
+        WEEKDAYS.iter().position(|x| *x == w)
     };
     let day = |d: &EventDate| {
         NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d")
@@ -1915,11 +1917,11 @@ fn same_weekday(a: &Option<EventDate>, b: &Option<EventDate>) -> bool {
 fn released_message_before(text: &str, sentence: Span, x: Span) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let lead = &text[lead_from(text, sentence, x.start, 70)..x.start];
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"(?i)\b(?:video|statement|message|audio|recording|post|communiqu[eé]|tape|letter)s? (?:[\w-]+ ){0,3}(?:released|published|posted|issued|broadcast|circulated|sent|distributed|aired)(?: (?:late|early|only))?(?: on| in)?\s*$",
+        lead,
     )
-    .is_some_and(|re| re.is_match(lead))
 }
 
 /// Where the words right after a trigger end that say it is unclaimed ("The attack remains
@@ -1939,22 +1941,22 @@ fn unclaimed_after(text: &str, sentence: Span, trigger: Span) -> Option<usize> {
 /// with": " was extradited from Libya on Wednesday and charged with the murder of".
 fn charged_after_and(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"^ (?:was|were|has been|have been|had been) [^.;]{0,80}? and (?:later |then |subsequently )?charged with",
+        after,
     )
-    .is_some_and(|re| re.is_match(after))
 }
 
 /// Whether `prep` (the lower-case words before a place) ends with a place noun in a located
 /// phrase: "in the Afghan capital", "near the northern city of", "in the port city".
 fn in_the_capital(prep: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"\b(?:in|near|at|outside|into) the (?:[\w-]+ ){0,2}(?:capital|city|town|village|port|province|region|district)(?: of)?,?$",
+        prep,
     )
-    .is_some_and(|re| re.is_match(prep))
 }
 
 /// Whether `between` ends with "after" or "before" and at most an article and two words ("came
@@ -2508,12 +2510,11 @@ fn joined_by_and(text: &str, sentence: Span, trigger: Span) -> bool {
 /// stance on the attack, it is not said to have done it.
 fn stance_on(between: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"^\s*(?:(?:has|have|had|also|quickly|swiftly|immediately|later|on \w+)\s+)*(?:(?:blamed|blames|blaming|accused|accuses|accusing|held|holds|pointed the finger at|points the finger at)\s+\S|(?:denied|denies|denying|rejected|rejects|distanced|distances|disowned|disowns|retracted)\b)",
-    )
-    .is_some_and(|re| re.is_match(&between.to_lowercase()))
-        && !between.contains(['.', ';'])
+        &between.to_lowercase(),
+    ) && !between.contains(['.', ';'])
 }
 
 /// "(, founded in the early 1990s,) was blamed by India for the 2008 Mumbai": the words between
@@ -2532,11 +2533,11 @@ fn passive_blame(between: &str) -> Option<Option<String>> {
 /// members of", "devices carried by", "radios issued to fighters of").
 fn used_by_before(before: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"\b(?:used|carried|owned|held|worn|issued to|distributed to)(?: by)? (?:(?:the|some|many|several|hundreds of|thousands of|members|fighters|operatives|supporters|of|its) )*$",
+        before,
     )
-    .is_some_and(|re| re.is_match(before))
 }
 
 /// Whether a trigger is a verb of exploding with the exploding thing as its subject
@@ -2550,11 +2551,11 @@ fn explodes(trigger: &str) -> bool {
 /// "have not yet claimed", "hasn't claimed", "has yet to claim", "never claimed").
 fn claim_negated_after(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"^\s*(?:(?:has|have|had|did|does|do|so far|still)\s+)*(?:not|n't|never|yet to)\s+(?:(?:yet|so far|publicly|formally|officially)\s+)*(?:claim|claimed|took|taken|take)\b",
+        &after.replace("n't", " not"),
     )
-    .is_some_and(|re| re.is_match(&after.replace("n't", " not")))
 }
 
 /// Whether the words from `from` to a strike or raid `trigger` say that what comes before
@@ -2572,11 +2573,11 @@ fn struck_by_trigger(text: &str, from: usize, trigger: Span) -> bool {
     let Some(between) = text.get(from..trigger.start) else {
         return false;
     };
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"(?i)\b(?:(?:was|were|been|being) (?:\w+ )?(?:killed|wounded|injured|hit|targeted)|died|perished) (?:in|by|during)\b[^,;.]{0,40}$",
+        between,
     )
-    .is_some_and(|re| re.is_match(between))
 }
 
 /// Whether the date at `x` goes with a police or court step a few words before it ("charged
@@ -2586,11 +2587,11 @@ fn dates_a_legal_step(text: &str, sentence: Span, x: Span, trigger: Span) -> boo
     static STEP: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     static LINK: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let lead = &text[lead_from(text, sentence, x.start, 80)..x.start];
-    let step = crate::text::cached_regex(
+    let step = crate::text::cached_is_match(
         &STEP,
         r"(?i)\b(?:charged|indicted|accused|convicted|sentenced|acquitted|cleared|pleaded|pleads|jailed|questioned|arrested|detained|held|confessed|admitted|remanded|extradited|tried)\b(?:[ ,]+[\w'’-]+){0,4}?[ ,]+$",
-    )
-    .is_some_and(|re| re.is_match(lead));
+        lead,
+    );
     let Some(between) = text.get(x.end..trigger.start) else {
         return false;
     };
@@ -2668,11 +2669,11 @@ fn without_descriptor(before: &str) -> &str {
 /// "is the main suspect", "were the chief suspects").
 fn prime_suspect_after(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
-    crate::text::cached_regex(
+    crate::text::cached_is_match(
         &RE,
         r"^\s*(?:(?:was|is|were|are|remains|remained) |as )(?:the )?(?:prime|main|chief|leading|principal|likely|likeliest) suspects?\b",
+        after,
     )
-    .is_some_and(|re| re.is_match(after))
 }
 
 /// Whether the words before a group end with a passive claim ("was claimed by", "claimed by
@@ -4909,11 +4910,11 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             let lead = &cx.text
                 [lead_from(cx.text, sentence, e.trigger_span.start, 90)..e.trigger_span.start]
                 .to_lowercase();
-            crate::text::cached_regex(
+            crate::text::cached_is_match(
                 &RE,
                 r"\b(?:that|whether) (?:an?|the) [\w -]{0,40}?(?:group|cell|network|organi[sz]ation|militants|jihadists|islamists|extremists) (?:was|were|is|are|had)\b",
+                lead,
             )
-            .is_some_and(|re| re.is_match(lead))
         };
         // (Not a plot the sentence denies: "investigators found no evidence he had planned any
         // attack" clears the man detained.)
@@ -6102,21 +6103,8 @@ fn one(
         && possessor_of(lead_end)
             .and_then(|owner| owner.rsplit(char::is_whitespace).next())
             .is_some_and(|w| {
-                [
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                    "yesterday",
-                    "week",
-                    "month",
-                    "year",
-                    "night",
-                ]
-                .contains(&w)
+                WEEKDAYS.contains(&w)
+                    || ["yesterday", "week", "month", "year", "night"].contains(&w)
             });
     // "the September 11, 2001 attacks", "the November 2015 attacks in Paris": an attack named
     // by its past date happened, whatever is said of it ("helped plot").
@@ -6918,11 +6906,11 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
     // told before.
     static PASSIVE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     if before.trim_end().ends_with(" the")
-        && crate::text::cached_regex(
+        && crate::text::cached_is_match(
             &PASSIVE,
             r"^\s+(?:was|were|had been|has been|have been) (?:carried out|committed|perpetrated|organi[sz]ed|ordered|planned|masterminded|orchestrated|the work of)\b",
+            &text[trigger.end..sentence.end].to_lowercase(),
         )
-        .is_some_and(|re| re.is_match(&text[trigger.end..sentence.end].to_lowercase()))
     {
         return true;
     }

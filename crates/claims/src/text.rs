@@ -15,6 +15,12 @@ pub fn cached_regex(
     cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
 }
 
+/// Whether the regex of one call site (see [`cached_regex`]) matches `hay`; a pattern that did
+/// not compile matches nothing.
+pub fn cached_is_match(cell: &'static OnceLock<Option<Regex>>, pattern: &str, hay: &str) -> bool {
+    cached_regex(cell, pattern).is_some_and(|re| re.is_match(hay))
+}
+
 /// True when `c` is part of a word.
 pub fn is_word(c: char) -> bool {
     c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'

@@ -341,8 +341,8 @@ thread_local! {
         std::cell::RefCell::new(dossier_ner::Workspace::new());
 }
 
-/// Named entities of every text (`None` for all without a model), in groups of at most
-/// [`NER_GROUP_DOCS`] documents and [`NER_GROUP_BYTES`] bytes, in order, on this thread.
+/// Named entities of every text (`None` for all without a model), its paragraphs in groups of
+/// at most [`NER_GROUP_DOCS`] paragraphs and [`NER_GROUP_BYTES`] bytes, in order, on this thread.
 ///
 /// Each paragraph is read on its own: a name never runs across a blank line (the byline's "The
 /// Test Wire" and the lead's "Abu Bakr al-Baghdadi" are not one name), and each paragraph opens

@@ -414,9 +414,11 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     // A named target of one report that the other report's sentences name ("the attack on
     // Crocus City Hall" weeks later; "the attack on Barsalogho", a village the gazetteer lacks):
     // the follow-up tells of that event, where one of them has no place it could compare.
-    let named_target_told = ta.iter().any(|(t, named)| *named && told_in(mb, t))
-        || tb.iter().any(|(t, named)| *named && told_in(ma, t));
-    let shared_named_target = shared_named_target || named_target_told && places.is_none();
+    // (Read only where it counts: the sentences are lowered for each pair compared.)
+    let shared_named_target = shared_named_target
+        || places.is_none()
+            && (ta.iter().any(|(t, named)| *named && told_in(mb, t))
+                || tb.iter().any(|(t, named)| *named && told_in(ma, t)));
     // Two exact days a day apart are two events (the pagers on the 17th, the walkie-talkies on
     // the 18th, both "across Lebanon") unless the same city or a named target ties them: the
     // day of slack is for time zones and "last night" in reports of one place.
