@@ -4341,6 +4341,12 @@ fn arrested_phrase(cx: &Context, sentence: Span, trigger: Span) -> Option<Partic
                 .strip_suffix(" in total")
                 .or_else(|| stripped.strip_suffix(" in all"))
                 .unwrap_or(stripped);
+            // "Mohamed Abrini, who was arrested in Brussels on Friday, is suspected ...": the
+            // name the relative clause describes.
+            let stripped = stripped
+                .strip_suffix(" who")
+                .map(|s| s.trim_end().trim_end_matches(','))
+                .unwrap_or(stripped);
             let mut end = sentence.start + stripped.len();
             // "Six of the suspects, nationals of Tajikistan, Turkmenistan and Kyrgyzstan, were
             // detained": the subject before the apposition.
@@ -5465,6 +5471,19 @@ fn one(
     // "held on suspicion of planning an attack, a day after they were arrested": the plan is
     // the plot's; an arrest is planned only when the plan governs it ("plans to arrest").
     if tr.kind == EventKind::Arrest {
+        // "Mohamed Abrini, who was arrested in Brussels on Friday, is suspected of ...": the
+        // relative clause tells the arrest; the main clause's hedge is about the man.
+        let lead = &t[sentence.start..tr.span.start];
+        if let Some(w) = lead
+            .rfind(", who ")
+            .filter(|w| !lead[w + 6..].contains(','))
+        {
+            let from = sentence.start + w;
+            let to = t[tr.span.end..sentence.end]
+                .find(',')
+                .map_or(sentence.end, |k| tr.span.end + k);
+            cues.retain(|c| c.span.start >= from && c.span.end <= to);
+        }
         cues.retain(|c| c.certainty != Certainty::Planned || gap(c.span, tr.span) <= 12);
         cues.retain(|c| !causes.iter().any(|s| inside(c.span, *s)));
         // "on suspicion of", "accused of", "charged with": what the arrested are suspected of,
@@ -8287,13 +8306,13 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
 }
 
 /// "identified the suspect as", "named the attacker as", "the gunman was identified as", "the
-/// suspect has been named as": the phrase naming whom an identification names, from the words
+/// suspect has been named as", "The driver, identified by police as": the phrase naming whom an identification names, from the words
 /// before the name (lower case).
 fn identified_as(before: &str) -> Option<&str> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"(?:\b(?:identified|named) the ((?:[a-z-]+ ){0,2}[a-z-]+) as|\bthe ((?:[a-z-]+ ){0,2}[a-z-]+),? (?:was|has been|had been|is) (?:identified|named) (?:by [a-z ]+ )?as)\s*$",
+        r"(?:\b(?:identified|named) the ((?:[a-z-]+ ){0,2}[a-z-]+) as|\bthe ((?:[a-z-]+ ){0,2}[a-z-]+)(?:,? (?:was|has been|had been|is) |, (?:who was |who has been )?)(?:identified|named) (?:by [a-z ]+ )?as)\s*$",
     )?;
     let c = re.captures(before.trim_end())?;
     c.get(1).or_else(|| c.get(2)).map(|m| m.as_str())
