@@ -196,12 +196,12 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
     // "denied that it was behind the bombing", "said it was not involved in the attack", "had
     // nothing to do with": the group's part is denied, not the attack.
     (
-        "denied|denies|deny|denying that it|they|he|she was|were|is|are|had ?been involved|behind|responsible",
+        "denied|denies|deny|denying ?that it|they|he|she was|were|is|are|had ?been involved|behind|responsible",
         C::Denied,
         Kind::DenyInvolvement,
     ),
     (
-        "denied|denies|deny|denying that the group|militants|organisation|organization was|were|is|are|had ?been involved|behind|responsible",
+        "denied|denies|deny|denying ?that the group|militants|organisation|organization was|were|is|are|had ?been involved|behind|responsible",
         C::Denied,
         Kind::DenyInvolvement,
     ),
@@ -228,6 +228,12 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::DenyInvolvement,
     ),
     ("denied|denies|deny|denying|refuted|refutes", C::Denied, Kind::Plain),
+    (
+        "disputed|disputes|questioned|questions ?the|that|this|its|their claim|claims",
+        C::Denied,
+        Kind::Plain,
+    ),
+    ("cast|casts doubt on", C::Denied, Kind::Plain),
     (
         "rejected|rejects|dismissed|dismisses ?the ?these|those|such claims|claim|allegations|allegation|reports|accusations|accusation",
         C::Denied,

@@ -2127,11 +2127,19 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             .min()
             .unwrap_or(usize::MAX);
         let after_end = (q.span.end + 60).min(sentence.end).min(next_number);
-        let after = cx
+        let mut after = cx
             .text
             .get(q.span.end..after_end)
             .unwrap_or("")
             .to_lowercase();
+        // "had risen to 145, after several of the wounded died": a clause of its own.
+        if let Some(i) = [", after ", ", when ", ", as "]
+            .iter()
+            .filter_map(|w| after.find(w))
+            .min()
+        {
+            after.truncate(i);
+        }
         let before_start = q.span.start.saturating_sub(24).max(sentence.start);
         let before = cx
             .text
@@ -3274,7 +3282,11 @@ fn reacts_to(between: &str) -> bool {
         .rfind(words[v])
         .map(|i| &b[i + words[v].len()..])
         .unwrap_or("");
-    words.len() - v - 1 <= 4 && !after_verb.contains(',')
+    // ("The Taliban condemned the bombing and denied any role": the next conjunct's verb is
+    // the group's own.)
+    words.len() - v - 1 <= 4
+        && !after_verb.contains(',')
+        && !words[v + 1..].iter().any(|w| ["and", "but"].contains(w))
 }
 
 /// Verbs and nouns of reacting to an attack ([`reacts_to`]).
@@ -4801,7 +4813,18 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             // had been killed in Israeli air strikes": each part its source.)
             let attribution =
                 crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, tr.span);
-            if let Some(e) = one(cx, si, sentence, tr, attribution, &trigs) {
+            if let Some(mut e) = one(cx, si, sentence, tr, attribution, &trigs) {
+                // "initially claimed responsibility, but later denied involvement": the
+                // denial's group denies, whatever the sentence's other clause says of it.
+                if e.kind == EventKind::ClaimOfResponsibility && e.certainty == Certainty::Denied {
+                    for p in &mut e.participants {
+                        if p.role == Role::Perpetrator
+                            && p.responsibility == Some(Responsibility::Claimed)
+                        {
+                            p.responsibility = Some(Responsibility::Denied);
+                        }
+                    }
+                }
                 here.push(e);
             }
         }
@@ -5035,6 +5058,11 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                         && (m.subkind.as_deref() == Some("air_strike"))
                             == (e.subkind.as_deref() == Some("air_strike"))
                         && !another(cx.text, sentence, e.trigger_span)
+                        // "initially claimed responsibility, but later denied involvement": a
+                        // claim and a denial, both kept.
+                        && !(m.kind == EventKind::ClaimOfResponsibility
+                            && (m.certainty == Certainty::Denied)
+                                != (e.certainty == Certainty::Denied))
             }) {
                 absorb(m, e);
             } else {
@@ -5043,7 +5071,53 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         }
         out.extend(merged);
     }
+    disputed_claims(cx, &mut out);
     out
+}
+
+/// "Boko Haram claimed responsibility ... However, the Nigerian government disputed the
+/// claim": a claim told before, contested by someone else. The group that claimed gets a
+/// denied reading, by whoever disputes it (the claim itself stands beside it).
+fn disputed_claims(cx: &Context, out: &mut [EventMention]) {
+    for i in 0..out.len() {
+        let e = &out[i];
+        let trig = e.trigger.to_lowercase();
+        if e.kind != EventKind::ClaimOfResponsibility
+            || e.certainty != Certainty::Denied
+            || !trig.contains("claim")
+            || e.participants.iter().any(|p| p.role == Role::Perpetrator)
+        {
+            continue;
+        }
+        let Some(claimers) = out[..i].iter().rev().find_map(|m| {
+            let c: Vec<Participant> = m
+                .participants
+                .iter()
+                .filter(|p| {
+                    p.role == Role::Perpetrator && p.responsibility == Some(Responsibility::Claimed)
+                })
+                .cloned()
+                .collect();
+            (!c.is_empty()).then_some(c)
+        }) else {
+            continue;
+        };
+        let sentence = cx.sentences[e.sentence].span;
+        let by = cx
+            .text
+            .get(sentence.start..e.trigger_span.start)
+            .and_then(blamer)
+            .or_else(|| {
+                crate::attribution::for_sentence(cx.attributions, e.sentence)
+                    .map(|a| a.source.clone())
+            });
+        let e = &mut out[i];
+        for mut p in claimers {
+            p.responsibility = Some(Responsibility::Denied);
+            p.attributed_by = by.clone();
+            e.participants.push(p);
+        }
+    }
 }
 
 /// Whether one of `words` is among the two words before `trigger` in `sentence`.
@@ -5433,7 +5507,7 @@ fn one(
         && ["den", "said", "says", "insist", "had", "has", "have"]
             .iter()
             .any(|w| lower.starts_with(w))
-        && !lower.contains(" that the group")
+        && !lower.contains(" the group")
         && !lower.contains(" it ")
         && !lower.contains(" they ")
     {
@@ -6038,6 +6112,9 @@ fn one(
         if [
             "ended",
             "end to",
+            // ("were still trying to end the siege on Sunday".)
+            "end the",
+            "ending the",
             "was over",
             "were over",
             "came to an end",
@@ -7001,6 +7078,15 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
             "labelled",
             "labeled",
             "mourned",
+            // "a Somali committee investigating the attack said": who looks into it.
+            "investigating",
+            "investigate",
+            "investigated",
+            "probing",
+            "probe",
+            "probed",
+            "examining",
+            "reviewing",
         ]
         .contains(&prep)
 }
@@ -7121,6 +7207,14 @@ fn add_evidence(e: &mut EventMention, si: usize) {
 pub fn absorb(m: &mut EventMention, e: EventMention) {
     for s in e.evidence {
         add_evidence(m, s);
+    }
+    // "Gunmen attacked the school ... and abducted hundreds of students": an abduction by
+    // gunmen, no shooting told.
+    let gunmen = |x: &EventMention| {
+        x.subkind.as_deref() == Some("shooting") && x.trigger.to_lowercase().starts_with("gunm")
+    };
+    if gunmen(m) && e.subkind.as_deref() == Some("kidnapping") && e.sentence == m.sentence {
+        m.subkind = e.subkind.clone();
     }
     if m.subkind.is_none() {
         m.subkind = e.subkind;
@@ -8783,6 +8877,21 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
             continue;
         }
         for q in figure_quantities(cx, s.span, KILLED) {
+            // "has risen to about 170 Afghans, ..., in addition to the 13 American service
+            // members killed": a count beside the toll, no stage of it.
+            let lead = cx.text[s.span.start..q.span.start].to_lowercase();
+            let lead = lead.trim_end();
+            if [
+                "in addition to",
+                "in addition to the",
+                "besides the",
+                "plus the",
+            ]
+            .iter()
+            .any(|w| lead.ends_with(w))
+            {
+                continue;
+            }
             found.push((si, q, stage_at(cx.text, s.span, q.span.start)));
         }
     }

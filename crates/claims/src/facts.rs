@@ -1029,6 +1029,12 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 if !the_leader(t, focus) {
                     continue;
                 }
+                // "named al-Barnawi as the leader of its West African branch", "as its leader in
+                // West Africa": a branch's leader, not the whole group's (nor is the branch
+                // named).
+                if regional_leader(&t[focus.end..sentence.end]) {
+                    continue;
+                }
                 // "The leader of the Islamist group Boko Haram, Abubakar Shekau, claimed": the
                 // name in apposition to the group after "leader of".
                 let appositive = |n: &&dossier_core::entity::EntityMention| {
@@ -1426,4 +1432,16 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         }
     }
     out
+}
+
+/// Whether the words after a leader word make it a branch's or a region's leader: "of its West
+/// African branch", "of the group's South Asian affiliate", "in West Africa" (a capitalised
+/// place or region right after "in").
+fn regional_leader(after: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_is_match(
+        &RE,
+        r"^\s*(?:of (?:its|their|the group's|the organi[sz]ation's|the) (?:[\w-]+ ){0,3}(?:branch|affiliate|province|wing|franchise|chapter|division|offshoot|cell)\b|in (?:the )?(?:West|East|North|South|Central|Southeast|Northeast|Northwest|Southwest)\b)",
+        after,
+    )
 }

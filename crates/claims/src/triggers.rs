@@ -59,7 +59,14 @@ pub const ROWS: &[Row] = &[
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies|denying) (?:carrying out|having carried out|conducting|staging|perpetrating|being behind|any part in|a part in)|(?:denied|denies) that (?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies|denying) (?:carrying out|having carried out|conducting|staging|perpetrating|being behind|any part in|a part in)|(?:denied|denies) (?:that )?(?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
+        false,
+    ),
+    // "the Nigerian government disputed the claim": a claim told before, contested.
+    row(
+        ClaimOfResponsibility,
+        None,
+        r"(?:disputed|disputes|rejected|rejects|dismissed|dismisses|questioned|questions|cast doubt on|casts doubt on) (?:the|that|this|its|their|the group's) claims?\b",
         false,
     ),
     // Plots.

@@ -174,11 +174,18 @@ fn events_and_facts_from_cases() {
                     is(&e.attributed_to) && e.killed.as_ref().is_none_or(|k| is(&k.attributed_to))
                 }),
                 // "noperpetrator: Tesla Cybertruck": no event has a perpetrator of this text.
-                "noperpetrator" => !x.events.iter().any(|e| {
-                    e.participants.iter().any(|p| {
-                        p.role == dossier_core::claims::Role::Perpetrator && p.text == parts[0]
+                // ("noperpetrator: the group=suspected": none with this responsibility.)
+                "noperpetrator" => {
+                    let (who, resp) = parts[0].split_once('=').unwrap_or((parts[0], ""));
+                    !x.events.iter().any(|e| {
+                        e.participants.iter().any(|p| {
+                            p.role == dossier_core::claims::Role::Perpetrator
+                                && p.text == who
+                                && (resp.is_empty()
+                                    || p.responsibility.is_some_and(|r| r.as_str() == resp))
+                        })
                     })
-                }),
+                }
                 "noperp" => !x.events.iter().any(|e| {
                     e.participants.iter().any(|p| {
                         p.role == dossier_core::claims::Role::Perpetrator
