@@ -957,16 +957,19 @@ fn read_cue(
                 .rev()
                 .find(|f| f.person && f.att.source.name.is_some())
         } else {
-            found
-                .iter()
-                .rev()
-                .find(|f| f.att.source.name.is_some() || f.att.source.role.is_some())
+            // ("whose government it considers insufficiently strict": "it" is no person.)
+            found.iter().rev().find(|f| {
+                (f.att.source.name.is_some() || f.att.source.role.is_some())
+                    && !(first == "it" && f.person)
+            })
         };
         match earlier {
             Some(f) => {
                 source = f.att.source.clone();
                 person = f.person;
             }
+            // ("it" and "they" name no person the report told of before.)
+            None if matches!(first, "it" | "they") => return None,
             None => {
                 let m = names
                     .iter()

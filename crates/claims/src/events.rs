@@ -956,7 +956,11 @@ fn date_of(
                 && (v - t.span.end <= 2
                     || cx.text[t.span.end..v].split_whitespace().count() <= 4
                         && !cx.text[t.span.end..v].contains([';', '.']));
-            let between = t.span.start >= v && t.span.end <= for_at || before_verb;
+            // ("claimed the March 22 attack on Crocus City Hall": a date right before the
+            // attack word is the attack's.)
+            let premodifier =
+                t.span.end <= trigger.start && cx.text[t.span.end..trigger.start].trim().is_empty();
+            let between = t.span.start >= v && t.span.end <= for_at && !premodifier || before_verb;
             let right_after = definite
                 && t.span.start >= trigger.end
                 && cx
@@ -1558,8 +1562,21 @@ fn place_of(
         {
             continue;
         }
+        // "abducted 276 schoolgirls from Chibok": where they were taken from is where it
+        // happened.
+        let taken_from = prep.ends_with(" from")
+            && g.span.start >= trigger.end
+            && ["abduct", "kidnap"].iter().any(|w| {
+                cx.text[trigger.start..trigger.end]
+                    .to_lowercase()
+                    .starts_with(w)
+            })
+            && {
+                let between = &cx.text[trigger.end..g.span.start];
+                !between.contains([',', ';']) && between.split_whitespace().count() <= 7
+            };
         // "two men from Afghanistan", "a citizen of Tajikistan": origin, not the event's place.
-        if prep.ends_with(" from") && !withdrawal
+        if prep.ends_with(" from") && !withdrawal && !taken_from
             || [
                 "citizen of",
                 "citizens of",
@@ -1786,6 +1803,12 @@ fn place_of(
                     "movement",
                     "network",
                     "outfit",
+                    // "Al-Shabaab, the al-Qaeda affiliate in Somalia, said ...".
+                    "affiliate",
+                    "branch",
+                    "offshoot",
+                    "franchise",
+                    "wing",
                 ]
                 .iter()
                 .any(|w| segment.contains(w))
@@ -2956,7 +2979,7 @@ fn perpetrators(
         }
         // "Jamaat-ul-Ahrar, a faction of the Pakistani Taliban, claimed ...": the group an
         // appositive relates another to is not the one acting.
-        if part_of_appositive(&before) {
+        if part_of_appositive(&before) || premodifier_appositive(cx.text, a.span) {
             continue;
         }
         // "Abu Bakr al-Baghdadi, the leader of the Islamic State group, died": the group of the
@@ -3725,6 +3748,42 @@ fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
 /// Whether lower-case text ending right before a group's name ends in an appositive relating
 /// the name before it to that group: ", a faction of the", ", an offshoot of", ", a rival of",
 /// ", the Somali militant group linked to".
+/// "Jamaat-ul-Ahrar, a TTP faction, was suspected": the group named inside another's
+/// apposition as what it is a faction of (before the relating noun).
+fn premodifier_appositive(text: &str, group: Span) -> bool {
+    let before = text[..group.start].trim_end().to_lowercase();
+    let opens = [", a", ", an", ", the"].iter().any(|w| before.ends_with(w))
+        || before.rsplit_once(',').is_some_and(|(_, p)| {
+            let w: Vec<&str> = p.split_whitespace().collect();
+            (2..=3).contains(&w.len()) && ["a", "an", "the"].contains(&w[0])
+        });
+    let after = text[group.end..].to_lowercase();
+    let rest = after.trim_start();
+    let noun = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    opens
+        && [
+            "faction",
+            "splinter",
+            "offshoot",
+            "wing",
+            "branch",
+            "affiliate",
+            "franchise",
+            "subgroup",
+            "cell",
+            "unit",
+            "ally",
+        ]
+        .contains(&noun)
+        && rest[noun.len()..]
+            .trim_start_matches(['s'])
+            .trim_start()
+            .starts_with([',', '.', ';'])
+}
+
 fn part_of_appositive(before: &str) -> bool {
     const RELATED: &[&str] = &[
         "faction",
@@ -5369,11 +5428,19 @@ fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
     }) {
         return false;
     }
-    let object = rest.split_whitespace().next().unwrap_or("");
-    object.len() > 3
-        && object.ends_with('s')
-        && !object.ends_with("ss")
-        && object.chars().all(|c| c.is_lowercase())
+    let plural = |w: &str| {
+        let w = w.trim_end_matches([',', '.', ';']);
+        w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase)
+    };
+    let words: Vec<&str> = rest.split_whitespace().take(3).collect();
+    let Some(object) = words.first() else {
+        return false;
+    };
+    // ("It has attacked Taliban officials and Shia mosques": a bare plural after a name.)
+    plural(object)
+        || object.starts_with(char::is_uppercase)
+            && !object.ends_with([',', '.', ';'])
+            && words.get(1).is_some_and(|w| plural(w))
 }
 
 /// "Islamic State has rarely claimed attacks inside Turkey", "has never claimed an attack in
@@ -6482,6 +6549,16 @@ fn one(
         .any(|w| b.ends_with(w))
     {
         return None;
+    }
+    // "US commanders had expected such an attack", "a similar attack": a kind, no event.
+    {
+        let b = before.trim_end();
+        if ["such a", "such an", "a similar", "another such"]
+            .iter()
+            .any(|w| b.ends_with(&format!(" {w}")) || b == *w)
+        {
+            return None;
+        }
     }
     if plural_noun {
         let b = before.trim_end();
@@ -8065,7 +8142,7 @@ fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,80},|,)? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|involved(?: in (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))?\s*(?:[.;,]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
+        r"^(?:,[^,;.]{1,80},|,| of the (?:group|organi[sz]ation|movement|islamic state(?: group)?))? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|involved(?: in (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))?\s*(?:[.;,]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
     )?;
     groups_in(cx, sentence).find(|a| {
         cx.text

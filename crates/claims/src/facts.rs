@@ -440,6 +440,16 @@ fn push(
                 .get(focus.end..a.cue_span.start)
                 .is_some_and(|b| b.len() <= 40 && !b.contains([',', ';']) && !b.contains(" that "))
     });
+    // "according to an audio recording attributed to ISWAP leader Abu Musab al-Barnawi": the
+    // title in the source phrase is the report's too.
+    let in_source = attribution_at(cx, si, focus)
+        .and_then(|a| a.source_span)
+        .is_some_and(|s| inside(focus, s));
+    // "Jamaat-ul-Ahrar, a TTP faction, was suspected of carrying out the bombing, police
+    // officials said", "Abubakar Shekau, the leader of Boko Haram, died ..., according to
+    // ...": the report's own description of a name, neither hedged nor sourced by the
+    // sentence (unless it hedges itself: "an alleged TTP faction").
+    let speakers_title = speakers_title || in_source || plain_apposition(cx, si, focus);
     // "Al-Shabaab, the al-Qaeda affiliate ..., claimed the attack": a claim of responsibility
     // says nothing about how sure the relation is.
     let certainty = if speakers_title {
@@ -1444,4 +1454,73 @@ fn regional_leader(after: &str) -> bool {
         r"^\s*(?:of (?:its|their|the group's|the organi[sz]ation's|the) (?:[\w-]+ ){0,3}(?:branch|affiliate|province|wing|franchise|chapter|division|offshoot|cell)\b|in (?:the )?(?:West|East|North|South|Central|Southeast|Northeast|Northwest|Southwest)\b)",
         after,
     )
+}
+
+/// Whether `focus` lies in an apposition set off by commas right after a name ("Jamaat-ul-Ahrar,
+/// a TTP faction, was suspected", "Abubakar Shekau, the leader of Boko Haram, died") that has no
+/// verb and no hedge of its own.
+fn plain_apposition(cx: &Context, si: usize, focus: Span) -> bool {
+    let t = cx.text;
+    let sentence = cx.sentences[si].span;
+    let Some(lead) = t.get(sentence.start..focus.start) else {
+        return false;
+    };
+    let Some(open) = lead.rfind(", ") else {
+        return false;
+    };
+    let seg_start = sentence.start + open + 2;
+    let Some(close) = t[focus.end..sentence.end].find(',') else {
+        return false;
+    };
+    let seg = &t[seg_start..focus.end + close];
+    let words: Vec<String> = seg
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let after_name = cx
+        .actors
+        .iter()
+        .map(|a| a.span.end)
+        .chain(
+            cx.names
+                .iter()
+                .filter(|n| n.label == "PERSON")
+                .map(|n| n.span.end),
+        )
+        .any(|end| end == sentence.start + open);
+    after_name
+        && words.len() <= 8
+        && words
+            .first()
+            .is_some_and(|w| ["a", "an", "the"].contains(&w.as_str()))
+        && !words.iter().any(|w| {
+            [
+                "is",
+                "was",
+                "are",
+                "were",
+                "has",
+                "had",
+                "have",
+                "said",
+                "says",
+                "who",
+                "which",
+                "that",
+                "alleged",
+                "allegedly",
+                "suspected",
+                "reportedly",
+                "purported",
+                "so-called",
+                "believed",
+                "thought",
+                "possibly",
+                "probably",
+            ]
+            .contains(&w.as_str())
+        })
 }

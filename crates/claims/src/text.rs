@@ -498,7 +498,11 @@ fn on_target_or_place(lower: &str, max_words: usize) -> bool {
     ["on ", "at ", "in ", "against ", "near "]
         .iter()
         .any(|p| lower.starts_with(p))
-        && !lower.contains([',', ';'])
+        && !lower.contains(';')
+        // ("in Kerman, Iran": a place and its country.)
+        && lower
+            .split_once(',')
+            .is_none_or(|(_, rest)| !rest.contains(',') && rest.split_whitespace().count() <= 2)
         && lower.split_whitespace().count() <= max_words
 }
 

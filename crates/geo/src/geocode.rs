@@ -939,7 +939,24 @@ impl Gazetteer {
                             })
                     }
                     _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
-                };
+                }
+                // "abducted 276 schoolgirls from Chibok" (Chibok taken for a person or an
+                // organisation): one word after a preposition of place that the gazetteer
+                // knows as a primary name.
+                || matches!(m.label.as_str(), "PERSON" | "ORG")
+                    && !raw.contains(' ')
+                    && !GENERIC_KEYS.contains(&k.as_str())
+                    && text.get(..m.span.start).is_some_and(|b| {
+                        let b = b.trim_end();
+                        [" in", " from", " near", " outside"].iter().any(|p| b.ends_with(p))
+                    })
+                    && !text
+                        .get(m.span.end..)
+                        .is_some_and(|r| r.starts_with(['\'', '’']))
+                    && self
+                        .lookup_key(&k)
+                        .iter()
+                        .any(|&(_, nk)| nk == NameKind::Primary);
             if whole {
                 push(&mut out, m.span, if demonym { "NORP" } else { "GPE" });
                 continue;

@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/5";
+pub const ANALYZER: &str = "dossier-analysis/6";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
@@ -238,11 +238,30 @@ pub fn person_id(name: &str) -> Option<String> {
 /// People among event participants and fact objects (perpetrators, victims, leaders) get the
 /// entity id of the person name they stand on, so that a dossier on the person finds them.
 fn link_persons(names: &[EntityMention], x: &mut Extraction) {
+    // "Shekau died last month" after "Abubakar Shekau": a surname alone is the one person of
+    // the report whose full name ends with it.
+    let by_surname = |word: &str| {
+        let mut full = names
+            .iter()
+            .filter(|m| m.label == "PERSON" && m.text.contains(' '))
+            .filter(|m| m.text.rsplit(' ').next() == Some(word))
+            .filter_map(|m| person_id(&m.text))
+            .collect::<Vec<_>>();
+        full.sort();
+        full.dedup();
+        (full.len() == 1).then(|| full.remove(0))
+    };
     let person_at = |span: Span| {
         names
             .iter()
             .find(|n| n.label == "PERSON" && n.span.start <= span.start && span.end <= n.span.end)
-            .and_then(|n| person_id(&n.text))
+            .and_then(|n| {
+                person_id(&n.text).or_else(|| {
+                    (!n.text.contains(' ') && n.text.chars().count() > 2)
+                        .then(|| by_surname(&n.text))
+                        .flatten()
+                })
+            })
             .map(KbId::new)
     };
     for e in &mut x.events {
@@ -258,6 +277,15 @@ fn link_persons(names: &[EntityMention], x: &mut Extraction) {
                     .flatten()
                     .map(KbId::new)
             });
+            // "Shekau died in May" (no name the NER found there): a surname alone, for the
+            // victims, perpetrators and the arrested people a report names.
+            if p.entity.is_none()
+                && !p.text.contains(' ')
+                && p.text.chars().count() > 2
+                && p.text.starts_with(char::is_uppercase)
+            {
+                p.entity = by_surname(&p.text).map(KbId::new);
+            }
         }
     }
     for f in &mut x.facts {

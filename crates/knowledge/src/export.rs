@@ -60,7 +60,8 @@ pub fn csv(events: &[Event]) -> String {
         let perps: Vec<String> = e
             .participants
             .iter()
-            .filter(|p| p.role == "perpetrator")
+            // ("No group has claimed responsibility" is a status, no actor.)
+            .filter(|p| p.role == "perpetrator" && p.responsibility.as_deref() != Some("unclaimed"))
             .map(|p| p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone()))
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
@@ -73,7 +74,10 @@ pub fn csv(events: &[Event]) -> String {
             .filter(|p| p.role == "perpetrator")
             .filter_map(|p| {
                 let name = p.entity.as_ref().map_or(p.text.clone(), |x| x.name.clone());
-                p.responsibility.as_ref().map(|r| format!("{name}: {r}"))
+                match p.responsibility.as_deref() {
+                    Some("unclaimed") => Some("unclaimed".to_string()),
+                    r => r.map(|r| format!("{name}: {r}")),
+                }
             })
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()

@@ -74,6 +74,25 @@ pub fn resolve(kb: &KnowledgeBase, store: &SqliteStore, name: &str) -> Result<St
     if let Some(id) = store.entities_named(&key)?.into_iter().next() {
         return Ok(id);
     }
+    // "Shekau": the one person the reports name in full with this surname.
+    if !name.trim().contains(' ') && key.chars().count() > 2 {
+        let surname = dossier_entities::new_key(name);
+        let mut people: Vec<String> = store
+            .analysed_entities()?
+            .into_iter()
+            .map(|(id, _)| id)
+            .filter(|id| {
+                id.strip_prefix("new:").is_some_and(|k| {
+                    k.contains('-') && k.rsplit('-').next() == Some(surname.as_str())
+                })
+            })
+            .collect();
+        people.sort();
+        people.dedup();
+        if people.len() == 1 {
+            return Ok(people.remove(0));
+        }
+    }
     // "Who leads the TTP?": the name without its article.
     if let Some(rest) = name
         .strip_prefix("the ")

@@ -420,6 +420,14 @@ fn events_and_facts_from_cases() {
                                 || w[2] == "-" && f.object.is_none() && f.quantity.is_none())
                             && (parts[1] == "-" || f.valid_time.as_deref() == Some(parts[1]))
                             && f.certainty.as_str() == parts[2]
+                            // ("| -": no one's; "| NAME-OR-ROLE": by this source.)
+                            && parts.get(3).is_none_or(|want| match &f.attributed_to {
+                                None => *want == "-",
+                                Some(a) => {
+                                    a.name.as_deref() == Some(*want)
+                                        || a.role.as_deref() == Some(*want)
+                                }
+                            })
                     })
                 }
                 other => panic!("unknown expectation {other}"),

@@ -1472,6 +1472,11 @@ fn an_attack_unclaimed_at_first_is_so_until_a_later_report_claims_it() {
         vec!["unclaimed: “No group has claimed responsibility”".to_string()],
         "{first:#?}"
     );
+    // In the CSV export the report's words are a status, not an actor.
+    let csv = dossier_knowledge::export::csv(&first);
+    let row = csv.lines().nth(1).unwrap_or_default();
+    // (No perpetrator, then the responsibility column.)
+    assert!(row.contains(",,unclaimed,"), "{csv}");
     let a =
         dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack on Crocus City Hall?")
             .unwrap()
@@ -1706,5 +1711,85 @@ fn a_group_s_seat_in_its_apposition_is_not_where_the_attack_was() {
             .as_ref()
             .is_none_or(|p| !p.name.contains("Gaza") && !p.name.contains("Palestin"))),
         "{attacks:#?}"
+    );
+}
+
+#[test]
+fn a_group_s_seat_in_an_affiliate_apposition_is_not_where_the_attack_was() {
+    // "Al-Shabaab, the al-Qaeda affiliate in Somalia, said the attack was revenge": one attack,
+    // in Nairobi, not a second one in Somalia.
+    let Some((store, kb, _dir)) = fixture_store("affiliate-seat") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let place = attacks[0].place.as_ref().map(|p| p.name.as_str());
+    assert_eq!(place, Some("Nairobi"), "{attacks:#?}");
+}
+
+#[test]
+fn such_an_attack_is_no_event() {
+    // "... and that commanders had expected such an attack": the Kabul bombing only, with the
+    // attribution to ISIS-K.
+    let Some((store, kb, _dir)) = fixture_store("such-attack") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert!(
+        attacks[0]
+            .participants
+            .iter()
+            .any(|p| p.entity.as_ref().is_some_and(|x| x.id == "iskp")
+                && p.responsibility.as_deref() == Some("attributed")),
+        "{attacks:#?}"
+    );
+}
+
+#[test]
+fn what_a_group_has_attacked_is_no_event() {
+    // "It has attacked Taliban officials and Shia mosques across Afghanistan": a habit.
+    let Some((store, kb, _dir)) = fixture_store("habitual") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    assert!(!events.iter().any(|e| e.kind == "attack"), "{events:#?}");
+}
+
+#[test]
+fn an_abduction_from_a_town_is_placed_there() {
+    // "abducted 276 schoolgirls from Chibok": a kidnapping in Chibok.
+    let Some((store, kb, _dir)) = fixture_store("taken-from") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attack = events
+        .iter()
+        .find(|e| e.kind == "attack")
+        .expect("the abduction");
+    assert_eq!(attack.subkind.as_deref(), Some("kidnapping"), "{attack:#?}");
+    assert_eq!(
+        attack.place.as_ref().map(|p| p.name.as_str()),
+        Some("Chibok"),
+        "{attack:#?}"
+    );
+}
+
+#[test]
+fn a_surname_alone_is_the_person_named_in_full() {
+    // "Boko Haram, led by Abubakar Shekau, ..." then "Shekau died in May ...": the dossier on
+    // "Shekau" is the person's, and his death is in it.
+    let Some((store, kb, _dir)) = fixture_store("surname") else {
+        return;
+    };
+    let id = dossier_knowledge::resolve(&kb, &store, "Shekau").unwrap();
+    assert_eq!(id, "new:abubakar-shekau");
+    let d = dossier_knowledge::profile(&store, &kb, "Abubakar Shekau", None).unwrap();
+    assert!(
+        d.events.iter().any(|e| e.kind == "leader_killed"),
+        "{:#?}",
+        d.events
     );
 }
