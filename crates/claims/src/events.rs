@@ -5599,6 +5599,28 @@ fn one(
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "the only surviving suspect of the November attacks in Paris": the noun says who is
     // suspected, not that the attacks are.
+    // "a drone strike ... against two alleged ISIS-K planners": the hedge of the people
+    // named, not of the strike.
+    if matches!(tr.kind, EventKind::Attack | EventKind::Arrest) {
+        cues.retain(|c| {
+            let w = c.text.to_lowercase();
+            let attributive = ["alleged", "suspected", "purported"].contains(&w.as_str())
+                && c.span.start >= tr.span.end
+                && t[sentence.start..c.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|p| {
+                        let p = p.to_lowercase();
+                        [
+                            "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                            "several", "dozens", "of", "against", "at", "on", "the", "a", "an",
+                        ]
+                        .contains(&p.as_str())
+                            || p.chars().all(|ch| ch.is_ascii_digit())
+                    });
+            !attributive
+        });
+    }
     if tr.kind == EventKind::Attack {
         cues.retain(|c| {
             let w = c.text.to_lowercase();
@@ -6580,7 +6602,22 @@ fn one(
             && e.place.as_ref().is_some_and(|p| inside(p.span, cl));
         let told_by_perpetrator =
             refers_back && e.participants.iter().any(|p| p.role == Role::Perpetrator);
-        if e.killed.is_none() && !precise_date && !perp_place && !told_by_perpetrator {
+        // "The men allegedly planned attacks in Germany": people's plan of attacks is one plot
+        // (a group that plans attacks is a habit or a strategy).
+        let plan_of_people = tr.kind == EventKind::Plot
+            && ["plann", "plott", "prepar"]
+                .iter()
+                .any(|w| lower.starts_with(w))
+            && !cx
+                .actors
+                .iter()
+                .any(|a| a.group && inside(a.span, cl) && a.span.end <= tr.span.start);
+        if e.killed.is_none()
+            && !precise_date
+            && !perp_place
+            && !told_by_perpetrator
+            && !plan_of_people
+        {
             return None;
         }
     }
