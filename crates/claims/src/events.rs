@@ -2723,6 +2723,55 @@ fn possessor_of(s: &str) -> Option<&str> {
     s.strip_suffix("'s").or_else(|| s.strip_suffix("’s"))
 }
 
+/// Whether the words from a group to a trigger (`from..trigger.start`) are a verb of saying and
+/// a clause whose subject is not the group's own ("said an Israeli air strike", "said Israeli
+/// troops"): no "it", "its", "they", "their", "the group", "we", "our" in it.
+fn tells_of_others(text: &str, from: usize, trigger: Span) -> bool {
+    let between = text[from..trigger.start].to_lowercase();
+    let words: Vec<&str> = between
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let Some(v) = words
+        .iter()
+        .position(|w| ["said", "says", "reported", "announced", "stated", "told"].contains(w))
+    else {
+        return false;
+    };
+    let rest: Vec<&str> = words[v + 1..]
+        .iter()
+        .copied()
+        .skip_while(|w| *w == "that")
+        .collect();
+    let trig = text[trigger.start..trigger.end].to_lowercase();
+    // (The trigger's own first words may be the subject: "said a US drone strike killed".)
+    let own_subject = rest
+        .iter()
+        .chain(trig.split_whitespace().collect::<Vec<_>>().iter())
+        .any(|w| {
+            [
+                "it",
+                "its",
+                "they",
+                "their",
+                "them",
+                "we",
+                "our",
+                "group",
+                "group's",
+                "fighters",
+                "mujahideen",
+                "soldiers",
+                "militants",
+                "members",
+                "martyrdom",
+            ]
+            .contains(w)
+        });
+    // A short subject: a determiner, a demonym or a country adjective, a noun or two.
+    !rest.is_empty() && rest.len() <= 4 && !own_subject
+}
+
 fn responsibility_from(c: Certainty) -> Option<Responsibility> {
     Some(match c {
         Certainty::Claimed => Responsibility::Claimed,
@@ -2950,6 +2999,31 @@ fn perpetrators(
                     )
                 })
         {
+            continue;
+        }
+        // "Hamas said an Israeli air strike killed 20 people", "The Taliban said a US drone
+        // strike killed 12 civilians": the group tells of someone else's act (not "IS said its
+        // fighters attacked", "said it had carried out").
+        if owner_acts
+            && a.span.end <= trigger.start
+            && tells_of_others(cx.text, a.span.end, trigger)
+        {
+            continue;
+        }
+        // "Kurdish Peshmerga fighters, backed by air strikes from the US-led coalition": the
+        // strikes are someone else's support.
+        if a.span.end <= trigger.start && {
+            let between = cx.text[a.span.end..trigger.start].to_lowercase();
+            [
+                "backed by",
+                "supported by",
+                "with the support of",
+                "aided by",
+                "covered by",
+            ]
+            .iter()
+            .any(|w| between.contains(w))
+        } {
             continue;
         }
         // "Ten al-Shabaab fighters were killed in a US air strike", "X, the leader of ISIS-K,
@@ -6007,10 +6081,14 @@ fn one(
                     return None;
                 }
             }
-            if let Some(a) = groups_in(cx, sentence)
+            let founded = groups_in(cx, sentence)
                 .filter(|a| a.span.end <= tr.span.start)
-                .last()
-            {
+                .last();
+            // "A branch of al-Qaeda was founded in 2014": the branch, unnamed, was founded.
+            if founded.is_some_and(|a| crate::text::part_governed(t, a.span)) {
+                return None;
+            }
+            if let Some(a) = founded {
                 e.participants
                     .push(participant(a, Role::Perpetrator, None, None));
             }

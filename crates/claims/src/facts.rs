@@ -260,7 +260,12 @@ fn last_subject<'c>(
     candidates
         .clone()
         .rfind(|a| !governed(text, a.span))
-        .or_else(|| candidates.last())
+        // ("A branch of al-Qaeda was founded in 2014": not al-Qaeda.)
+        .or_else(|| {
+            candidates
+                .last()
+                .filter(|a| !crate::text::part_governed(text, a.span))
+        })
 }
 
 /// The last group of `sentence` that ends before `focus` and is no object ([`governed`]).

@@ -667,3 +667,32 @@ mod tests {
         assert_eq!(&t[c.start..c.end], " but the army denied it");
     }
 }
+
+/// Whether a group name is the owner in "a branch of X", "the affiliate of the X", "an offshoot
+/// of X": the branch is what the sentence is about, not X.
+pub fn part_governed(text: &str, span: Span) -> bool {
+    let from = span.start.saturating_sub(40);
+    let mut from = from.min(text.len());
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let before = text
+        .get(from..span.start)
+        .unwrap_or("")
+        .trim_end()
+        .to_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    [
+        "branch of",
+        "affiliate of",
+        "offshoot of",
+        "faction of",
+        "wing of",
+        "splinter group of",
+        "cell of",
+        "arm of",
+        "franchise of",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+}

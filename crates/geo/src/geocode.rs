@@ -1091,16 +1091,37 @@ impl Gazetteer {
                     .push((p.key.clone(), f64::from(e.lat), f64::from(e.lon)));
             }
         }
+        // One sense per discourse: "the town of Palma in northern Mozambique", then "Palma"
+        // alone, is the same place.
+        let mut cued: std::collections::HashMap<&str, [u8; 2]> = std::collections::HashMap::new();
+        for p in &prepared {
+            if let Some(cc) = p.cues.country {
+                cued.entry(p.key.as_str()).or_insert(cc);
+            }
+        }
+        let mut resolved: std::collections::HashMap<&str, (u32, f32)> =
+            std::collections::HashMap::new();
         // pass 2: with the document's context
         let mut out = Vec::new();
         for p in &prepared {
             let Some((mut i, mut conf, mut evidence)) = best(self, p, Some(&ctx)) else {
                 continue;
             };
+            let cue_country = p.cues.country.or_else(|| cued.get(p.key.as_str()).copied());
+            // (A place the cued mention resolved to in its country: the same one.)
+            if p.cues.country.is_none() {
+                if let Some(&(j, c)) = resolved.get(p.key.as_str()) {
+                    if j != i {
+                        i = j;
+                        conf = c;
+                        evidence = vec!["the same name's place earlier in the text".into()];
+                    }
+                }
+            }
             // "the northern Mozambican town of Palma" with no Palma of Mozambique in the
             // gazetteer: the country it is said to lie in, not a namesake elsewhere (Palma de
             // Mallorca).
-            if let (Some(cc), Some(e)) = (p.cues.country, self.entry(i)) {
+            if let (Some(cc), Some(e)) = (cue_country, self.entry(i)) {
                 let small = matches!(e.kind, PlaceKind::City | PlaceKind::Admin1);
                 if small && e.cc != cc {
                     let code = String::from_utf8_lossy(&cc).to_string();
@@ -1132,6 +1153,11 @@ impl Gazetteer {
                     && p.cues.admin1.is_none()
                 {
                     continue;
+                }
+            }
+            if let (Some(cc), Some(e)) = (p.cues.country, self.entry(i)) {
+                if e.cc == cc && matches!(e.kind, PlaceKind::City | PlaceKind::Admin1) {
+                    resolved.entry(p.key.as_str()).or_insert((i, conf));
                 }
             }
             let Some(place) = self.place(i) else { continue };

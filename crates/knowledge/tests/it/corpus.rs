@@ -1793,3 +1793,41 @@ fn a_surname_alone_is_the_person_named_in_full() {
         d.events
     );
 }
+
+#[test]
+fn a_town_named_with_its_country_keeps_it_when_named_again() {
+    // "the town of Palma in northern Mozambique", then "Palma" alone: one attack, never on
+    // Mallorca.
+    let Some((store, kb, _dir)) = fixture_store("palma") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert!(
+        attacks[0]
+            .place
+            .as_ref()
+            .is_some_and(|p| p.country.as_deref() == Some("Mozambique")),
+        "{attacks:#?}"
+    );
+}
+
+#[test]
+fn fighters_backed_by_air_strikes_did_not_strike() {
+    // "Kurdish Peshmerga fighters, backed by air strikes from the US-led coalition": no
+    // perpetrator of the strikes among the fighters.
+    let Some((store, kb, _dir)) = fixture_store("backed") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    assert!(
+        !events
+            .iter()
+            .any(|e| e.subkind.as_deref() == Some("air_strike")
+                && e.participants
+                    .iter()
+                    .any(|p| p.role == "perpetrator" && p.text.contains("Peshmerga"))),
+        "{events:#?}"
+    );
+}
