@@ -641,33 +641,6 @@ pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
     Span::new(start, end)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_and_phrases() {
-        let t = "Two men from Afghanistan were arrested in Gera, Germany.";
-        let ws = words(t, 0, t.len());
-        assert_eq!(lower(t, ws[0]), "two");
-        let np = np_left(t, 0, t.find(" were").unwrap(), 6).unwrap();
-        assert_eq!(&t[np.start..np.end], "Two men from Afghanistan");
-        let r = np_right(t, t.find("Gera").unwrap(), t.len(), 6).unwrap();
-        assert_eq!(&t[r.start..r.end], "Gera");
-        assert_eq!(find_word(t, 0, t.len(), "arrested"), t.find("arrested"));
-        assert_eq!(find_word(t, 0, t.len(), "men fro"), None);
-    }
-
-    #[test]
-    fn clause_limits() {
-        let t = "The attack was claimed – but the army denied it; nobody knows.";
-        let s = Span::new(0, t.len());
-        let f = t.find("army").unwrap();
-        let c = clause(t, s, Span::new(f, f + 4));
-        assert_eq!(&t[c.start..c.end], " but the army denied it");
-    }
-}
-
 /// Whether a group name is the owner in "a branch of X", "the affiliate of the X", "an offshoot
 /// of X": the branch is what the sentence is about, not X.
 pub fn part_governed(text: &str, span: Span) -> bool {
@@ -695,4 +668,31 @@ pub fn part_governed(text: &str, span: Span) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_phrases() {
+        let t = "Two men from Afghanistan were arrested in Gera, Germany.";
+        let ws = words(t, 0, t.len());
+        assert_eq!(lower(t, ws[0]), "two");
+        let np = np_left(t, 0, t.find(" were").unwrap(), 6).unwrap();
+        assert_eq!(&t[np.start..np.end], "Two men from Afghanistan");
+        let r = np_right(t, t.find("Gera").unwrap(), t.len(), 6).unwrap();
+        assert_eq!(&t[r.start..r.end], "Gera");
+        assert_eq!(find_word(t, 0, t.len(), "arrested"), t.find("arrested"));
+        assert_eq!(find_word(t, 0, t.len(), "men fro"), None);
+    }
+
+    #[test]
+    fn clause_limits() {
+        let t = "The attack was claimed – but the army denied it; nobody knows.";
+        let s = Span::new(0, t.len());
+        let f = t.find("army").unwrap();
+        let c = clause(t, s, Span::new(f, f + 4));
+        assert_eq!(&t[c.start..c.end], " but the army denied it");
+    }
 }
