@@ -20,6 +20,15 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
+        // UTF-8 text with a stray byte or two ("München ... \x96 ..."): UTF-8 with the bad
+        // bytes replaced, not the whole text read in another encoding.
+        Err(_) if mostly_utf8(bytes) => String::from_utf8_lossy(bytes).into_owned(),
+        // ASCII with a few other bytes: too little for a guess (chardetng may pick Cyrillic);
+        // Windows-1252, the usual Western legacy encoding.
+        Err(_) if bytes.iter().filter(|b| !b.is_ascii()).count() <= 3 => encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
         Err(_) => {
             let mut det = chardetng::EncodingDetector::new();
             det.feed(bytes, true);
@@ -27,6 +36,17 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> String {
             enc.decode_without_bom_handling(bytes).0.into_owned()
         }
     }
+}
+
+/// Whether bytes that are not valid UTF-8 are still UTF-8 text: at least two valid multi-byte
+/// characters, and no more invalid bytes than those.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut multi, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        multi += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    multi >= 2 && invalid <= multi
 }
 
 #[cfg(test)]
@@ -44,5 +64,15 @@ mod tests {
         // Undeclared Latin-1 German text is guessed.
         let s = decode(b"Die Polizei nahm am Montag in M\xfcnchen zwei M\xe4nner fest, die einen Anschlag geplant haben sollen.", None);
         assert!(s.contains("München") && s.contains("Männer"), "{s}");
+        // UTF-8 with one stray byte stays UTF-8; the stray byte alone is replaced.
+        let mut b = "Zwei Männer wurden in München festgenommen."
+            .as_bytes()
+            .to_vec();
+        b.push(0x96);
+        let s = decode(&b, None);
+        assert!(s.starts_with("Zwei Männer wurden in München"), "{s}");
+        assert!(s.ends_with('\u{fffd}'), "{s}");
+        // ASCII with a stray byte is read as Windows-1252.
+        assert_eq!(decode(b"It\x92s over.", None), "It’s over.");
     }
 }

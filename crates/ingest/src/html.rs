@@ -50,15 +50,31 @@ const DATE_META_KEYS: &[&str] = &[
     "sailthru.date",
 ];
 
-/// Whether a page file looks cut off: it opens `<html` or `<body` (in any case) and closes
-/// neither (checked on the bytes, so any ASCII-compatible encoding will do).
+/// Whether a page file looks cut off: it opens `<html` or `<body` (in any case), closes
+/// neither, and closes elements in its body or ends inside a tag (checked on the bytes, so any
+/// ASCII-compatible encoding will do).
 pub fn cut_off(bytes: &[u8]) -> bool {
     let has = |needle: &[u8]| {
         bytes
             .windows(needle.len())
             .any(|w| w.eq_ignore_ascii_case(needle))
     };
-    (has(b"<html") || has(b"<body")) && !has(b"</html") && !has(b"</body")
+    let find = |needle: &[u8]| {
+        bytes
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+    };
+    if !(has(b"<html") || has(b"<body")) || has(b"</html") || has(b"</body") {
+        return false;
+    }
+    // A page written without optional end tags (valid HTML5: "<body><article><p>Text.") is
+    // whole; one whose body closes elements and then stops, or that ends inside a tag, is cut.
+    let body = find(b"<body").or_else(|| find(b"<html")).unwrap_or(0);
+    let closes_in_body = bytes[body..].windows(2).any(|w| w == b"</");
+    let trimmed = bytes.trim_ascii_end();
+    let in_tag =
+        trimmed.iter().rposition(|&b| b == b'<') > trimmed.iter().rposition(|&b| b == b'>');
+    closes_in_body || in_tag
 }
 
 /// Parse one HTML page.

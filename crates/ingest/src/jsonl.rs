@@ -72,6 +72,9 @@ pub fn parse_jsonl(bytes: &[u8], label: &str, sink: &mut dyn FnMut(Document)) ->
                 ));
                 return diags;
             }
+            // "{"title":"Cut off" then good lines: JSON lines whose first line is bad (each
+            // line is read and reported below), not one broken article.
+            Err(_) if first.starts_with('{') && later_line_is_object(first) => {}
             Err(e) => {
                 diags.push(Diagnostic::error(label, format!("invalid JSON: {e}")));
                 return diags;
@@ -244,6 +247,15 @@ fn article(
 }
 
 /// Every non-empty line is a complete JSON value: JSON lines, not one pretty-printed value.
+/// Whether a line after the first non-empty one is a whole JSON object by itself.
+fn later_line_is_object(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .skip(1)
+        .any(|l| serde_json::from_str::<Value>(l).is_ok_and(|v| v.is_object()))
+}
+
 fn looks_like_lines(text: &str) -> bool {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     lines

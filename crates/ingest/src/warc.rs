@@ -172,10 +172,24 @@ fn read_warc_stream(
             break;
         };
         if len > limits.max_record_bytes {
-            if let Err(e) = std::io::copy(&mut r.by_ref().take(len), &mut std::io::sink()) {
-                out.diagnostics
-                    .push(Diagnostic::error(at, format!("truncated record: {e}")));
-                break;
+            match std::io::copy(&mut r.by_ref().take(len), &mut std::io::sink()) {
+                Ok(got) if got == len => {}
+                // (A length past the end of the file: the archive is cut off or the header
+                // is corrupt, and the records after it are lost; an error, not a skip.)
+                Ok(got) => {
+                    out.diagnostics.push(Diagnostic::error(
+                        at,
+                        format!(
+                            "truncated or corrupt record: Content-Length says {len} bytes, only {got} remain; the rest of the archive is unreadable"
+                        ),
+                    ));
+                    break;
+                }
+                Err(e) => {
+                    out.diagnostics
+                        .push(Diagnostic::error(at, format!("truncated record: {e}")));
+                    break;
+                }
             }
             out.diagnostics.push(Diagnostic::warning(
                 at,

@@ -16,6 +16,8 @@ Records of crocus-kerman.warc, in order:
 
 crocus-kerman.warc.gz holds the same records, one gzip member per record.
 crocus-kerman-truncated.warc.gz is the .warc.gz cut in the middle of the member of record 4.
+crocus-kerman-bad-length.warc is the .warc with record 4's Content-Length set to 99999999, more
+than the file holds.
 """
 
 import gzip
@@ -191,6 +193,11 @@ def main():
     cut = sum(len(m) for m in members[:3]) + len(members[3]) // 2
     with open(os.path.join(OUT, "crocus-kerman-truncated.warc.gz"), "wb") as f:
         f.write(b"".join(members)[:cut])
+    head = recs[3].split(b"\r\n\r\n", 1)[0]
+    lengths = [ln for ln in head.split(b"\r\n") if ln.startswith(b"Content-Length: ")]
+    bad = recs[3].replace(lengths[0], b"Content-Length: 99999999", 1)
+    with open(os.path.join(OUT, "crocus-kerman-bad-length.warc"), "wb") as f:
+        f.write(b"".join(recs[:3] + [bad] + recs[4:]))
 
 
 if __name__ == "__main__":

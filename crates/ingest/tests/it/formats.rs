@@ -1823,3 +1823,48 @@ fn text_byline_names_the_publisher() {
     assert_eq!(d.publisher.as_deref(), Some("Elbe-Kurier"));
     assert_eq!(published(&d).0, "2024-08-24");
 }
+
+#[test]
+fn warc_length_past_the_end_is_an_error_not_a_skip() {
+    // Record 4 claims 99,999,999 bytes, more than the file holds: records 5 and 6 are lost, so
+    // it is an error naming the record (not a warning that it was skipped).
+    let (out, docs) = read("warc/crocus-kerman-bad-length.warc");
+    assert_eq!(locators(&docs), ["record 3"]);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{:?}", out.diagnostics);
+    assert!(
+        errs[0].message.contains("Content-Length says 99999999"),
+        "{}",
+        errs[0]
+    );
+    assert!(errs[0].location.ends_with("record 4"), "{}", errs[0]);
+}
+
+#[test]
+fn jsonl_with_a_bad_first_line_keeps_the_good_lines() {
+    // Line 1 is cut off; lines 2 and 3 are whole articles: JSON lines, not one broken article.
+    let (out, docs) = read("jsonl/bad-first-line.jsonl");
+    assert_eq!(out.format, Some(Format::Jsonl));
+    assert_eq!(locators(&docs), ["line 2", "line 3"]);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{:?}", out.diagnostics);
+    assert!(errs[0].location.ends_with("line 1"), "{}", errs[0]);
+    assert!(errs[0].message.starts_with("invalid JSON"), "{}", errs[0]);
+}
+
+#[test]
+fn html_without_optional_end_tags_is_whole() {
+    // Valid HTML5 may leave out </p>, </article>, </body> and </html>: not a cut-off page.
+    let (out, docs) = read("html/no-end-tags.html");
+    assert!(errors(&out).is_empty(), "{:?}", out.diagnostics);
+    assert_eq!(docs.len(), 1);
+    assert_contains(&docs[0], &["Francis Scott Key Bridge", "Six road workers"]);
+    // The cut-off fixture is still refused.
+    let (out, docs) = read("bad/cut-off.html");
+    assert!(docs.is_empty());
+    assert!(
+        errors(&out)[0].message.contains("truncated"),
+        "{:?}",
+        out.diagnostics
+    );
+}
