@@ -28,10 +28,13 @@ pub fn parse_feed(
     sink: &mut dyn FnMut(Document),
 ) -> Result<Vec<Diagnostic>, IngestError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let feed = feed_rs::parser::parse(bytes).map_err(|e| IngestError::Malformed {
-        path: label.into(),
-        message: format!("not a valid feed: {e}"),
-    })?;
+    let (feed, salvaged, mut diags) = match feed_rs::parser::parse(bytes) {
+        Ok(feed) => (feed, None, Vec::new()),
+        Err(e) => salvage(bytes, label).ok_or_else(|| IngestError::Malformed {
+            path: label.into(),
+            message: format!("not a valid feed: {e}"),
+        })?,
+    };
     let format = match feed.feed_type {
         FeedType::Atom => Format::Atom,
         FeedType::JSON => Format::JsonFeed,
@@ -41,7 +44,9 @@ pub fn parse_feed(
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
     let charset = XML_ENCODING.captures(&head).map(|c| c[1].to_string());
     let raw = decode(bytes, charset.as_deref());
-    let raw_dates: Vec<ItemDates> = if format == Format::JsonFeed {
+    let raw_dates: Vec<ItemDates> = if let Some(items) = &salvaged {
+        items.iter().map(|(_, it)| item_dates(it)).collect()
+    } else if format == Format::JsonFeed {
         json_item_dates(&raw)
     } else {
         ITEM.find_iter(&raw)
@@ -58,11 +63,14 @@ pub fn parse_feed(
         .language
         .as_deref()
         .and_then(lang::normalize_language_tag);
-    let mut diags = Vec::new();
     for (i, entry) in feed.entries.into_iter().enumerate() {
+        // (Salvaged items keep their numbers in the file.)
+        let i = salvaged.as_ref().map_or(i, |items| items[i].0);
         let at = format!("{label} item {}", i + 1);
         let raw_date = if aligned {
-            raw_dates[i]
+            raw_dates[salvaged.as_ref().map_or(i, |items| {
+                items.iter().position(|(k, _)| *k == i).unwrap_or(0)
+            })]
         } else {
             ItemDates::default()
         };
@@ -93,6 +101,89 @@ pub fn parse_feed(
         }
     }
     Ok(diags)
+}
+
+/// Salvaged items: each one's index among the file's items and its raw text.
+type Salvaged = Vec<(usize, String)>;
+
+/// A feed that does not parse as a whole ("a bare & in one title", "one byte that is not
+/// UTF-8", "cut off inside the last item"): repaired (bad bytes replaced, bare ampersands
+/// escaped), else read item by item with the channel's head, each bad item an error naming
+/// it. `None` when no item can be read.
+fn salvage(
+    bytes: &[u8],
+    label: &str,
+) -> Option<(feed_rs::model::Feed, Option<Salvaged>, Vec<Diagnostic>)> {
+    static BARE_AMP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"&(#[0-9]+;|#x[0-9A-Fa-f]+;|[A-Za-z][A-Za-z0-9]*;)?").expect("regex")
+    });
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(200)]).into_owned();
+    let charset = XML_ENCODING.captures(&head).map(|c| c[1].to_string());
+    let text = decode(bytes, charset.as_deref());
+    // (Now UTF-8: the declaration says so.)
+    let text = XML_ENCODING.find(&text).map_or(text.clone(), |m| {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>{}",
+            &text[m.end()..]
+                .trim_start_matches(|c| c != '>')
+                .trim_start_matches('>')
+        )
+    });
+    let text = BARE_AMP
+        .replace_all(&text, |c: &regex::Captures| {
+            if c.get(1).is_some() {
+                c[0].to_string()
+            } else {
+                "&amp;".to_string()
+            }
+        })
+        .into_owned();
+    let mut diags = Vec::new();
+    if let Ok(feed) = feed_rs::parser::parse(text.as_bytes()) {
+        diags.push(Diagnostic::warning(
+            label,
+            "the feed was not well-formed (bytes that are not its encoding, or a bare `&`); read after repair",
+        ));
+        return Some((feed, None, diags));
+    }
+    // Item by item: the head up to the first item, each whole item, the closing tags.
+    let items: Vec<regex::Match> = ITEM.find_iter(&text).collect();
+    let first = items.first()?;
+    let head = &text[..first.start()];
+    let atom = head.contains("<feed");
+    let tail = if atom { "</feed>" } else { "</channel></rss>" };
+    let mut feed: Option<feed_rs::model::Feed> = None;
+    let mut kept: Salvaged = Vec::new();
+    for (k, m) in items.iter().enumerate() {
+        let one = format!("{head}{}{tail}", m.as_str());
+        match feed_rs::parser::parse(one.as_bytes()) {
+            Ok(f) if !f.entries.is_empty() => {
+                kept.push((k, m.as_str().to_string()));
+                match &mut feed {
+                    Some(all) => all.entries.extend(f.entries),
+                    None => feed = Some(f),
+                }
+            }
+            Ok(_) => diags.push(Diagnostic::error(
+                format!("{label} item {}", k + 1),
+                "item could not be read",
+            )),
+            Err(e) => diags.push(Diagnostic::error(
+                format!("{label} item {}", k + 1),
+                format!("malformed item: {e}"),
+            )),
+        }
+    }
+    let feed = feed?;
+    // What follows the last whole item and is not the closing tags: a cut-off item.
+    let rest = text[items.last().map_or(0, |m| m.end())..].trim();
+    if rest.contains("<item") || rest.contains("<entry") {
+        diags.push(Diagnostic::error(
+            format!("{label} item {}", items.len() + 1),
+            "truncated item: the feed is cut off",
+        ));
+    }
+    Some((feed, Some(kept), diags))
 }
 
 /// The publication and modification dates an item states, with their offsets.

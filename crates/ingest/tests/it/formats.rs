@@ -1868,3 +1868,36 @@ fn html_without_optional_end_tags_is_whole() {
         out.diagnostics
     );
 }
+
+#[test]
+fn feeds_that_do_not_parse_as_a_whole_keep_their_good_items() {
+    // A bare "&" in one title, and a cp1252 byte in a feed declared UTF-8: repaired, all three
+    // items kept, with a warning.
+    for rel in ["feeds/bare-ampersand.rss", "feeds/stray-byte.rss"] {
+        let (out, docs) = read(rel);
+        assert_eq!(docs.len(), 3, "{rel}: {:?}", out.diagnostics);
+        assert!(errors(&out).is_empty(), "{rel}: {:?}", out.diagnostics);
+        assert_eq!(warnings(&out).len(), 1, "{rel}: {:?}", out.diagnostics);
+        assert!(docs[1]
+            .title
+            .as_deref()
+            .unwrap()
+            .contains("claims twin bombings"));
+    }
+    // Cut off inside the third item: the first two kept, the third an error naming it.
+    let (out, docs) = read("feeds/cut-off.rss");
+    assert_eq!(
+        locators(&docs),
+        ["item 1", "item 2"],
+        "{:?}",
+        out.diagnostics
+    );
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{:?}", out.diagnostics);
+    assert!(errs[0].location.ends_with("item 3"), "{}", errs[0]);
+    assert!(errs[0].message.contains("cut off"), "{}", errs[0]);
+    assert_eq!(
+        docs[1].published.map(|t| t.to_string()).as_deref(),
+        Some("2024-01-04T16:00:00+00:00")
+    );
+}
