@@ -72,6 +72,18 @@ pub fn detect_format(name: Option<&str>, bytes: &[u8]) -> Option<Format> {
         "xml" => sniff_markup(trimmed),
         _ => None,
     };
+    // A feed or a page saved as text ("feed.txt" opening "<?xml ... <rss"): what it holds.
+    if matches!(by_ext, Some(Format::Text))
+        && (trimmed.starts_with("<?xml")
+            || trimmed.starts_with("<rss")
+            || trimmed.starts_with("<feed")
+            || trimmed.starts_with("<!doctype html")
+            || trimmed.starts_with("<html"))
+    {
+        if let Some(f) = sniff_markup(trimmed) {
+            return Some(f);
+        }
+    }
     if by_ext.is_some() {
         return by_ext;
     }

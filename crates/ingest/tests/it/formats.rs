@@ -1368,6 +1368,11 @@ fn detect_format_of_every_fixture() {
         detect_format(Some("notes.txt"), b"<p>not parsed as HTML</p>"),
         Some(Format::Text)
     );
+    // ... except a whole feed or page saved as text: what it plainly is.
+    assert_eq!(
+        detect_format(Some("feed.txt"), &fixture_bytes("feeds/meridian-rss.xml")),
+        Some(Format::Rss)
+    );
     assert_eq!(
         detect_format(Some("feed.rss"), b"<?xml version='1.0'?><feed>"),
         Some(Format::Rss)
