@@ -27,7 +27,7 @@ pub enum ApiError {
     /// The request body is larger than the limit (413).
     #[error("the request body is larger than {limit} bytes")]
     TooLarge { limit: usize },
-    /// The store failed (500).
+    /// The store failed (500; 503 with `Retry-After` while another writer holds it).
     #[error(transparent)]
     Store(#[from] dossier_store::StoreError),
     /// Anything else that is the server's fault (500).
@@ -51,6 +51,8 @@ impl ApiError {
             ApiError::IngestDisabled => StatusCode::FORBIDDEN,
             ApiError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::Store(dossier_store::StoreError::BadQuery(_)) => StatusCode::BAD_REQUEST,
+            // (Another writer, such as a command-line ingest, holds the store: try again.)
+            ApiError::Store(e) if e.is_busy() => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -63,6 +65,7 @@ impl ApiError {
             ApiError::IngestDisabled => "ingest_disabled",
             ApiError::TooLarge { .. } => "payload_too_large",
             ApiError::Store(dossier_store::StoreError::BadQuery(_)) => "bad_query",
+            ApiError::Store(e) if e.is_busy() => "store_busy",
             ApiError::Store(_) => "store_error",
             ApiError::Internal(_) => "internal",
         }
@@ -93,6 +96,10 @@ impl IntoResponse for ApiError {
             body["suggestions"] = json!(suggestions);
         }
         let mut resp = (status, axum::Json(json!({ "error": body }))).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            resp.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("5"));
+        }
         if matches!(self, ApiError::Unauthorized) {
             resp.headers_mut().insert(
                 header::WWW_AUTHENTICATE,
@@ -119,4 +126,25 @@ pub enum ServerError {
     },
     #[error("server: {0}")]
     Io(#[from] std::io::Error),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_locked_store_is_503_with_retry_after() {
+        let busy = dossier_store::StoreError::Sqlite(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        ));
+        let e = ApiError::Store(busy);
+        assert_eq!(e.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(e.code(), "store_busy");
+        let resp = e.into_response();
+        assert_eq!(resp.headers().get(header::RETRY_AFTER).unwrap(), "5");
+        // Other store failures stay 500.
+        let other = ApiError::Store(dossier_store::StoreError::Corrupt("x".into()));
+        assert_eq!(other.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
 }

@@ -33,6 +33,22 @@ pub enum StoreError {
     Corrupt(String),
 }
 
+impl StoreError {
+    /// Whether another writer holds the database ("database is locked"): worth trying again.
+    pub fn is_busy(&self) -> bool {
+        match self {
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => matches!(
+                e.code,
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+            ),
+            StoreError::Open { message, .. } | StoreError::Migration { message, .. } => {
+                message.contains("database is locked") || message.contains("database is busy")
+            }
+            _ => false,
+        }
+    }
+}
+
 /// What putting one document did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "lowercase")]
