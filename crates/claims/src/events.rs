@@ -1375,7 +1375,22 @@ fn place_of(
             && cx.text[trigger.start..trigger.end]
                 .to_lowercase()
                 .contains("strike");
-        if striker && g.span.end <= trigger.start && trigger.start - g.span.end <= 1 {
+        // ("A US-British air strike", "a US and British strike": the strikers together.)
+        let strikers_between = g.span.end <= trigger.start && {
+            let between = &cx.text[g.span.end..trigger.start];
+            between.len() <= 24
+                && (between.starts_with('-') || between.starts_with(" and "))
+                && between
+                    .trim_start_matches(['-', ' '])
+                    .trim_start_matches("and ")
+                    .split_whitespace()
+                    .count()
+                    <= 1
+        };
+        if striker
+            && g.span.end <= trigger.start
+            && (trigger.start - g.span.end <= 1 || strikers_between)
+        {
             continue;
         }
         // ("A 27-year-old Syrian detonated a bomb": a demonym before a verb is its subject.)

@@ -344,6 +344,14 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
     if !compatible_kind(a.kind, b.kind) {
         return false;
     }
+    // A foiled plot and "warnings of a possible attack" (a hypothetical one) are not one plot:
+    // a warning's date is not the foiled plot's.
+    let hypothetical =
+        |e: &EventMention| e.certainty == dossier_core::claims::Certainty::Hypothetical;
+    let foiled = |e: &EventMention| e.subkind.as_deref() == Some("foiled");
+    if a.kind == EventKind::Plot && (hypothetical(a) && foiled(b) || hypothetical(b) && foiled(a)) {
+        return false;
+    }
     let (dct_a, dct_b) = (ma.doc.analysis.dct, mb.doc.analysis.dct);
     // A day of slack: reports differ on time zones and "last night".
     let overlap = |ia: Option<(String, String)>, ib: Option<(String, String)>| match (ia, ib) {

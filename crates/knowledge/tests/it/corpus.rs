@@ -1831,3 +1831,47 @@ fn fighters_backed_by_air_strikes_did_not_strike() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn warnings_of_a_possible_attack_do_not_date_a_foiled_plot() {
+    // The FSB's foiled synagogue plot (reported March 8) and Putin's dismissal on Tuesday,
+    // March 19, of "Western warnings of a possible attack": the foiled plot is not dated by the
+    // dismissal.
+    let Some((store, kb, _dir)) = fixture_store("warning-plot") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let foiled: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.kind == "plot" && e.subkind.as_deref() == Some("foiled"))
+        .collect();
+    assert_eq!(foiled.len(), 1, "{events:#?}");
+    assert_eq!(docs_of(foiled[0]).len(), 1, "{events:#?}");
+    assert!(
+        foiled[0]
+            .date
+            .as_ref()
+            .is_none_or(|d| d.value.as_str() < "2024-03-09"),
+        "{events:#?}"
+    );
+}
+
+#[test]
+fn the_strikers_countries_are_not_where_the_strike_was() {
+    // "A US-British air strike hit a port in Hodeidah": in Yemen, not in the US.
+    let Some((store, kb, _dir)) = fixture_store("strikers") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let strike = events
+        .iter()
+        .find(|e| e.subkind.as_deref() == Some("air_strike"))
+        .unwrap_or_else(|| panic!("{events:#?}"));
+    // (Hodeidah itself may be missing from the gazetteer: then no place, never the strikers'.)
+    assert!(
+        strike.place.as_ref().is_none_or(|p| {
+            !["United States", "United Kingdom"].contains(&p.country.as_deref().unwrap_or(""))
+        }),
+        "{strike:#?}"
+    );
+}
