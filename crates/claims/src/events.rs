@@ -1225,6 +1225,9 @@ fn undated(cx: &Context, trigger: Span, kind: EventKind) -> Option<EventDate> {
             | EventKind::Arrest
             | EventKind::ClaimOfResponsibility
             | EventKind::LeaderKilled
+            // ("said on Monday that they had retaken the town of Palma": done by then.)
+            | EventKind::Recapture
+            | EventKind::Withdrawal
     ) {
         return None;
     }
@@ -4962,6 +4965,33 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
             let attribution =
                 crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, tr.span);
             if let Some(mut e) = one(cx, si, sentence, tr, attribution, &trigs) {
+                // "The Islamic State group claimed on Monday that its fighters had captured the
+                // town of Palma": the group that tells of its own fighters' capture claims it.
+                if e.kind == EventKind::Recapture
+                    && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
+                {
+                    static OWN: std::sync::OnceLock<Option<regex::Regex>> =
+                        std::sync::OnceLock::new();
+                    let lead = cx.text[sentence.start..tr.span.start].to_ascii_lowercase();
+                    let claimer = crate::text::cached_regex(
+                        &OWN,
+                        r"\b(?:claimed|said|announced)(?: on \w+)?(?: that)? (?:its|their) (?:fighters|militants|mujahideen|soldiers|forces) (?:had |have |has )?$",
+                    )
+                    .and_then(|re| re.find(&lead))
+                    .and_then(|m| {
+                        groups_in(cx, sentence)
+                            .filter(|g| g.span.end <= sentence.start + m.start())
+                            .last()
+                    });
+                    if let Some(g) = claimer {
+                        e.participants.push(participant(
+                            g,
+                            Role::Perpetrator,
+                            Some(Responsibility::Claimed),
+                            None,
+                        ));
+                    }
+                }
                 // "initially claimed responsibility, but later denied involvement": the
                 // denial's group denies, whatever the sentence's other clause says of it.
                 if e.kind == EventKind::ClaimOfResponsibility && e.certainty == Certainty::Denied {
@@ -8237,7 +8267,7 @@ fn own_operation<'c>(cx: &'c Context, si: usize, sentence: Span, lower: &str) ->
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"\b(?:its|their) (?:fighters|members|militants|men|mujahideen|soldiers|operatives) (?:had |have |has )?(?:carried out|conducted|killed|attacked|stormed|struck|were behind)\b",
+        r"\b(?:its|their) (?:fighters|members|militants|men|mujahideen|soldiers|operatives) (?:had |have |has )?(?:carried out|conducted|killed|attacked|stormed|struck|were behind|captured|recaptured|seized|overran|took control of)\b",
     )?;
     if !re.is_match(lower) {
         return None;

@@ -213,7 +213,8 @@ fn events_and_facts_from_cases() {
                         e.kind.as_str() == w[0]
                             && e.date.as_ref().is_some_and(|d| {
                                 d.modifier.as_deref() == Some(w[1])
-                                    && d.earliest.as_deref() == Some(w[2])
+                                    && (w[2] == "-" && d.earliest.is_none()
+                                        || d.earliest.as_deref() == Some(w[2]))
                                     && d.latest.as_deref() == Some(w[3])
                             })
                     })
