@@ -108,13 +108,13 @@ pub const ROWS: &[Row] = &[
     row(
         LeaderKilled,
         None,
-        r"(?:killed|assassinated|eliminated) (?:the |its |their )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|commander|founder)",
+        r"(?:killed|assassinated|eliminated) (?:the |its |their )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|commander|founder|spokesman)",
         false,
     ),
     row(
         LeaderKilled,
         None,
-        r"death of (?:the |its )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|founder)",
+        r"death of (?:the |its )?(?:[\w\-]+ ){0,3}(?:leader|chief|emir|founder|spokesman)",
         false,
     ),
     // Attacks with a finer type.
@@ -277,7 +277,7 @@ pub const ROWS: &[Row] = &[
     row(
         Designation,
         None,
-        r"(?:designated|blacklisted) [^.;:]{0,120}? as an? (?:foreign |specially designated global )?terrorist (?:organi[sz]ation|group|entity)|designated (?:\w+ ){0,4}an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|listed as an? terrorist|terror(?:ist)? designation",
+        r"(?:designated|blacklisted) [^.;:]{0,120}? as an? (?:foreign |specially designated global )?terrorist (?:organi[sz]ation|group|entity)|designated (?:[\w-]+ ){0,4}an? (?:foreign )?terrorist (?:organi[sz]ation|group|entity)|(?:banned|proscribed|outlawed) (?:as )?an? terrorist|(?:banned|proscribed|outlawed) (?:[\w-]+ ){1,4}as an? terrorist (?:organi[sz]ation|group)|proscribed (?:[\w-]+ ){1,4}in (?:its|their) entirety|listed as an? terrorist|terror(?:ist)? designation",
         false,
     ),
     row(Warning, None, r"warned|warning of|issued a warning", true),
