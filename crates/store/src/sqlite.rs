@@ -425,6 +425,10 @@ impl SqliteTx<'_> {
     fn link_near_duplicates(&self, doc_id: i64, text: &str) -> Result<Option<i64>, StoreError> {
         self.exec("DELETE FROM lsh_bands WHERE doc_id = ?1", [doc_id])?;
         self.exec("DELETE FROM signatures WHERE doc_id = ?1", [doc_id])?;
+        // A new version's text: its old near-duplicate links go, and the cluster it was in is
+        // split again where nothing else holds it together (the same current texts give the
+        // same clusters, whatever the history).
+        self.unlink_near_duplicates(doc_id)?;
         let Some(sig) = minhash::signature(text) else {
             return Ok(None);
         };
@@ -507,6 +511,74 @@ impl SqliteTx<'_> {
             }
         }
         Ok(best.map(|(_, id)| id))
+    }
+
+    /// Drops a document's near-duplicate links and recomputes the clusters of the cluster it
+    /// was in: each connected part of what remains gets its smallest document id.
+    fn unlink_near_duplicates(&self, doc_id: i64) -> Result<(), StoreError> {
+        let linked: i64 = self.row(
+            "SELECT count(*) FROM near_duplicates WHERE doc_a = ?1 OR doc_b = ?1",
+            [doc_id],
+            |r| r.get(0),
+        )?;
+        if linked == 0 {
+            return Ok(());
+        }
+        self.exec(
+            "DELETE FROM near_duplicates WHERE doc_a = ?1 OR doc_b = ?1",
+            [doc_id],
+        )?;
+        let cluster: i64 = self.row(
+            "SELECT cluster FROM documents WHERE id = ?1",
+            [doc_id],
+            |r| r.get(0),
+        )?;
+        let members: Vec<i64> = {
+            let mut st = self
+                .tx
+                .prepare_cached("SELECT id FROM documents WHERE cluster = ?1 ORDER BY id")?;
+            let rows = st.query_map([cluster], |r| r.get::<_, i64>(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        let edges: Vec<(i64, i64)> = {
+            let mut st = self.tx.prepare_cached(
+                "SELECT n.doc_a, n.doc_b FROM near_duplicates n
+                 JOIN documents a ON a.id = n.doc_a JOIN documents b ON b.id = n.doc_b
+                 WHERE a.cluster = ?1 AND b.cluster = ?1",
+            )?;
+            let rows = st.query_map([cluster], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        // Union-find over the members, each part rooted at its smallest id.
+        let mut root: std::collections::BTreeMap<i64, i64> =
+            members.iter().map(|&m| (m, m)).collect();
+        fn find(root: &mut std::collections::BTreeMap<i64, i64>, x: i64) -> i64 {
+            let mut r = x;
+            while let Some(&p) = root.get(&r) {
+                if p == r {
+                    break;
+                }
+                r = p;
+            }
+            root.insert(x, r);
+            r
+        }
+        for (a, b) in edges {
+            let (ra, rb) = (find(&mut root, a), find(&mut root, b));
+            if ra != rb {
+                root.insert(ra.max(rb), ra.min(rb));
+            }
+        }
+        for &m in &members {
+            let r = find(&mut root, m);
+            if r != cluster || m == doc_id {
+                self.exec(
+                    "UPDATE documents SET cluster = ?1 WHERE id = ?2",
+                    params![r, m],
+                )?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -149,6 +149,48 @@ fn syndicated_copies_are_linked_not_merged() {
 }
 
 #[test]
+fn an_updated_copy_that_no_longer_matches_leaves_the_cluster() {
+    // A syndicated copy's URL gets a new text, a report of something else: its near-duplicate
+    // link goes and it is a cluster of its own, as in a store that never saw the copy.
+    let mut s = SqliteStore::open_in_memory().unwrap();
+    let original = doc(Some("https://wire.example/1"), WIRE, "w.jsonl");
+    let copy = doc(
+        Some("https://paper.example/kerman"),
+        &format!("KERMAN, Iran (Wire) — {WIRE} Distributed by Wire."),
+        "p.html",
+    );
+    put_all(&mut s, &[original, copy]);
+    assert_eq!(
+        s.list(&ListFilter::default())
+            .unwrap()
+            .iter()
+            .map(|d| d.cluster)
+            .collect::<Vec<_>>(),
+        vec![1, 1]
+    );
+    let rewritten = doc(
+        Some("https://paper.example/kerman"),
+        "Somali security forces ended a siege of the SYL Hotel in Mogadishu after gunmen stormed \
+         the building near the presidential palace late on Thursday, officials said on Friday. \
+         Three soldiers were killed and all five attackers were killed.",
+        "p2.html",
+    );
+    assert_eq!(
+        put_all(&mut s, &[rewritten]),
+        vec![PutOutcome::Updated { id: 2, version: 2 }]
+    );
+    let list = s.list(&ListFilter::default()).unwrap();
+    assert_eq!(
+        list.iter().map(|d| d.cluster).collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    assert!(s.get(2).unwrap().unwrap().near_duplicates.is_empty());
+    assert!(s.get(1).unwrap().unwrap().near_duplicates.is_empty());
+    assert_eq!(s.stats().unwrap().clusters, 2);
+    s.check_integrity().unwrap();
+}
+
+#[test]
 fn uncommitted_transaction_leaves_no_trace() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
