@@ -4233,6 +4233,45 @@ fn person_surname(cx: &Context, word: &str) -> bool {
 /// as a leader elsewhere ("named al-Barnawi to lead ISWAP in place of Abubakar Shekau", "its
 /// leader, X"). The leader-killed triggers of the lexicon need a leader word in the sentence;
 /// these take it from the document.
+/// "The SDF captured Raqqa from the Islamic State", "Islamic State fighters seized Mosul", "had
+/// taken full control of Raqqa": a capture of a place the text names right after the verb (a
+/// capture of anything else, "captured the suspect", is none).
+fn captures_of_places(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(captured|seized|overran|took(?: full)? control of|taken(?: full)? control of|liberated)\s+(?:the (?:city|town|village|district|province) of\s+)?",
+    ) else {
+        return Vec::new();
+    };
+    let Some(body) = cx.text.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in re.captures_iter(body) {
+        let (Some(m), Some(verb)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        let span = Span::new(sentence.start + verb.start(), sentence.start + verb.end());
+        let place_next = cx
+            .places
+            .iter()
+            .any(|g| g.span.start == sentence.start + m.end());
+        let overlaps = found
+            .iter()
+            .any(|t| t.span.start < span.end && span.start < t.span.end);
+        if place_next && !overlaps {
+            out.push(Trigger {
+                kind: EventKind::Recapture,
+                subkind: None,
+                span,
+                needs_anchor: false,
+            });
+        }
+    }
+    out
+}
+
 fn leader_deaths(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -4953,6 +4992,7 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         let sentence = s.span;
         let mut trigs = triggers::find(cx.text, sentence, cx.language);
         trigs.extend(leader_deaths(cx, sentence, &trigs));
+        trigs.extend(captures_of_places(cx, sentence, &trigs));
         let claim_spans: Vec<Span> = trigs
             .iter()
             .filter(|t| t.kind == EventKind::ClaimOfResponsibility)

@@ -1875,3 +1875,39 @@ fn the_strikers_countries_are_not_where_the_strike_was() {
         "{strike:#?}"
     );
 }
+
+#[test]
+fn captures_of_named_places_are_events() {
+    // "fighters of the Syrian Democratic Forces captured Raqqa, Syria, from the Islamic State",
+    // "Islamic State fighters seized Mosul on Tuesday": a capture of each place, by whom.
+    let Some((store, kb, _dir)) = fixture_store("captures") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let capture = |place: &str| {
+        events
+            .iter()
+            .find(|e| {
+                // (The gazetteer's name may be longer: "Ar Raqqah".)
+                e.kind == "recapture" && e.place.as_ref().is_some_and(|p| p.name.contains(place))
+            })
+            .unwrap_or_else(|| panic!("{place}: {events:#?}"))
+    };
+    let by = |e: &Event, id: &str| {
+        e.participants
+            .iter()
+            .any(|p| p.role == "perpetrator" && p.entity.as_ref().is_some_and(|x| x.id == id))
+    };
+    let raqqa = capture("Raqqa");
+    assert!(by(raqqa, "sdf"), "{raqqa:#?}");
+    assert_eq!(
+        raqqa.date.as_ref().map(|d| d.value.as_str()),
+        Some("2017-10-17")
+    );
+    let mosul = capture("Mosul");
+    assert!(by(mosul, "islamic-state"), "{mosul:#?}");
+    assert_eq!(
+        mosul.date.as_ref().map(|d| d.value.as_str()),
+        Some("2014-06-10")
+    );
+}
