@@ -38,7 +38,7 @@ fn rules() -> &'static Rules {
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(
-            r"(?i)\b(?:leader|chief|emir|head|founder|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by)\b",
+            r"(?i)\b(?:leader|chief|emir|head|founder|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by|(?:had|has|have) (?:led|headed))\b",
         ),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
@@ -206,7 +206,8 @@ fn unknown_name_subject(cx: &Context, sentence: Span, q: Span) -> bool {
 /// leads only as "the commander of" or "the supreme/overall/top commander".
 fn the_leader(t: &str, focus: Span) -> bool {
     let word = t[focus.start..focus.end].to_lowercase();
-    if word.ends_with(" by") {
+    // ("Abu Bakr al-Baghdadi had led the Islamic State since 2010".)
+    if word.ends_with(" by") || word.ends_with(" led") || word.ends_with(" headed") {
         return true;
     }
     let before = t[..focus.start].to_lowercase();
