@@ -533,15 +533,8 @@ pub fn gap(a: Span, b: Span) -> usize {
 /// named there is not the one acting in its clause.
 pub fn governed(text: &str, span: Span) -> bool {
     // The few words before the name (not the whole text before it: this runs per name).
-    let mut from = span.start.saturating_sub(60).min(text.len());
-    while from > 0 && !text.is_char_boundary(from) {
-        from -= 1;
-    }
-    let before = text
-        .get(from..span.start)
-        .unwrap_or("")
-        .trim_end()
-        .to_lowercase();
+    let before = lower_before(text, span, 60);
+    let from = floor_boundary(text, span.start.saturating_sub(60));
     // "members of the Pakistani Taliban (TTP)": the short name in brackets is governed as the
     // name before it is.
     if before.ends_with('(') {
@@ -641,19 +634,28 @@ pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
     Span::new(start, end)
 }
 
-/// Whether a group name is the owner in "a branch of X", "the affiliate of the X", "an offshoot
-/// of X": the branch is what the sentence is about, not X.
-pub fn part_governed(text: &str, span: Span) -> bool {
-    let from = span.start.saturating_sub(40);
-    let mut from = from.min(text.len());
+/// The largest char boundary of `text` at or below `at`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut from = at.min(text.len());
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
     }
-    let before = text
-        .get(from..span.start)
+    from
+}
+
+/// The (at most) `bytes` bytes of text before `span`, trimmed at the end, in lower case.
+fn lower_before(text: &str, span: Span, bytes: usize) -> String {
+    let from = floor_boundary(text, span.start.saturating_sub(bytes));
+    text.get(from..span.start)
         .unwrap_or("")
         .trim_end()
-        .to_lowercase();
+        .to_lowercase()
+}
+
+/// Whether a group name is the owner in "a branch of X", "the affiliate of the X", "an offshoot
+/// of X": the branch is what the sentence is about, not X.
+pub fn part_governed(text: &str, span: Span) -> bool {
+    let before = lower_before(text, span, 40);
     let before = before.strip_suffix(" the").unwrap_or(&before);
     [
         "branch of",
