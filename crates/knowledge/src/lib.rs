@@ -196,8 +196,36 @@ pub fn analyze_pending(
         if pending.is_empty() {
             break;
         }
+        analyze_versions(store, res, &pending)?;
+        done += pending.len();
+        progress(done, total);
+    }
+    Ok(done)
+}
+
+/// Analyse the versions of one document not yet analysed (what a single posted document needs,
+/// whatever else waits): the number analysed.
+pub fn analyze_document(
+    store: &mut SqliteStore,
+    res: &Resources,
+    doc_id: i64,
+) -> Result<usize, Error> {
+    let pending = store.pending_analysis_of(ANALYZER, doc_id)?;
+    if !pending.is_empty() {
+        analyze_versions(store, res, &pending)?;
+    }
+    Ok(pending.len())
+}
+
+/// Analyse and store the given versions in one batch.
+fn analyze_versions(
+    store: &mut SqliteStore,
+    res: &Resources,
+    pending: &[dossier_store::PendingVersion],
+) -> Result<(), Error> {
+    {
         let mut inputs = Vec::new();
-        for p in &pending {
+        for p in pending {
             let Some((text, _title, published, language)) = store.version_text(p.version_id)?
             else {
                 continue;
@@ -236,8 +264,6 @@ pub fn analyze_pending(
             })
             .collect();
         store.put_analyses(&items)?;
-        done += pending.len();
-        progress(done, total);
     }
-    Ok(done)
+    Ok(())
 }

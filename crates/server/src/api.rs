@@ -395,7 +395,8 @@ fn ingest_one(st: &AppState, line: &[u8]) -> Result<(StatusCode, Value), ApiErro
     let mut tx = store.begin()?;
     let put = tx.put(&doc)?;
     tx.commit()?;
-    let analysed = dossier_knowledge::analyze_pending(&mut store, &inner.res, 16, &mut |_, _| {})?;
+    // The posted document only: a backlog from a command-line ingest is `dossier analyze`'s.
+    let analysed = dossier_knowledge::analyze_document(&mut store, &inner.res, put.id())?;
     let status = match put {
         dossier_store::PutOutcome::Duplicate { .. } => StatusCode::OK,
         _ => StatusCode::CREATED,

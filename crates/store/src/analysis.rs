@@ -114,6 +114,31 @@ impl SqliteStore {
         Ok(rows)
     }
 
+    /// The versions of one document not yet analysed by `analyzer`.
+    pub fn pending_analysis_of(
+        &self,
+        analyzer: &str,
+        doc_id: i64,
+    ) -> Result<Vec<PendingVersion>, StoreError> {
+        let mut st = self.conn().prepare(
+            "SELECT v.id, d.id, v.version = d.current_version FROM documents d
+             JOIN versions v ON v.doc_id = d.id
+             LEFT JOIN analyses a ON a.version_id = v.id
+             WHERE d.id = ?2 AND (a.version_id IS NULL OR a.analyzer <> ?1)
+             ORDER BY v.id",
+        )?;
+        let rows = st
+            .query_map(params![analyzer, doc_id], |r| {
+                Ok(PendingVersion {
+                    version_id: r.get(0)?,
+                    doc_id: r.get(1)?,
+                    current: r.get(2)?,
+                })
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(rows)
+    }
+
     /// Store analyses, replacing earlier ones of the same versions (and their index rows), in
     /// one transaction.
     pub fn put_analyses(&mut self, items: &[AnalysisItem<'_>]) -> Result<(), StoreError> {

@@ -280,6 +280,34 @@ async fn openapi_describes_every_endpoint() {
 const DOC: &str = r#"{"title": "Attack in Kabul", "text": "Attack in Kabul\n\nIslamic State Khorasan Province (ISKP) claimed responsibility for a suicide bombing in Kabul on Monday that killed 12 people, officials said.", "published": "2024-05-06T18:00:00+04:30", "url": "https://news.example/kabul-attack"}"#;
 
 #[tokio::test]
+async fn post_analyses_the_posted_document_not_the_backlog() {
+    // A document a command-line ingest stored and nobody analysed yet: a POST analyses its own
+    // document only (the backlog is `dossier analyze`'s, however long).
+    let dir = tempfile::tempdir().unwrap();
+    let path = build_store(dir.path(), None);
+    {
+        use dossier_store::{Store, StoreTx};
+        let mut store = dossier_store::SqliteStore::open(&path).unwrap();
+        let mut d = dossier_core::Document::new(
+            dossier_core::Format::Text,
+            dossier_core::Provenance::at("backlog.txt", "file"),
+            "Gunmen attacked a hotel in Mogadishu on Thursday, officials said.".into(),
+        );
+        d.published = dossier_core::Timestamp::parse_local("2024-03-15T09:00:00+03:00");
+        let mut tx = store.begin().unwrap();
+        tx.put(&d).unwrap();
+        tx.commit().unwrap();
+    }
+    let app = router(AppState::new(&path, resources(), Some("s3cret".into())).unwrap());
+    let r = send(app.clone(), post("/api/documents", Some("s3cret"), DOC)).await;
+    assert_eq!(r.status, StatusCode::CREATED);
+    assert_eq!(r.json()["analysed"], 1);
+    let health = get(app, "/api/health").await.json();
+    assert_eq!(health["documents"], 2);
+    assert_eq!(health["pending"], 1, "{health}");
+}
+
+#[tokio::test]
 async fn post_is_refused_without_a_configured_token() {
     let (app, _dir) = write_app(None);
     let r = send(app, post("/api/documents", Some("anything"), DOC)).await;
