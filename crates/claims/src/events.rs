@@ -223,6 +223,11 @@ const RELATED_TO: &[&str] = &[
 /// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
 /// parents"): the demonym says who they are, not where something happened.
 const DESCRIBED_PEOPLE: &[&str] = &[
+    // ("French energy company Total withdrew": a company's nationality.)
+    "company",
+    "companies",
+    "firm",
+    "firms",
     "soldier",
     "soldiers",
     "officer",

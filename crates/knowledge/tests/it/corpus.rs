@@ -1911,3 +1911,20 @@ fn captures_of_named_places_are_events() {
         Some("2014-06-10")
     );
 }
+
+#[test]
+fn a_company_s_nationality_is_not_where_it_withdrew() {
+    // "French energy company Total withdrew all of its staff from the site on Friday" (the
+    // Afungi gas project near Palma, Mozambique): not in France.
+    let Some((store, kb, _dir)) = fixture_store("company") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    assert!(
+        events.iter().all(|e| e
+            .place
+            .as_ref()
+            .is_none_or(|p| p.country.as_deref() != Some("France"))),
+        "{events:#?}"
+    );
+}
