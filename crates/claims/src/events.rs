@@ -2770,7 +2770,8 @@ fn tells_of_others(text: &str, from: usize, trigger: Span) -> bool {
     // (The trigger's own first words may be the subject: "said a US drone strike killed".)
     let own_subject = rest
         .iter()
-        .chain(trig.split_whitespace().collect::<Vec<_>>().iter())
+        .copied()
+        .chain(trig.split_whitespace())
         .any(|w| {
             [
                 "it",
@@ -2789,7 +2790,7 @@ fn tells_of_others(text: &str, from: usize, trigger: Span) -> bool {
                 "members",
                 "martyrdom",
             ]
-            .contains(w)
+            .contains(&w)
         });
     // A short subject: a determiner, a demonym or a country adjective, a noun or two.
     !rest.is_empty() && rest.len() <= 4 && !own_subject
@@ -3848,13 +3849,15 @@ fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
 /// "Jamaat-ul-Ahrar, a TTP faction, was suspected": the group named inside another's
 /// apposition as what it is a faction of (before the relating noun).
 fn premodifier_appositive(text: &str, group: Span) -> bool {
-    let before = text[..group.start].trim_end().to_lowercase();
+    // (A few words either side: this runs for every group and trigger.)
+    let before = crate::text::lower_before(text, group, 80);
     let opens = [", a", ", an", ", the"].iter().any(|w| before.ends_with(w))
         || before.rsplit_once(',').is_some_and(|(_, p)| {
             let w: Vec<&str> = p.split_whitespace().collect();
             (2..=3).contains(&w.len()) && ["a", "an", "the"].contains(&w[0])
         });
-    let after = text[group.end..].to_lowercase();
+    let end = crate::text::floor_boundary(text, group.end + 60);
+    let after = text[group.end..end.max(group.end)].to_lowercase();
     let rest = after.trim_start();
     let noun = rest
         .split(|c: char| !c.is_alphanumeric() && c != '-')

@@ -635,7 +635,7 @@ pub fn contrast_part(text: &str, cl: Span, focus: Span) -> Span {
 }
 
 /// The largest char boundary of `text` at or below `at`.
-fn floor_boundary(text: &str, at: usize) -> usize {
+pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
     let mut from = at.min(text.len());
     while from > 0 && !text.is_char_boundary(from) {
         from -= 1;
@@ -644,7 +644,7 @@ fn floor_boundary(text: &str, at: usize) -> usize {
 }
 
 /// The (at most) `bytes` bytes of text before `span`, trimmed at the end, in lower case.
-fn lower_before(text: &str, span: Span, bytes: usize) -> String {
+pub(crate) fn lower_before(text: &str, span: Span, bytes: usize) -> String {
     let from = floor_boundary(text, span.start.saturating_sub(bytes));
     text.get(from..span.start)
         .unwrap_or("")

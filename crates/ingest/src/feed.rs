@@ -63,14 +63,15 @@ pub fn parse_feed(
         .language
         .as_deref()
         .and_then(lang::normalize_language_tag);
-    for (i, entry) in feed.entries.into_iter().enumerate() {
+    for (n, entry) in feed.entries.into_iter().enumerate() {
         // (Salvaged items keep their numbers in the file.)
-        let i = salvaged.as_ref().map_or(i, |items| items[i].0);
+        let i = salvaged
+            .as_ref()
+            .and_then(|items| items.get(n))
+            .map_or(n, |(k, _)| *k);
         let at = format!("{label} item {}", i + 1);
         let raw_date = if aligned {
-            raw_dates[salvaged.as_ref().map_or(i, |items| {
-                items.iter().position(|(k, _)| *k == i).unwrap_or(0)
-            })]
+            raw_dates[n]
         } else {
             ItemDates::default()
         };

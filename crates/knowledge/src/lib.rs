@@ -223,47 +223,44 @@ fn analyze_versions(
     res: &Resources,
     pending: &[dossier_store::PendingVersion],
 ) -> Result<(), Error> {
-    {
-        let mut inputs = Vec::new();
-        for p in pending {
-            let Some((text, _title, published, language)) = store.version_text(p.version_id)?
-            else {
-                continue;
-            };
-            let ts = published
-                .as_deref()
-                .and_then(dossier_core::Timestamp::parse_local);
-            let lang = language.unwrap_or_else(|| "en".into());
-            inputs.push((p, text, ts, lang));
-        }
-        // The batch at once: the NER runs on groups of documents (same results, less time).
-        let items: Vec<analyze::BatchItem> = inputs
-            .iter()
-            .map(|(_, text, ts, lang)| (text.as_str(), ts.as_ref(), lang.as_str()))
-            .collect();
-        let analysed = analyze::analyze_linked_batch(&items, res);
-        let mut jsons: Vec<(i64, i64, String, &analyze::Analysis)> = Vec::new();
-        for ((p, ..), (a, linked)) in inputs.iter().zip(&analysed) {
-            // Linked mentions (knowledge-base and new entities, aliases with evidence) for
-            // `dossier entity`: stored per current version, replacing earlier links.
-            if p.current {
-                store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
-            }
-            let json = serde_json::to_string(a).map_err(|e| Error::Invalid(e.to_string()))?;
-            jsons.push((p.version_id, p.doc_id, json, a));
-        }
-        let items: Vec<dossier_store::AnalysisItem> = jsons
-            .iter()
-            .map(|(v, d, j, a)| dossier_store::AnalysisItem {
-                version_id: *v,
-                doc_id: *d,
-                analyzer: ANALYZER,
-                json: j,
-                entities: a.entity_ids(),
-                names: a.entity_names(),
-            })
-            .collect();
-        store.put_analyses(&items)?;
+    let mut inputs = Vec::new();
+    for p in pending {
+        let Some((text, _title, published, language)) = store.version_text(p.version_id)? else {
+            continue;
+        };
+        let ts = published
+            .as_deref()
+            .and_then(dossier_core::Timestamp::parse_local);
+        let lang = language.unwrap_or_else(|| "en".into());
+        inputs.push((p, text, ts, lang));
     }
+    // The batch at once: the NER runs on groups of documents (same results, less time).
+    let items: Vec<analyze::BatchItem> = inputs
+        .iter()
+        .map(|(_, text, ts, lang)| (text.as_str(), ts.as_ref(), lang.as_str()))
+        .collect();
+    let analysed = analyze::analyze_linked_batch(&items, res);
+    let mut jsons: Vec<(i64, i64, String, &analyze::Analysis)> = Vec::new();
+    for ((p, ..), (a, linked)) in inputs.iter().zip(&analysed) {
+        // Linked mentions (knowledge-base and new entities, aliases with evidence) for
+        // `dossier entity`: stored per current version, replacing earlier links.
+        if p.current {
+            store.put_linked(p.version_id, &linked.mentions, &linked.aliases)?;
+        }
+        let json = serde_json::to_string(a).map_err(|e| Error::Invalid(e.to_string()))?;
+        jsons.push((p.version_id, p.doc_id, json, a));
+    }
+    let items: Vec<dossier_store::AnalysisItem> = jsons
+        .iter()
+        .map(|(v, d, j, a)| dossier_store::AnalysisItem {
+            version_id: *v,
+            doc_id: *d,
+            analyzer: ANALYZER,
+            json: j,
+            entities: a.entity_ids(),
+            names: a.entity_names(),
+        })
+        .collect();
+    store.put_analyses(&items)?;
     Ok(())
 }

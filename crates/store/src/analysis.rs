@@ -71,6 +71,12 @@ fn version_as_of(n: usize) -> String {
     )
 }
 
+/// Versions with no analysis by the analyzer `?1` (whether each is its document's current one).
+const PENDING: &str = "SELECT v.id, d.id, v.version = d.current_version FROM documents d
+     JOIN versions v ON v.doc_id = d.id
+     LEFT JOIN analyses a ON a.version_id = v.id
+     WHERE (a.version_id IS NULL OR a.analyzer <> ?1)";
+
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AnalysisRow> {
     Ok(AnalysisRow {
         version_id: r.get(0)?,
@@ -95,23 +101,10 @@ impl SqliteStore {
         analyzer: &str,
         limit: usize,
     ) -> Result<Vec<PendingVersion>, StoreError> {
-        let mut st = self.conn().prepare(
-            "SELECT v.id, d.id, v.version = d.current_version FROM documents d
-             JOIN versions v ON v.doc_id = d.id
-             LEFT JOIN analyses a ON a.version_id = v.id
-             WHERE a.version_id IS NULL OR a.analyzer <> ?1
-             ORDER BY v.id LIMIT ?2",
-        )?;
-        let rows = st
-            .query_map(params![analyzer, limit as i64], |r| {
-                Ok(PendingVersion {
-                    version_id: r.get(0)?,
-                    doc_id: r.get(1)?,
-                    current: r.get(2)?,
-                })
-            })?
-            .collect::<Result<Vec<_>, _>>()?;
-        Ok(rows)
+        self.pending(
+            &format!("{PENDING} ORDER BY v.id LIMIT ?2"),
+            params![analyzer, limit as i64],
+        )
     }
 
     /// The versions of one document not yet analysed by `analyzer`.
@@ -120,15 +113,20 @@ impl SqliteStore {
         analyzer: &str,
         doc_id: i64,
     ) -> Result<Vec<PendingVersion>, StoreError> {
-        let mut st = self.conn().prepare(
-            "SELECT v.id, d.id, v.version = d.current_version FROM documents d
-             JOIN versions v ON v.doc_id = d.id
-             LEFT JOIN analyses a ON a.version_id = v.id
-             WHERE d.id = ?2 AND (a.version_id IS NULL OR a.analyzer <> ?1)
-             ORDER BY v.id",
-        )?;
+        self.pending(
+            &format!("{PENDING} AND d.id = ?2 ORDER BY v.id"),
+            params![analyzer, doc_id],
+        )
+    }
+
+    fn pending(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<PendingVersion>, StoreError> {
+        let mut st = self.conn().prepare(sql)?;
         let rows = st
-            .query_map(params![analyzer, doc_id], |r| {
+            .query_map(args, |r| {
                 Ok(PendingVersion {
                     version_id: r.get(0)?,
                     doc_id: r.get(1)?,
