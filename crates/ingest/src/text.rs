@@ -4,7 +4,7 @@
 //! 2024 10:57 a.m", "Stand: 25.03.2024 11:20 Uhr", "Updated: …") or a `date:` in YAML front matter
 //! gives the publication time. A file's mtime is never used.
 
-use crate::{dates, decode::decode, fragment::collapse, lang};
+use crate::{dates, decode::decode_noting, fragment::collapse, lang};
 use dossier_core::{canonical_url, Diagnostic, Document, Format, Provenance};
 
 /// How many lines after the title are searched for a dateline.
@@ -16,10 +16,12 @@ pub fn parse_text(
     format: Format,
     label: &str,
 ) -> (Option<Document>, Vec<Diagnostic>) {
-    let raw = decode(bytes, None)
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
-    let mut diags = Vec::new();
+    let (raw, note) = decode_noting(bytes, None);
+    let raw = raw.replace("\r\n", "\n").replace('\r', "\n");
+    let mut diags: Vec<Diagnostic> = note
+        .map(|n| Diagnostic::warning(label, n))
+        .into_iter()
+        .collect();
     let mut doc = Document::new(format, Provenance::file(label), String::new());
     let mut body: &str = &raw;
 

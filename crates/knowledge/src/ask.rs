@@ -149,10 +149,14 @@ fn supporting(e: &Event) -> Vec<Citation> {
 }
 
 /// Answer one question.
+///
+/// With `as_of` (`YYYY-MM-DD`), only what had been published by the end of that day is read,
+/// whatever the form; "What was known about X on DATE?" names its own date.
 pub fn ask(
     store: &SqliteStore,
     kb: &KnowledgeBase,
     question: &str,
+    as_of: Option<&str>,
 ) -> Result<Result<Answer, NotUnderstood>, Error> {
     let q = question.trim();
     let mut c = Cites { list: Vec::new() };
@@ -175,7 +179,7 @@ pub fn ask(
         let name = strip(&m[1]);
         // Not an entity, a place or an event ("What is known about Kerman?", "... about the
         // Crocus City Hall attack?"): the dossier is the events there or so named.
-        let d = crate::profile(store, kb, &name, None)?;
+        let d = crate::profile(store, kb, &name, as_of)?;
         text = markdown(&d);
         for cs in d
             .relations
@@ -193,7 +197,7 @@ pub fn ask(
             "supporters" | "followers" => "supporters",
             _ => "fighters",
         };
-        let d = crate::profile(store, kb, &strip(&m[2]), None)?;
+        let d = crate::profile(store, kb, &strip(&m[2]), as_of)?;
         let es: Vec<_> = d.estimates.iter().filter(|e| e.quantity == want).collect();
         if es.is_empty() {
             let _ = writeln!(text, "No source in the store gives a figure for {} of {}.", want, d.entity.name);
@@ -206,7 +210,7 @@ pub fn ask(
         }
     } else if let Some(m) = re(r"(?i)^which attacks did (.+?) claim(?: responsibility for)?(?: in (\d{4}))?\??$").captures(q) {
         form = FORMS[4];
-        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let d = crate::profile(store, kb, &strip(&m[1]), as_of)?;
         let year = m.get(2).map(|y| y.as_str().to_string());
         let hits: Vec<&Event> = d
             .events
@@ -225,7 +229,7 @@ pub fn ask(
         }
     } else if let Some(m) = re(r"(?i)^who (?:are|were) (.+?)['’]s? (?:main )?(?:rivals|enemies)\??$").captures(q) {
         form = FORMS[5];
-        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let d = crate::profile(store, kb, &strip(&m[1]), as_of)?;
         let rs: Vec<_> = d.relations.iter().filter(|r| r.relation == "rival_of").collect();
         if rs.is_empty() {
             let _ = writeln!(text, "No source in the store names a rival of {}.", d.entity.name);
@@ -237,7 +241,7 @@ pub fn ask(
         }
     } else if let Some(m) = re(r"(?i)^who (?:leads|led|heads|headed|is the leader of|was the leader of|is the head of) (.+)$").captures(q) {
         form = FORMS[8];
-        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let d = crate::profile(store, kb, &strip(&m[1]), as_of)?;
         let rs: Vec<_> = d.relations.iter().filter(|r| r.relation == "led_by").collect();
         if rs.is_empty() {
             let _ = writeln!(text, "No source in the store names a leader of {}.", d.entity.name);
@@ -252,7 +256,7 @@ pub fn ask(
         }
     } else if let Some(m) = re(r"(?i)^when (?:was|were) (.+?) (?:founded|formed|established|created)\??$").captures(q) {
         form = FORMS[9];
-        let d = crate::profile(store, kb, &strip(&m[1]), None)?;
+        let d = crate::profile(store, kb, &strip(&m[1]), as_of)?;
         let fs: Vec<_> = d.facts.iter().filter(|f| f.predicate == "founded").collect();
         // ("Al-Shabaab, which emerged in 2006 as the militant youth wing of …": a founding the
         // timeline tells as an event of the group's own.)
@@ -278,7 +282,7 @@ pub fn ask(
         form = FORMS[7];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
-        let mut events = find_events(store, kb, &place, period.as_deref(), true)?;
+        let mut events = find_events(store, kb, &place, period.as_deref(), true, as_of)?;
         events.retain(|e| e.kind == "arrest");
         if events.is_empty() {
             let _ = writeln!(text, "No arrest in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
@@ -296,7 +300,7 @@ pub fn ask(
     {
         form = FORMS[2];
         let what = strip(&m[1]);
-        let events = find_events(store, kb, &what, None, false)?;
+        let events = find_events(store, kb, &what, None, false, as_of)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event matching {what:?} in the store.");
         }
@@ -313,7 +317,7 @@ pub fn ask(
             _ => "killed",
         };
         let what = strip(&m[2]);
-        let events = find_events(store, kb, &what, None, false)?;
+        let events = find_events(store, kb, &what, None, false, as_of)?;
         let with: Vec<&Event> = events.iter().filter(|e| e.figures.iter().any(|f| f.figure == want)).collect();
         if with.is_empty() {
             let _ = writeln!(text, "No {want} figure for an event matching {what:?} in the store.");
@@ -332,7 +336,7 @@ pub fn ask(
         form = FORMS[6];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
-        let events = find_events(store, kb, &place, period.as_deref(), true)?;
+        let events = find_events(store, kb, &place, period.as_deref(), true, as_of)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
         }
@@ -364,16 +368,18 @@ pub fn ask(
 }
 
 /// Events whose place or title names `what`, or one of whose source sentences does, optionally in
-/// a period (`YYYY` or `YYYY-MM`), across all analysed documents ([`crate::topic::matching_events`]).
+/// a period (`YYYY` or `YYYY-MM`), across all analysed documents published by `as_of` (all
+/// when `None`) ([`crate::topic::matching_events`]).
 pub fn find_events(
     store: &SqliteStore,
     kb: &KnowledgeBase,
     what: &str,
     period: Option<&str>,
     at_place: bool,
+    as_of: Option<&str>,
 ) -> Result<Vec<Event>, Error> {
     let docs: Vec<Loaded> = store
-        .analyses(None)?
+        .analyses(as_of)?
         .into_iter()
         .filter_map(Loaded::parse)
         .collect();

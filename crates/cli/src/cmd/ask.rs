@@ -13,13 +13,17 @@ pub struct Args {
     /// Print the answer as JSON.
     #[arg(long)]
     json: bool,
+    /// Answer from documents published on or before this date only (YYYY-MM-DD).
+    #[arg(long)]
+    as_of: Option<String>,
 }
 
 pub fn run(store: &Path, args: Args) -> Result<ExitCode> {
+    super::profile::check_date("--as-of", args.as_of.as_deref())?;
     let st = super::open_existing(store)?;
     let kb = dossier_entities::KnowledgeBase::builtin()?;
     let mut out = std::io::stdout().lock();
-    match dossier_knowledge::ask::ask(&st, &kb, &args.question) {
+    match dossier_knowledge::ask::ask(&st, &kb, &args.question, args.as_of.as_deref()) {
         Ok(Ok(a)) => {
             if args.json {
                 serde_json::to_writer_pretty(&mut out, &a)?;

@@ -678,7 +678,7 @@ fn a_group_s_leader_and_an_institute_s_estimate() {
         "{fighters:#?}"
     );
     let ask = |q: &str| {
-        dossier_knowledge::ask::ask(&store, &kb, q)
+        dossier_knowledge::ask::ask(&store, &kb, q, None)
             .unwrap()
             .unwrap()
     };
@@ -871,7 +871,7 @@ fn exports_and_questions() {
     let geo = dossier_knowledge::export::geojson(&events);
     let feats = geo["features"].as_array().unwrap();
     assert!(!feats.is_empty() && feats.iter().all(|f| f["geometry"]["type"] == "Point"));
-    let ask = |q: &str| dossier_knowledge::ask::ask(&store, &kb, q).unwrap();
+    let ask = |q: &str| dossier_knowledge::ask::ask(&store, &kb, q, None).unwrap();
     let a = ask("Who is behind the Crocus City Hall attack?").unwrap();
     assert!(a.text.contains("Islamic State"), "{}", a.text);
     assert!(!a.citations.is_empty());
@@ -1114,20 +1114,21 @@ fn a_dossier_on_a_person() {
         Some("Christchurch")
     );
     assert_eq!(e.killed.as_ref().and_then(|k| k.min), Some(51.0));
-    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is Salman Abedi?")
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is Salman Abedi?", None)
         .unwrap()
         .unwrap();
     assert!(a.text.contains("- Kind: person"), "{}", a.text);
     // A place the NER took for a person ("Manchester Arena") is no person: the question falls
     // back to the events there.
-    let a = dossier_knowledge::ask::ask(&store, &kb, "What is known about Manchester Arena?")
+    let a = dossier_knowledge::ask::ask(&store, &kb, "What is known about Manchester Arena?", None)
         .unwrap()
         .unwrap();
     assert!(a.text.contains("Bombing in Manchester"), "{}", a.text);
     // "Who is behind ..." stays its own question.
-    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack in Manchester?")
-        .unwrap()
-        .unwrap();
+    let a =
+        dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack in Manchester?", None)
+            .unwrap()
+            .unwrap();
     assert!(a.text.contains("Salman Abedi (attributed)"), "{}", a.text);
     // "The attacker, Kujtim Fejzulai, was shot dead by police": the attacker, not a victim of a
     // police "shooting"; the minister who spoke has his statement in his dossier.
@@ -1380,7 +1381,7 @@ fn who_is_behind_cites_the_claim() {
     let Some((store, kb, _dir)) = fixture_store("kerman-claim") else {
         return;
     };
-    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the Kerman bombings?")
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who is behind the Kerman bombings?", None)
         .unwrap()
         .unwrap();
     assert!(a.text.contains("Islamic State"), "{}", a.text);
@@ -1424,6 +1425,7 @@ fn how_many_were_killed_lists_each_source_s_figure() {
         &store,
         &kb,
         "How many people were killed in the Kerman bombings?",
+        None,
     )
     .unwrap()
     .unwrap();
@@ -1434,6 +1436,7 @@ fn how_many_were_killed_lists_each_source_s_figure() {
         &store,
         &kb,
         "What was the death toll of the Kerman bombings?",
+        None,
     )
     .unwrap()
     .unwrap();
@@ -1477,10 +1480,14 @@ fn an_attack_unclaimed_at_first_is_so_until_a_later_report_claims_it() {
     let row = csv.lines().nth(1).unwrap_or_default();
     // (No perpetrator, then the responsibility column.)
     assert!(row.contains(",,unclaimed,"), "{csv}");
-    let a =
-        dossier_knowledge::ask::ask(&store, &kb, "Who is behind the attack on Crocus City Hall?")
-            .unwrap()
-            .unwrap();
+    let a = dossier_knowledge::ask::ask(
+        &store,
+        &kb,
+        "Who is behind the attack on Crocus City Hall?",
+        None,
+    )
+    .unwrap()
+    .unwrap();
     let line = a
         .text
         .lines()
@@ -1512,7 +1519,7 @@ fn the_lead_after_a_byline_names_its_person_and_a_killed_leader_is_not_current()
         "{:#?}",
         d.events
     );
-    let a = dossier_knowledge::ask::ask(&store, &kb, "Who leads the Islamic State?")
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who leads the Islamic State?", None)
         .unwrap()
         .unwrap();
     let line = a
@@ -1534,7 +1541,7 @@ fn who_is_behind_the_plot_against_x_finds_the_plot() {
         "Who is behind the plot against the Pride parade in Vienna?",
         "Who is behind the suspected plot on the Vienna Pride parade?",
     ] {
-        let a = dossier_knowledge::ask::ask(&store, &kb, q)
+        let a = dossier_knowledge::ask::ask(&store, &kb, q, None)
             .unwrap()
             .unwrap();
         assert!(
@@ -1610,9 +1617,10 @@ fn a_follow_up_naming_the_target_joins_the_event_it_tells_of() {
     let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
     assert_eq!(attacks.len(), 1, "{attacks:#?}");
     assert_eq!(docs_of(attacks[0]).len(), 2, "{attacks:#?}");
-    let a = dossier_knowledge::ask::ask(&store, &kb, "Which attacks did Islamic State claim?")
-        .unwrap()
-        .unwrap();
+    let a =
+        dossier_knowledge::ask::ask(&store, &kb, "Which attacks did Islamic State claim?", None)
+            .unwrap()
+            .unwrap();
     assert_eq!(
         a.text.lines().filter(|l| l.starts_with("- ")).count(),
         1,
@@ -1628,7 +1636,7 @@ fn when_was_x_founded_reads_a_founding_told_as_an_event() {
     let Some((store, kb, _dir)) = fixture_store("emerged") else {
         return;
     };
-    let a = dossier_knowledge::ask::ask(&store, &kb, "When was al-Shabaab founded?")
+    let a = dossier_knowledge::ask::ask(&store, &kb, "When was al-Shabaab founded?", None)
         .unwrap()
         .unwrap();
     assert!(a.text.contains("- 2006"), "{}", a.text);
@@ -1649,16 +1657,38 @@ fn as_of_a_date_reads_the_version_of_an_updated_report_known_then() {
     let Some((store, kb, _dir)) = fixture_store("updated") else {
         return;
     };
-    let then =
-        dossier_knowledge::ask::ask(&store, &kb, "What was known about Vienna on 2020-11-02?")
-            .unwrap()
-            .unwrap();
+    let then = dossier_knowledge::ask::ask(
+        &store,
+        &kb,
+        "What was known about Vienna on 2020-11-02?",
+        None,
+    )
+    .unwrap()
+    .unwrap();
     assert!(then.text.contains("at least one"), "{}", then.text);
     assert!(!then.text.contains("four"), "{}", then.text);
-    let now = dossier_knowledge::ask::ask(&store, &kb, "What is known about Vienna?")
+    let now = dossier_knowledge::ask::ask(&store, &kb, "What is known about Vienna?", None)
         .unwrap()
         .unwrap();
     assert!(now.text.contains("four"), "{}", now.text);
+    // `--as-of` holds for every form, not only the one naming its date.
+    let toll = |as_of| {
+        dossier_knowledge::ask::ask(&store, &kb, "How many people were killed in Vienna?", as_of)
+            .unwrap()
+            .unwrap()
+            .text
+    };
+    let (then, now) = (toll(Some("2020-11-02")), toll(None));
+    assert!(
+        then.contains("at least one") && !then.contains("four"),
+        "{then}"
+    );
+    assert!(now.contains("four"), "{now}");
+    let before =
+        dossier_knowledge::ask::ask(&store, &kb, "What happened in Vienna?", Some("2020-11-01"))
+            .unwrap()
+            .unwrap();
+    assert!(before.citations.is_empty(), "{}", before.text);
 }
 
 #[test]
