@@ -497,6 +497,24 @@ const INJURED: &[&str] = &[
     "verletzte",
 ];
 
+/// Words for a count of the kidnapped: "abducted 287 pupils", "25 girls were kidnapped",
+/// "holding 40 hostages".
+const ABDUCTED: &[&str] = &[
+    "kidnapped",
+    "abducted",
+    "kidnapping",
+    "abducting",
+    "abduction of",
+    "kidnapping of",
+    "taken hostage",
+    "hostages",
+    "held hostage",
+    "seized",
+    "entführt",
+    "verschleppt",
+    "geiseln",
+];
+
 /// "TEHRAN, Jan 4 (Baltic Wire) -": the dateline's date is when the story was filed.
 fn in_dateline(cx: &Context, span: Span) -> bool {
     cx.dateline.is_some_and(|d| d.contains(span))
@@ -5908,6 +5926,7 @@ fn one(
         injured: None,
         killed_elsewhere: Vec::new(),
         injured_elsewhere: Vec::new(),
+        abducted: None,
         weapon: None,
         certainty: cert,
         attributed_to: attribution.map(|a| a.source.clone()),
@@ -6354,6 +6373,9 @@ fn one(
         if !compared_with(t, sentence, tr.span) {
             e.killed = figure(cx, sentence, tr.span, KILLED, source);
             e.injured = figure(cx, sentence, tr.span, INJURED, source);
+            if tr.subkind == Some("kidnapping") {
+                e.abducted = figure(cx, sentence, tr.span, ABDUCTED, source);
+            }
             let others: Vec<Span> = all
                 .iter()
                 .filter(|o| o.span != tr.span)
@@ -7588,6 +7610,9 @@ pub fn absorb(m: &mut EventMention, e: EventMention) {
     }
     if m.injured.is_none() {
         m.injured = e.injured;
+    }
+    if m.abducted.is_none() {
+        m.abducted = e.abducted;
     }
     if m.weapon.is_none() {
         m.weapon = e.weapon;
@@ -8882,6 +8907,12 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                         add_evidence(e, si);
                     }
                 }
+                if e.abducted.is_none() && e.subkind.as_deref() == Some("kidnapping") {
+                    if let Some(f) = figure(cx, span, at, ABDUCTED, attribution) {
+                        e.abducted = Some(f);
+                        add_evidence(e, si);
+                    }
+                }
             }
         }
         // A report's toll story belongs to the first attack it gives a toll for, told outside
@@ -8950,11 +8981,12 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 .any(|w| x.contains(w))
             })
     };
-    for (slot, words) in [(0, KILLED), (1, INJURED)] {
-        let has = if slot == 0 {
-            events[main].killed.is_some()
-        } else {
-            events[main].injured.is_some()
+    let kidnapping = events[main].subkind.as_deref() == Some("kidnapping");
+    for (slot, words) in [(0, KILLED), (1, INJURED), (2, ABDUCTED)] {
+        let has = match slot {
+            0 => events[main].killed.is_some(),
+            1 => events[main].injured.is_some(),
+            _ => events[main].abducted.is_some() || !kidnapping,
         };
         if has {
             continue;
@@ -8973,10 +9005,10 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 attribution,
             ) {
                 let e = &mut events[main];
-                if slot == 0 {
-                    e.killed = Some(f);
-                } else {
-                    e.injured = Some(f);
+                match slot {
+                    0 => e.killed = Some(f),
+                    1 => e.injured = Some(f),
+                    _ => e.abducted = Some(f),
                 }
                 add_evidence(e, si);
                 break;

@@ -350,6 +350,9 @@ pub struct EventMention {
     /// The same for the injured.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub injured_elsewhere: Vec<Figure>,
+    /// How many were kidnapped or taken hostage ("abducted 287 pupils"), in a kidnapping.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abducted: Option<Figure>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub weapon: Option<String>,
     pub certainty: Certainty,

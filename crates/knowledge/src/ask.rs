@@ -23,7 +23,7 @@ pub const FORMS: &[&str] = &[
     "Who was arrested in <place> [in YYYY | in YYYY-MM | in MONTH YYYY | on DAY]?",
     "Who leads X?",
     "When was X founded?",
-    "How many people were killed (or injured) in <event or place>?",
+    "How many people were killed (or injured, or kidnapped) in <event or place>?",
 ];
 
 #[derive(Debug, Clone, Serialize)]
@@ -307,13 +307,14 @@ pub fn ask(
         for e in &events {
             let _ = writeln!(text, "{}", event_line(e, &mut c));
         }
-    } else if let Some(m) = re(r"(?i)^how many (?:people )?(?:were |have been |had been )?(killed|died|dead|injured|wounded|hurt)(?: in| at| by| during)? (.+?)\??$")
+    } else if let Some(m) = re(r"(?i)^how many (?:people |[a-z]+ )?(?:were |have been |had been )?(killed|died|dead|injured|wounded|hurt|kidnapped|abducted|taken hostage)(?: in| at| by| during| from)? (.+?)\??$")
         .captures(q)
         .or_else(|| re(r"(?i)^what (?:is|was) the (death) toll (?:of|in|from|at) (.+?)\??$").captures(q))
     {
         form = FORMS[10];
         let want = match m[1].to_lowercase().as_str() {
             "injured" | "wounded" | "hurt" => "injured",
+            "kidnapped" | "abducted" | "taken hostage" => "abducted",
             _ => "killed",
         };
         let what = strip(&m[2]);

@@ -131,7 +131,7 @@ pub struct Range {
 /// A casualty or arrest figure as one source gave it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SourceFigure {
-    /// killed or injured.
+    /// killed, injured or abducted.
     pub figure: String,
     pub min: Option<f64>,
     pub max: Option<f64>,
@@ -193,6 +193,9 @@ pub struct Event {
     pub killed: Option<Range>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub injured: Option<Range>,
+    /// How many were kidnapped, the latest source's figure (a kidnapping).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abducted: Option<Range>,
     /// Every source's figures, never averaged; revisions marked.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<SourceFigure>,

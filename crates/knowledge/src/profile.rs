@@ -887,6 +887,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         for (k, (name, f)) in [
             ("killed", m.e.killed.as_ref()),
             ("injured", m.e.injured.as_ref()),
+            ("abducted", m.e.abducted.as_ref()),
         ]
         .into_iter()
         .filter_map(|(n, f)| f.map(|f| (n, f)))
@@ -965,6 +966,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
     };
     let killed = latest("killed");
     let injured = latest("injured");
+    let abducted = latest("abducted");
     let certainty = group
         .iter()
         .map(|m| m.e.certainty)
@@ -1056,6 +1058,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         also,
         killed,
         injured,
+        abducted,
         figures,
         weapon,
         certainty: certainty.as_str().into(),
@@ -1124,7 +1127,7 @@ fn own_sentence(e: &Event, p: &Participant) -> Option<Citation> {
 pub fn contradictions(events: &[Event], docs: &[Loaded]) -> Vec<Contradiction> {
     let mut out = Vec::new();
     for e in events {
-        for fig in ["killed", "injured"] {
+        for fig in ["killed", "injured", "abducted"] {
             let fs: Vec<&SourceFigure> = e
                 .figures
                 .iter()

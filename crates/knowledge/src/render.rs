@@ -261,7 +261,7 @@ pub fn markdown(d: &Dossier) -> String {
                 }
             };
             let mut figs = String::new();
-            for name in ["killed", "injured"] {
+            for name in ["killed", "injured", "abducted"] {
                 // The latest source's figure, in its own words; every other source's is listed in
                 // the JSON and in contradictions/revisions below.
                 if let Some(f) = ev

@@ -256,6 +256,12 @@ fn events_and_facts_from_cases() {
                         .as_ref()
                         .is_some_and(|f| f.quantity.text == parts[0])
                 }),
+                "abducted" => x.events.iter().any(|e| {
+                    e.abducted
+                        .as_ref()
+                        .is_some_and(|f| f.quantity.text == parts[0])
+                }),
+                "noabducted" => !x.events.iter().any(|e| e.abducted.is_some()),
                 // "revised: 103 > 95 > 84": some event's killed figure is the last text, given
                 // as revised from the others in this order.
                 "revised" => x.events.iter().any(|e| {

@@ -1958,3 +1958,49 @@ fn a_company_s_nationality_is_not_where_it_withdrew() {
         "{events:#?}"
     );
 }
+
+#[test]
+fn a_kidnapping_keeps_each_source_count_of_the_abducted() {
+    // "Gunmen abducted 287 pupils and teachers from a school in Kuriga" (a teacher, March 8)
+    // and "The 137 hostages kidnapped from a school in Kuriga ... have been freed" (the
+    // governor, March 24): one kidnapping, both counts side by side, the governor's named.
+    let Some((store, kb, _dir)) = fixture_store("kidnapped") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let k: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.subkind.as_deref() == Some("kidnapping"))
+        .collect();
+    assert_eq!(k.len(), 1, "{events:#?}");
+    let counts: Vec<(&str, Option<String>)> = k[0]
+        .figures
+        .iter()
+        .filter(|f| f.figure == "abducted")
+        .map(|f| {
+            (
+                f.text.as_str(),
+                f.attributed_to.as_ref().and_then(|p| p.name.clone()),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [("287", None), ("137", Some("Uba Sani".to_string()))],
+        "{k:#?}"
+    );
+    assert_eq!(k[0].abducted.and_then(|r| r.min), Some(137.0));
+    let a = dossier_knowledge::ask::ask(
+        &store,
+        &kb,
+        "How many students were kidnapped in Kuriga?",
+        None,
+    )
+    .unwrap()
+    .unwrap();
+    assert!(
+        a.text.contains("“287”") && a.text.contains("“137”"),
+        "{}",
+        a.text
+    );
+}
