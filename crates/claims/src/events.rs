@@ -963,11 +963,37 @@ fn date_of(
             && !counted
             && between.contains(',')
     };
+    // "said on Sunday that 137 students abducted from a school in Kuriga earlier this month
+    // had been released": the day of the saying yields to a date after the trigger.
+    let own_date_after = cx.timexes.iter().any(|o| {
+        inside(o.span, sentence)
+            && o.span.start >= trigger.end
+            && matches!(o.kind, TimexType::Date | TimexType::Time)
+            && {
+                // (Not "captured the town of Palma after an attack that began last Wednesday":
+                // another clause's date.)
+                let b = cx.text[trigger.end..o.span.start].to_lowercase();
+                !b.contains([',', ';'])
+                    && ![
+                        "that", "which", "who", "after", "before", "when", "while", "and", "but",
+                        "since", "until",
+                    ]
+                    .iter()
+                    .any(|w| find_word(&b, 0, b.len(), w).is_some())
+            }
+    });
+    let said_that = |x: Span| {
+        let between = cx.text[x.end..trigger.start].to_lowercase();
+        find_word(&between, 0, between.len(), "that").is_some()
+    };
     for t in cx.timexes {
         if !inside(t.span, sentence) || skip.iter().any(|s| inside(t.span, *s)) {
             continue;
         }
         if t.span.end <= trigger.start && (appositive_before(t.span) || after_clause(t.span)) {
+            continue;
+        }
+        if t.span.end <= trigger.start && own_date_after && said_that(t.span) {
             continue;
         }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
@@ -2081,7 +2107,7 @@ fn one_killed(cx: &Context, sentence: Span) -> Option<Quantity> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"\b(?:[Aa]n?) (?:\d+-year-old )?(?:[a-z-]+ )?(?P<n>man|woman|boy|girl|child|person|teenager|toddler|baby|police officer|policeman|policewoman|soldier|tourist|pedestrian|worshipper|student|passer-by|bystander|guard) (?:was|has been|had been) (?:killed|stabbed to death|shot dead|fatally (?:stabbed|shot|wounded|injured))\b",
+            r"\b(?:[Aa]n?) (?:\d+-year-old )?(?:[a-z-]+ )?(?P<n>man|woman|boy|girl|child|person|teenager|toddler|baby|police officer|policeman|policewoman|soldier|tourist|pedestrian|worshipper|student|pupil|teacher|priest|imam|pastor|rabbi|nun|journalist|reporter|photographer|doctor|nurse|aid worker|worker|driver|farmer|villager|resident|civilian|shopper|visitor|fan|officer|gendarme|firefighter|judge|lawyer|politician|lawmaker|mayor|passer-by|bystander|guard) (?:was|has been|had been) (?:killed|stabbed to death|shot dead|fatally (?:stabbed|shot|wounded|injured))\b",
         )
         .expect("valid regex")
     });
@@ -2213,7 +2239,8 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
         // "hundreds of people were killed", "killing 12", "12 dead", "the death toll rose to 40".
         // (German puts the participle last: "Mehr als 200 Menschen wurden nach Angaben der
         // Landesregierung verletzt".)
-        let window = if cx.language.starts_with("de") { 9 } else { 5 };
+        // ("Two Swedish football fans were shot dead": six words.)
+        let window = if cx.language.starts_with("de") { 9 } else { 6 };
         let after_words: Vec<&str> = after
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -2488,15 +2515,14 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 || !words.contains(&"killed") && find_word_last(&a, "to death").is_some()
                 || opposite.iter().any(|w| b.trim_end().ends_with(w))
         };
-        // "stabbed three people to death and wounded eight others": the others of another
-        // count, so a count of their own.
-        let besides_other_count = hit_before
-            && cx
-                .quantities
-                .iter()
-                .filter(|p| p.span.end <= q.span.start && inside(p.span, sentence))
-                .max_by_key(|p| p.span.end)
-                .is_some_and(other_count);
+        // "stabbed three people to death and wounded eight others", "18 people were killed
+        // and 42 others were injured": the others of another count, so a count of their own.
+        let besides_other_count = cx
+            .quantities
+            .iter()
+            .filter(|p| p.span.end <= q.span.start && inside(p.span, sentence))
+            .max_by_key(|p| p.span.end)
+            .is_some_and(other_count);
         if others(q) && !besides_other_count
             || cx.quantities.iter().any(|o| {
                 o.span.start > q.span.end
@@ -2826,6 +2852,43 @@ fn responsibility_from(c: Certainty) -> Option<Responsibility> {
 
 /// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
 /// subject of the trigger, "suspected supporters of X".
+/// Whether `group` is the agent ("by X") of a verb before the trigger, the two verbs joined by
+/// "and": "captured by Boko Haram in 2014 and retaken by the Nigerian military".
+fn agent_of_verb_before_and(text: &str, sentence: Span, group: Span, trigger: Span) -> bool {
+    if group.end > trigger.start || group.start < sentence.start {
+        return false;
+    }
+    let before = text[sentence.start..group.start].trim_end().to_lowercase();
+    let before = before.strip_suffix(" the").unwrap_or(&before);
+    let between = text[group.end..trigger.start].to_lowercase();
+    (before.ends_with(" by") || before == "by")
+        && find_word(&between, 0, between.len(), "and").is_some()
+}
+
+/// Whether the words between a group and a trigger end in a preposition of time and an
+/// optional determiner ("group before the", "days after its"): the trigger is a noun in a phrase
+/// of time, and the group no subject of it.
+fn in_time_phrase(between: &str) -> bool {
+    let lower = between.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.last().is_some_and(|w| {
+        [
+            "the", "a", "an", "its", "their", "his", "her", "this", "that",
+        ]
+        .contains(w)
+    }) {
+        words.pop();
+    }
+    match words[..] {
+        [.., "ahead" | "prior", "of" | "to"] => true,
+        [.., last] => ["before", "after", "during", "since", "until", "following"].contains(&last),
+        [] => false,
+    }
+}
+
 fn perpetrators(
     cx: &Context,
     sentence: Span,
@@ -2949,6 +3012,9 @@ fn perpetrators(
                         .any(|r| inside(a.span, *r) && !inside(trigger, *r))
                     && !before.trim_end().ends_with(" on")
                     && !before.trim_end().ends_with(" against")
+                    // "had pledged allegiance to the Islamic State group before the attack":
+                    // an event named in a phrase of time is not the group's act.
+                    && !in_time_phrase(&cx.text[a.span.end..trigger.start])
             };
         // "The insurgents, known locally as al-Shabaab, attacked": a local name, not the group
         // the knowledge base knows by it.
@@ -4112,7 +4178,13 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         "attacked", "stormed", "bombed", "struck", "raided", "besieged", "shelled", "rammed",
     ]
     .contains(&verb.as_str())
-        && ["the", "a", "an"].contains(&next)
+        // ("gunmen attacked Kuje prison": a name needs no article.)
+        && (["the", "a", "an"].contains(&next)
+            || after
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase))
         && !perfect
     {
         at = Some(trigger.end + (after.len() - after.trim_start().len()));
@@ -5386,7 +5458,33 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     // the forces as the subject.
     let lead = text[sentence.start..trigger.start].to_lowercase();
     let subject = lead.split([',', ';']).next_back().is_some_and(|clause| {
-        let words: Vec<&str> = clause.split_whitespace().collect();
+        let mut words: Vec<&str> = clause.split_whitespace().collect();
+        // ("Belgian police on Tuesday morning shot dead a man": the day between.)
+        const WHEN: &[&str] = &[
+            "on",
+            "late",
+            "early",
+            "earlier",
+            "later",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "yesterday",
+            "today",
+            "overnight",
+            "then",
+        ];
+        while words.len() > 1 && words.last().is_some_and(|w| WHEN.contains(w)) {
+            words.pop();
+        }
         words.len() <= 4
             && words.last().is_some_and(|w| {
                 [
@@ -6223,6 +6321,11 @@ fn one(
                 }
                 let joining = matches!(tr.kind, EventKind::Pledge | EventKind::Split);
                 let after = a.span.start >= tr.span.end;
+                // "Gwoza was captured by Boko Haram in 2014 and retaken by the Nigerian
+                // military": the agent of the verb before "and", not of the trigger.
+                if !after && agent_of_verb_before_and(t, sentence, a.span, tr.span) {
+                    continue;
+                }
                 // "Iraqi forces recaptured Mosul from the Islamic State group": the group that
                 // lost the town is its target.
                 if tr.kind == EventKind::Recapture
@@ -7661,7 +7764,18 @@ pub fn merge_in_document(
     mut events: Vec<EventMention>,
     after_attack: &[(usize, Span)],
     counted_after: &[(usize, Span)],
+    came_after: &[(usize, Span)],
 ) -> Vec<EventMention> {
+    // "The attack came three months after gunmen attacked a train": the train attack is
+    // another, earlier one than the attack told before.
+    // ("The statement came two days after the attack": the attack told before.)
+    let earlier_one = |m: &EventMention| {
+        came_after.iter().any(|(si, p)| {
+            m.evidence.first() == Some(si)
+                && p.end <= m.trigger_span.start
+                && m.trigger_span.start - p.end <= 40
+        })
+    };
     let later = |e: &EventMention| {
         after_attack
             .iter()
@@ -7726,6 +7840,11 @@ pub fn merge_in_document(
             if m.kind == EventKind::Attack
                 && m.sentence != e.sentence
                 && (later(&e) && m.sentence < e.sentence || later(m) && e.sentence < m.sentence)
+            {
+                return false;
+            }
+            if earlier_one(&e) && m.sentence < e.sentence
+                || earlier_one(m) && e.sentence < m.sentence
             {
                 return false;
             }
@@ -7974,6 +8093,36 @@ pub fn merge_in_document(
 /// their sentences.
 /// "a day after", "two weeks after", "hours after": phrases that count from another event,
 /// with their sentences.
+/// "The attack came three months after gunmen attacked a train": the "after" phrases of
+/// sentences whose subject is the event just told, so that what the phrase tells is an earlier
+/// event, never the one the sentence is about. (A subset of [`counted_after_phrases`].)
+pub fn came_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i)^(?:the|this|that|it|its)\b[^,;.]{0,40}?\b(?:came|comes|happened|occurred|was carried out|took place)\b",
+    ) else {
+        return Vec::new();
+    };
+    counted_after_phrases(cx)
+        .into_iter()
+        .filter(|(i, p)| {
+            cx.sentences.get(*i).is_some_and(|s| {
+                cx.text
+                    .get(s.span.start..p.start)
+                    .is_some_and(|lead| re.is_match(lead.trim_start()))
+                    // ("The statement came two days after the attack": the attack told
+                    // before, named with its article.)
+                    && cx.text.get(p.end..s.span.end).is_some_and(|rest| {
+                        let first = rest.split_whitespace().next().unwrap_or("").to_lowercase();
+                        !["the", "its", "their", "this", "that", "his", "her"]
+                            .contains(&first.as_str())
+                    })
+            })
+        })
+        .collect()
+}
+
 pub fn counted_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -8117,6 +8266,116 @@ fn placed_coarsely(e: &EventMention) -> bool {
             )
         })
     })
+}
+
+/// "still held by their captors, more than five months after the attack near Katari": an
+/// attack the sentence counts back to is dated before the sentence's day (its own date, else
+/// the document's) less that time, never the day of the report.
+pub fn counted_back_attacks(cx: &Context, events: &mut [EventMention]) {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i)\b(?:(?P<q>more than|over|nearly|almost|about|some|just over|around)\s+)?(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:the|its|their)\s+$",
+    ) else {
+        return;
+    };
+    for e in events.iter_mut() {
+        if e.kind != EventKind::Attack || e.date.as_ref().is_some_and(|d| !d.is_undated()) {
+            continue;
+        }
+        let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {
+            continue;
+        };
+        let Some(lead) = cx.text.get(sentence.start..e.trigger_span.start) else {
+            continue;
+        };
+        let Some(c) = re.captures(lead) else {
+            continue;
+        };
+        let (Some(all), Some(n), Some(unit)) = (c.get(0), c.name("n"), c.name("unit")) else {
+            continue;
+        };
+        let n: u32 = match n.as_str().to_lowercase().as_str() {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            "eleven" => 11,
+            "twelve" => 12,
+            d => match d.parse() {
+                Ok(v) => v,
+                Err(_) => continue,
+            },
+        };
+        // "more than five months after": on or before that day; "five months after", "nearly
+        // five months after": about then, a unit either side.
+        let more = c.name("q").is_some_and(|q| {
+            ["more than", "over", "just over"].contains(&q.as_str().to_lowercase().as_str())
+        });
+        // The sentence's own day ("were freed on Sunday, five months after the attack"), else
+        // the document's.
+        let own = cx
+            .timexes
+            .iter()
+            .filter(|t| inside(t.span, sentence) && t.kind == TimexType::Date)
+            .find_map(|t| NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok());
+        let Some(anchor) = own.or(cx.dct) else {
+            continue;
+        };
+        let unit = unit.as_str().to_lowercase();
+        let back = |k: u32| -> Option<NaiveDate> {
+            if unit.starts_with("day") {
+                anchor.checked_sub_signed(chrono::Duration::days(i64::from(k)))
+            } else if unit.starts_with("week") {
+                anchor.checked_sub_signed(chrono::Duration::weeks(i64::from(k)))
+            } else if unit.starts_with("month") {
+                anchor.checked_sub_months(chrono::Months::new(k))
+            } else {
+                anchor.checked_sub_months(chrono::Months::new(k.saturating_mul(12)))
+            }
+        };
+        let (Some(at), Some(early), Some(late)) = (back(n), back(n + 1), back(n.saturating_sub(1)))
+        else {
+            continue;
+        };
+        let day = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+        let (value, precision) = if unit.starts_with("month") {
+            (at.format("%Y-%m").to_string(), "month")
+        } else if unit.starts_with("year") {
+            (at.format("%Y").to_string(), "year")
+        } else {
+            (day(at), "day")
+        };
+        let span = Span::new(sentence.start + all.start(), e.trigger_span.start);
+        let text = cx.text[span.start..span.end].trim_end().to_string();
+        e.date = Some(if more {
+            EventDate {
+                value: day(at),
+                precision: "day".into(),
+                modifier: Some("ON_OR_BEFORE".into()),
+                earliest: None,
+                latest: Some(day(at)),
+                text,
+                span,
+            }
+        } else {
+            EventDate {
+                value,
+                precision: precision.into(),
+                modifier: Some("APPROX".into()),
+                earliest: Some(day(early)),
+                latest: Some(day(late)),
+                text,
+                span,
+            }
+        });
+    }
 }
 
 pub fn dates_from_attack(cx: &Context, events: &mut [EventMention]) {
@@ -8544,6 +8803,15 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         let Some(si) = cx.sentences.iter().position(|s| inside(n.span, s.span)) else {
             continue;
         };
+        // "According to Jean Ricard, the attacker was a former pupil": who says it is no
+        // attacker, whatever follows the name.
+        if cx
+            .attributions
+            .iter()
+            .any(|a| a.source_span.is_some_and(|s| inside(n.span, s)))
+        {
+            continue;
+        }
         let s = cx.sentences[si].span;
         let before = t[s.start..n.span.start].to_lowercase();
         let after = t[n.span.end..s.end].to_lowercase();

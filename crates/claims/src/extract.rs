@@ -154,10 +154,12 @@ pub fn extract(input: &Input) -> Extraction {
         events::mentions(&cx),
         &events::phrases_after_attack(&cx),
         &events::counted_after_phrases(&cx),
+        &events::came_after_phrases(&cx),
     );
     events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);
+    events::counted_back_attacks(&cx, &mut events);
     events::suspicion_without_trigger(&cx, &mut events);
     events::named_attacker(&cx, &mut events);
     events::perpetrators_are_no_victims(&mut events);

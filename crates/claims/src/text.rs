@@ -210,7 +210,29 @@ pub fn np_right(text: &str, from: usize, limit: usize, max: usize) -> Option<Spa
             {
                 break;
             }
-            if NP_STOP.contains(&lower(text, *w).as_str()) {
+            // "the Kuje Medium Security Custodial Centre late on Tuesday": a time adverb.
+            let lw = lower(text, *w);
+            let next = ws.get(k + 1).map(|n| lower(text, *n));
+            let time_adverb = ["yesterday", "today", "tonight", "overnight"].contains(&lw.as_str())
+                || ["late", "early", "earlier", "shortly", "just"].contains(&lw.as_str())
+                    && next.as_deref().is_none_or(|n| {
+                        [
+                            "on",
+                            "in",
+                            "at",
+                            "last",
+                            "this",
+                            "yesterday",
+                            "today",
+                            "after",
+                            "before",
+                        ]
+                        .contains(&n)
+                    });
+            if time_adverb {
+                break;
+            }
+            if NP_STOP.contains(&lw.as_str()) {
                 // "the memorial ceremony for Iranian General ..." continues over "for" only when
                 // capitalised words follow; keep it simple: "of" and "for" continue.
                 break;

@@ -396,6 +396,76 @@ fn valid_span(text: &str, span: Span) -> bool {
         && text.is_char_boundary(span.end)
 }
 
+/// Words of institutions and places in an organisation's name ("Kabul University", "Herat
+/// Police", "Kaduna Polytechnic"): a place inside such a name is a place.
+const ORG_WORDS: &[&str] = &[
+    "bank",
+    "university",
+    "college",
+    "school",
+    "airport",
+    "police",
+    "council",
+    "hospital",
+    "ministry",
+    "government",
+    "province",
+    "state",
+    "city",
+    "club",
+    "company",
+    "corporation",
+    "group",
+    "times",
+    "post",
+    "news",
+    "radio",
+    "tv",
+    "command",
+    "brigade",
+    "army",
+    "court",
+    "mosque",
+    "church",
+    "market",
+    "hotel",
+    "stadium",
+    "station",
+    "prison",
+    "center",
+    "centre",
+    "institute",
+    "polytechnic",
+    "academy",
+    "agency",
+    "authority",
+    "port",
+    "emirate",
+    "front",
+    "movement",
+    "brigades",
+    "battalion",
+    "forces",
+    "district",
+    "region",
+    "county",
+    "assembly",
+    "parliament",
+    "party",
+    "committee",
+    "union",
+    "association",
+    "federation",
+    "herald",
+    "tribune",
+    "gazette",
+    "daily",
+    "press",
+    "network",
+    "international",
+    "province's",
+];
+
 /// Last words of a facility's name ("Manchester Arena", "Kabul Airport").
 const FACILITY_WORDS: &[&str] = &[
     "Arena",
@@ -975,8 +1045,26 @@ impl Gazetteer {
             {
                 continue;
             }
-            // a place name inside the mention: longest word run first
+            // "The Kaduna State governor, Uba Sani, said": an "organisation" of two or three
+            // capitalised words and no word of an institution is a person's name, and its
+            // first name no place.
             let ws = words(raw);
+            if m.label == "ORG"
+                && (2..=3).contains(&ws.len())
+                // (Not "den Kölner Dom": a place adjective opens it.)
+                && city_of_adjective(self, &mention_key(self, &raw[ws[0].0..ws[0].1])).is_none()
+                && ws.iter().all(|&(a, b)| {
+                    let w = &raw[a..b];
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && w.chars().skip(1).all(char::is_lowercase)
+                        && w.chars().count() > 1
+                        && !ORG_WORDS.contains(&w.to_lowercase().as_str())
+                        && !FACILITY_WORDS.contains(&w)
+                })
+            {
+                continue;
+            }
+            // a place name inside the mention: longest word run first
             let mut i = 0;
             while i < ws.len() {
                 let mut hit = None;

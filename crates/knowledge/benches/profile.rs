@@ -841,6 +841,7 @@ fn generate(i: usize, p: Plan, groups: &[Group], kb_names: &[(String, String)]) 
         }),
         killed_elsewhere: Vec::new(),
         injured_elsewhere: Vec::new(),
+        abducted: None,
         weapon: None,
         certainty: Certainty::Reported,
         attributed_to: None,

@@ -1012,10 +1012,22 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
         .map(|p| p.text.clone());
     // "Shekau died …": a report that says only that the leader died is not made to say he was
     // killed.
-    let verb = if group
+    // ("after the death of its founder Mohammed Yusuf": a death, not a killing.)
+    let verb = if group.iter().all(|m| {
+        let t = m.e.trigger.to_lowercase();
+        [
+            "died",
+            "death",
+            "dies",
+            "dead",
+            "passed away",
+            "tod",
+            "gestorben",
+            "starb",
+        ]
         .iter()
-        .all(|m| m.e.trigger.to_lowercase().contains("died"))
-    {
+        .any(|w| t.contains(w))
+    }) {
         "died"
     } else {
         "killed"

@@ -119,6 +119,8 @@ pub fn date_text(d: &Date) -> String {
         }
         Some("BEFORE") => format!("shortly before {v}"),
         Some("AFTER") => format!("shortly after {v}"),
+        Some("ON_OR_BEFORE") => format!("on or before {v}"),
+        Some("APPROX") => format!("about {v}"),
         Some("START") => format!("early {}", v.trim_start_matches("the ")),
         Some("MID") => format!("mid {}", v.trim_start_matches("the ")),
         Some("END") => format!("late {}", v.trim_start_matches("the ")),

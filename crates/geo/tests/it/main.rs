@@ -373,6 +373,20 @@ fn places_under_other_labels_and_repeated_names() {
     let vm = mentions(villach, &[("Austrian", "NORP"), ("Villach", "PERSON")]);
     let vr = geocode(villach, &vm);
     assert_eq!(resolve(&vr, "Villach").place.country_code, "AT", "{vr:#?}");
+    // "The Kaduna State governor, Uba Sani, said" with the name taken for an organisation:
+    // a person's name, no town of Uba; "Kabul University" keeps its city.
+    let uba = "The Kaduna State governor, Uba Sani, said students of Kabul University were freed.";
+    let um = mentions(
+        uba,
+        &[
+            ("Kaduna State", "GPE"),
+            ("Uba Sani", "ORG"),
+            ("Kabul University", "ORG"),
+        ],
+    );
+    let ur = geocode(uba, &um);
+    assert!(ur.iter().all(|r| r.text != "Uba"), "{ur:#?}");
+    assert_eq!(resolve(&ur, "Kabul").place.country_code, "AF", "{ur:#?}");
     // exact spans only
     let exact = Gazetteer::global().geocode_spans(text, &ms);
     assert!(exact.iter().all(|r| r.text != "Toronto"));
