@@ -8439,11 +8439,15 @@ fn blamed_group<'c>(
 /// "officials", "which authorities" ("authorities"); `None` for a passive ("was blamed") or a
 /// pronoun.
 fn blamer(head: &str) -> Option<Source> {
-    let clause_start = [",", ";", " but ", " and ", " while ", " which ", " who "]
-        .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
+    // ("ABUJA — Nigeria's government blamed", "ABUJA, June 10 (Reuters) - ...": a dateline
+    // before a dash is no part of who blames.)
+    let clause_start = [
+        ",", ";", " but ", " and ", " while ", " which ", " who ", " — ", " – ", " - ", " -- ",
+    ]
+    .iter()
+    .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+    .max()
+    .unwrap_or(0);
     let who = head[clause_start..].trim();
     // "The government has blamed", "Indian officials on Sunday blamed": the blamer without its
     // auxiliary or its day.

@@ -150,6 +150,26 @@ fn events_and_facts_from_cases() {
                         })
                     })
                 }
+                // "perp-by: iswap=attributed | Nigeria's government": some event has this
+                // entity as a perpetrator with this responsibility, given by this source (name
+                // or role; "-": no one).
+                "perp-by" => {
+                    let (id, resp) = parts[0].split_once('=').unwrap();
+                    x.events.iter().any(|e| {
+                        e.participants.iter().any(|p| {
+                            p.role == dossier_core::claims::Role::Perpetrator
+                                && p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                                && p.responsibility.is_some_and(|r| r.as_str() == resp)
+                                && match &p.attributed_by {
+                                    None => parts[1] == "-",
+                                    Some(a) => {
+                                        a.name.as_deref() == Some(parts[1])
+                                            || a.role.as_deref() == Some(parts[1])
+                                    }
+                                }
+                        })
+                    })
+                }
                 // "noperp: ttp": no event has this entity among its perpetrators.
                 // "noperp-of: offensive ttp": no event of the kind has this perpetrator.
                 "noperp-of" => {
@@ -451,7 +471,7 @@ fn events_and_facts_from_cases() {
                             e.certainty,
                             e.participants
                                 .iter()
-                                .map(|p| (&p.entity, p.responsibility))
+                                .map(|p| (&p.entity, p.responsibility, &p.attributed_by))
                                 .collect::<Vec<_>>(),
                             e.date.as_ref().map(|d| &d.value),
                             e.place.as_ref().map(|p| &p.text)
