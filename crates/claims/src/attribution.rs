@@ -14,7 +14,9 @@
 //!   ("health officials", "a U.S. official", "an ISPK commander") are roles. A single unnamed
 //!   person ("a …", "an …") and anyone "speaking on condition of anonymity" is anonymous, and so is
 //!   a source-less hedge ("according to initial findings" → role "initial findings").
-//! - "he"/"she" take the most recent named person source; a lone surname ("expert Giustozzi")
+//! - "he"/"she" take the most recent named person source whose gender fits (told by a title such
+//!   as "Mr"/"Ms", a common given name or "spokeswoman"; unknown fits both), and a person named
+//!   with a title ("said Dr. Lena Marsh") is such a source; a lone surname ("expert Giustozzi")
 //!   takes the full name and affiliation of an earlier source with that surname; "the group"
 //!   takes the most recent GROUP/ORG mention when `names` has one.
 //! - Medium: "on X", "in a statement (on Telegram)", "told Reuters", "in his essay “Title”"
@@ -500,6 +502,282 @@ const SKIP_BEFORE_VERB: &[&str] = &[
     "haben",
 ];
 
+/// Titles before a name that tell nothing of gender but that a person is meant.
+const TITLES: &[&str] = &[
+    "Dr", "Prof", "Gen", "Col", "Maj", "Capt", "Lt", "Sgt", "Sen", "Rep", "Gov", "Judge",
+];
+
+/// Given names that commonly tell a man (lower case; "Abu", "father of", too). Names given to
+/// both men and women ("Robin", "Kim", "Jean", "Andrea") are in neither list.
+const MALE_NAMES: &[&str] = &[
+    "abu",
+    "abdul",
+    "abdullah",
+    "abubakar",
+    "ahmad",
+    "ahmed",
+    "ali",
+    "aliyu",
+    "amadou",
+    "amir",
+    "antonio",
+    "ashraf",
+    "ayman",
+    "barack",
+    "bashar",
+    "benjamin",
+    "bilal",
+    "bola",
+    "boris",
+    "carlos",
+    "charles",
+    "daniel",
+    "david",
+    "dmitry",
+    "donald",
+    "edward",
+    "ehsanullah",
+    "emmanuel",
+    "erik",
+    "frank",
+    "george",
+    "giuseppe",
+    "hafiz",
+    "hamza",
+    "hans",
+    "hassan",
+    "henry",
+    "hussein",
+    "ibrahim",
+    "ibrahima",
+    "idriss",
+    "imran",
+    "ivan",
+    "iyad",
+    "jack",
+    "jacques",
+    "james",
+    "john",
+    "jose",
+    "joseph",
+    "juan",
+    "karim",
+    "karl",
+    "khaled",
+    "khalid",
+    "klaus",
+    "lars",
+    "luca",
+    "luis",
+    "mamadou",
+    "marco",
+    "mark",
+    "martin",
+    "matthew",
+    "michael",
+    "miguel",
+    "mohamed",
+    "mohammad",
+    "mohammed",
+    "moussa",
+    "muhammad",
+    "muhammadu",
+    "musa",
+    "mustafa",
+    "narendra",
+    "nasser",
+    "olaf",
+    "olusegun",
+    "omar",
+    "osama",
+    "paul",
+    "peter",
+    "pierre",
+    "rahul",
+    "richard",
+    "robert",
+    "salman",
+    "sanaullah",
+    "sergei",
+    "sergey",
+    "stefan",
+    "tariq",
+    "thomas",
+    "tom",
+    "tomas",
+    "umar",
+    "vladimir",
+    "volodymyr",
+    "william",
+    "wolfgang",
+    "yahya",
+    "youssef",
+    "yusuf",
+];
+
+/// Given names that commonly tell a woman (lower case; "Umm", "mother of", too).
+const FEMALE_NAMES: &[&str] = &[
+    "aisha",
+    "alice",
+    "amina",
+    "ana",
+    "angela",
+    "ann",
+    "anna",
+    "anne",
+    "astrid",
+    "ayesha",
+    "barbara",
+    "benazir",
+    "carla",
+    "carmen",
+    "caroline",
+    "catherine",
+    "charlotte",
+    "chioma",
+    "christina",
+    "christine",
+    "clara",
+    "claudia",
+    "diana",
+    "elena",
+    "elizabeth",
+    "emily",
+    "emma",
+    "esther",
+    "eva",
+    "fatima",
+    "fatou",
+    "folake",
+    "frieda",
+    "funmilayo",
+    "grace",
+    "greta",
+    "hana",
+    "hanna",
+    "hannah",
+    "hauwa",
+    "helen",
+    "helena",
+    "hillary",
+    "ida",
+    "ilse",
+    "ingrid",
+    "irina",
+    "isabel",
+    "jane",
+    "jennifer",
+    "jessica",
+    "julia",
+    "kamala",
+    "karen",
+    "katherine",
+    "khadija",
+    "laura",
+    "layla",
+    "leila",
+    "lena",
+    "linda",
+    "lisa",
+    "louise",
+    "lucia",
+    "malala",
+    "mara",
+    "margaret",
+    "maria",
+    "mariam",
+    "marie",
+    "marina",
+    "marta",
+    "martha",
+    "mary",
+    "maryam",
+    "michelle",
+    "mira",
+    "mona",
+    "nadia",
+    "nancy",
+    "natalia",
+    "ngozi",
+    "nicole",
+    "nina",
+    "olga",
+    "olivia",
+    "patricia",
+    "petra",
+    "pia",
+    "rachel",
+    "rebecca",
+    "rosa",
+    "ruth",
+    "sabine",
+    "salma",
+    "samira",
+    "sara",
+    "sarah",
+    "sofia",
+    "sophia",
+    "sophie",
+    "susan",
+    "tatiana",
+    "theresa",
+    "umm",
+    "ursula",
+    "vera",
+    "victoria",
+    "yasmin",
+    "zainab",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// The gender a title before a name tells ("Mr", "Ms.", "Mrs", "Frau").
+fn honorific_gender(name: &str) -> Option<Gender> {
+    let first = name.split_whitespace().next()?.trim_end_matches('.');
+    match first {
+        "Mr" | "Herr" | "Sir" | "Monsieur" => Some(Gender::Male),
+        "Ms" | "Mrs" | "Miss" | "Madam" | "Frau" | "Mme" | "Dame" | "Lady" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+/// The gender a source's name or role tells, if any: a title ("Mr", "Ms"), a common given name
+/// after any other title ("Dr. Lena Marsh"), or a role such as "spokeswoman".
+fn gender_of(source: &Source) -> Option<Gender> {
+    if let Some(name) = source.name.as_deref() {
+        if let Some(g) = honorific_gender(name) {
+            return Some(g);
+        }
+        let given = name
+            .split_whitespace()
+            .map(|w| w.trim_end_matches('.'))
+            .find(|w| !TITLES.contains(w))
+            .map(str::to_lowercase);
+        if let Some(given) = given {
+            if MALE_NAMES.contains(&given.as_str()) {
+                return Some(Gender::Male);
+            }
+            if FEMALE_NAMES.contains(&given.as_str()) {
+                return Some(Gender::Female);
+            }
+        }
+    }
+    let role = source.role.as_deref().unwrap_or("").to_lowercase();
+    let last = role.split_whitespace().next_back().unwrap_or("");
+    if last.ends_with("woman") {
+        Some(Gender::Female)
+    } else if last.ends_with("man") && !["german", "human", "oman", "roman"].contains(&last) {
+        // ("spokesman", "chairman")
+        Some(Gender::Male)
+    } else {
+        None
+    }
+}
+
 /// One sentence prepared for reading.
 struct Sent<'a> {
     text: &'a str,
@@ -625,9 +903,6 @@ pub fn attributions(
         read_sentence(&s, timexes, names, &mut found);
     }
     let mut out: Vec<Attribution> = found.into_iter().map(|f| f.att).collect();
-    for a in &mut out {
-        complete_honorific(text, a);
-    }
     spread_quotes(text, sentences, &mut out);
     out
 }
@@ -720,7 +995,19 @@ fn read_sentence(
             i += 1;
             continue;
         };
-        if let Some(f) = read_cue(s, kind, cue_from, cue_to, timexes, names, found) {
+        if let Some(mut f) = read_cue(s, kind, cue_from, cue_to, timexes, names, found) {
+            // ("“…,” said Dr. Lena Marsh": the whole name now, so that a later "she" finds her.)
+            complete_honorific(s.text, &mut f.att);
+            if honorific_gender(f.att.source.name.as_deref().unwrap_or("")).is_some()
+                || f.att
+                    .source
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.split_whitespace().next())
+                    .is_some_and(|w| TITLES.contains(&w.trim_end_matches('.')))
+            {
+                f.person = true;
+            }
             found.push(f);
         }
         i = cue_to.max(i + 1);
@@ -951,11 +1238,19 @@ fn read_cue(
     let mut source;
     let first = s.lower(np_from);
     if np_to == np_from + 1 && PRONOUNS.contains(&first) {
+        // ("She said" after a man and a woman spoke is the woman; a source whose gender the
+        // text does not tell fits either.)
+        let want = match first {
+            "he" | "er" => Some(Gender::Male),
+            "she" => Some(Gender::Female),
+            _ => None,
+        };
+        let fits = |src: &Source| want.is_none() || gender_of(src).is_none_or(|g| Some(g) == want);
         let earlier = if matches!(first, "he" | "she" | "er" | "sie") {
             found
                 .iter()
                 .rev()
-                .find(|f| f.person && f.att.source.name.is_some())
+                .find(|f| f.person && f.att.source.name.is_some() && fits(&f.att.source))
         } else {
             // ("whose government it considers insufficiently strict": "it" is no person.)
             found.iter().rev().find(|f| {
@@ -971,10 +1266,14 @@ fn read_cue(
             // ("it" and "they" name no person the report told of before.)
             None if matches!(first, "it" | "they") => return None,
             None => {
-                let m = names
-                    .iter()
-                    .rev()
-                    .find(|m| m.label == "PERSON" && m.span.end <= s.toks[np_from].start)?;
+                let m = names.iter().rev().find(|m| {
+                    m.label == "PERSON"
+                        && m.span.end <= s.toks[np_from].start
+                        && fits(&Source {
+                            name: Some(m.text.clone()),
+                            ..Source::default()
+                        })
+                })?;
                 source = Source {
                     name: Some(m.text.clone()),
                     ..Source::default()

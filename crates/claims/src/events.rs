@@ -3408,15 +3408,16 @@ fn perpetrators(
         // "which authorities blamed on Islamic State", "Indian officials on Sunday blamed
         // Lashkar-e-Taiba for the attacks": whoever blames it.
         let blamed = blamed_on || BLAME_VERBS.iter().any(|v| lead_words.ends_with(v));
-        let attributed_by = source_of_reading(resp, attribution).or_else(|| {
-            blamed
-                .then(|| {
-                    let head = &cx.text[cl.start.min(a.span.start)..a.span.start];
-                    let verb = head.rfind("blame").or_else(|| head.rfind("pinned"))?;
-                    blamer(&head[..verb])
-                })
-                .flatten()
-        });
+        // ("X said the military arrested suspects over the attack, which the government has
+        // blamed on ISWAP": the clause names its own blamer, before the sentence's source.)
+        let attributed_by = blamed
+            .then(|| {
+                let head = &cx.text[cl.start.min(a.span.start)..a.span.start];
+                let verb = head.rfind("blame").or_else(|| head.rfind("pinned"))?;
+                blamer(&head[..verb])
+            })
+            .flatten()
+            .or_else(|| source_of_reading(resp, attribution));
         let attributed_by = match blamed_by {
             Some(Some(who)) if resp == Responsibility::Attributed => Some(Source {
                 name: Some(who),
@@ -8698,11 +8699,15 @@ fn blamed_group<'c>(
 /// "officials", "which authorities" ("authorities"); `None` for a passive ("was blamed") or a
 /// pronoun.
 fn blamer(head: &str) -> Option<Source> {
-    let clause_start = [",", ";", " but ", " and ", " while ", " which ", " who "]
-        .iter()
-        .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
-        .max()
-        .unwrap_or(0);
+    // ("ABUJA — Nigeria's government blamed", "ABUJA, June 10 (Reuters) - ...": a dateline
+    // before a dash is no part of who blames.)
+    let clause_start = [
+        ",", ";", " but ", " and ", " while ", " which ", " who ", " — ", " – ", " - ", " -- ",
+    ]
+    .iter()
+    .filter_map(|b| head.rfind(b).map(|i| i + b.len()))
+    .max()
+    .unwrap_or(0);
     let who = head[clause_start..].trim();
     // "The government has blamed", "Indian officials on Sunday blamed": the blamer without its
     // auxiliary or its day.

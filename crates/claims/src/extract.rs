@@ -188,13 +188,17 @@ pub fn extract(input: &Input) -> Extraction {
     }
 }
 
-/// The most mentioned group of a document (ties: the first mentioned).
+/// The most mentioned group of a document (ties: the first mentioned). A name's own acronym in
+/// brackets ("Islamic State West Africa Province (ISWAP)") is the same mention, not a second.
 pub fn main_group(actors: &[Actor]) -> Option<KbId> {
     let mut counts: Vec<(KbId, usize, usize)> = Vec::new();
     for (i, a) in actors.iter().enumerate() {
         let Some(id) = a.entity.as_ref().filter(|_| a.group) else {
             continue;
         };
+        if i > 0 && parenthesised_after(&actors[i - 1], a) {
+            continue;
+        }
         match counts.iter_mut().find(|c| &c.0 == id) {
             Some(c) => c.1 += 1,
             None => counts.push((id.clone(), 1, i)),

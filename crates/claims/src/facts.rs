@@ -438,12 +438,14 @@ fn push(
         }
     }
     // "Hezbollah leader Hassan Nasrallah said that the blasts may amount to …": the speaker's
-    // own title is the report's statement, neither his words nor hedged by them.
+    // own title is the report's statement, neither his words nor hedged by them. ("the rival
+    // Islamic State West Africa Province (ISWAP) said": an acronym in brackets changes nothing.)
     let speakers_title = attribution_at(cx, si, focus).is_some_and(|a| {
         focus.end <= a.cue_span.start
             && cx
                 .text
                 .get(focus.end..a.cue_span.start)
+                .map(crate::text::without_brackets)
                 .is_some_and(|b| b.len() <= 40 && !b.contains([',', ';']) && !b.contains(" that "))
     });
     // "according to an audio recording attributed to ISWAP leader Abu Musab al-Barnawi": the

@@ -665,6 +665,23 @@ pub(crate) fn floor_boundary(text: &str, at: usize) -> usize {
     from
 }
 
+/// `text` without its parenthesised parts ("Islamic State West Africa Province (ISWAP)" →
+/// "Islamic State West Africa Province "): an acronym or aside in brackets does not lengthen a
+/// phrase. An unclosed bracket is kept as written.
+pub(crate) fn without_brackets(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The (at most) `bytes` bytes of text before `span`, trimmed at the end, in lower case.
 pub(crate) fn lower_before(text: &str, span: Span, bytes: usize) -> String {
     let from = floor_boundary(text, span.start.saturating_sub(bytes));

@@ -55,6 +55,11 @@ fn cases() -> Vec<Case> {
 }
 
 fn run(c: &Case) -> Extraction {
+    run_with_actors(c).0
+}
+
+/// The extraction and the actors it was made from.
+fn run_with_actors(c: &Case) -> (Extraction, Vec<dossier_claims::Actor>) {
     let kb = dossier_entities::KnowledgeBase::builtin().unwrap();
     let matcher = dossier_entities::Matcher::new(&kb);
     let dct = chrono::NaiveDate::parse_from_str(&c.dct, "%Y-%m-%d").unwrap();
@@ -83,7 +88,7 @@ fn run(c: &Case) -> Extraction {
         &discovered,
         &kb,
     );
-    extract(&Input {
+    let x = extract(&Input {
         text: &c.text,
         language: &c.lang,
         dct: Some(dct),
@@ -93,14 +98,15 @@ fn run(c: &Case) -> Extraction {
         actors: &actors,
         places: &[],
         dateline: a.dateline,
-    })
+    });
+    (x, actors)
 }
 
 #[test]
 fn events_and_facts_from_cases() {
     let mut failures = Vec::new();
     for c in cases() {
-        let x = run(&c);
+        let (x, actors) = run_with_actors(&c);
         for (k, v) in &c.expect {
             let parts: Vec<&str> = v.split(" | ").map(str::trim).collect();
             let ok = match k.as_str() {
@@ -149,6 +155,30 @@ fn events_and_facts_from_cases() {
                                     || p.responsibility.is_some_and(|r| r.as_str() == resp))
                         })
                     })
+                }
+                // "perp-by: iswap=attributed | Nigeria's government": some event has this
+                // entity as a perpetrator with this responsibility, given by this source (name
+                // or role; "-": no one).
+                "perp-by" => {
+                    let (id, resp) = parts[0].split_once('=').unwrap();
+                    x.events.iter().any(|e| {
+                        e.participants.iter().any(|p| {
+                            p.role == dossier_core::claims::Role::Perpetrator
+                                && p.entity.as_ref().is_some_and(|x| x.as_str() == id)
+                                && p.responsibility.is_some_and(|r| r.as_str() == resp)
+                                && match &p.attributed_by {
+                                    None => parts[1] == "-",
+                                    Some(a) => {
+                                        a.name.as_deref() == Some(parts[1])
+                                            || a.role.as_deref() == Some(parts[1])
+                                    }
+                                }
+                        })
+                    })
+                }
+                // "main-group: boko-haram": the group the report is mainly about.
+                "main-group" => {
+                    dossier_claims::main_group(&actors).is_some_and(|g| g.as_str() == parts[0])
                 }
                 // "noperp: ttp": no event has this entity among its perpetrators.
                 // "noperp-of: offensive ttp": no event of the kind has this perpetrator.
@@ -451,7 +481,7 @@ fn events_and_facts_from_cases() {
                             e.certainty,
                             e.participants
                                 .iter()
-                                .map(|p| (&p.entity, p.responsibility))
+                                .map(|p| (&p.entity, p.responsibility, &p.attributed_by))
                                 .collect::<Vec<_>>(),
                             e.date.as_ref().map(|d| &d.value),
                             e.place.as_ref().map(|p| &p.text)
