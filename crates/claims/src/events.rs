@@ -5939,8 +5939,9 @@ fn one(
             let w = c.text.to_lowercase();
             // ("detained four men suspected of carrying out the attack": the men's; "after a
             // tip that a group was allegedly planning an attack": the tip's.)
+            // ("turned himself in ... and is suspected of carrying out the attack".)
             let of_the_arrested = c.span.start > tr.span.end
-                && (w.starts_with("suspected")
+                && (w.contains("suspected")
                     || t.get(tr.span.end..c.span.start)
                         .is_some_and(|b| b.contains(" that ")));
             !of_the_arrested
@@ -9445,7 +9446,7 @@ fn revision_subject(text: &str, sentence: Span, at: Span) -> Option<Source> {
     let lead = text.get(sentence.start..at.start)?;
     let c = crate::text::cached_regex(
         &RE,
-        r"^\s*(?:[Tt]he )?((?:[\w'’-]+ ){0,5}(?:office|ministry|agency|officials|authorities|police|army|military|government|service|services|committee|council|department))(?: (?:later|then|also|on \w+))? (?:put|revised|raised|lowered|gave|set|cut|updated)\b",
+        r"^\s*(?:[Tt]he )?((?:[\w'’-]+ ){0,5}(?:office|ministry|agency|officials?|authorities|police|army|military|government|service|services|committee|council|department|minister|governor|commissioner|spokesman|spokeswoman|spokesperson|sources?|officer))(?: (?:later|then|also|on \w+))? (?:put|revised|raised|lowered|gave|set|cut|updated)\b",
     )?
     .captures(lead)?;
     Some(Source {

@@ -304,6 +304,14 @@ pub const ROWS_DE: &[Row] = &[
         r"Selbstmordanschlag|Selbstmordattentat",
         false,
     ),
+    // "Der Mann soll im August 2024 auf dem Stadtfest in Solingen drei Menschen getötet haben":
+    // a killing of a number of people (not one person, a flood's toll), its hedge the verb's.
+    row(
+        Attack,
+        None,
+        r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|mehrere|Dutzende|zahlreiche) (?:[\wäöüß]+ ){0,2}?(?:Menschen|Personen|Besucher|Passanten|Polizisten|Soldaten|Zivilisten|Gläubige|Kinder) (?P<t>getötet (?:haben|zu haben|hatte|hat|hätten|habe))",
+        false,
+    ),
     row(
         Attack,
         Some("stabbing"),

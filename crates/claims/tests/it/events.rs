@@ -194,6 +194,17 @@ fn events_and_facts_from_cases() {
                 }
                 // "source: Gaza's Health Ministry": some event is reported by this source (name
                 // or role), and so is its killed figure when it has one.
+                // "killed-by: 32 | Another official": some event's killed figure is this text,
+                // given by this source (name or role).
+                "killed-by" => x.events.iter().any(|e| {
+                    let (fig, by) = (parts[0], parts.get(1).copied().unwrap_or(""));
+                    e.killed.as_ref().is_some_and(|k| {
+                        k.quantity.text == fig
+                            && k.attributed_to.as_ref().is_some_and(|a| {
+                                a.name.as_deref() == Some(by) || a.role.as_deref() == Some(by)
+                            })
+                    })
+                }),
                 "source" => x.events.iter().any(|e| {
                     let is = |a: &Option<dossier_core::claims::Source>| {
                         a.as_ref().is_some_and(|a| {
