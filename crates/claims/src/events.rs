@@ -2852,6 +2852,21 @@ fn responsibility_from(c: Certainty) -> Option<Responsibility> {
 
 /// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
 /// subject of the trigger, "suspected supporters of X".
+/// The apposition a noun trigger stands in (", a Boko Haram splinter group,"), from its opening
+/// comma to its closing one.
+fn appositive_noun(text: &str, sentence: Span, trigger: Span) -> Option<Span> {
+    let lead = text.get(sentence.start..trigger.start)?;
+    let open = lead.rfind(", ")?;
+    let head = lead[open + 2..].to_lowercase();
+    if !["a ", "an ", "the "].iter().any(|d| head.starts_with(d)) || head.contains([';', ':']) {
+        return None;
+    }
+    let rest = text.get(trigger.end..sentence.end)?;
+    let close = rest.find([',', ';', '.'])?;
+    (rest.as_bytes().get(close) == Some(&b','))
+        .then(|| Span::new(sentence.start + open, trigger.end + close + 1))
+}
+
 /// Whether `group` is the agent ("by X") of a verb before the trigger, the two verbs joined by
 /// "and": "captured by Boko Haram in 2014 and retaken by the Nigerian military".
 fn agent_of_verb_before_and(text: &str, sentence: Span, group: Span, trigger: Span) -> bool {
@@ -5950,6 +5965,14 @@ fn one(
                     .any(|x| w.starts_with(x))
         });
     }
+    // "said Ansaru, a Boko Haram splinter group, may have been involved": a split named in an
+    // apposition is described, not hedged by the clause around it.
+    if let Some(app) = (tr.kind == EventKind::Split)
+        .then(|| appositive_noun(t, sentence, tr.span))
+        .flatten()
+    {
+        cues.retain(|c| inside(c.span, app));
+    }
     // "AQIM, which claimed the attack, denied that any of its fighters had been captured": a
     // denial after the trigger with a that-clause of its own denies that clause, neither the
     // attack nor a part in it.
@@ -6323,6 +6346,17 @@ fn one(
                 }
                 let joining = matches!(tr.kind, EventKind::Pledge | EventKind::Split);
                 let after = a.span.start >= tr.span.end;
+                // "Ansaru, a Boko Haram splinter group": the group before the noun is the one
+                // split from.
+                if tr.kind == EventKind::Split
+                    && !after
+                    && t.get(a.span.end..tr.span.start)
+                        .is_some_and(|b| b.trim().is_empty())
+                {
+                    e.participants
+                        .push(participant(a, Role::Target, None, None));
+                    continue;
+                }
                 // "Gwoza was captured by Boko Haram in 2014 and retaken by the Nigerian
                 // military": the agent of the verb before "and", not of the trigger.
                 if !after && agent_of_verb_before_and(t, sentence, a.span, tr.span) {
@@ -8636,7 +8670,7 @@ fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,80},|,| of the (?:group|organi[sz]ation|movement|islamic state(?: group)?))? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems)(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|involved(?: in (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))?\s*(?:[.;,]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
+        r"^(?:,[^,;.]{1,80},|,| of the (?:group|organi[sz]ation|movement|islamic state(?: group)?))? (?:was|is|were|are|remains|remained|appeared|appears|seemed|seems|(?:may|might|could) (?:have been|be))(?: to be)? (?:(?:the (?:most likely|likeliest|likely|prime|main|chief|leading|principal) (?:candidate|culprit|perpetrator|perpetrators|suspect|suspects)|(?:most likely|likely|probably) (?:behind|responsible)|responsible for (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))\b|responsible\s*(?:[.;]|$)|involved(?: in (?:the|this|that) (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre))?\s*(?:[.;,]|$)|(?:widely |strongly |also )?suspected(?: of (?:carrying out|being behind|involvement)\b| in the (?:attack|attacks|bombing|bombings|abduction|kidnapping|killing|killings|shooting|massacre)\b|\s*[.;]|\s*$))",
     )?;
     groups_in(cx, sentence).find(|a| {
         cx.text
