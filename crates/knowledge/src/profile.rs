@@ -519,8 +519,22 @@ fn same_event(ma: &Mention, mb: &Mention) -> bool {
         // One report names no place: the same day and the same named actor, or the same
         // target.
         None => {
+            // ("He is accused of stabbing the teacher at the school on Friday" in a report
+            // whose first sentence names Arras: on the same day, the stabbing in Arras.)
+            // (Attacks only: arrests and plots come several to a report.)
+            let place_told = |x: &Mention, y: &Mention| {
+                x.e.kind == EventKind::Attack
+                    && y.e.kind == EventKind::Attack
+                    && x.e.place.is_none()
+                    && y.e.place.as_ref().is_some_and(|p| {
+                        crate::topic::has_word(
+                            &x.doc.row.text.to_lowercase(),
+                            &p.text.to_lowercase(),
+                        )
+                    })
+            };
             dates == Some(true)
-                && (day(a) && day(b) && shared_actor
+                && (day(a) && day(b) && (shared_actor || place_told(ma, mb) || place_told(mb, ma))
                     || shared_target
                     || shared_named_target
                     || same_person_killed)

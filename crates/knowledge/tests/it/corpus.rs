@@ -2004,3 +2004,24 @@ fn a_kidnapping_keeps_each_source_count_of_the_abducted() {
         a.text
     );
 }
+
+#[test]
+fn a_follow_up_whose_report_names_the_place_joins_the_event() {
+    // "He is accused of stabbing the teacher at the school on Friday" (October 18), in a report
+    // that names Arras in its first sentence: the stabbing in Arras of October 13, with the
+    // later count of the injured beside the first.
+    let Some((store, kb, _dir)) = fixture_store("follow-up-place") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(docs_of(attacks[0]).len(), 2, "{attacks:#?}");
+    let injured: Vec<&str> = attacks[0]
+        .figures
+        .iter()
+        .filter(|f| f.figure == "injured")
+        .map(|f| f.text.as_str())
+        .collect();
+    assert_eq!(injured, ["two", "Three"], "{attacks:#?}");
+}
