@@ -996,6 +996,16 @@ fn date_of(
         if t.span.end <= trigger.start && own_date_after && said_that(t.span) {
             continue;
         }
+        // "the first major attack in Mogadishu since the president took office in May": what
+        // "since" counts from is another thing's date.
+        // ("arrested 60 people since Sunday": the event's own period.)
+        if t.span.start >= trigger.end && {
+            let b = cx.text[trigger.end..t.span.start].to_lowercase();
+            find_word(&b, 0, b.len(), "since")
+                .is_some_and(|i| b[i + 5..].split_whitespace().count() >= 2)
+        } {
+            continue;
+        }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
         if let Some((v, for_at)) = claimed_at {
             // ("Bangladeshi officials on Sunday blamed JMB for the attack": the day of the
@@ -7797,6 +7807,7 @@ fn same_date(a: &Option<EventDate>, b: &Option<EventDate>) -> Option<bool> {
 /// the attack, a Tesla Cybertruck exploded outside a hotel in Las Vegas"): attacks after such a
 /// phrase in its sentence are other attacks than those of earlier sentences.
 pub fn merge_in_document(
+    text: &str,
     mut events: Vec<EventMention>,
     after_attack: &[(usize, Span)],
     counted_after: &[(usize, Span)],
@@ -7882,6 +7893,12 @@ pub fn merge_in_document(
             if earlier_one(&e) && m.sentence < e.sentence
                 || earlier_one(m) && e.sentence < m.sentence
             {
+                return false;
+            }
+            // "said on Friday that a U.S. air strike near Galcad had killed about 30 fighters"
+            // and "Godane was killed by a U.S. air strike in 2014": news of the day with a place
+            // or a toll of its own is not an event dated years before.
+            if m.kind == EventKind::Attack && (stale_pair(text, m, &e) || stale_pair(text, &e, m)) {
                 return false;
             }
             let p = same_place(&m.place, &e.place);
@@ -8129,6 +8146,36 @@ pub fn merge_in_document(
 /// their sentences.
 /// "a day after", "two weeks after", "hours after": phrases that count from another event,
 /// with their sentences.
+/// Whether `news` has no date of its own but a place or a toll and an indefinite article ("a
+/// U.S. air strike near Galcad had killed": news of the day, not "the gunman who killed 51
+/// people"), and `old` is dated more than a year before the report.
+fn stale_pair(text: &str, news: &EventMention, old: &EventMention) -> bool {
+    let (Some(n), Some(o)) = (&news.date, &old.date) else {
+        return false;
+    };
+    if !n.is_undated() || o.is_undated() || news.place.is_none() && news.killed.is_none() {
+        return false;
+    }
+    let indefinite = text.get(..news.trigger_span.start).is_some_and(|b| {
+        b.split_whitespace()
+            .rev()
+            .take(3)
+            .any(|w| ["a", "an", "A", "An"].contains(&w))
+    });
+    if !indefinite {
+        return false;
+    }
+    let day = |v: &str| NaiveDate::parse_from_str(v.get(..10)?, "%Y-%m-%d").ok();
+    let latest = o.latest.as_deref().and_then(|l| {
+        day(l).or_else(|| {
+            // A year or a month: its last day is late enough.
+            let y: i32 = l.get(..4)?.parse().ok()?;
+            NaiveDate::from_ymd_opt(y, 12, 31)
+        })
+    });
+    matches!((day(&n.value), latest), (Some(d), Some(l)) if (d - l).num_days() > 365)
+}
+
 /// "The attack came three months after gunmen attacked a train": the "after" phrases of
 /// sentences whose subject is the event just told, so that what the phrase tells is an earlier
 /// event, never the one the sentence is about. (A subset of [`counted_after_phrases`].)
@@ -8307,11 +8354,18 @@ fn placed_coarsely(e: &EventMention) -> bool {
 /// "still held by their captors, more than five months after the attack near Katari": an
 /// attack the sentence counts back to is dated before the sentence's day (its own date, else
 /// the document's) less that time, never the day of the report.
-pub fn counted_back_attacks(cx: &Context, events: &mut [EventMention]) {
+/// The same for an attack a sentence about another says it came after ("The attack came four
+/// months after a BLA suicide bomber killed 26 people", `came_after` from
+/// [`came_after_phrases`]).
+pub fn counted_back_attacks(
+    cx: &Context,
+    events: &mut [EventMention],
+    came_after: &[(usize, Span)],
+) {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"(?i)\b(?:(?P<q>more than|over|nearly|almost|about|some|just over|around)\s+)?(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since)\s+(?:the|its|their)\s+$",
+        r"(?i)\b(?:(?P<q>more than|over|nearly|almost|about|some|just over|around)\s+)?(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+(?P<unit>days?|weeks?|months?|years?)\s+(?:after|since)\s*$",
     ) else {
         return;
     };
@@ -8322,10 +8376,28 @@ pub fn counted_back_attacks(cx: &Context, events: &mut [EventMention]) {
         let Some(sentence) = cx.sentences.get(e.sentence).map(|s| s.span) else {
             continue;
         };
-        let Some(lead) = cx.text.get(sentence.start..e.trigger_span.start) else {
+        let Some(before) = cx.text.get(sentence.start..e.trigger_span.start) else {
             continue;
         };
-        let Some(c) = re.captures(lead) else {
+        // "... five months after the attack": the words before its article; "came four months
+        // after a BLA suicide bomber killed": the phrase the trigger follows.
+        let direct = before.trim_end().rsplit_once(' ').and_then(|(lead, det)| {
+            ["the", "its", "their"]
+                .contains(&det.to_lowercase().as_str())
+                .then_some(lead)
+        });
+        let passing = came_after
+            .iter()
+            .find(|(si, p)| {
+                *si == e.sentence
+                    && p.end <= e.trigger_span.start
+                    && e.trigger_span.start - p.end <= 40
+            })
+            .and_then(|(_, p)| cx.text.get(sentence.start..p.end));
+        let Some(c) = direct
+            .and_then(|l| re.captures(l))
+            .or_else(|| passing.and_then(|l| re.captures(l)))
+        else {
             continue;
         };
         let (Some(all), Some(n), Some(unit)) = (c.get(0), c.name("n"), c.name("unit")) else {
@@ -8388,7 +8460,7 @@ pub fn counted_back_attacks(cx: &Context, events: &mut [EventMention]) {
         } else {
             (day(at), "day")
         };
-        let span = Span::new(sentence.start + all.start(), e.trigger_span.start);
+        let span = Span::new(sentence.start + all.start(), sentence.start + all.end());
         let text = cx.text[span.start..span.end].trim_end().to_string();
         e.date = Some(if more {
             EventDate {

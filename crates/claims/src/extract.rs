@@ -150,16 +150,18 @@ pub fn extract(input: &Input) -> Extraction {
         quantities: &quantities,
         attributions: &attributions,
     };
+    let came_after = events::came_after_phrases(&cx);
     let mut events = events::merge_in_document(
+        input.text,
         events::mentions(&cx),
         &events::phrases_after_attack(&cx),
         &events::counted_after_phrases(&cx),
-        &events::came_after_phrases(&cx),
+        &came_after,
     );
     events::plans_of_told_attacks(&cx, &mut events);
     events::document_figures(&cx, &mut events);
     events::dates_from_attack(&cx, &mut events);
-    events::counted_back_attacks(&cx, &mut events);
+    events::counted_back_attacks(&cx, &mut events, &came_after);
     events::suspicion_without_trigger(&cx, &mut events);
     events::named_attacker(&cx, &mut events);
     events::perpetrators_are_no_victims(&mut events);
