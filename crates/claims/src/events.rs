@@ -3912,7 +3912,7 @@ fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
         &RE,
-        r"^(?:,[^,;.]{1,120},)?\s+(?:has |had )?(?:said|says|announced|stated|declared|insisted|confirmed|admitted)(?: in an? [\w ]{1,30}?statement| on \w+)?(?:,)?(?: that)? (?:it|its (?:fighters|members|militants|men|gunmen|mujahideen|soldiers))(?: had| has)? (?:carried out|was behind|were behind|was responsible for|were responsible for|conducted|staged|launched|perpetrated|mounted|executed)((?: [\w'’-]+){0,4}) $",
+        r"^(?:,[^,;.]{1,120},)?\s+(?:has |had )?(?:said|says|announced|stated|declared|insisted|confirmed|admitted)(?: in an? [\w ]{0,30}?statement| (?:via|on|through|in) (?:its|their|an?) [\w'’ -]{0,40}?(?:radio|channel|website|statement|message|video|broadcast|outlet|agency)| on \w+)?(?:,)?(?: that)? (?:it|its (?:fighters|members|militants|men|gunmen|mujahideen|soldiers))(?: had| has)? (?:carried out|was behind|were behind|was responsible for|were responsible for|conducted|staged|launched|perpetrated|mounted|executed)((?: [\w'’-]+){0,4}) $",
     ) else {
         return false;
     };
@@ -3921,7 +3921,7 @@ fn self_claim(text: &str, group: Span, trigger: Span) -> bool {
     static VERB: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let own_verb = crate::text::cached_regex(
         &VERB,
-        r"^(?:\s+(?:rebels|militants|fighters|group|movement|insurgents))?\s+(?:has |had )?(?:said|says|announced|stated|declared|claimed|confirmed|admitted)(?: in an? [\w ]{1,30}?statement| on \w+)?(?:,)?(?: that)? (?:it|they|its (?:fighters|members|militants|men|forces)|their (?:fighters|members|forces))(?: had| have| has)? $",
+        r"^(?:\s+(?:rebels|militants|fighters|group|movement|insurgents))?\s+(?:has |had )?(?:said|says|announced|stated|declared|claimed|confirmed|admitted)(?: in an? [\w ]{0,30}?statement| (?:via|on|through|in) (?:its|their|an?) [\w'’ -]{0,40}?(?:radio|channel|website|statement|message|video|broadcast|outlet|agency)| on \w+)?(?:,)?(?: that)? (?:it|they|its (?:fighters|members|militants|men|forces)|their (?:fighters|members|forces))(?: had| have| has)? $",
     );
     let starts_verb = text.get(trigger.start..trigger.end).is_some_and(|w| {
         w.split_whitespace()
@@ -5414,12 +5414,64 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         out.extend(merged);
     }
     disputed_claims(cx, &mut out);
+    disputed_in_apposition(cx, &mut out);
     out
 }
 
 /// "Boko Haram claimed responsibility ... However, the Nigerian government disputed the
 /// claim": a claim told before, contested by someone else. The group that claimed gets a
 /// denied reading, by whoever disputes it (the claim itself stands beside it).
+/// "Al-Shabaab claimed responsibility for the bombing, a claim the government disputed": the
+/// claim's own sentence tells who disputes it; each claimer of that sentence gets a denied
+/// reading by them.
+fn disputed_in_apposition(cx: &Context, out: &mut [EventMention]) {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i),\s+(?:a|an) (?:claim|assertion|account|figure|version)s? (?:that )?(?P<by>[^,;.]{2,60}?) (?:has |have |had |quickly |later |swiftly |strongly |flatly )*(?:disputed|denied|rejected|dismissed|contested|refuted)\b",
+    ) else {
+        return;
+    };
+    for si in 0..cx.sentences.len() {
+        let sentence = cx.sentences[si].span;
+        let Some(body) = cx.text.get(sentence.start..sentence.end) else {
+            continue;
+        };
+        let Some(c) = re.captures(body) else {
+            continue;
+        };
+        let (Some(all), Some(by)) = (c.get(0), c.name("by")) else {
+            continue;
+        };
+        let at = sentence.start + all.start();
+        let by = blamer(by.as_str());
+        for e in out.iter_mut().filter(|e| e.evidence.contains(&si)) {
+            let claimers: Vec<Participant> = e
+                .participants
+                .iter()
+                .filter(|p| {
+                    p.role == Role::Perpetrator
+                        && p.responsibility == Some(Responsibility::Claimed)
+                        && p.span.end <= at
+                })
+                .cloned()
+                .collect();
+            for mut p in claimers {
+                if e.participants.iter().any(|q| {
+                    q.role == Role::Perpetrator
+                        && q.entity == p.entity
+                        && q.responsibility == Some(Responsibility::Denied)
+                }) {
+                    continue;
+                }
+                p.responsibility = Some(Responsibility::Denied);
+                p.attributed_by = by.clone();
+                e.participants.push(p);
+            }
+        }
+    }
+}
+
 fn disputed_claims(cx: &Context, out: &mut [EventMention]) {
     for i in 0..out.len() {
         let e = &out[i];

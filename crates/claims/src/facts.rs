@@ -38,7 +38,7 @@ fn rules() -> &'static Rules {
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(
-            r"(?i)\b(?:leader|chief|emir|head|founder|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by|(?:had|has|have) (?:led|headed))\b",
+            r"(?i)\b(?:leader|chief|emir|head|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by|(?:had|has|have) (?:led|headed))\b",
         ),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
