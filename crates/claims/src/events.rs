@@ -3988,10 +3988,15 @@ fn premodifier_appositive(text: &str, group: Span) -> bool {
             "ally",
         ]
         .contains(&noun)
-        && rest[noun.len()..]
-            .trim_start_matches(['s'])
-            .trim_start()
-            .starts_with([',', '.', ';'])
+        && {
+            // ("Jamaat-ul-Ahrar, a TTP splinter group,": the noun of the kind may follow.)
+            let tail = rest[noun.len()..].trim_start_matches(['s']).trim_start();
+            let tail = ["group", "faction", "organisation", "organization", "movement"]
+                .iter()
+                .find_map(|g| tail.strip_prefix(g))
+                .map_or(tail, |t| t.trim_start_matches(['s']).trim_start());
+            tail.starts_with([',', '.', ';'])
+        }
 }
 
 fn part_of_appositive(before: &str) -> bool {
@@ -4027,7 +4032,16 @@ fn part_of_appositive(before: &str) -> bool {
                 .is_some_and(|w| ["a", "an", "the"].contains(w))
             && RELATED_TO
                 .iter()
-                .chain(&["tied to", "inspired by"])
+                .chain(&[
+                    "tied to",
+                    "inspired by",
+                    // ", a faction that split from the TTP,"
+                    "split from",
+                    "split off from",
+                    "broke away from",
+                    "broken away from",
+                    "splintered from",
+                ])
                 .any(|r| phrase.ends_with(r))
         {
             return true;
