@@ -507,6 +507,7 @@ const ABDUCTED: &[&str] = &[
     "abduction of",
     "kidnapping of",
     "taken hostage",
+    "hostage",
     "hostages",
     "held hostage",
     "seized",
@@ -3991,10 +3992,16 @@ fn premodifier_appositive(text: &str, group: Span) -> bool {
         && {
             // ("Jamaat-ul-Ahrar, a TTP splinter group,": the noun of the kind may follow.)
             let tail = rest[noun.len()..].trim_start_matches(['s']).trim_start();
-            let tail = ["group", "faction", "organisation", "organization", "movement"]
-                .iter()
-                .find_map(|g| tail.strip_prefix(g))
-                .map_or(tail, |t| t.trim_start_matches(['s']).trim_start());
+            let tail = [
+                "group",
+                "faction",
+                "organisation",
+                "organization",
+                "movement",
+            ]
+            .iter()
+            .find_map(|g| tail.strip_prefix(g))
+            .map_or(tail, |t| t.trim_start_matches(['s']).trim_start());
             tail.starts_with([',', '.', ';'])
         }
 }
@@ -6588,7 +6595,7 @@ fn one(
         if !compared_with(t, sentence, tr.span) {
             e.killed = figure(cx, sentence, tr.span, KILLED, source);
             e.injured = figure(cx, sentence, tr.span, INJURED, source);
-            if tr.subkind == Some("kidnapping") {
+            if matches!(tr.subkind, Some("kidnapping" | "hijacking")) {
                 e.abducted = figure(cx, sentence, tr.span, ABDUCTED, source);
             }
             let others: Vec<Span> = all
@@ -9353,7 +9360,9 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                         add_evidence(e, si);
                     }
                 }
-                if e.abducted.is_none() && e.subkind.as_deref() == Some("kidnapping") {
+                if e.abducted.is_none()
+                    && matches!(e.subkind.as_deref(), Some("kidnapping" | "hijacking"))
+                {
                     if let Some(f) = figure(cx, span, at, ABDUCTED, attribution) {
                         e.abducted = Some(f);
                         add_evidence(e, si);
@@ -9427,7 +9436,10 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 .any(|w| x.contains(w))
             })
     };
-    let kidnapping = events[main].subkind.as_deref() == Some("kidnapping");
+    let kidnapping = matches!(
+        events[main].subkind.as_deref(),
+        Some("kidnapping" | "hijacking")
+    );
     for (slot, words) in [(0, KILLED), (1, INJURED), (2, ABDUCTED)] {
         let has = match slot {
             0 => events[main].killed.is_some(),

@@ -931,6 +931,11 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
         if let Some(re) = &r.ally {
             for m in re.find_iter(body) {
                 let focus = at(m);
+                // "ISKP views the JUI-F party as an ally of the Afghan Taliban": one group's view
+                // of another, not an alliance of the first.
+                if viewed_as(&t[sentence.start..focus.start]) {
+                    continue;
+                }
                 let s = group_before(cx, sentence, focus);
                 let o = group_after(cx, sentence, focus);
                 if let (Some(s), Some(o)) = (s, o) {
@@ -1464,6 +1469,17 @@ fn regional_leader(after: &str) -> bool {
     )
 }
 
+/// Whether the words before a relation word end in "views/sees/regards/calls ... as a(n)":
+/// someone's view of the thing named between.
+fn viewed_as(lead: &str) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    RE.get_or_init(|| {
+        re(r"(?i)\b(?:views?|viewed|sees?|saw|regards?|regarded|considers?|considered|describes?|described|calls?|called|brands?|branded|labels?|labell?ed|portrays?|portrayed|treats?|treated)\b(?:\s+[\w'’-]+){1,6}\s+as\s+(?:an?|the|its|their)?\s*$")
+    })
+    .as_ref()
+    .is_some_and(|r| r.is_match(lead))
+}
+
 /// Whether `focus` lies in an apposition set off by commas right after a name ("Jamaat-ul-Ahrar,
 /// a TTP faction, was suspected", "Abubakar Shekau, the leader of Boko Haram, died") that has no
 /// verb and no hedge of its own.
@@ -1501,9 +1517,10 @@ fn plain_apposition(cx: &Context, si: usize, focus: Span) -> bool {
         .any(|end| end == sentence.start + open);
     after_name
         && words.len() <= 8
+        // ("The TTP, led by Noor Wali Mehsud, is believed to ...": a participle's apposition.)
         && words
             .first()
-            .is_some_and(|w| ["a", "an", "the"].contains(&w.as_str()))
+            .is_some_and(|w| ["a", "an", "the", "led", "headed"].contains(&w.as_str()))
         && !words.iter().any(|w| {
             [
                 "is",

@@ -173,7 +173,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("kidnapping"),
-        r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|taken hostage|hostage[- ]taking",
+        r"kidnapp(?:ed|ing|ings)|abduct(?:ed|ion|ions)|taken hostage|hostage[- ]taking|(?:took|taking|seized|seizing) (?:[\w-]+ ){0,4}?(?:as )?hostages?\b",
         false,
     ),
     row(
