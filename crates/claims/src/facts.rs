@@ -166,6 +166,22 @@ pub(crate) fn describes_another(text: &str, span: Span) -> bool {
     ]
     .iter()
     .any(|w| after.starts_with(w))
+        || part_after(text, span)
+}
+
+/// "Islamic State group's regional affiliate", "Islamic State's Afghan branch": a group named
+/// before a part of it, with a word or two describing the part between.
+fn part_after(text: &str, span: Span) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let to = crate::text::floor_boundary(text, (span.end + 48).min(text.len()));
+    let Some(after) = text.get(span.end..to.max(span.end)) else {
+        return false;
+    };
+    RE.get_or_init(|| {
+        re(r"^(?:['’]s)?(?: group['’]s)?(?: (?:regional|local|new|main|Afghan|Pakistani|Somali|Nigerian|Syrian|Iraqi|Libyan|Sahel|Sahelian|African|Asian|West|East|North|South|Central|Southeast|Southern|Northern|Western|Eastern|Afghanistan|Pakistan|Iraq|Syria)){0,2} (?:affiliate|branch|offshoot|franchise|wing|faction|cell|chapter)s?\b")
+    })
+    .as_ref()
+    .is_some_and(|r| r.is_match(after))
 }
 
 /// Whether a run of capitalised words that is no known actor is the subject of the verb right
@@ -903,6 +919,36 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         focus,
                         None,
                     );
+                    // "a rival of the Afghan Taliban and the TTP": each group of the list.
+                    let mut last = o;
+                    while let Some(next) = groups.iter().copied().find(|a| {
+                        a.span.start > last.span.end
+                            && t.get(last.span.end..a.span.start).is_some_and(|b| {
+                                matches!(
+                                    b.trim().to_lowercase().as_str(),
+                                    "and"
+                                        | "and the"
+                                        | ","
+                                        | ", the"
+                                        | ", and"
+                                        | ", and the"
+                                        | "or"
+                                        | "or the"
+                                )
+                            })
+                    }) {
+                        push(
+                            &mut out,
+                            cx,
+                            si,
+                            s,
+                            Predicate::RivalOf,
+                            Some(object_of(next)),
+                            focus,
+                            None,
+                        );
+                        last = next;
+                    }
                 }
             }
         }
@@ -1142,10 +1188,12 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         .iter()
                         .any(|w| b.ends_with(&format!(" as {w}")))
                 };
+                // ("the Islamic State affiliate, which is led by X": the affiliate's leader.)
                 let nearest = cx
                     .actors
                     .iter()
                     .filter(|a| a.group && inside(a.span, sentence))
+                    .filter(|a| !part_after(t, a.span))
                     .filter(|a| !owner_named || a.span.end <= focus.start)
                     .min_by_key(|a| gap(a.span, focus))
                     .filter(|a| gap(a.span, focus) < 30);
