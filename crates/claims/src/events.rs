@@ -1336,6 +1336,28 @@ pub fn precision(value: &str) -> &'static str {
 
 /// "German police arrested 25 people": an arrest with no place of its own is in the country
 /// whose police (or prosecutors, authorities, ministry) made or announced it.
+/// "Police in Peshawar said on Thursday that they had arrested ...": the city whose police
+/// made the arrest.
+fn police_city(cx: &Context, sentence: Span) -> Option<EventPlace> {
+    cx.places
+        .iter()
+        .filter(|g| inside(g.span, sentence))
+        .filter(|g| g.place.kind == dossier_core::place::PlaceKind::City)
+        .find(|g| {
+            let before = cx.text[sentence.start..g.span.start]
+                .trim_end()
+                .to_lowercase();
+            ["police in", "officers in", "authorities in", "polizei in"]
+                .iter()
+                .any(|w| before.ends_with(w))
+        })
+        .map(|g| EventPlace {
+            text: g.text.clone(),
+            span: g.span,
+            place: Some(g.place.clone()),
+        })
+}
+
 fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
     cx.places
         .iter()
@@ -6584,7 +6606,7 @@ fn one(
         );
     }
     if e.place.is_none() && tr.kind == EventKind::Arrest {
-        e.place = police_country(cx, sentence);
+        e.place = police_city(cx, sentence).or_else(|| police_country(cx, sentence));
     }
     if matches!(
         tr.kind,

@@ -2025,3 +2025,24 @@ fn a_follow_up_whose_report_names_the_place_joins_the_event() {
         .collect();
     assert_eq!(injured, ["two", "Three"], "{attacks:#?}");
 }
+
+#[test]
+fn the_city_whose_police_made_an_arrest_places_it() {
+    // "Police in Peshawar said on Thursday that they had arrested ...": an arrest in
+    // Peshawar, found by "Who was arrested in Peshawar?".
+    let Some((store, kb, _dir)) = fixture_store("police-city") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let arrests: Vec<&Event> = events.iter().filter(|e| e.kind == "arrest").collect();
+    assert_eq!(arrests.len(), 1, "{events:#?}");
+    assert_eq!(
+        arrests[0].place.as_ref().map(|p| p.name.as_str()),
+        Some("Peshawar"),
+        "{arrests:#?}"
+    );
+    let a = dossier_knowledge::ask::ask(&store, &kb, "Who was arrested in Peshawar?", None)
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("constable"), "{}", a.text);
+}
