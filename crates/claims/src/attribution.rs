@@ -1056,9 +1056,36 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
             "had", "has", "have", "was", "were", "is", "are", "would", "killed", "carried",
         ]
         .contains(&s.lower(i + 2));
-    let verb = VERBS.contains(&l)
+    // "Dr. Lena Marsh ... put the number at about 5,000": a source giving a figure.
+    let puts_figure = matches!(l, "put" | "puts" | "putting" | "placed" | "places")
+        && (s.lower(i + 1) == "it" && s.lower(i + 2) == "at"
+            || matches!(s.lower(i + 1), "the" | "its" | "their")
+                && [
+                    "number",
+                    "figure",
+                    "toll",
+                    "estimate",
+                    "strength",
+                    "total",
+                    "count",
+                    "membership",
+                ]
+                .contains(&s.lower(i + 2))
+                && s.lower(i + 3) == "at");
+    // ("though other estimates run as high as 12,000": a noun after a determiner.)
+    let noun = matches!(
+        l,
+        "estimates" | "estimate" | "reports" | "warnings" | "warning"
+    ) && i > 0
+        && [
+            "other", "the", "some", "these", "those", "many", "its", "their", "official",
+            "earlier", "new", "recent", "most", "such", "previous", "our", "his", "her",
+        ]
+        .contains(&s.lower(i - 1));
+    let verb = !noun && VERBS.contains(&l)
         || (VERBS_WITH_THAT.contains(&l) && s.lower(i + 1) == "that")
-        || claim_clause;
+        || claim_clause
+        || puts_figure;
     if !verb {
         return None;
     }

@@ -370,8 +370,10 @@ fn attribution_at<'c>(
     si: usize,
     focus: Span,
 ) -> Option<&'c dossier_core::claims::Attribution> {
-    let a = crate::attribution::for_sentence(cx.attributions, si)?;
     let sentence = cx.sentences[si].span;
+    // ("X estimates 7,000 to 12,000 fighters, while Y put the number at about 5,000": each
+    // part its source.)
+    let a = crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, focus)?;
     if a.cue.to_lowercase().starts_with("according")
         && a.sentence == si
         && !inside(a.cue_span, clause(cx.text, sentence, focus))
