@@ -269,6 +269,14 @@ const TABLE: &[(&str, Certainty, Kind)] = &[
         Kind::Ahead,
     ),
     ("unconfirmed|unverified", C::Alleged, Kind::Plain),
+    // "Reports that he had been killed were never confirmed": unconfirmed, not untrue.
+    (
+        "never|not ?been ?independently confirmed|verified",
+        C::Alleged,
+        Kind::Plain,
+    ),
+    // "Some member states believed he had been killed": an opinion.
+    ("believed|believes|believe", C::Suspected, Kind::Plain),
     ("angeblich|angebliche|angeblichen|angeblicher", C::Alleged, Kind::Plain),
     ("soll|sollen|sollte|sollten", C::Alleged, Kind::Soll),
     // Reported speech in German: "Im Sommer 2023 habe er den Auftrag bekommen", "der Mann sei
@@ -623,7 +631,15 @@ pub fn cues(text: &str, sentence: Span, focus: Span) -> Vec<Cue> {
                             window[i - 1].lower.as_str(),
                             "pleaded" | "pleads" | "plead" | "pleading"
                         );
+                    // ("were never confirmed", "has not been independently verified": left
+                    // unconfirmed, not denied.)
+                    let unconfirmed = (1..=3).any(|k| {
+                        window
+                            .get(i + n - 1 + k)
+                            .is_some_and(|t| matches!(t.lower.as_str(), "confirmed" | "verified"))
+                    });
                     let skip = plea
+                        || unconfirmed
                         || n == 1
                             && (next.is_some_and(|w| NOT_NEGATING.contains(&w))
                                 || (t0.lower == "no"
