@@ -1057,21 +1057,25 @@ fn cue_at(s: &Sent, i: usize) -> Option<(CueKind, usize, usize)> {
         ]
         .contains(&s.lower(i + 2));
     // "Dr. Lena Marsh ... put the number at about 5,000": a source giving a figure.
+    // ("puts the Allied Democratic Forces' strength at no more than 800".)
     let puts_figure = matches!(l, "put" | "puts" | "putting" | "placed" | "places")
         && (s.lower(i + 1) == "it" && s.lower(i + 2) == "at"
-            || matches!(s.lower(i + 1), "the" | "its" | "their")
-                && [
-                    "number",
-                    "figure",
-                    "toll",
-                    "estimate",
-                    "strength",
-                    "total",
-                    "count",
-                    "membership",
-                ]
-                .contains(&s.lower(i + 2))
-                && s.lower(i + 3) == "at");
+            || matches!(s.lower(i + 1), "the" | "its" | "their" | "his" | "her")
+                && (2..=8).any(|k| {
+                    [
+                        "number",
+                        "numbers",
+                        "figure",
+                        "toll",
+                        "estimate",
+                        "strength",
+                        "total",
+                        "count",
+                        "membership",
+                    ]
+                    .contains(&s.lower(i + k))
+                        && s.lower(i + k + 1) == "at"
+                }));
     // ("though other estimates run as high as 12,000": a noun after a determiner.)
     let noun = matches!(
         l,

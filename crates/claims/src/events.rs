@@ -476,6 +476,7 @@ const KILLED: &[&str] = &[
     "slain",
     "murdered",
     "getötet",
+    "erschossen",
     "tote",
     "toten",
     "ums leben",
@@ -5786,18 +5787,56 @@ fn trend(text: &str, sentence: Span, trigger: Span) -> bool {
         "wave of",
         "string of",
         "series of",
+        // "has carried out some of the deadliest attacks", "many attacks", "dozens of plots".
+        "some of the",
+        "many",
+        "several",
+        "numerous",
+        "dozens of",
+        "hundreds of",
+        "scores of",
+        "a number of",
+        "countless",
     ]
     .iter()
     .any(|w| {
-        // ("stepped up attacks", "stepped up its attacks", "a surge in suicide bombings")
+        // ("stepped up attacks", "stepped up its attacks", "a surge in suicide bombings", "a
+        // string of foreign plots", "some of the deadliest attacks")
+        let modifier = |last: &str| {
+            [
+                "its",
+                "their",
+                "the",
+                "deadly",
+                "suicide",
+                "militant",
+                "terror",
+                "foreign",
+                "new",
+                "recent",
+                "similar",
+                "other",
+                "major",
+                "coordinated",
+                "deadliest",
+                "bloodiest",
+                "worst",
+                "biggest",
+                "largest",
+                "high-profile",
+                "large-scale",
+                "such",
+            ]
+            .contains(&last)
+                || last.ends_with("ist")
+        };
         lead.ends_with(w)
             || lead.rsplit_once(' ').is_some_and(|(head, last)| {
-                head.trim_end().ends_with(w)
-                    && ([
-                        "its", "their", "the", "deadly", "suicide", "militant", "terror",
-                    ]
-                    .contains(&last)
-                        || last.ends_with("ist"))
+                modifier(last)
+                    && (head.trim_end().ends_with(w)
+                        || head
+                            .rsplit_once(' ')
+                            .is_some_and(|(h2, l2)| modifier(l2) && h2.trim_end().ends_with(w)))
             })
     })
 }
@@ -5935,6 +5974,7 @@ fn one(
     }
     // "has repeatedly attacked hotels", "often targets markets": a pattern, not an event.
     if tr.kind == EventKind::Attack && habitual(cx, sentence, tr.span)
+        || tr.kind == EventKind::Plot && trend(t, sentence, tr.span)
         || tr.kind == EventKind::ClaimOfResponsibility && habitual_claim(cx, sentence, tr.span)
     {
         return None;
@@ -6736,6 +6776,24 @@ fn one(
                 !d.text.is_empty()
                     && d.span.end <= tr.span.start
                     && t[d.span.end..tr.span.start].trim().is_empty()
+                    && cx.dct.is_some_and(|dct| {
+                        d.latest
+                            .as_deref()
+                            .is_some_and(|l| l < dct.format("%Y-%m-%d").to_string().as_str())
+                    })
+            })
+        // "since the Moscow concert hall attack in March": the same, the date after it.
+        || tr.kind == EventKind::Attack
+            && t[sentence.start..tr.span.start]
+                .to_lowercase()
+                .split_whitespace()
+                .rev()
+                .take(5)
+                .any(|w| w == "the")
+            && e.date.as_ref().is_some_and(|d| {
+                !d.text.is_empty()
+                    && d.span.start >= tr.span.end
+                    && ["in", "on", ""].contains(&t[tr.span.end..d.span.start].trim())
                     && cx.dct.is_some_and(|dct| {
                         d.latest
                             .as_deref()

@@ -167,6 +167,19 @@ pub(crate) fn describes_another(text: &str, span: Span) -> bool {
     .iter()
     .any(|w| after.starts_with(w))
         || part_after(text, span)
+        // German: "Die mit al-Qaida verbundene Gruppe JNIM".
+        || [
+            " verbundene",
+            " verbundenen",
+            " verbündete",
+            " verbündeten",
+            " nahestehende",
+            " nahestehenden",
+            " nahe stehende",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w))
+            && crate::text::lower_before(text, span, 12).ends_with("mit")
 }
 
 /// "Islamic State group's regional affiliate", "Islamic State's Afghan branch": a group named
@@ -1564,13 +1577,28 @@ fn plain_apposition(cx: &Context, si: usize, focus: Span) -> bool {
                 .filter(|n| n.label == "PERSON")
                 .map(|n| n.span.end),
         )
-        .any(|end| end == sentence.start + open);
+        // ("Jama'at Nusrat al-Islam wal-Muslimin (JNIM), an al-Qaeda affiliate, claimed": past
+        // the bracketed acronym.)
+        .any(|end| {
+            end == sentence.start + open
+                || end < sentence.start + open
+                    && t.get(end..sentence.start + open).is_some_and(|b| {
+                        let b = b.trim();
+                        b.starts_with('(') && b.ends_with(')') && b.len() <= 24
+                    })
+        });
     after_name
         && words.len() <= 8
         // ("The TTP, led by Noor Wali Mehsud, is believed to ...": a participle's apposition.)
         && words
             .first()
-            .is_some_and(|w| ["a", "an", "the", "led", "headed"].contains(&w.as_str()))
+            .is_some_and(|w| {
+                [
+                    "a", "an", "the", "led", "headed", "founded", "formed", "established",
+                    "created",
+                ]
+                .contains(&w.as_str())
+            })
         && !words.iter().any(|w| {
             [
                 "is",

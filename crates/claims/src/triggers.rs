@@ -309,7 +309,7 @@ pub const ROWS_DE: &[Row] = &[
     row(
         Attack,
         None,
-        r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|mehrere|Dutzende|zahlreiche) (?:[\wäöüß]+ ){0,2}?(?:Menschen|Personen|Besucher|Passanten|Polizisten|Soldaten|Zivilisten|Gläubige|Kinder) (?P<t>getötet (?:haben|zu haben|hatte|hat|hätten|habe))",
+        r"(?:\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|mehrere|Dutzende|zahlreiche) (?:[\wäöüß]+ ){0,2}?(?:Menschen|Personen|Besucher|Passanten|Polizisten|Soldaten|Zivilisten|Gläubige|Kinder) (?P<t>(?:getötet|erschossen) (?:haben|zu haben|hatte|hat|hätten|habe|worden|wurden))",
         false,
     ),
     row(
