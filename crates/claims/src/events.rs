@@ -223,6 +223,13 @@ const RELATED_TO: &[&str] = &[
 /// Nouns for people and groups a demonym describes ("the Somali militant group", "Libyan
 /// parents"): the demonym says who they are, not where something happened.
 const DESCRIBED_PEOPLE: &[&str] = &[
+    // ("the presence of Russian mercenaries from the Wagner Group": their nationality.)
+    "mercenaries",
+    "mercenary",
+    "troops",
+    "instructors",
+    "advisers",
+    "advisors",
     // ("French energy company Total withdrew": a company's nationality.)
     "company",
     "companies",
@@ -998,6 +1005,15 @@ fn date_of(
         if t.span.end <= trigger.start && own_date_after && said_that(t.span) {
             continue;
         }
+        // "detained several people suspected of planning attacks around Christmas", reported on
+        // December 22: an arrest told as done is not dated after its report.
+        if kind == EventKind::Arrest
+            && t.earliest
+                .zip(cx.dct)
+                .is_some_and(|(e, dct)| e.date() > dct)
+        {
+            continue;
+        }
         // "the first major attack in Mogadishu since the president took office in May": what
         // "since" counts from is another thing's date.
         // ("arrested 60 people since Sunday": the event's own period.)
@@ -1647,6 +1663,14 @@ fn place_of(
             .iter()
             .chain(ELSEWHERE_PEOPLE)
             .any(|w| prep.ends_with(w))
+        {
+            continue;
+        }
+        // ("caught in the Bryansk region, near the border with Ukraine": the neighbour is no
+        // place of it.)
+        if ["border with", "frontier with", "border of", "grenze zu"]
+            .iter()
+            .any(|w| prep.ends_with(w) || prep.ends_with(&format!("{w} the")))
         {
             continue;
         }
@@ -4631,7 +4655,17 @@ fn apposed_names<'c>(cx: &'c Context, sentence: Span, np: Span) -> Vec<&'c Entit
 }
 
 fn arrested(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant> {
-    arrested_phrase(cx, sentence, trigger).filter(|p| plausibly_arrested(&p.text))
+    // ("police said on Sunday that a 30-year-old Tajik man had been taken into custody": a day
+    // is no one arrested.)
+    arrested_phrase(cx, sentence, trigger)
+        .filter(|p| plausibly_arrested(&p.text))
+        .filter(|p| {
+            !cx.timexes.iter().any(|x| {
+                x.kind == TimexType::Date
+                    && x.span.start <= p.span.start
+                    && p.span.end <= x.span.end
+            })
+        })
 }
 
 /// Whether a phrase taken as who was arrested can be one: no finite verb in it and no police

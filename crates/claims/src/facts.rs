@@ -488,7 +488,18 @@ fn push(
     // officials said", "Abubakar Shekau, the leader of Boko Haram, died ..., according to
     // ...": the report's own description of a name, neither hedged nor sourced by the
     // sentence (unless it hedges itself: "an alleged TTP faction").
-    let speakers_title = speakers_title || in_source || plain_apposition(cx, si, focus);
+    // "The Taliban, which is a bitter rival of ISIS-K, said its fighters ...": a relative
+    // clause describing the speaker, before the verb of saying, is the report's own.
+    let speakers_clause = attribution_at(cx, si, focus).is_some_and(|a| {
+        let sentence = cx.sentences[si].span;
+        a.source_span.is_some_and(|src| {
+            crate::text::relative_clauses(cx.text, sentence)
+                .iter()
+                .any(|r| inside(focus, *r) && src.end <= r.start && r.end <= a.cue_span.start)
+        })
+    });
+    let speakers_title =
+        speakers_title || in_source || speakers_clause || plain_apposition(cx, si, focus);
     // "Al-Shabaab, the al-Qaeda affiliate ..., claimed the attack": a claim of responsibility
     // says nothing about how sure the relation is.
     let certainty = if speakers_title {
