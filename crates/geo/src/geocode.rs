@@ -396,6 +396,45 @@ fn valid_span(text: &str, span: Span) -> bool {
         && text.is_char_boundary(span.end)
 }
 
+/// Words naming a person's role, right before a name ("governor, Uba Sani").
+const PERSON_ROLES: &[&str] = &[
+    "governor",
+    "minister",
+    "president",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "commander",
+    "chief",
+    "general",
+    "gen.",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "senator",
+    "mayor",
+    "official",
+    "imam",
+    "pastor",
+    "colonel",
+    "col.",
+    "lieutenant",
+    "captain",
+    "sheikh",
+    "emir",
+    "prosecutor",
+    "judge",
+    "ambassador",
+    "premier",
+    "chairman",
+];
+
 /// Words of institutions and places in an organisation's name ("Kabul University", "Herat
 /// Police", "Kaduna Polytechnic"): a place inside such a name is a place.
 const ORG_WORDS: &[&str] = &[
@@ -1046,10 +1085,17 @@ impl Gazetteer {
                 continue;
             }
             // "The Kaduna State governor, Uba Sani, said": an "organisation" of two or three
-            // capitalised words and no word of an institution is a person's name, and its
-            // first name no place.
+            // capitalised words and no word of an institution, after a person's role, is a
+            // person's name, and its first name no place.
             let ws = words(raw);
+            let after_role = text.get(..m.span.start).is_some_and(|b| {
+                let b = b.trim_end().trim_end_matches(',').trim_end().to_lowercase();
+                b.rsplit(|c: char| !c.is_alphanumeric() && c != '.')
+                    .next()
+                    .is_some_and(|w| PERSON_ROLES.contains(&w))
+            });
             if m.label == "ORG"
+                && after_role
                 && (2..=3).contains(&ws.len())
                 // (Not "den Kölner Dom": a place adjective opens it.)
                 && city_of_adjective(self, &mention_key(self, &raw[ws[0].0..ws[0].1])).is_none()
