@@ -282,7 +282,7 @@ pub fn ask(
         form = FORMS[7];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
-        let mut events = find_events(store, kb, &place, period.as_deref(), true, as_of)?;
+        let mut events = find_events(store, kb, &place, period.as_deref(), as_of)?;
         events.retain(|e| e.kind == "arrest");
         if events.is_empty() {
             let _ = writeln!(text, "No arrest in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
@@ -300,7 +300,7 @@ pub fn ask(
     {
         form = FORMS[2];
         let what = strip(&m[1]);
-        let events = find_events(store, kb, &what, None, false, as_of)?;
+        let events = find_events(store, kb, &what, None, as_of)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event matching {what:?} in the store.");
         }
@@ -318,7 +318,7 @@ pub fn ask(
             _ => "killed",
         };
         let what = strip(&m[2]);
-        let events = find_events(store, kb, &what, None, false, as_of)?;
+        let events = find_events(store, kb, &what, None, as_of)?;
         let with: Vec<&Event> = events.iter().filter(|e| e.figures.iter().any(|f| f.figure == want)).collect();
         if with.is_empty() {
             let _ = writeln!(text, "No {want} figure for an event matching {what:?} in the store.");
@@ -337,7 +337,7 @@ pub fn ask(
         form = FORMS[6];
         let place = strip(&m[1]);
         let period = m.get(2).and_then(|p| period(p.as_str()));
-        let events = find_events(store, kb, &place, period.as_deref(), true, as_of)?;
+        let events = find_events(store, kb, &place, period.as_deref(), as_of)?;
         if events.is_empty() {
             let _ = writeln!(text, "No event in {place}{} in the store.", period.map(|p| format!(" in {p}")).unwrap_or_default());
         }
@@ -376,7 +376,6 @@ pub fn find_events(
     kb: &KnowledgeBase,
     what: &str,
     period: Option<&str>,
-    at_place: bool,
     as_of: Option<&str>,
 ) -> Result<Vec<Event>, Error> {
     let docs: Vec<Loaded> = store
@@ -384,7 +383,7 @@ pub fn find_events(
         .into_iter()
         .filter_map(Loaded::parse)
         .collect();
-    let mut events = crate::topic::matching_events(&docs, kb, what, at_place);
+    let mut events = crate::topic::matching_events(&docs, kb, what);
     if let Some(p) = period {
         events.retain(|e| {
             e.date.as_ref().is_some_and(|d| {

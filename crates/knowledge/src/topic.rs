@@ -75,16 +75,10 @@ fn at_place(e: &Event, words: &[String]) -> bool {
     words.iter().all(|w| has_word(&hay, w))
 }
 
-/// Events of `docs` whose place (name, country, region) or title names `what`, or one of whose
-/// source sentences names it (a venue, a target). With `at_place`, source sentences count only
-/// when no event is at the place or has it in its title ("what happened in Kerman" is not the
-/// Moscow attack whose report mentions Kerman).
-pub fn matching_events(
-    docs: &[Loaded],
-    kb: &KnowledgeBase,
-    what: &str,
-    at_place_only: bool,
-) -> Vec<Event> {
+/// Events of `docs` whose place (name, country, region) or title names `what`; when none does,
+/// those one of whose source sentences names it (a venue, a target). "What happened in Kerman"
+/// is not the Moscow attack whose report mentions Kerman.
+pub fn matching_events(docs: &[Loaded], kb: &KnowledgeBase, what: &str) -> Vec<Event> {
     let words = words(what);
     if words.is_empty() {
         return Vec::new();
@@ -100,10 +94,13 @@ pub fn matching_events(
             words.iter().all(|w| has_word(&q, w))
         })
     };
-    if at_place_only && events.iter().any(named) {
+    // Events at the place or titled by the words first; only when none is, those whose
+    // sentences name them ("How many people were killed in Kabul?" is not answered with the
+    // Kerman bombing, "the deadliest attack since the Kabul airport bombing").
+    if events.iter().any(named) {
         events.retain(named);
     } else {
-        events.retain(|e| named(e) || quoted(e));
+        events.retain(quoted);
     }
     events
 }
@@ -116,7 +113,7 @@ pub fn build(
     kb: &KnowledgeBase,
     as_of: Option<&str>,
 ) -> Option<Dossier> {
-    let events = matching_events(docs, kb, name, true);
+    let events = matching_events(docs, kb, name);
     let ws = words(name);
     let key = dossier_entities::normalize::name_key(name);
     // Groups the reports say are active or recruit there.

@@ -2046,3 +2046,17 @@ fn the_city_whose_police_made_an_arrest_places_it() {
         .unwrap();
     assert!(a.text.contains("constable"), "{}", a.text);
 }
+
+#[test]
+fn a_toll_question_about_a_place_is_not_answered_with_an_event_elsewhere() {
+    // The Kerman report compares with "the Kabul airport bombing"; the Kabul question gets the
+    // Kabul event only.
+    let Some((store, kb, _dir)) = fixture_store("compared-place") else {
+        return;
+    };
+    let a = dossier_knowledge::ask::ask(&store, &kb, "How many people were killed in Kabul?", None)
+        .unwrap()
+        .unwrap();
+    assert!(a.text.contains("Kabul"), "{}", a.text);
+    assert!(!a.text.contains("Kerman"), "{}", a.text);
+}
