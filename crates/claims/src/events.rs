@@ -9813,6 +9813,30 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
         .filter(|f| current.is_none_or(|(_, c)| !std::ptr::eq(c, f.1)))
         .map(|f| f.1)
         .collect();
+    // "killing at least 40 people ... The toll was later raised to 17": a rise to fewer (or a cut
+    // to more) is no revision of this toll but of another one's.
+    if let (Some((si, c)), Some(k)) = (current, e.killed.as_ref()) {
+        let lead = cx
+            .text
+            .get(cx.sentences[si].span.start..c.span.start)
+            .unwrap_or("")
+            .to_lowercase();
+        let has = |ws: &[&str]| ws.iter().any(|w| find_word_last(&lead, w).is_some());
+        let up = has(&["raised", "rose", "risen", "climbed", "increased", "rising"]);
+        let down = has(&[
+            "lowered",
+            "cut",
+            "reduced",
+            "revised down",
+            "fell",
+            "dropped",
+        ]);
+        let below = c.max.zip(k.quantity.min).is_some_and(|(a, b)| a < b);
+        let above = c.min.zip(k.quantity.max).is_some_and(|(a, b)| a > b);
+        if up && !down && below || down && !up && above {
+            return;
+        }
+    }
     let mut replaced: Option<Quantity> = None;
     match current {
         Some((si, c)) => {
@@ -9903,11 +9927,32 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
                         .any(|a| a.sentence == si && &a.source != mine)
                 })
         };
+        // "... has risen to 41, police said on Sunday. A local official said on Sunday that the
+        // toll had risen to 42": a change told after the current one by another named source
+        // is that source's figure beside it, not a stage it superseded.
+        let current_si = current.map(|(si, _)| si);
+        let said_by = |si: usize| {
+            crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone())
+        };
+        let mut beside: Vec<Figure> = Vec::new();
         // Earlier stages first, then superseded revisions, each value once.
         for stage in [Stage::Earlier, Stage::Revision] {
             for f in found.iter().filter(|f| f.2 == stage) {
                 if another_source(f.0) {
                     continue;
+                }
+                if stage == Stage::Revision && current_si.is_some_and(|c| f.0 > c) {
+                    let by = said_by(f.0);
+                    if by.is_some() && by != source && !same(f.1, &k.quantity) {
+                        if !beside.iter().any(|b| same(&b.quantity, f.1)) {
+                            beside.push(Figure {
+                                quantity: f.1.clone(),
+                                attributed_to: by,
+                                revised_from: Vec::new(),
+                            });
+                        }
+                        continue;
+                    }
                 }
                 if earlier.iter().any(|q| std::ptr::eq(*q, f.1))
                     && !same(f.1, &k.quantity)
@@ -9925,5 +9970,6 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
             }
         }
         k.revised_from = from;
+        e.killed_elsewhere.extend(beside);
     }
 }
