@@ -6960,6 +6960,33 @@ fn one(
     {
         return None;
     }
+    // "As many as 600 people may have been shot dead in the Barsalogho attack": the hedge is
+    // the toll's; the attack the sentence names after "in the" is the event.
+    if tr.kind == EventKind::Attack
+        && cert == Certainty::Hypothetical
+        && all.iter().any(|o| {
+            o.kind == EventKind::Attack
+                && o.span.start > tr.span.end
+                && t.get(tr.span.end..o.span.start).is_some_and(|raw| {
+                    let lower = raw.to_lowercase();
+                    let b = lower.trim();
+                    ["in the", "during the", "in an", "in a"].iter().any(|p| {
+                        b == *p || b.ends_with(&format!(" {p}")) || {
+                            // ("in the Barsalogho attack": a name between.)
+                            raw.trim().rsplit_once(p).is_some_and(|(_, name)| {
+                                let n = name.trim();
+                                !n.is_empty()
+                                    && n.split_whitespace().count() <= 3
+                                    && n.split_whitespace()
+                                        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                            })
+                        }
+                    })
+                })
+        })
+    {
+        return None;
+    }
     // Attacks in the future or in a conditional are not events that happened.
     if tr.kind == EventKind::Attack
         && !refers_back
