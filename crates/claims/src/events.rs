@@ -5622,13 +5622,6 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
             "early",
             "earlier",
             "later",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
             "morning",
             "afternoon",
             "evening",
@@ -5638,7 +5631,11 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
             "overnight",
             "then",
         ];
-        while words.len() > 1 && words.last().is_some_and(|w| WHEN.contains(w)) {
+        while words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| WHEN.contains(w) || WEEKDAYS.contains(w))
+        {
             words.pop();
         }
         words.len() <= 4
@@ -7368,7 +7365,13 @@ fn days_before_anchor(text: &str, sentence: Span, trigger: Span) -> Option<(i64,
 /// Days in "a day", "two days", "three weeks", "10 days" (count word or digits, lower case;
 /// "the" counts one).
 fn days_of(count: &str, unit: &str) -> Option<i64> {
-    let n: i64 = match count {
+    let n = count_word(count)?;
+    Some(if unit.starts_with("week") { 7 * n } else { n })
+}
+
+/// A count word or digits, lower case ("the", "a" and "one" are one): "two" → 2, "10" → 10.
+fn count_word(count: &str) -> Option<i64> {
+    Some(match count {
         "the" | "a" | "one" => 1,
         "two" => 2,
         "three" => 3,
@@ -7379,9 +7382,10 @@ fn days_of(count: &str, unit: &str) -> Option<i64> {
         "eight" => 8,
         "nine" => 9,
         "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
         d => d.parse().ok()?,
-    };
-    Some(if unit.starts_with("week") { 7 * n } else { n })
+    })
 }
 
 /// Where the text of at most `max` bytes before `at` in `sentence` starts (on a character
@@ -8617,23 +8621,9 @@ pub fn counted_back_attacks(
         let (Some(all), Some(n), Some(unit)) = (c.get(0), c.name("n"), c.name("unit")) else {
             continue;
         };
-        let n: u32 = match n.as_str().to_lowercase().as_str() {
-            "a" | "one" => 1,
-            "two" => 2,
-            "three" => 3,
-            "four" => 4,
-            "five" => 5,
-            "six" => 6,
-            "seven" => 7,
-            "eight" => 8,
-            "nine" => 9,
-            "ten" => 10,
-            "eleven" => 11,
-            "twelve" => 12,
-            d => match d.parse() {
-                Ok(v) => v,
-                Err(_) => continue,
-            },
+        let Some(n) = count_word(&n.as_str().to_lowercase()).and_then(|n| u32::try_from(n).ok())
+        else {
+            continue;
         };
         // "more than five months after": on or before that day; "five months after", "nearly
         // five months after": about then, a unit either side.
