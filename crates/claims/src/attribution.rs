@@ -1488,12 +1488,38 @@ fn name_after_description(
     let named = names
         .iter()
         .any(|m| m.label == "PERSON" && m.span == s.span(x, y));
+    // ("A rights group, Human Rights Watch, said": an organisation after its description.)
+    let named_org = names
+        .iter()
+        .any(|m| m.label == "ORG" && m.span == s.span(x, y));
     let first = s.lower(0);
     let described = (DETERMINERS.contains(&first)
         || ["its", "his", "her", "their"].contains(&first)
         || first.ends_with("'s"))
         && open <= 8
-        && (0..open).any(|k| PERSON_HEADS.contains(&s.lower(k)));
+        && (0..open).any(|k| {
+            PERSON_HEADS.contains(&s.lower(k))
+                || named_org
+                    && [
+                        "group",
+                        "organisation",
+                        "organization",
+                        "agency",
+                        "institute",
+                        "collective",
+                        "charity",
+                        "watchdog",
+                        "monitor",
+                        "body",
+                        "network",
+                        "association",
+                        "ngo",
+                        "coalition",
+                        "committee",
+                    ]
+                    .contains(&s.lower(k))
+        });
+    let named = named || named_org;
     // The role without the possessive: "spokesman", not "Its spokesman".
     let lead = usize::from(["its", "his", "her", "their"].contains(&first));
     (named && described).then_some((x, y, lead))
