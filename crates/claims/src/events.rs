@@ -920,6 +920,8 @@ fn date_of(
     skip: &[Span],
 ) -> Option<EventDate> {
     let mut best: Option<(usize, &TimeExpression, Option<NaiveDate>)> = None;
+    // The date of a claim or a blame the trigger is the object of: the attack was by then.
+    let mut claim_day: Option<&TimeExpression> = None;
     let cl = clause(cx.text, sentence, trigger);
     // The date of a claim or a blame is not that of the attack it is for: "blamed X on Monday
     // for a bomb attack", "claimed responsibility for the bombings on Tuesday" (an attack
@@ -1045,6 +1047,9 @@ fn date_of(
                     .get(trigger.end..t.span.start)
                     .is_some_and(|g| ["", "on", "in"].contains(&g.trim()));
             if between || right_after {
+                if claim_day.is_none() && t.kind == TimexType::Date {
+                    claim_day = Some(t);
+                }
                 continue;
             }
         }
@@ -1290,6 +1295,25 @@ fn date_of(
             }
         }
         return Some(date);
+    }
+    // "In January, ISKP claimed the twin bombings in Kerman": on or before the end of January
+    // (a claim's day says little more than "before publication").
+    if let Some(t) = claim_day
+        .filter(|_| kind == EventKind::Attack)
+        .filter(|t| !matches!(precision(&t.value), "day" | "time"))
+    {
+        if let Some(l) = t.latest {
+            let day = l.format("%Y-%m-%d").to_string();
+            return Some(EventDate {
+                value: day.clone(),
+                precision: "day".into(),
+                modifier: Some("ON_OR_BEFORE".into()),
+                earliest: None,
+                latest: Some(day),
+                text: t.text.clone(),
+                span: t.span,
+            });
+        }
     }
     undated(cx, trigger, kind)
 }
