@@ -9489,14 +9489,39 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
         // people were wounded. The attack came three months after gunmen killed 22 people at
         // the Bardo museum": a figure in the sentences right after the first attack, before any
         // other attack is told, is the first attack's.
-        if let Some(&first) = attacks.iter().min_by_key(|&&i| events[i].sentence) {
+        // ("... attacked a military base in Galcad. A military commander said seven soldiers
+        // were killed": the same for each attack, up to the next one told.)
+        let mut order: Vec<usize> = attacks.clone();
+        order.sort_by_key(|&i| events[i].sentence);
+        for (n, &first) in order.iter().enumerate() {
+            // (A later attack only when dated to a recent day of its own: not one a report
+            // compares with, "since the 2021 Kabul airport bombing".)
+            let recent_day = events[first].date.as_ref().is_some_and(|d| {
+                !d.is_undated()
+                    && matches!(d.precision.as_str(), "day" | "time")
+                    && days_to_report(cx, d.latest.as_deref()).is_some_and(|x| x <= 60)
+            });
+            // (Nor one told beside an earlier one in its sentence: "a day after suicide
+            // bombings at three churches".)
+            if n > 0 && (!recent_day || events[order[n - 1]].sentence == events[first].sentence) {
+                continue;
+            }
             let from = events[first].sentence + 1;
-            let to = attacks
-                .iter()
-                .filter(|&&j| j != first)
-                .map(|&j| events[j].sentence)
-                .min()
-                .unwrap_or(from);
+            let to = if n == 0 {
+                order
+                    .iter()
+                    .skip(1)
+                    .map(|&j| events[j].sentence)
+                    .min()
+                    .unwrap_or(from)
+            } else {
+                order
+                    .iter()
+                    .skip(n + 1)
+                    .map(|&j| events[j].sentence)
+                    .find(|&s| s >= from)
+                    .unwrap_or(cx.sentences.len())
+            };
             for si in from..to.min(cx.sentences.len()) {
                 let span = cx.sentences[si].span;
                 let attribution =
