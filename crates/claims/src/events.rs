@@ -10038,4 +10038,21 @@ fn toll_revisions(cx: &Context, e: &mut EventMention, skip: &[usize]) {
         k.revised_from = from;
         e.killed_elsewhere.extend(beside);
     }
+    // "Hospital officials later put the toll at 26 dead and 62 injured": the injured of the
+    // current revision's sentence revise the injured too.
+    if let Some((si, _)) = current {
+        let span = cx.sentences[si].span;
+        let by = e.killed.as_ref().and_then(|k| k.attributed_to.clone());
+        let at = Span::new(span.start, span.start);
+        if let Some(mut f) = figure(cx, span, at, INJURED, by.as_ref()) {
+            let old = e.injured.as_ref().map(|i| i.quantity.clone());
+            if old.as_ref().is_none_or(|o| {
+                (o.min, o.max) != (f.quantity.min, f.quantity.max) && o.sentence != si
+            }) {
+                f.revised_from = old.into_iter().collect();
+                e.injured = Some(f);
+                add_evidence(e, si);
+            }
+        }
+    }
 }
