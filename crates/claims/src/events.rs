@@ -2189,13 +2189,14 @@ fn one_killed(cx: &Context, sentence: Span) -> Option<Quantity> {
     static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
         regex::Regex::new(
-            r"\b(?:[Aa]n?) (?:\d+-year-old )?(?:[a-z-]+ )?(?P<n>man|woman|boy|girl|child|person|teenager|toddler|baby|police officer|policeman|policewoman|soldier|tourist|pedestrian|worshipper|student|pupil|teacher|priest|imam|pastor|rabbi|nun|journalist|reporter|photographer|doctor|nurse|aid worker|worker|driver|farmer|villager|resident|civilian|shopper|visitor|fan|officer|gendarme|firefighter|judge|lawyer|politician|lawmaker|mayor|passer-by|bystander|guard) (?:was|has been|had been) (?:killed|stabbed to death|shot dead|fatally (?:stabbed|shot|wounded|injured))\b",
+            r"\b(?:[Aa]n?) (?:\d+-year-old )?(?:[a-z-]+ )?(?P<n>man|woman|boy|girl|child|person|teenager|toddler|baby|police officer|policeman|policewoman|soldier|tourist|pedestrian|worshipper|student|pupil|teacher|priest|imam|pastor|rabbi|nun|journalist|reporter|photographer|doctor|nurse|aid worker|worker|driver|farmer|villager|resident|civilian|shopper|visitor|fan|officer|gendarme|firefighter|judge|lawyer|politician|lawmaker|mayor|passer-by|bystander|guard) (?:was|has been|had been) (?:killed|stabbed to death|shot dead|fatally (?:stabbed|shot|wounded|injured))\b|\b[Tt]he (?:[a-z-]+ )?(?P<r>police officer|policeman|policewoman|officer|soldier|teacher|priest|imam|pastor|guard|gendarme|firefighter|journalist) (?:later |subsequently |has since |had since )?(?:died|succumbed)\b",
         )
         .expect("valid regex")
     });
     let s = cx.text.get(sentence.start..sentence.end)?;
     let c = re.captures(s)?;
-    let n = c.name("n")?;
+    // ("The officer died two days later": a wounded victim who died, one of the dead.)
+    let n = c.name("n").or_else(|| c.name("r"))?;
     let start = sentence.start + c.get(0)?.start();
     let end = sentence.start + n.end();
     let index = cx
