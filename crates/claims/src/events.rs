@@ -4453,6 +4453,39 @@ fn person_surname(cx: &Context, word: &str) -> bool {
 /// "The SDF captured Raqqa from the Islamic State", "Islamic State fighters seized Mosul", "had
 /// taken full control of Raqqa": a capture of a place the text names right after the verb (a
 /// capture of anything else, "captured the suspect", is none).
+/// "al-Shabaab killed 67 people at the Westgate mall": a named armed group as the subject of
+/// "killed" and a count of people is an attack (its trigger the killing).
+fn group_killings(cx: &Context, sentence: Span) -> Vec<Trigger> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"^\s+(?:has |had |have |reportedly |allegedly )?(?P<t>killed) (?:(?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?: [\w-]+)? (?:people|persons|civilians|worshippers|tourists|visitors|shoppers|passengers|pedestrians|students|children|villagers|soldiers|police officers|policemen|troops))\b",
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for a in cx
+        .actors
+        .iter()
+        .filter(|a| a.group && !a.coreference && inside(a.span, sentence))
+    {
+        let Some(rest) = cx.text.get(a.span.end..sentence.end) else {
+            continue;
+        };
+        let Some(t) = re.captures(rest).and_then(|c| c.name("t")) else {
+            continue;
+        };
+        let span = Span::new(a.span.end + t.start(), a.span.end + t.end());
+        out.push(Trigger {
+            kind: EventKind::Attack,
+            subkind: None,
+            span,
+            needs_anchor: false,
+        });
+    }
+    out
+}
+
 fn captures_of_places(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -5220,6 +5253,14 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
         let mut trigs = triggers::find(cx.text, sentence, cx.language);
         trigs.extend(leader_deaths(cx, sentence, &trigs));
         trigs.extend(captures_of_places(cx, sentence, &trigs));
+        // (In place of a bare "killed" another row found there.)
+        let killings = group_killings(cx, sentence);
+        trigs.retain(|t| {
+            !killings
+                .iter()
+                .any(|k| k.span.start < t.span.end && t.span.start < k.span.end)
+        });
+        trigs.extend(killings);
         let claim_spans: Vec<Span> = trigs
             .iter()
             .filter(|t| t.kind == EventKind::ClaimOfResponsibility)
