@@ -1291,6 +1291,68 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 }
             }
         }
+        // "Shekau led Boko Haram after the death of its founder": a person who leads a group,
+        // the verb between them.
+        for n in cx
+            .names
+            .iter()
+            .filter(|n| n.label == "PERSON" && inside(n.span, sentence))
+        {
+            let rest = &t[n.span.end..sentence.end];
+            let Some(verb) = [
+                " led ",
+                " leads ",
+                " has led ",
+                " had led ",
+                " headed ",
+                " heads ",
+            ]
+            .iter()
+            .find(|v| rest.starts_with(*v)) else {
+                continue;
+            };
+            let from = n.span.end + verb.len();
+            let after = &t[from..sentence.end];
+            let skip = if after.starts_with("the ") { 4 } else { 0 };
+            let Some(g) = cx.actors.iter().find(|a| {
+                a.group && !a.coreference && a.span.start == from + skip && !part_after(t, a.span)
+            }) else {
+                continue;
+            };
+            // (The group itself, not "led the Islamic State attacks in Paris": what follows
+            // the name is punctuation or a preposition.)
+            let next = t[g.span.end..sentence.end]
+                .split_whitespace()
+                .next()
+                .unwrap_or("");
+            let ends = next.is_empty()
+                || next.starts_with(|c: char| c.is_ascii_punctuation())
+                || [
+                    "after", "since", "from", "until", "for", "in", "between", "during", "with",
+                    "and", "before", "when", "until", "to",
+                ]
+                .contains(&next.to_lowercase().trim_end_matches([',', '.']));
+            if !ends {
+                continue;
+            }
+            let focus = Span::new(n.span.end + 1, from - 1);
+            let obj = FactObject {
+                text: n.text.clone(),
+                span: n.span,
+                entity: None,
+                place: None,
+            };
+            push(
+                &mut out,
+                cx,
+                si,
+                g,
+                Predicate::LeaderOf,
+                Some(obj),
+                focus,
+                leader_time(cx, sentence, focus),
+            );
+        }
         if let Some(re) = &r.name_meaning {
             if let Some(c) = re.captures(body) {
                 if let (Some(name), Some(what)) = (c.get(1), c.get(2)) {
