@@ -4195,11 +4195,14 @@ fn possessor<'c>(cx: &'c Context, sentence: Span, trigger: Span) -> Option<&'c A
         return None;
     }
     let si = cx.sentences.iter().position(|s| s.span == sentence)?;
+    // (Not "The Islamic State group's regional affiliate claimed": a group named before a
+    // part of it owns nothing here.)
     let groups_before = |s: Span| {
         cx.actors
             .iter()
             .filter(move |a| a.group && a.entity.is_some() && inside(a.span, s))
             .filter(move |a| a.span.end <= trigger.start)
+            .filter(|a| !crate::facts::describes_another(cx.text, a.span))
     };
     let group = (si.saturating_sub(2)..=si)
         .rev()
