@@ -1375,8 +1375,6 @@ pub fn precision(value: &str) -> &'static str {
     }
 }
 
-/// "German police arrested 25 people": an arrest with no place of its own is in the country
-/// whose police (or prosecutors, authorities, ministry) made or announced it.
 /// "Police in Peshawar said on Thursday that they had arrested ...": the city whose police
 /// made the arrest.
 fn police_city(cx: &Context, sentence: Span) -> Option<EventPlace> {
@@ -1399,6 +1397,8 @@ fn police_city(cx: &Context, sentence: Span) -> Option<EventPlace> {
         })
 }
 
+/// "German police arrested 25 people": an arrest with no place of its own is in the country
+/// whose police (or prosecutors, authorities, ministry) made or announced it.
 fn police_country(cx: &Context, sentence: Span) -> Option<EventPlace> {
     cx.places
         .iter()
@@ -2933,8 +2933,6 @@ fn responsibility_from(c: Certainty) -> Option<Responsibility> {
     })
 }
 
-/// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
-/// subject of the trigger, "suspected supporters of X".
 /// The apposition a noun trigger stands in (", a Boko Haram splinter group,"), from its opening
 /// comma to its closing one.
 fn appositive_noun(text: &str, sentence: Span, trigger: Span) -> Option<Span> {
@@ -2987,6 +2985,8 @@ fn in_time_phrase(between: &str) -> bool {
     }
 }
 
+/// Perpetrators of an attack or plot: "by X", "X claimed", "X militants/fighters", X as the
+/// subject of the trigger, "suspected supporters of X".
 fn perpetrators(
     cx: &Context,
     sentence: Span,
@@ -4453,9 +4453,6 @@ fn person_surname(cx: &Context, word: &str) -> bool {
 /// as a leader elsewhere ("named al-Barnawi to lead ISWAP in place of Abubakar Shekau", "its
 /// leader, X"). The leader-killed triggers of the lexicon need a leader word in the sentence;
 /// these take it from the document.
-/// "The SDF captured Raqqa from the Islamic State", "Islamic State fighters seized Mosul", "had
-/// taken full control of Raqqa": a capture of a place the text names right after the verb (a
-/// capture of anything else, "captured the suspect", is none).
 /// "al-Shabaab killed 67 people at the Westgate mall": a named armed group as the subject of
 /// "killed" and a count of people is an attack (its trigger the killing).
 fn group_killings(cx: &Context, sentence: Span) -> Vec<Trigger> {
@@ -4489,6 +4486,9 @@ fn group_killings(cx: &Context, sentence: Span) -> Vec<Trigger> {
     out
 }
 
+/// "The SDF captured Raqqa from the Islamic State", "Islamic State fighters seized Mosul", "had
+/// taken full control of Raqqa": a capture of a place the text names right after the verb (a
+/// capture of anything else, "captured the suspect", is none).
 fn captures_of_places(cx: &Context, sentence: Span, found: &[Trigger]) -> Vec<Trigger> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -5565,9 +5565,6 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
     out
 }
 
-/// "Boko Haram claimed responsibility ... However, the Nigerian government disputed the
-/// claim": a claim told before, contested by someone else. The group that claimed gets a
-/// denied reading, by whoever disputes it (the claim itself stands beside it).
 /// "Al-Shabaab claimed responsibility for the bombing, a claim the government disputed": the
 /// claim's own sentence tells who disputes it; each claimer of that sentence gets a denied
 /// reading by them.
@@ -5619,6 +5616,9 @@ fn disputed_in_apposition(cx: &Context, out: &mut [EventMention]) {
     }
 }
 
+/// "Boko Haram claimed responsibility ... However, the Nigerian government disputed the
+/// claim": a claim told before, contested by someone else. The group that claimed gets a
+/// denied reading, by whoever disputes it (the claim itself stands beside it).
 fn disputed_claims(cx: &Context, out: &mut [EventMention]) {
     for i in 0..out.len() {
         let e = &out[i];
@@ -8429,10 +8429,6 @@ pub fn merge_in_document(
     out
 }
 
-/// The phrases that date something by an attack told before ([`offset_from_attack`]), with
-/// their sentences.
-/// "a day after", "two weeks after", "hours after": phrases that count from another event,
-/// with their sentences.
 /// Whether `news` has no date of its own but a place or a toll and an indefinite article ("a
 /// U.S. air strike near Galcad had killed": news of the day, not "the gunman who killed 51
 /// people"), and `old` is dated more than a year before the report.
@@ -8493,6 +8489,8 @@ pub fn came_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
         .collect()
 }
 
+/// "a day after", "two weeks after", "hours after": phrases that count from another event,
+/// with their sentences.
 pub fn counted_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let Some(re) = crate::text::cached_regex(
@@ -8516,6 +8514,8 @@ pub fn counted_after_phrases(cx: &Context) -> Vec<(usize, Span)> {
     out
 }
 
+/// The phrases that date something by an attack told before ([`offset_from_attack`]), with
+/// their sentences.
 pub fn phrases_after_attack(cx: &Context) -> Vec<(usize, Span)> {
     cx.sentences
         .iter()

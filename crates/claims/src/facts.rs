@@ -440,6 +440,35 @@ fn certainty_at(cx: &Context, si: usize, focus: Span, ignore: &[Certainty]) -> C
     certainty::combine(&cues, attribution_at(cx, si, focus).is_some(), ignore)
 }
 
+/// The fact "`group` is led by `person`" (subject the group, object the leader), dated by the
+/// leader phrase at `focus`.
+fn push_leader(
+    out: &mut Vec<Fact>,
+    cx: &Context,
+    si: usize,
+    group: &Actor,
+    person: &dossier_core::entity::EntityMention,
+    focus: Span,
+) {
+    let obj = FactObject {
+        text: person.text.clone(),
+        span: person.span,
+        entity: None,
+        place: None,
+    };
+    let when = leader_time(cx, cx.sentences[si].span, focus);
+    push(
+        out,
+        cx,
+        si,
+        group,
+        Predicate::LeaderOf,
+        Some(obj),
+        focus,
+        when,
+    );
+}
+
 fn object_of(a: &Actor) -> FactObject {
     FactObject {
         text: a.text.clone(),
@@ -1271,23 +1300,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                             .flatten()
                     });
                 if let (Some(p), Some(g)) = (person, group) {
-                    let obj = FactObject {
-                        text: p.text.clone(),
-                        span: p.span,
-                        entity: None,
-                        place: None,
-                    };
-                    // The fact reads "X is led by P": subject the group, object the leader.
-                    push(
-                        &mut out,
-                        cx,
-                        si,
-                        g,
-                        Predicate::LeaderOf,
-                        Some(obj),
-                        focus,
-                        leader_time(cx, sentence, focus),
-                    );
+                    push_leader(&mut out, cx, si, g, p, focus);
                 }
             }
         }
@@ -1329,29 +1342,13 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 || next.starts_with(|c: char| c.is_ascii_punctuation())
                 || [
                     "after", "since", "from", "until", "for", "in", "between", "during", "with",
-                    "and", "before", "when", "until", "to",
+                    "and", "before", "when", "to",
                 ]
                 .contains(&next.to_lowercase().trim_end_matches([',', '.']));
             if !ends {
                 continue;
             }
-            let focus = Span::new(n.span.end + 1, from - 1);
-            let obj = FactObject {
-                text: n.text.clone(),
-                span: n.span,
-                entity: None,
-                place: None,
-            };
-            push(
-                &mut out,
-                cx,
-                si,
-                g,
-                Predicate::LeaderOf,
-                Some(obj),
-                focus,
-                leader_time(cx, sentence, focus),
-            );
+            push_leader(&mut out, cx, si, g, n, Span::new(n.span.end + 1, from - 1));
         }
         if let Some(re) = &r.name_meaning {
             if let Some(c) = re.captures(body) {
