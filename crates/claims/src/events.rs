@@ -2729,10 +2729,18 @@ fn explodes(trigger: &str) -> bool {
 }
 
 /// Whether the words after a group deny that it claimed ("has not claimed", "did not claim",
-/// "have not yet claimed", "hasn't claimed", "has yet to claim", "never claimed").
+/// "have not yet claimed", "hasn't claimed", "has yet to claim", "never claimed"), or say that
+/// it held back from claiming ("stopped short of claiming", "refrained from claiming",
+/// "declined to claim"), also after a first verb ("praised the gunmen but stopped short of
+/// claiming").
 fn claim_negated_after(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    static HELD_BACK: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     crate::text::cached_is_match(
+        &HELD_BACK,
+        r"^[^.;]{0,60}?\b(?:stopped|stops|stop|stopping) short of (?:formally |publicly |officially )?(?:claiming|taking)\b|^[^.;]{0,60}?\b(?:refrained|refrains|refrain|refraining|abstained|abstains) from (?:formally |publicly |officially )?(?:claiming|taking)\b|^[^.;]{0,60}?\b(?:declined|declines|decline|declining|refused|refuses|refuse|failed|fails) to (?:formally |publicly |officially )?(?:claim|take)\b",
+        after,
+    ) || crate::text::cached_is_match(
         &RE,
         r"^\s*(?:(?:has|have|had|did|does|do|so far|still)\s+)*(?:not|n't|never|yet to)\s+(?:(?:yet|so far|publicly|formally|officially)\s+)*(?:claim|claimed|took|taken|take)\b",
         &after.replace("n't", " not"),
