@@ -6141,13 +6141,18 @@ fn one(
     }
     // "arrested 35 people over the January 3 bombings in Kerman", "in connection with an
     // alleged plot": what an arrest is about, whose hedge, date and place are not the arrest's.
-    let causes = if tr.kind == EventKind::Arrest {
+    let mut causes = if tr.kind == EventKind::Arrest {
         cause_phrases(t, sentence)
     } else if tr.kind == EventKind::Attack {
         motive_phrases(t, sentence, tr.span)
     } else {
         Vec::new()
     };
+    // A group's appositive telling an attack of its past: its dates and places are not this
+    // event's.
+    let history = group_history(t, sentence, all);
+    let in_history = history.iter().any(|h| inside(tr.span, *h));
+    causes.extend(history.iter().filter(|h| !inside(tr.span, **h)).copied());
     let mut cues = certainty::cues(t, sentence, tr.span);
     // "the only surviving suspect of the November attacks in Paris": the noun says who is
     // suspected, not that the attacks are.
@@ -6971,6 +6976,20 @@ fn one(
     }
     if refers_back {
         detach(cx, tr, &mut e, retro);
+    }
+    // "Lashkar-e-Taiba, the group India blamed for the 2008 Mumbai attacks": the attack in the
+    // group's description keeps its own date and place and nothing of the sentence around it.
+    if in_history {
+        detach(cx, tr, &mut e, false);
+        e.killed = None;
+        e.injured = None;
+        e.abducted = None;
+        e.weapon = None;
+        e.participants.retain(|p| {
+            history
+                .iter()
+                .any(|h| inside(tr.span, *h) && inside(p.span, *h))
+        });
     }
     // "whether IS directed the attack", "may have been involved in the attack on the mall",
     // "may also have died" after "helped finance the siege": a definite noun presupposes the
@@ -7840,6 +7859,30 @@ fn back_reference(text: &str, sentence: Span, trigger: Span) -> bool {
             "reviewing",
         ]
         .contains(&prep)
+}
+
+/// "belonged to Lashkar-e-Taiba, the Pakistan-based group that India blamed for the 2008 Mumbai
+/// attacks", "Boko Haram, the group behind the 2014 Chibok kidnapping": appositives describing
+/// a group by an attack of its past (a group noun, a word of blame or authorship, and an attack
+/// trigger), up to the next comma or the sentence's end.
+fn group_history(text: &str, sentence: Span, all: &[Trigger]) -> Vec<Span> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(re) = crate::text::cached_regex(
+        &RE,
+        r"(?i), (?:the|a|an) (?:[\w'’-]+ ){0,5}?(?:group|organi[sz]ation|outfit|faction|network|movement|militia|affiliate|offshoot)\b[^,;]*?\b(?:blamed for|held responsible for|responsible for|behind|carried out|known for|notorious for|best known for)\b[^,;]*",
+    ) else {
+        return Vec::new();
+    };
+    let Some(body) = text.get(sentence.start..sentence.end) else {
+        return Vec::new();
+    };
+    re.find_iter(body)
+        .map(|m| Span::new(sentence.start + m.start(), sentence.start + m.end()))
+        .filter(|h| {
+            all.iter()
+                .any(|o| o.kind == EventKind::Attack && inside(o.span, *h))
+        })
+        .collect()
 }
 
 /// A back-reference ([`back_reference`]) keeps only the place, date and target attached to its

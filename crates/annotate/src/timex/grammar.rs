@@ -1681,6 +1681,10 @@ impl<'a> Grammar<'a> {
                 return false;
             };
             let pw = &self.text[p.start..p.end];
+            // "the March attack", "the May elections": a month naming an event by its time.
+            if pw.eq_ignore_ascii_case("the") && self.names_event(i + 1) {
+                return true;
+            }
             return [
                 "in", "by", "since", "until", "till", "through", "from", "during", "before",
                 "after", "of", "early", "late", "mid", "last", "next", "this", "-", "to", "and",
@@ -1690,6 +1694,38 @@ impl<'a> Grammar<'a> {
                 && !self.punct(i + 1, b'-');
         }
         true
+    }
+
+    /// Whether the word at `i` is a noun of an event a month can name ("the March attack",
+    /// "the May elections", "the March accession").
+    fn names_event(&self, i: usize) -> bool {
+        const EVENTS: [&str; 24] = [
+            "attack",
+            "attacks",
+            "bombing",
+            "bombings",
+            "shooting",
+            "assault",
+            "raid",
+            "massacre",
+            "killings",
+            "offensive",
+            "uprising",
+            "coup",
+            "election",
+            "elections",
+            "vote",
+            "referendum",
+            "summit",
+            "meeting",
+            "talks",
+            "deadline",
+            "ceasefire",
+            "accession",
+            "strike",
+            "strikes",
+        ];
+        self.tok(i).is_some_and(|t| !t.cap) && EVENTS.iter().any(|w| self.is(i, w))
     }
 
     /// Day of month at `i` ("7", "7th"); returns (day, next index).
