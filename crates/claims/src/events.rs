@@ -1037,8 +1037,9 @@ fn date_of(
                         && !cx.text[t.span.end..v].contains([';', '.']));
             // ("claimed the March 22 attack on Crocus City Hall": a date right before the
             // attack word is the attack's.)
-            let premodifier =
-                t.span.end <= trigger.start && cx.text[t.span.end..trigger.start].trim().is_empty();
+            // ("denied any involvement in Tuesday's attack": a day in the possessive too.)
+            let premodifier = t.span.end <= trigger.start
+                && matches!(cx.text[t.span.end..trigger.start].trim(), "" | "'s" | "’s");
             let between = t.span.start >= v && t.span.end <= for_at && !premodifier || before_verb;
             let right_after = definite
                 && t.span.start >= trigger.end
@@ -3053,6 +3054,19 @@ fn perpetrators(
                 .split_once(',')
                 .is_some_and(|(lead, rest)| {
                     let rest = rest.trim_end();
+                    // ("..., which is seen as an offshoot of Lashkar-e-Taiba, initially claimed
+                    // the April attack": the claim's verb between the appositive and the
+                    // trigger.)
+                    let rest = match rest.split_once(',') {
+                        Some((app, tail))
+                            if !tail.contains([',', ';', ':', '.'])
+                                && tail.len() <= 60
+                                && !tail.trim().is_empty() =>
+                        {
+                            &rest[..app.len() + 1]
+                        }
+                        _ => rest,
+                    };
                     lead.trim().is_empty()
                         && rest.ends_with(',')
                         && !rest.contains([';', ':', '.'])
@@ -3354,10 +3368,31 @@ fn perpetrators(
                 .iter()
                 .any(|w| rest.find(w).is_some_and(|i| i < 30))
                 && rest.contains("bekannt");
+        // "The Resistance Front, which is widely seen as an offshoot of Lashkar-e-Taiba,
+        // initially claimed the attack": the verb past the group's appositive.
+        let after = if appositive {
+            let rest = &cx.text[a.span.end..trigger.start];
+            // Past the comma that closes the appositive.
+            let close = rest
+                .find(',')
+                .and_then(|o| rest[o + 1..].find(',').map(|c| o + 1 + c + 1))
+                .unwrap_or(0);
+            let from = a.span.end + close;
+            cx.text
+                .get(from..(from + 40).min(sentence.end).max(from))
+                .unwrap_or("")
+                .to_lowercase()
+        } else {
+            after
+        };
         // ("ISKP also claimed an attack on a shrine": an adverb may stand between.)
         let verb_after = after.trim_start();
         let verb_after = [
             "also ",
+            "initially ",
+            "first ",
+            "at first ",
+            "originally ",
             "later ",
             "quickly ",
             "swiftly ",
@@ -4876,10 +4911,16 @@ fn arrested_phrase(cx: &Context, sentence: Span, trigger: Span) -> Option<Partic
             // of its relative clause.
             if let Some(s) = np.filter(|s| s.start > sentence.start) {
                 let head = &t[sentence.start..s.start];
-                let opens = head
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| ["The", "A", "An"].contains(&w));
+                // ("Four men suspected of carrying out Friday's shooting ... were detained": a
+                // count opens the subject too.)
+                let opens = head.split_whitespace().next().is_some_and(|w| {
+                    [
+                        "The", "A", "An", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight",
+                        "Nine", "Ten", "Several", "Eleven", "Twelve",
+                    ]
+                    .contains(&w)
+                        || w.chars().all(|c| c.is_ascii_digit())
+                });
                 // ("A Syrian man suspected of killing three people in Solingen was arrested":
                 // a reduced relative clause.)
                 const REDUCED: &[&str] = &[
@@ -5378,7 +5419,9 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                     };
                     p.responsibility = Some(r);
                     p.attributed_by = None;
-                    // (A denial of what others blame the group for stands beside the blame.)
+                    // (A denial of what others blame the group for stands beside the blame;
+                    // "initially claimed the April attack but later denied it": the claim and
+                    // the denial, both.)
                     if let Some(q) = att.participants.iter_mut().find(|q| {
                         q.role == Role::Perpetrator
                             && q.entity == p.entity
@@ -5386,6 +5429,8 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                                 && q.responsibility.is_some_and(|x| {
                                     !matches!(x, Responsibility::Claimed | Responsibility::Denied)
                                 }))
+                            && !(r == Responsibility::Denied
+                                && q.responsibility == Some(Responsibility::Claimed))
                     }) {
                         q.responsibility = Some(r);
                         q.attributed_by = None;
@@ -6217,7 +6262,21 @@ fn one(
                 && (w.contains("suspected")
                     || t.get(tr.span.end..c.span.start)
                         .is_some_and(|b| b.contains(" that ")));
+            // ("Four men suspected of carrying out Friday's shooting were detained": a reduced
+            // relative clause of the subject.)
+            let of_the_subject = c.span.end <= tr.span.start
+                && w.starts_with("suspected")
+                && (w.ends_with(" of")
+                    || t[c.span.end..tr.span.start].trim_start().starts_with("of "))
+                && t[sentence.start..c.span.start]
+                    .split_whitespace()
+                    .next_back()
+                    .is_some_and(|p| {
+                        !["was", "were", "is", "are", "be", "been", "being"]
+                            .contains(&p.to_lowercase().as_str())
+                    });
             !of_the_arrested
+                && !of_the_subject
                 && !["on suspicion", "under suspicion", "accused", "charged"]
                     .iter()
                     .any(|x| w.starts_with(x))
@@ -6923,8 +6982,10 @@ fn one(
     {
         return None;
     }
-    let refers_back =
-        matches!(tr.kind, EventKind::Attack) && (retro || back_reference(t, sentence, tr.span));
+    let refers_back = matches!(tr.kind, EventKind::Attack)
+        && (retro
+            || back_reference(t, sentence, tr.span)
+            || consequence_subject(t, sentence, tr.span));
     // "It was the second vehicle attack on holiday crowds in two weeks, after a car ploughed
     // into a Christmas market in Magdeburg": a ranking of the report's attack among others.
     let ranked = matches!(tr.kind, EventKind::Attack) && {
@@ -7676,6 +7737,24 @@ fn retrospective(text: &str, sentence: Span, trigger: Span) -> bool {
         ]
         .iter()
         .any(|c| lead.trim_end().ends_with(c))
+}
+
+/// "The attack led to four days of fighting between India and Pakistan in May", "The bombing
+/// prompted a crackdown": a definite attack opening its sentence as the subject of what it
+/// caused, a reference to one the text has told; the date and place after the verb are the
+/// consequence's.
+fn consequence_subject(text: &str, sentence: Span, trigger: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = text.get(sentence.start..trigger.start).unwrap_or("").trim();
+    let opens = ["The", "This", "That", "the", "this", "that"].contains(&lead);
+    opens
+        && text.get(trigger.end..sentence.end).is_some_and(|rest| {
+            crate::text::cached_is_match(
+                &RE,
+                r"^\s+(?:(?:has|have|had|also|quickly|soon|later)\s+)*(?:led to|leads to|prompted|prompts|triggered|triggers|sparked|sparks|caused|causes|provoked|provokes|fuelled|fueled|set off|drew|draws|brought|brings|raised|heightened|deepened|renewed|escalated|plunged|pushed)\b",
+                rest,
+            )
+        })
 }
 
 /// "since the attack", "the day after the attack", "the organiser of the attack": a definite,
@@ -9189,6 +9268,27 @@ fn blamer(head: &str) -> Option<Source> {
     })
 }
 
+/// Nouns a nationality or origin goes before ("Tajik nationals", "a Syrian citizen").
+const NATIONALITY_NOUNS: &[&str] = &[
+    "nationals",
+    "national",
+    "citizens",
+    "citizen",
+    "migrants",
+    "migrant",
+    "immigrants",
+    "immigrant",
+    "refugees",
+    "refugee",
+    "workers",
+    "men",
+    "man",
+    "women",
+    "woman",
+    "descent",
+    "origin",
+];
+
 /// "The attacker, Kujtim Fejzulai, was shot dead", "Salman Abedi, the bomber, ...", "the
 /// suspected gunman, X,", "named X as the alleged mastermind of the attack", "The driver, X,"
 /// (of a ramming): a person the report names as its attacker or its organiser is a perpetrator
@@ -9251,6 +9351,16 @@ pub fn named_attacker(cx: &Context, events: &mut [EventMention]) {
         let s = cx.sentences[si].span;
         let before = t[s.start..n.span.start].to_lowercase();
         let after = t[n.span.end..s.end].to_lowercase();
+        // "identified as Tajik nationals": a nationality before its noun names no one (the
+        // tagger may take it for a person).
+        if after
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty())
+            .is_some_and(|w| NATIONALITY_NOUNS.contains(&w))
+            && after.starts_with(' ')
+        {
+            continue;
+        }
         // "the attacker, X," / "the suspected gunman, X"
         let lead = before.trim_end().strip_suffix(',').map(str::trim_end);
         let pre = lead.and_then(|l| {

@@ -872,14 +872,31 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     )
                     .and_then(|re| re.find(rest))
                     .map_or(cl.end, |m| focus.end + m.start());
-                    Span::new(cl.start, cut)
+                    // (Nor of the conjunct before: "was founded in 2015 and is active in
+                    // Afghanistan".)
+                    let from = t
+                        .get(cl.start..focus.start)
+                        .and_then(|lead| lead.rfind(" and "))
+                        .map_or(cl.start, |k| cl.start + k);
+                    Span::new(from, cut)
                 };
                 let when = timex_value(cx, own, focus);
-                if let Some(p) = places_in(cx, after)
-                    .into_iter()
-                    .next()
-                    .filter(|p| p.span.start < focus.end + 30)
-                {
+                // "active in Afghanistan and Pakistan": the first place and those listed
+                // right after it.
+                let mut last_end = None;
+                let mut listed_places = places_in(cx, after);
+                listed_places.sort_by_key(|p| p.span.start);
+                for p in listed_places {
+                    let listed = match last_end {
+                        None => p.span.start < focus.end + 30,
+                        Some(end) => t.get(end..p.span.start).is_some_and(|b| {
+                            matches!(b, " and " | ", " | ", and " | " or " | " und ")
+                        }),
+                    };
+                    if !listed {
+                        break;
+                    }
+                    last_end = Some(p.span.end);
                     push(
                         &mut out,
                         cx,
@@ -888,7 +905,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         Predicate::ActiveIn,
                         Some(p),
                         focus,
-                        when,
+                        when.clone(),
                     );
                 }
             }

@@ -54,12 +54,13 @@ pub const ROWS: &[Row] = &[
         false,
     ),
     // Denials are claims with the opposite reading ("denied any involvement", "denied that the
-    // group was involved", "said it was not behind"): the denial cue makes the responsibility
+    // group was involved", "said it was not behind", "initially claimed the attack but later
+    // denied it"): the denial cue makes the responsibility
     // `denied`.
     row(
         ClaimOfResponsibility,
         None,
-        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies|denying) (?:carrying out|having carried out|conducting|staging|perpetrating|being behind|any part in|a part in)|(?:denied|denies) (?:that )?(?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from",
+        r"(?:denied|denies|denying) (?:any |all )?(?:involvement|responsibility|role)|(?:denied|denies|denying) (?:carrying out|having carried out|conducting|staging|perpetrating|being behind|any part in|a part in)|(?:denied|denies) (?:that )?(?:the group|it|they) (?:was|were|had been) (?:involved|behind)|(?:said|says|insisted|insists) (?:that )?(?:it|they) (?:was|were|had) not (?:been )?(?:involved|behind|responsible)|(?:(?:said|says|insisted|insists) (?:that )?(?:it|they) )?(?:had|has|have) nothing to do with|(?:retracted|withdrew) (?:the |its )?claim|distanced (?:itself|themselves|the group|the organi[sz]ation) from|but (?:later |then |subsequently |soon )?(?:denied|retracted|withdrew) (?:it|this|that)\b",
         false,
     ),
     // "the Nigerian government disputed the claim": a claim told before, contested.
