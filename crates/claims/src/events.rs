@@ -3414,6 +3414,17 @@ fn perpetrators(
         if target && !by && !directed && !blamed_on {
             continue;
         }
+        // "After the attack in New Orleans, investigators found no evidence that the driver was
+        // directed by the Islamic State group": a negation between the trigger and a group
+        // named after it, in the group's own clause, denies the group's part; it is no reading
+        // of who did it (the trigger's own cues never reach a clause after it).
+        if a.span.start >= trigger.end
+            && certainty::cues(cx.text, sentence, a.span)
+                .iter()
+                .any(|c| c.certainty == Certainty::Negated && c.span.start >= trigger.end)
+        {
+            continue;
+        }
         if !(by
             || subject
             || described_behind

@@ -205,6 +205,17 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }),
+                // "notkilled-by: 14 | FBI": no event's killed figure is this text given by this
+                // source (name or role).
+                "notkilled-by" => !x.events.iter().any(|e| {
+                    let (fig, by) = (parts[0], parts.get(1).copied().unwrap_or(""));
+                    e.killed.as_ref().is_some_and(|k| {
+                        k.quantity.text == fig
+                            && k.attributed_to.as_ref().is_some_and(|a| {
+                                a.name.as_deref() == Some(by) || a.role.as_deref() == Some(by)
+                            })
+                    })
+                }),
                 "source" => x.events.iter().any(|e| {
                     let is = |a: &Option<dossier_core::claims::Source>| {
                         a.as_ref().is_some_and(|a| {
