@@ -605,6 +605,30 @@ fn unlinked(role: Role, text: String, span: Span) -> Participant {
     }
 }
 
+/// Whether an apposition (lower case, with its commas: ", the suspected attacker,") names its
+/// person as an attack's doer: "the attacker", "the suspected gunman", "the alleged bomber".
+fn attacker_apposition(apposition: &str) -> bool {
+    let words: Vec<&str> = apposition
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.first(), Some(&("the" | "a" | "an")))
+        && words.len() <= 4
+        && words.last().is_some_and(|w| {
+            [
+                "attacker",
+                "assailant",
+                "gunman",
+                "bomber",
+                "knifeman",
+                "shooter",
+                "perpetrator",
+                "suspect",
+            ]
+            .contains(w)
+        })
+}
+
 /// The persons named as killed in the attack's clause: right after a kill verb ("killed Khalil
 /// Haqqani", "assassinated ..."), or right before a passive one ("Khalil Haqqani was killed").
 /// Names joined by "and" count; a person killed in a conditional or negated phrase does not
@@ -656,7 +680,11 @@ fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, S
                 .filter(|r| r.starts_with(&format!(" {v}")));
             match (direct, apposed) {
                 (true, _) => !by_police(&after, v),
-                (false, Some(r)) => !by_police(r, v),
+                // "John Smith, the suspected attacker, was shot dead after the attack": the
+                // apposition makes him its attacker, no victim of it.
+                (false, Some(r)) => {
+                    !by_police(r, v) && !attacker_apposition(&after[..after.len() - r.len()])
+                }
                 _ => false,
             }
         });
