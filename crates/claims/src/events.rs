@@ -2205,10 +2205,30 @@ fn figure(
                 .flatten()
         })
         .map(|quantity| Figure {
+            attributed_to: attributed
+                .filter(|_| !past_the_speech(cx, sentence, quantity.span))
+                .cloned(),
             quantity,
-            attributed_to: attributed.cloned(),
             revised_from: Vec::new(),
         })
+}
+
+/// Whether a figure stands in a clause joined after the whole speech it follows ("was inspired
+/// by ISIS, the FBI said on Thursday, as the number of people killed rose to 14", ", while the
+/// toll rose to 14"): the reporter's words, not the speaker's.
+fn past_the_speech(cx: &Context, sentence: Span, figure: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    cx.attributions.iter().any(|a| {
+        inside(a.cue_span, sentence)
+            && a.cue_span.end <= figure.start
+            && cx.text.get(a.cue_span.end..figure.start).is_some_and(|between| {
+                crate::text::cached_is_match(
+                    &RE,
+                    r"^[^,;:.]{0,40}, (?:as|while|even as|just as) (?:the|a) (?:[\w-]+ ){0,10}(?:rose|risen|climbed|increased|reached|stood|stands)\b",
+                    between,
+                )
+            })
+    })
 }
 
 /// "A 14-year-old boy was killed and five other people were injured": one person named by an

@@ -493,7 +493,7 @@ fn events_and_facts_from_cases() {
             };
             if !ok {
                 failures.push(format!(
-                    "{:?}\n  expected {k}: {v}\n  events: {:?}\n  facts: {:?}",
+                    "{:?}\n  expected {k}: {v}\n  events (kind, subkind, certainty, participants, date, place, killed, injured): {:?}\n  facts: {:?}",
                     c.text,
                     x.events
                         .iter()
@@ -506,7 +506,11 @@ fn events_and_facts_from_cases() {
                                 .map(|p| (&p.entity, p.responsibility, &p.attributed_by))
                                 .collect::<Vec<_>>(),
                             e.date.as_ref().map(|d| &d.value),
-                            e.place.as_ref().map(|p| &p.text)
+                            e.place.as_ref().map(|p| &p.text),
+                            e.killed
+                                .as_ref()
+                                .map(|k| (&k.quantity.text, &k.attributed_to)),
+                            e.injured.as_ref().map(|k| &k.quantity.text)
                         ))
                         .collect::<Vec<_>>(),
                     x.facts
