@@ -90,6 +90,10 @@ const PERSON_HEADS: &[&str] = &[
     "militants",
     "doctor",
     "doctors",
+    // "The Orleans Parish coroner said 14 people were killed"
+    "coroner",
+    "coroners",
+    "pathologist",
     "activist",
     "activists",
     "lawyer",

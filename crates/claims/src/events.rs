@@ -605,6 +605,30 @@ fn unlinked(role: Role, text: String, span: Span) -> Participant {
     }
 }
 
+/// Whether an apposition (lower case, with its commas: ", the suspected attacker,") names its
+/// person as an attack's doer: "the attacker", "the suspected gunman", "the alleged bomber".
+fn attacker_apposition(apposition: &str) -> bool {
+    let words: Vec<&str> = apposition
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(words.first(), Some(&("the" | "a" | "an")))
+        && words.len() <= 4
+        && words.last().is_some_and(|w| {
+            [
+                "attacker",
+                "assailant",
+                "gunman",
+                "bomber",
+                "knifeman",
+                "shooter",
+                "perpetrator",
+                "suspect",
+            ]
+            .contains(w)
+        })
+}
+
 /// The persons named as killed in the attack's clause: right after a kill verb ("killed Khalil
 /// Haqqani", "assassinated ..."), or right before a passive one ("Khalil Haqqani was killed").
 /// Names joined by "and" count; a person killed in a conditional or negated phrase does not
@@ -656,7 +680,11 @@ fn killed_persons(cx: &Context, sentence: Span, trigger: Span) -> Vec<(String, S
                 .filter(|r| r.starts_with(&format!(" {v}")));
             match (direct, apposed) {
                 (true, _) => !by_police(&after, v),
-                (false, Some(r)) => !by_police(r, v),
+                // "John Smith, the suspected attacker, was shot dead after the attack": the
+                // apposition makes him its attacker, no victim of it.
+                (false, Some(r)) => {
+                    !by_police(r, v) && !attacker_apposition(&after[..after.len() - r.len()])
+                }
                 _ => false,
             }
         });
@@ -2178,10 +2206,30 @@ fn figure(
                 .flatten()
         })
         .map(|quantity| Figure {
+            attributed_to: attributed
+                .filter(|_| !past_the_speech(cx, sentence, quantity.span))
+                .cloned(),
             quantity,
-            attributed_to: attributed.cloned(),
             revised_from: Vec::new(),
         })
+}
+
+/// Whether a figure stands in a clause joined after the whole speech it follows ("was inspired
+/// by ISIS, the FBI said on Thursday, as the number of people killed rose to 14", ", while the
+/// toll rose to 14"): the reporter's words, not the speaker's.
+fn past_the_speech(cx: &Context, sentence: Span, figure: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    cx.attributions.iter().any(|a| {
+        inside(a.cue_span, sentence)
+            && a.cue_span.end <= figure.start
+            && cx.text.get(a.cue_span.end..figure.start).is_some_and(|between| {
+                crate::text::cached_is_match(
+                    &RE,
+                    r"^[^,;:.]{0,40}, (?:as|while|even as|just as) (?:the|a) (?:[\w-]+ ){0,10}(?:rose|risen|climbed|increased|reached|stood|stands)\b",
+                    between,
+                )
+            })
+    })
 }
 
 /// "A 14-year-old boy was killed and five other people were injured": one person named by an
@@ -3455,6 +3503,17 @@ fn perpetrators(
         let target =
             b_end.ends_with(" on") || b_end.ends_with(" against") || b_end.ends_with(" on the");
         if target && !by && !directed && !blamed_on {
+            continue;
+        }
+        // "After the attack in New Orleans, investigators found no evidence that the driver was
+        // directed by the Islamic State group": a negation between the trigger and a group
+        // named after it, in the group's own clause, denies the group's part; it is no reading
+        // of who did it (the trigger's own cues never reach a clause after it).
+        if a.span.start >= trigger.end
+            && certainty::cues(cx.text, sentence, a.span)
+                .iter()
+                .any(|c| c.certainty == Certainty::Negated && c.span.start >= trigger.end)
+        {
             continue;
         }
         if !(by

@@ -205,6 +205,17 @@ fn events_and_facts_from_cases() {
                             })
                     })
                 }),
+                // "notkilled-by: 14 | FBI": no event's killed figure is this text given by this
+                // source (name or role).
+                "notkilled-by" => !x.events.iter().any(|e| {
+                    let (fig, by) = (parts[0], parts.get(1).copied().unwrap_or(""));
+                    e.killed.as_ref().is_some_and(|k| {
+                        k.quantity.text == fig
+                            && k.attributed_to.as_ref().is_some_and(|a| {
+                                a.name.as_deref() == Some(by) || a.role.as_deref() == Some(by)
+                            })
+                    })
+                }),
                 "source" => x.events.iter().any(|e| {
                     let is = |a: &Option<dossier_core::claims::Source>| {
                         a.as_ref().is_some_and(|a| {
@@ -482,7 +493,7 @@ fn events_and_facts_from_cases() {
             };
             if !ok {
                 failures.push(format!(
-                    "{:?}\n  expected {k}: {v}\n  events: {:?}\n  facts: {:?}",
+                    "{:?}\n  expected {k}: {v}\n  events (kind, subkind, certainty, participants, date, place, killed, injured): {:?}\n  facts: {:?}",
                     c.text,
                     x.events
                         .iter()
@@ -495,7 +506,11 @@ fn events_and_facts_from_cases() {
                                 .map(|p| (&p.entity, p.responsibility, &p.attributed_by))
                                 .collect::<Vec<_>>(),
                             e.date.as_ref().map(|d| &d.value),
-                            e.place.as_ref().map(|p| &p.text)
+                            e.place.as_ref().map(|p| &p.text),
+                            e.killed
+                                .as_ref()
+                                .map(|k| (&k.quantity.text, &k.attributed_to)),
+                            e.injured.as_ref().map(|k| &k.quantity.text)
                         ))
                         .collect::<Vec<_>>(),
                     x.facts
