@@ -1105,6 +1105,16 @@ fn date_of(
         {
             continue;
         }
+        // "Police declared the stabbing of a bishop a terrorist incident on Tuesday": the day
+        // of the declaration, not of the act it names.
+        if t.span.start >= trigger.end
+            && declared_object(cx.text, sentence, trigger)
+            && cx.text[trigger.end..t.span.start]
+                .split_whitespace()
+                .any(|w| ["a", "an", "as"].contains(&w))
+        {
+            continue;
+        }
         // "who had led Boko Haram since 2009 and pledged allegiance to Islamic State in March
         // 2015": a date right before "and" is the first verb's, when the trigger's own verb has
         // a date of its own after it.
@@ -2198,6 +2208,14 @@ fn figure(
         .filter(|q| {
             q.span.start < trigger.end || !verb_clause_after(&cx.text[trigger.end..q.span.start])
         })
+        // ("clashes with police left more than 50 officers injured": the riot's toll.)
+        // (A clash that is the event, "clashes with militants killed 12 soldiers", keeps its
+        // own.)
+        .filter(|q| {
+            !in_clashes(cx.text, sentence, q.span)
+                || trigger.start < trigger.end
+                    && inside(trigger, clause_of(cx.text, sentence, q.span))
+        })
         .min_by_key(|q| gap(q.span, trigger))
         .map(|q| with_conjoined(cx, sentence, q))
         .or_else(|| {
@@ -2212,6 +2230,45 @@ fn figure(
             quantity,
             revised_from: Vec::new(),
         })
+}
+
+/// The clause of `x`: from the last ", and ", ";" or ", " before it to the next ", " or ";"
+/// after it (within the sentence).
+fn clause_of(text: &str, sentence: Span, x: Span) -> Span {
+    let lead = text.get(sentence.start..x.start).unwrap_or("");
+    let from = [", and ", "; ", ", "]
+        .iter()
+        .filter_map(|w| lead.rfind(w).map(|k| k + w.len()))
+        .max()
+        .map_or(sentence.start, |k| sentence.start + k);
+    let tail = text.get(x.end..sentence.end).unwrap_or("");
+    let to = tail.find([',', ';']).map_or(sentence.end, |k| x.end + k);
+    Span::new(from, to)
+}
+
+/// Whether the figure at `x` counts those hurt in clashes, riots or a stampede rather than in
+/// the attack: "clashes with police left more than 50 officers injured", "more than 50
+/// officers were hurt in clashes outside the church".
+fn in_clashes(text: &str, sentence: Span, x: Span) -> bool {
+    const CLASHES: &[&str] = &[
+        "clashes",
+        "clash",
+        "riots",
+        "riot",
+        "rioting",
+        "unrest",
+        "scuffles",
+        "stampede",
+        "melee",
+        "mêlée",
+        "disturbances",
+    ];
+    let c = clause_of(text, sentence, x);
+    text.get(c.start..c.end).is_some_and(|cl| {
+        cl.to_lowercase()
+            .split(|ch: char| !ch.is_alphanumeric() && ch != 'ê')
+            .any(|w| CLASHES.contains(&w))
+    })
 }
 
 /// Whether a figure stands in a clause joined after the whole speech it follows ("was inspired
@@ -2815,6 +2872,19 @@ fn struck_by_trigger(text: &str, from: usize, trigger: Span) -> bool {
         &RE,
         r"(?i)\b(?:(?:was|were|been|being) (?:\w+ )?(?:killed|wounded|injured|hit|targeted)|died|perished) (?:in|by|during)\b[^,;.]{0,40}$",
         between,
+    )
+}
+
+/// Whether the trigger names what a verb of declaring or labelling is about: "declared the
+/// stabbing ... a terrorist incident", "labelled the attack an act of terrorism", "described
+/// Sunday's bombing as".
+fn declared_object(text: &str, sentence: Span, trigger: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let lead = &text[lead_from(text, sentence, trigger.start, 60)..trigger.start];
+    crate::text::cached_is_match(
+        &RE,
+        r"(?i)\b(?:declared|declares|declaring|labelled|labeled|labels|classified|classifies|branded|brands|deemed|deems|described|describes|treating|treated|treats)\s+(?:the|this|that|[\w'’]+'s|[\w'’]+’s)\s+(?:[\w-]+\s+){0,2}$",
+        lead,
     )
 }
 
