@@ -3910,7 +3910,16 @@ fn person_perpetrator(
         .iter()
         .any(|w| find_word(&s, 0, s.len(), w).is_some());
         // ("the attack in Halle was carried out by X" says who did it outright.)
-        let explicit = AGENT_PHRASES.iter().any(|w| s.contains(w));
+        // ("X carried out the attack" too.)
+        let explicit = AGENT_PHRASES.iter().any(|w| s.contains(w))
+            || [
+                " carried out the ",
+                " committed the ",
+                " perpetrated the ",
+                " staged the ",
+            ]
+            .iter()
+            .any(|w| s.contains(w));
         if !violent && !explicit {
             return None;
         }
@@ -3970,7 +3979,18 @@ fn person_perpetrator(
         .get(trigger.end..cl.end)
         .map(str::to_lowercase)
         .is_some_and(|a| AGENT_PHRASES.iter().any(|w| a.contains(w)));
-    if !verb && !agent_phrase {
+    // "John Smith carried out the attack": where the verb of doing stands before a noun trigger.
+    let carried_out_at = {
+        static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+        let from = cl.start.min(trigger.start);
+        crate::text::cached_regex(
+            &RE,
+            r"(?i)\b(?:carried out|committed|staged|perpetrated|masterminded)\s+(?:the|a|an|[\w'’]+'s|[\w'’]+’s)\s+(?:[\w-]+\s+){0,2}$",
+        )
+        .and_then(|re| re.find(t.get(from..trigger.start)?))
+        .map(|m| from + m.start())
+    };
+    if !verb && !agent_phrase && carried_out_at.is_none() {
         return None;
     }
     let persons = cx
@@ -4047,10 +4067,21 @@ fn person_perpetrator(
         let at = trigger.end + i + w;
         persons.clone().find(|n| n.span.start == at)
     };
+    // "Police said John Smith carried out the attack on Bourbon Street": the subject of a verb
+    // of doing before a noun trigger.
+    let carrier = || {
+        let verb_at = carried_out_at?;
+        persons.clone().rfind(|n| {
+            n.span.end <= verb_at
+                && t[n.span.end..verb_at]
+                    .split_whitespace()
+                    .all(|w| ADVERBS.contains(&w.to_lowercase().as_str()))
+        })
+    };
     let who = if verb {
         subject.or_else(agent)
     } else {
-        agent()
+        agent().or_else(carrier)
     }?;
     let mut resp = None;
     for c in cues {
