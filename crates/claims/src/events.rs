@@ -8946,6 +8946,23 @@ pub fn counted_back_attacks(
     ) else {
         return;
     };
+    // The days of attacks told: "A bishop was stabbed on Monday evening. The attack came two
+    // days after a man stabbed six people": counted from the attack the sentence's subject
+    // refers to, the last one told before it.
+    let told: Vec<(usize, NaiveDate)> = events
+        .iter()
+        .filter(|e| e.kind == EventKind::Attack)
+        .filter_map(|e| {
+            let d = e
+                .date
+                .as_ref()
+                .filter(|d| !d.is_undated() && d.precision == "day")?;
+            Some((
+                e.sentence,
+                NaiveDate::parse_from_str(d.value.get(..10)?, "%Y-%m-%d").ok()?,
+            ))
+        })
+        .collect();
     for e in events.iter_mut() {
         if e.kind != EventKind::Attack || e.date.as_ref().is_some_and(|d| !d.is_undated()) {
             continue;
@@ -8971,10 +8988,9 @@ pub fn counted_back_attacks(
                     && e.trigger_span.start - p.end <= 40
             })
             .and_then(|(_, p)| cx.text.get(sentence.start..p.end));
-        let Some(c) = direct
-            .and_then(|l| re.captures(l))
-            .or_else(|| passing.and_then(|l| re.captures(l)))
-        else {
+        let direct_captures = direct.and_then(|l| re.captures(l));
+        let came_after_told = direct_captures.is_none();
+        let Some(c) = direct_captures.or_else(|| passing.and_then(|l| re.captures(l))) else {
             continue;
         };
         let (Some(all), Some(n), Some(unit)) = (c.get(0), c.name("n"), c.name("unit")) else {
@@ -8996,7 +9012,15 @@ pub fn counted_back_attacks(
             .iter()
             .filter(|t| inside(t.span, sentence) && t.kind == TimexType::Date)
             .find_map(|t| NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok());
-        let Some(anchor) = own.or(cx.dct) else {
+        let referred = came_after_told
+            .then(|| {
+                told.iter()
+                    .filter(|(si, _)| *si < e.sentence)
+                    .max_by_key(|(si, _)| *si)
+                    .map(|(_, d)| *d)
+            })
+            .flatten();
+        let Some(anchor) = own.or(referred).or(cx.dct) else {
             continue;
         };
         let unit = unit.as_str().to_lowercase();
