@@ -154,13 +154,14 @@ pub fn eval_predictions(
     out
 }
 
-/// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army or party
-/// ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat ...", "Katiba Macina").
+/// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army, party,
+/// companies or battalions ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat
+/// ...", "Katiba Macina", "Saraya al-Quds", "Kataib Hezbollah").
 pub(crate) fn organisation_word(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "jamaat", "jamaah", "jamaa", "tehrik", "tehreek", "lashkar", "jaish", "harakat", "hizb",
         "hezb", "ansar", "ansaru", "katiba", "katibat", "liwa", "jabhat", "hayat", "tanzim",
-        "ittihad", "jund", "sipah",
+        "ittihad", "jund", "sipah", "saraya", "kataib",
     ];
     let first: String = name
         .split(|c: char| c.is_whitespace() || c == '-')
