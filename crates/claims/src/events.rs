@@ -8905,7 +8905,14 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .map(|g| {
                 let by =
                     crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
-                (g, Responsibility::Suspected, by)
+                // "The interior ministry said the bomber was a member of the Islamic State
+                // group": a source's flat word on the attacker's membership is its attribution.
+                let resp = if by.is_some() && stated_membership(cx.text, s.span, g.span) {
+                    Responsibility::Attributed
+                } else {
+                    Responsibility::Suspected
+                };
+                (g, resp, by)
             })
             .or_else(|| {
                 blamed_group(cx, si, s.span, &lower)
@@ -8966,6 +8973,21 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .iter()
             .any(|p| p.role == Role::Perpetrator && p.entity.is_some() && p.entity == group.entity);
         if known {
+            // ("A suicide attacker affiliated with the Daesh terrorist group ...", then "the
+            // ministry said the bomber was a member of the Islamic State group": the flat word
+            // is the more certain reading.)
+            if resp == Responsibility::Attributed {
+                for p in &mut e.participants {
+                    if p.role == Role::Perpetrator
+                        && p.entity == group.entity
+                        && p.responsibility == Some(Responsibility::Suspected)
+                    {
+                        p.responsibility = Some(resp);
+                        p.attributed_by = by.clone();
+                    }
+                }
+                add_evidence(e, si);
+            }
             continue;
         }
         e.participants
@@ -8993,9 +9015,31 @@ fn own_operation<'c>(cx: &'c Context, si: usize, sentence: Span, lower: &str) ->
     })
 }
 
-/// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
-/// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
-/// group a sentence names as the likely perpetrator.
+/// Whether a sentence states without a hedge that the attackers belong to the group at `group`
+/// ("the bomber was a member of the Islamic State group", "the gunmen were members of X"), not
+/// that they were linked to it or probably were members.
+fn stated_membership(text: &str, sentence: Span, group: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(lead) = text.get(sentence.start..group.start) else {
+        return false;
+    };
+    let lower = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_lowercase();
+    crate::text::cached_is_match(
+        &RE,
+        r"(?i)\b(?:was|were|is|are|had been|have been) (?:a member of|members of)(?: the)?\s*$",
+        lead,
+    ) && ![
+        "believ", "suspect", "think", "thought", "likely", "probabl", " may ", " might ",
+        " could ", "possibl", "appear", "seem", "alleged", "reported", "accused", "claimed",
+        "not ", "n't",
+    ]
+    .iter()
+    .any(|h| lower.contains(h))
+}
+
 /// The group the attackers are said to belong to: "the gunmen were linked to X", "the attackers
 /// were members of X", "the bombers belonged to X".
 fn linked_attackers_group<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
@@ -9011,6 +9055,9 @@ fn linked_attackers_group<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Act
     })
 }
 
+/// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
+/// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
+/// group a sentence names as the likely perpetrator.
 fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(
