@@ -7275,6 +7275,17 @@ fn one(
             return None;
         }
     }
+    // "Iraqi officials have warned that the Islamic State is trying to exploit security gaps":
+    // a group named after the warning word is what the warning is about, not who gave it.
+    if e.kind == EventKind::Warning {
+        for p in &mut e.participants {
+            if p.role == Role::Perpetrator && p.span.start >= tr.span.end {
+                p.role = Role::Subject;
+                p.responsibility = None;
+                p.attributed_by = None;
+            }
+        }
+    }
     // "The United States designated it a Foreign Terrorist Organization": the designating
     // state is no place; a designation happens nowhere in particular.
     if e.kind == EventKind::Designation {
