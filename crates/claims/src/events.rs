@@ -1026,6 +1026,20 @@ fn date_of(
         } {
             continue;
         }
+        // "It was the first suicide bombing in the capital since the fall of Assad in December,
+        // and the deadliest attack on Christians in years": a date inside a "since" phrase
+        // that closes before the trigger is what the phrase counts from.
+        if t.span.end <= trigger.start && {
+            let lead = cx.text[sentence.start..t.span.start].to_lowercase();
+            find_word_last(&lead, "since").is_some_and(|i| {
+                let phrase = lead.get(i + 5..).unwrap_or("");
+                !phrase.contains([',', ';'])
+                    && phrase.split_whitespace().count() >= 2
+                    && cx.text[t.span.end..trigger.start].contains([',', ';'])
+            })
+        } {
+            continue;
+        }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
         if let Some((v, for_at)) = claimed_at {
             // ("Bangladeshi officials on Sunday blamed JMB for the attack": the day of the
@@ -5941,8 +5955,9 @@ fn trend(text: &str, sentence: Span, trigger: Span) -> bool {
     })
 }
 
-/// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before": a
-/// present perfect with a bare plural object tells what an actor has done, no one event.
+/// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before",
+/// "has claimed attacks on Alawites": a present perfect with a bare plural object tells what an
+/// actor has done, no one event.
 fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
     let text = cx.text;
     let lead = text
@@ -5957,7 +5972,25 @@ fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
         }
         _ => false,
     };
-    if !perfect {
+    // "has claimed attacks on Alawites and other minorities", "have carried out bombings": a
+    // bare plural event noun after a present perfect of doing or claiming.
+    let plural_noun = !perfect && {
+        let noun = text
+            .get(trigger.start..trigger.end)
+            .unwrap_or("")
+            .to_lowercase();
+        let mut words = lead.split_whitespace().rev();
+        let verb = match words.next() {
+            Some("out") => matches!(words.next(), Some("carried")),
+            Some("claimed" | "conducted" | "staged" | "launched" | "mounted" | "committed") => true,
+            _ => false,
+        };
+        verb && matches!(words.next(), Some("has" | "have"))
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && !noun.contains(' ')
+    };
+    if !perfect && !plural_noun {
         return false;
     }
     let rest = text.get(trigger.end..sentence.end).unwrap_or("");
@@ -5970,6 +6003,9 @@ fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
             && matches!(precision(&x.value), "day" | "time" | "week")
     }) {
         return false;
+    }
+    if plural_noun {
+        return true;
     }
     let plural = |w: &str| {
         let w = w.trim_end_matches([',', '.', ';']);
