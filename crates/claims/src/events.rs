@@ -5811,6 +5811,8 @@ fn by_security_agent(after: &str) -> bool {
     })
 }
 
+/// "Every foiled plot is a data point", "enough for a mass-casualty attack", "A double suicide
+/// bombing takes planning": an attack or plot of a kind, not one that happened or was planned.
 fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
     if just_before(
         text,
@@ -5818,6 +5820,34 @@ fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
         trigger,
         &["every", "each", "any", "jeder", "jede", "jedes", "jeden"],
     ) {
+        return true;
+    }
+    // "A double suicide bombing takes planning, safe houses and logistics": an indefinite
+    // subject with a present verb of what such a thing needs.
+    let opening = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c))
+        .to_lowercase();
+    let mut lead = opening.split_whitespace();
+    let indefinite = matches!(lead.next(), Some("a" | "an")) && lead.count() <= 3;
+    let after = text
+        .get(trigger.end..sentence.end)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    if indefinite
+        && [
+            "takes ",
+            "requires ",
+            "needs ",
+            "demands ",
+            "involves ",
+            "calls for ",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v))
+    {
         return true;
     }
     let lead = text
