@@ -2469,7 +2469,7 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             continue;
         }
         // "Seventy-five people injured in Monday's bombing remained in hospital": those still
-        // in care, a part of the injured, not their number.
+        // in care (or sent home), a part of the injured, not their number.
         if words.contains(&"injured") {
             let rest = cx
                 .text
@@ -2489,9 +2489,17 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 "in intensive care",
                 "in a critical condition",
                 "in critical condition",
+                // "dozens of the wounded had been discharged from hospital": those sent home.
+                "discharged",
+                "released from hospital",
+                "left hospital",
             ]
             .iter()
             .any(|w| rest[..clause_end].contains(w))
+                // "twelve of the injured ...": a part of the injured, named as such.
+                || [" of the wounded", " of the injured"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
             {
                 continue;
             }
