@@ -5299,7 +5299,8 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, tr.span);
             if let Some(mut e) = one(cx, si, sentence, tr, attribution, &trigs) {
                 // "The Islamic State group claimed on Monday that its fighters had captured the
-                // town of Palma": the group that tells of its own fighters' capture claims it.
+                // town of Palma", "..., saying its fighters had seized control of the town": the
+                // group that tells of its own fighters' capture claims it.
                 if e.kind == EventKind::Recapture
                     && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
                 {
@@ -5308,7 +5309,7 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                     let lead = cx.text[sentence.start..tr.span.start].to_ascii_lowercase();
                     let claimer = crate::text::cached_regex(
                         &OWN,
-                        r"\b(?:claimed|said|announced)(?: on \w+)?(?: that)? (?:its|their) (?:fighters|militants|mujahideen|soldiers|forces) (?:had |have |has )?$",
+                        r"\b(?:claimed|said|announced|saying|claiming)(?: on \w+)?(?: that)? (?:its|their) (?:fighters|militants|mujahideen|soldiers|forces) (?:had |have |has )?$",
                     )
                     .and_then(|re| re.find(&lead))
                     .and_then(|m| {
