@@ -1148,7 +1148,7 @@ fn read_cue(
             (a, b, s.span(cue_to - 2, cue_to), "as saying".to_string())
         }
         CueKind::Participle => {
-            let (a, b) = np_right(s, 0)?;
+            let (a, b) = np_right(s, after_dateline(s))?;
             if b > cue_from {
                 return None;
             }
@@ -1756,7 +1756,6 @@ fn pronoun_at(s: &Sent, end: usize) -> bool {
     end > 0 && s.word(end - 1) && PRONOUNS.contains(&s.lower(end - 1))
 }
 
-/// The source phrase starting at token `from` (after an inverted verb).
 /// Whether a word after a name reads as that name's verb ("carried", "was", "has").
 fn verb_like(w: &str) -> bool {
     (w.ends_with("ed") && w.len() > 4)
@@ -1767,6 +1766,27 @@ fn verb_like(w: &str) -> bool {
         .contains(&w)
 }
 
+/// The first token after a wire dateline that opens the sentence ("MAPUTO —", "MARAWI,
+/// Philippines —"): capitalised words, one of them in capitals, then a dash. 0 without one.
+fn after_dateline(s: &Sent) -> usize {
+    let Some(dash) = (0..s.toks.len().min(6)).find(|&k| matches!(s.raw(k), "-" | "–" | "—"))
+    else {
+        return 0;
+    };
+    let lead_ok = dash > 0
+        && (0..dash).all(|k| s.raw(k) == "," || s.capitalised(k))
+        && (0..dash).any(|k| {
+            let w = s.raw(k);
+            w.chars().count() >= 3 && w.chars().all(|c| c.is_uppercase() || c == '.')
+        });
+    if lead_ok {
+        dash + 1
+    } else {
+        0
+    }
+}
+
+/// The source phrase starting at token `from` (after an inverted verb).
 fn np_right(s: &Sent, from: usize) -> Option<(usize, usize)> {
     let n = s.toks.len();
     let mut i = from;

@@ -1054,6 +1054,20 @@ fn date_of(
         } {
             continue;
         }
+        // "It was the first suicide bombing in the capital since the fall of Assad in December,
+        // and the deadliest attack on Christians in years": a date inside a "since" phrase
+        // that closes before the trigger is what the phrase counts from.
+        if t.span.end <= trigger.start && {
+            let lead = cx.text[sentence.start..t.span.start].to_lowercase();
+            find_word_last(&lead, "since").is_some_and(|i| {
+                let phrase = lead.get(i + 5..).unwrap_or("");
+                !phrase.contains([',', ';'])
+                    && phrase.split_whitespace().count() >= 2
+                    && cx.text[t.span.end..trigger.start].contains([',', ';'])
+            })
+        } {
+            continue;
+        }
         // ("claimed responsibility for Friday night's attack": that date is the attack's.)
         if let Some((v, for_at)) = claimed_at {
             // ("Bangladeshi officials on Sunday blamed JMB for the attack": the day of the
@@ -2561,7 +2575,7 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
             continue;
         }
         // "Seventy-five people injured in Monday's bombing remained in hospital": those still
-        // in care, a part of the injured, not their number.
+        // in care (or sent home), a part of the injured, not their number.
         if words.contains(&"injured") {
             let rest = cx
                 .text
@@ -2581,9 +2595,17 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 "in intensive care",
                 "in a critical condition",
                 "in critical condition",
+                // "dozens of the wounded had been discharged from hospital": those sent home.
+                "discharged",
+                "released from hospital",
+                "left hospital",
             ]
             .iter()
             .any(|w| rest[..clause_end].contains(w))
+                // "twelve of the injured ...": a part of the injured, named as such.
+                || [" of the wounded", " of the injured"]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
             {
                 continue;
             }
@@ -5486,7 +5508,8 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                 crate::attribution::for_focus(cx.attributions, si, cx.text, sentence, tr.span);
             if let Some(mut e) = one(cx, si, sentence, tr, attribution, &trigs) {
                 // "The Islamic State group claimed on Monday that its fighters had captured the
-                // town of Palma": the group that tells of its own fighters' capture claims it.
+                // town of Palma", "..., saying its fighters had seized control of the town": the
+                // group that tells of its own fighters' capture claims it.
                 if e.kind == EventKind::Recapture
                     && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
                 {
@@ -5495,7 +5518,7 @@ pub fn mentions(cx: &Context) -> Vec<EventMention> {
                     let lead = cx.text[sentence.start..tr.span.start].to_ascii_lowercase();
                     let claimer = crate::text::cached_regex(
                         &OWN,
-                        r"\b(?:claimed|said|announced)(?: on \w+)?(?: that)? (?:its|their) (?:fighters|militants|mujahideen|soldiers|forces) (?:had |have |has )?$",
+                        r"\b(?:claimed|said|announced|saying|claiming)(?: on \w+)?(?: that)? (?:its|their) (?:fighters|militants|mujahideen|soldiers|forces) (?:had |have |has )?$",
                     )
                     .and_then(|re| re.find(&lead))
                     .and_then(|m| {
@@ -6010,6 +6033,8 @@ fn by_security_agent(after: &str) -> bool {
     })
 }
 
+/// "Every foiled plot is a data point", "enough for a mass-casualty attack", "A double suicide
+/// bombing takes planning": an attack or plot of a kind, not one that happened or was planned.
 fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
     if just_before(
         text,
@@ -6017,6 +6042,34 @@ fn generic(text: &str, sentence: Span, trigger: Span) -> bool {
         trigger,
         &["every", "each", "any", "jeder", "jede", "jedes", "jeden"],
     ) {
+        return true;
+    }
+    // "A double suicide bombing takes planning, safe houses and logistics": an indefinite
+    // subject with a present verb of what such a thing needs.
+    let opening = text
+        .get(sentence.start..trigger.start)
+        .unwrap_or("")
+        .trim_start_matches(|c: char| c.is_whitespace() || "\"“‘'".contains(c))
+        .to_lowercase();
+    let mut lead = opening.split_whitespace();
+    let indefinite = matches!(lead.next(), Some("a" | "an")) && lead.count() <= 3;
+    let after = text
+        .get(trigger.end..sentence.end)
+        .unwrap_or("")
+        .trim_start()
+        .to_lowercase();
+    if indefinite
+        && [
+            "takes ",
+            "requires ",
+            "needs ",
+            "demands ",
+            "involves ",
+            "calls for ",
+        ]
+        .iter()
+        .any(|v| after.starts_with(v))
+    {
         return true;
     }
     let lead = text
@@ -6154,8 +6207,9 @@ fn trend(text: &str, sentence: Span, trigger: Span) -> bool {
     })
 }
 
-/// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before": a
-/// present perfect with a bare plural object tells what an actor has done, no one event.
+/// "Boko Haram, which has attacked schools in the region", "has kidnapped foreigners before",
+/// "has claimed attacks on Alawites": a present perfect with a bare plural object tells what an
+/// actor has done, no one event.
 fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
     let text = cx.text;
     let lead = text
@@ -6170,7 +6224,25 @@ fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
         }
         _ => false,
     };
-    if !perfect {
+    // "has claimed attacks on Alawites and other minorities", "have carried out bombings": a
+    // bare plural event noun after a present perfect of doing or claiming.
+    let plural_noun = !perfect && {
+        let noun = text
+            .get(trigger.start..trigger.end)
+            .unwrap_or("")
+            .to_lowercase();
+        let mut words = lead.split_whitespace().rev();
+        let verb = match words.next() {
+            Some("out") => matches!(words.next(), Some("carried")),
+            Some("claimed" | "conducted" | "staged" | "launched" | "mounted" | "committed") => true,
+            _ => false,
+        };
+        verb && matches!(words.next(), Some("has" | "have"))
+            && noun.ends_with('s')
+            && !noun.ends_with("ss")
+            && !noun.contains(' ')
+    };
+    if !perfect && !plural_noun {
         return false;
     }
     let rest = text.get(trigger.end..sentence.end).unwrap_or("");
@@ -6183,6 +6255,9 @@ fn perfect_of_kind(cx: &Context, sentence: Span, trigger: Span) -> bool {
             && matches!(precision(&x.value), "day" | "time" | "week")
     }) {
         return false;
+    }
+    if plural_noun {
+        return true;
     }
     let plural = |w: &str| {
         let w = w.trim_end_matches([',', '.', ';']);
@@ -7521,6 +7596,17 @@ fn one(
             && !e.participants.iter().any(|p| p.role == Role::Perpetrator)
         {
             return None;
+        }
+    }
+    // "Iraqi officials have warned that the Islamic State is trying to exploit security gaps":
+    // a group named after the warning word is what the warning is about, not who gave it.
+    if e.kind == EventKind::Warning {
+        for p in &mut e.participants {
+            if p.role == Role::Perpetrator && p.span.start >= tr.span.end {
+                p.role = Role::Subject;
+                p.responsibility = None;
+                p.attributed_by = None;
+            }
         }
     }
     // "The United States designated it a Foreign Terrorist Organization": the designating
@@ -9219,7 +9305,14 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .map(|g| {
                 let by =
                     crate::attribution::for_sentence(cx.attributions, si).map(|a| a.source.clone());
-                (g, Responsibility::Suspected, by)
+                // "The interior ministry said the bomber was a member of the Islamic State
+                // group": a source's flat word on the attacker's membership is its attribution.
+                let resp = if by.is_some() && stated_membership(cx.text, s.span, g.span) {
+                    Responsibility::Attributed
+                } else {
+                    Responsibility::Suspected
+                };
+                (g, resp, by)
             })
             .or_else(|| {
                 blamed_group(cx, si, s.span, &lower)
@@ -9280,6 +9373,21 @@ pub fn suspicion_without_trigger(cx: &Context, events: &mut [EventMention]) {
             .iter()
             .any(|p| p.role == Role::Perpetrator && p.entity.is_some() && p.entity == group.entity);
         if known {
+            // ("A suicide attacker affiliated with the Daesh terrorist group ...", then "the
+            // ministry said the bomber was a member of the Islamic State group": the flat word
+            // is the more certain reading.)
+            if resp == Responsibility::Attributed {
+                for p in &mut e.participants {
+                    if p.role == Role::Perpetrator
+                        && p.entity == group.entity
+                        && p.responsibility == Some(Responsibility::Suspected)
+                    {
+                        p.responsibility = Some(resp);
+                        p.attributed_by = by.clone();
+                    }
+                }
+                add_evidence(e, si);
+            }
             continue;
         }
         e.participants
@@ -9307,9 +9415,31 @@ fn own_operation<'c>(cx: &'c Context, si: usize, sentence: Span, lower: &str) ->
     })
 }
 
-/// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
-/// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
-/// group a sentence names as the likely perpetrator.
+/// Whether a sentence states without a hedge that the attackers belong to the group at `group`
+/// ("the bomber was a member of the Islamic State group", "the gunmen were members of X"), not
+/// that they were linked to it or probably were members.
+fn stated_membership(text: &str, sentence: Span, group: Span) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let Some(lead) = text.get(sentence.start..group.start) else {
+        return false;
+    };
+    let lower = text
+        .get(sentence.start..sentence.end)
+        .unwrap_or("")
+        .to_lowercase();
+    crate::text::cached_is_match(
+        &RE,
+        r"(?i)\b(?:was|were|is|are|had been|have been) (?:a member of|members of)(?: the)?\s*$",
+        lead,
+    ) && ![
+        "believ", "suspect", "think", "thought", "likely", "probabl", " may ", " might ",
+        " could ", "possibl", "appear", "seem", "alleged", "reported", "accused", "claimed",
+        "not ", "n't",
+    ]
+    .iter()
+    .any(|h| lower.contains(h))
+}
+
 /// The group the attackers are said to belong to: "the gunmen were linked to X", "the attackers
 /// were members of X", "the bombers belonged to X".
 fn linked_attackers_group<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
@@ -9325,6 +9455,9 @@ fn linked_attackers_group<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Act
     })
 }
 
+/// "Analysts said the Afghanistan-based Islamic State Khorasan Province, also known as ISIS-K,
+/// was the most likely candidate", "X is the prime suspect", "X was probably behind it": the
+/// group a sentence names as the likely perpetrator.
 fn likely_culprit<'c>(cx: &'c Context, sentence: Span) -> Option<&'c Actor> {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     let re = crate::text::cached_regex(

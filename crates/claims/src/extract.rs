@@ -264,6 +264,24 @@ pub fn actors(
     kb: &KnowledgeBase,
 ) -> Vec<Actor> {
     let mut actors = kb_actors(matches, kb);
+    // A local name ("ISIS-Mozambique, known locally as al-Shabaab", "residents call the
+    // insurgents al-Shabaab") stands for the group named before it, else for no curated group.
+    actors.retain_mut(|a| {
+        if !dossier_entities::discover::local_name_at(text, a.span) {
+            return true;
+        }
+        let owner = discovered.iter().find_map(|d| {
+            (d.pattern == dossier_entities::discover::LOCAL_NAME
+                && d.alias_span.start < a.span.end
+                && a.span.start < d.alias_span.end)
+                .then(|| kb.resolve_discovered(d))
+                .flatten()
+        });
+        let Some(e) = owner else { return false };
+        a.entity = Some(KbId::new(e.id.clone()));
+        a.group = e.category == KbCategory::ArmedGroup;
+        true
+    });
     for d in discovered {
         let Some(e) = kb.resolve_discovered(d) else {
             continue;
@@ -358,7 +376,8 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
                 // The document's main group when it is among the candidates (news about a
                 // group keeps calling it "the group"), else the most recent one.
                 // (Not a group named to describe another: "the Islamic State's branch in
-                // Afghanistan, known as ISIS-K. The group ...": ISIS-K.)
+                // Afghanistan, known as ISIS-K. The group ...": ISIS-K. Nor one named only to
+                // deny a tie: "they have no ties to the Somali al-Shabaab. The insurgents ...".)
                 let window: Vec<&Actor> = out
                     .iter()
                     .filter(|a| {
@@ -366,6 +385,7 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
                             && a.span.end <= s
                             && a.span.start >= lo
                             && !crate::facts::describes_another(text, a.span)
+                            && !crate::text::denied_tie(text, a.span)
                     })
                     .collect();
                 // Beyond the window, the group the report is clearly about ("A UN report put

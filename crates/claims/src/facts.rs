@@ -1105,6 +1105,16 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 } else {
                     None
                 };
+                // "a local pro-Islamic State faction": a faction that supports the group, not a
+                // part of it.
+                if parent_before.is_some_and(|p| {
+                    let lead = crate::text::lower_before(t, p.span, 8);
+                    lead.strip_suffix("pro-")
+                        .or_else(|| lead.strip_suffix("pro"))
+                        .is_some_and(|b| !b.ends_with(char::is_alphanumeric))
+                }) {
+                    continue;
+                }
                 let parent = parent_before.or(parent_after);
                 // Child: a group named right after ("the offshoot “Khorasan Province”"), else the
                 // sentence's other group.

@@ -691,6 +691,19 @@ pub(crate) fn lower_before(text: &str, span: Span, bytes: usize) -> String {
         .to_lowercase()
 }
 
+/// Whether the group name at `span` is named only to deny a tie to it ("they have no
+/// operational ties to the Somali al-Shabaab", "not linked to al-Qaeda", "has no known links
+/// with the group"): the sentence is about another group.
+pub fn denied_tie(text: &str, span: Span) -> bool {
+    static RE: OnceLock<Option<Regex>> = OnceLock::new();
+    let before = lower_before(text, span, 80);
+    cached_is_match(
+        &RE,
+        r"\b(?:no|not|never|without|den(?:y|ies|ied|ying))\b(?:\s+[\w'’-]+){0,3}?\s+(?:ties|links?|connections?|relations|relationship|affiliation|contacts?|linked|connected|related|tied|affiliated)\s+(?:to|with)(?:\s+the)?(?:\s+[\w'’-]+)?$",
+        &before,
+    )
+}
+
 /// Whether a group name is the owner in "a branch of X", "the affiliate of the X", "an offshoot
 /// of X": the branch is what the sentence is about, not X.
 pub fn part_governed(text: &str, span: Span) -> bool {

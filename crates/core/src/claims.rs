@@ -255,6 +255,9 @@ pub enum Role {
     Victim,
     Arrested,
     Authority,
+    /// The group an event is about without acting in it: the group a warning is about
+    /// ("officials warned that the Islamic State is trying to exploit security gaps").
+    Subject,
 }
 
 /// An actor taking part in an event.

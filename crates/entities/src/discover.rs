@@ -1,6 +1,6 @@
 //! Alias discovery in running text: "Long Name (ACRONYM)", "X, also known as Y", "X, also called
-//! Y", "X, commonly called Y", "X, whose full name is Y" (and German "auch bekannt als",
-//! "auch genannt"), each with the sentence it was found in as evidence.
+//! Y", "X, commonly called Y", "X, whose full name is Y", "X, known locally as Y" (and German
+//! "auch bekannt als", "auch genannt"), each with the sentence it was found in as evidence.
 
 use crate::normalize::is_acronym;
 use dossier_core::Span;
@@ -363,7 +363,76 @@ const MARKERS: &[(&str, &str, bool)] = &[
     (" whose full name is ", "whose full name is", true),
     (" auch bekannt als ", "auch bekannt als", false),
     (" auch genannt ", "auch genannt", false),
+    (" known locally as ", LOCAL_NAME, false),
+    (" locally known as ", LOCAL_NAME, false),
+    (" locally called ", LOCAL_NAME, false),
+    (" whom residents call ", LOCAL_NAME, false),
+    (" whom locals call ", LOCAL_NAME, false),
 ];
+
+/// The pattern of a name people use for a group locally ("ISIS-Mozambique, known locally as
+/// al-Shabaab"): such a name may be another group's (Somalia's al-Shabaab), so it resolves by
+/// the group's own name only.
+pub const LOCAL_NAME: &str = "known locally as";
+
+/// Whether the name at `span` is given as what people locally call a group ("known locally as
+/// X", "locally known as X", "locally called X", "whom residents call X", "residents call the
+/// insurgents X"): the name stands for the group described or named before it, not for a
+/// curated group of the same name.
+pub fn local_name_at(text: &str, span: Span) -> bool {
+    let mut from = span.start.saturating_sub(60);
+    while from > 0 && !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let Some(before) = text.get(from..span.start) else {
+        return false;
+    };
+    let before = before.to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix(" the").unwrap_or(before);
+    if [
+        " known locally as",
+        " locally known as",
+        " locally called",
+        " whom residents call",
+        " whom locals call",
+    ]
+    .iter()
+    .any(|m| before.ends_with(m))
+    {
+        return true;
+    }
+    // "Residents call the militants al-Shabaab", "locals call them al-Shabaab", "residents of
+    // Cabo Delgado call the insurgents al-Shabaab".
+    let words: Vec<&str> = before.split_whitespace().rev().take(9).collect();
+    let rest = match words.as_slice() {
+        [obj, rest @ ..] if matches!(*obj, "them" | "it") => rest,
+        [obj, det, rest @ ..]
+            if matches!(*det, "the" | "these" | "those")
+                && matches!(
+                    *obj,
+                    "insurgents" | "militants" | "fighters" | "rebels" | "jihadists" | "group"
+                ) =>
+        {
+            rest
+        }
+        _ => return false,
+    };
+    let Some((verb, callers)) = rest.split_first() else {
+        return false;
+    };
+    is_call(verb) && callers.iter().take(5).any(|w| is_local_caller(w))
+}
+
+/// "residents", "locals", "villagers": people whose name for a group is a local name.
+fn is_local_caller(w: &str) -> bool {
+    matches!(w, "residents" | "locals" | "villagers" | "people")
+}
+
+/// A form of "call".
+fn is_call(w: &str) -> bool {
+    matches!(w, "call" | "calls" | "called")
+}
 
 fn marker_patterns(text: &str, out: &mut Vec<DiscoveredAlias>) {
     let lower = text.to_ascii_lowercase();
@@ -453,6 +522,32 @@ mod tests {
                 && d.name == "Jama'atu Ahlis Sunna Lidda'awati wal-Jihad"),
             "{d:?}"
         );
+    }
+
+    #[test]
+    fn local_names() {
+        let t = "The State Department designated ISIS-Mozambique, known locally as al-Shabaab, as a terrorist organisation.";
+        let d = discover_aliases(t);
+        assert!(
+            d.iter().any(|d| d.name == "ISIS-Mozambique"
+                && d.alias == "al-Shabaab"
+                && d.pattern == LOCAL_NAME),
+            "{d:?}"
+        );
+        let at = |t: &str, name: &str| {
+            let s = t.find(name).unwrap();
+            local_name_at(t, Span::new(s, s + name.len()))
+        };
+        assert!(at(t, "al-Shabaab"));
+        assert!(at(
+            "Residents of Cabo Delgado call the insurgents al-Shabaab, but they have no ties to \
+             the Somali group.",
+            "al-Shabaab"
+        ));
+        assert!(!at(
+            "They have no ties to the Somali al-Shabaab.",
+            "al-Shabaab"
+        ));
     }
 
     #[test]

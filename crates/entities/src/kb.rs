@@ -439,10 +439,14 @@ impl KnowledgeBase {
 
     /// The entity a discovered alias belongs to: the one entity whose names include the
     /// discovered full name or the alias (`None` when neither or several match). The caller
-    /// records `d.alias` (or `d.name`) as a new name of it with `d.sentence` as evidence.
+    /// records `d.alias` (or `d.name`) as a new name of it with `d.sentence` as evidence. A
+    /// local name ("ISIS-Mozambique, known locally as al-Shabaab") resolves by the name only:
+    /// the local name may be another group's.
     pub fn resolve_discovered(&self, d: &crate::discover::DiscoveredAlias) -> Option<&Entity> {
         let mut hits: Vec<&Entity> = self.lookup(&d.name);
-        hits.extend(self.lookup(&d.alias));
+        if d.pattern != crate::discover::LOCAL_NAME {
+            hits.extend(self.lookup(&d.alias));
+        }
         hits.sort_by(|a, b| a.id.cmp(&b.id));
         hits.dedup_by(|a, b| a.id == b.id);
         match hits.as_slice() {

@@ -6,7 +6,9 @@
 //! 1. Every alias match (already gated by the [`Matcher`]'s case and context rules) links to its
 //!    knowledge-base entity. An NER mention that contains exactly that match lends it its span
 //!    ("the Taliban" → basis `ner+alias`); an ambiguous alias that the NER model labels exactly
-//!    as a person or a place is not linked (the type disagrees).
+//!    as a person or a place is not linked (the type disagrees). A local name ("ISIS-Mozambique,
+//!    known locally as al-Shabaab") links to the group named before it, and to no curated
+//!    group when only a description stands there ("residents call the insurgents al-Shabaab").
 //! 2. An NER `ORG`, `PERSON` or `NORP` mention without an alias match is looked up by name (without
 //!    "the" and a possessive): one knowledge-base entity, named unambiguously or present in the
 //!    document, links; a person's surname after the full name links back to it (coreference);
@@ -99,7 +101,8 @@ pub fn link_found(
     discovered: &[crate::discover::DiscoveredAlias],
     kb: &KnowledgeBase,
 ) -> LinkedDocument {
-    let mentions = link(text, sentences, ner, matches, kb);
+    let matches = local_names(text, matches, discovered, kb);
+    let mentions = link(text, sentences, ner, &matches, kb);
     let mut aliases = Vec::new();
     for d in discovered {
         let keys = vec![new_key(&d.name), new_key(&d.alias)];
@@ -122,6 +125,33 @@ pub fn link_found(
         });
     }
     LinkedDocument { mentions, aliases }
+}
+
+/// The alias matches with local names resolved: a name given as what people locally call a
+/// group ("ISIS-Mozambique, known locally as al-Shabaab") matches the group named before it,
+/// and no curated group when none is named ("residents call the insurgents al-Shabaab").
+fn local_names(
+    text: &str,
+    matches: &[AliasMatch],
+    discovered: &[crate::discover::DiscoveredAlias],
+    kb: &KnowledgeBase,
+) -> Vec<AliasMatch> {
+    matches
+        .iter()
+        .filter_map(|m| {
+            if !crate::discover::local_name_at(text, m.span) {
+                return Some(m.clone());
+            }
+            let owner = discovered.iter().find_map(|d| {
+                (d.pattern == crate::discover::LOCAL_NAME && overlaps(d.alias_span, m.span))
+                    .then(|| kb.resolve_discovered(d))
+                    .flatten()
+            })?;
+            let mut m = m.clone();
+            m.entity = owner.kb_id();
+            Some(m)
+        })
+        .collect()
 }
 
 /// Named-entity predictions with linking on, for a CoNLL-style evaluation: byte spans with
@@ -154,13 +184,14 @@ pub fn eval_predictions(
     out
 }
 
-/// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army or party
-/// ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat ...", "Katiba Macina").
+/// Whether a name opens with an Arabic, Urdu or Pashto word for a group, front, army, party,
+/// companies or battalions ("Jamaat-ul-Ahrar", "Lashkar-e-Taiba", "Jaish-e-Mohammed", "Harakat
+/// ...", "Katiba Macina", "Saraya al-Quds", "Kataib Hezbollah").
 pub(crate) fn organisation_word(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "jamaat", "jamaah", "jamaa", "tehrik", "tehreek", "lashkar", "jaish", "harakat", "hizb",
         "hezb", "ansar", "ansaru", "katiba", "katibat", "liwa", "jabhat", "hayat", "tanzim",
-        "ittihad", "jund", "sipah",
+        "ittihad", "jund", "sipah", "saraya", "kataib",
     ];
     let first: String = name
         .split(|c: char| c.is_whitespace() || c == '-')
@@ -392,7 +423,11 @@ pub fn link(
         if used_ner[i] || !matches!(n.label.as_str(), "ORG" | "PERSON" | "NORP") {
             continue;
         }
-        if out.iter().any(|m| overlaps(m.span, n.span)) {
+        // (A local name of a group not named, "residents call the insurgents al-Shabaab", is
+        // no name of the curated group nor a new one.)
+        if out.iter().any(|m| overlaps(m.span, n.span))
+            || crate::discover::local_name_at(text, n.span)
+        {
             continue;
         }
         let Some(raw) = text.get(n.span.start..n.span.end) else {

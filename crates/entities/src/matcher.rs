@@ -5,13 +5,16 @@
 //! Rules:
 //! - acronyms (`ISPK`, `JeM`, `IS`) match case-sensitively; names match case-insensitively and
 //!   insensitively to diacritics, dashes, whitespace and quote style;
-//! - a match must start and end at word boundaries;
+//! - a match must start and end at word boundaries, and name a whole name: not the tail of a
+//!   longer one that opens with a word for a group ("Saraya Ansar al-Sunna" is no match of
+//!   "Ansar al-Sunna");
 //! - overlapping matches resolve leftmost-longest;
 //! - an ambiguous alias (`IS`, `ETA`) or a descriptor is kept only when the document also names the
 //!   entity (or a related one, e.g. a province of the Islamic State) unambiguously, or contains
 //!   one of the entity's context words ("jihadist", "caliphate").
 
 use crate::kb::KnowledgeBase;
+use crate::link::organisation_word;
 use crate::normalize::{fold, fold_str, is_acronym, is_word_char};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use dossier_core::kb::{AliasKind, AliasMatch, KbId, MatchBasis};
@@ -164,6 +167,9 @@ impl Matcher {
                         if *kind == AliasKind::Acronym && found != folded {
                             continue;
                         }
+                        if *kind == AliasKind::Name && inside_longer_name(hay, s) {
+                            continue;
+                        }
                         cands.push(Cand {
                             start: s,
                             end: e,
@@ -299,6 +305,24 @@ fn select<'a>(cands: &[&'a Cand]) -> Vec<&'a Cand> {
         }
     }
     out
+}
+
+/// Whether the name starting at `s` is the tail of a longer proper name: the word right before
+/// it is a capitalised Arabic, Urdu or Pashto word that opens group names ("Saraya Ansar
+/// al-Sunna", "Jaish Ansar al-Sunna"), so a curated alias ("Ansar al-Sunna") names only part of
+/// it.
+fn inside_longer_name(hay: &str, s: usize) -> bool {
+    let Some(before) = hay.get(..s) else {
+        return false;
+    };
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest
+        .rsplit(|c: char| !is_word_char(c))
+        .next()
+        .unwrap_or_default();
+    word.chars().next().is_some_and(char::is_uppercase) && organisation_word(word)
 }
 
 /// Whether `[s, e)` starts and ends at word boundaries of `hay`.

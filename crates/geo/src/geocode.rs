@@ -1269,6 +1269,56 @@ impl Gazetteer {
                     }
                 }
             }
+            // "active in Cabo Delgado province in northern Mozambique, and last month seized the
+            // town of Palma": a town of a country nothing else in the text points to (Palma de
+            // Mallorca), in a report whose places lie in another, is that country's town the
+            // gazetteer lacks.
+            if let Some(e) = self.entry(i) {
+                let others = |cc: &[u8; 2]| {
+                    ctx.focus
+                        .get(cc)
+                        .filter(|(_, names)| names.iter().any(|n| *n != p.key))
+                        .map_or(0.0, |(w, _)| *w)
+                };
+                let town = ["cue: town of", "cue: village of", "cue: township of"]
+                    .iter()
+                    .any(|c| p.cues.evidence.iter().any(|w| w == c));
+                let home = ctx
+                    .focus
+                    .keys()
+                    .filter(|cc| **cc != e.cc && others(cc) >= 2.0)
+                    .max_by(|a, b| others(a).total_cmp(&others(b)).then(b.cmp(a)))
+                    .copied();
+                if let Some(cc) = home.filter(|_| {
+                    town && e.kind == PlaceKind::City
+                        && others(&e.cc) == 0.0
+                        && cue_country.is_none()
+                        && p.cues.admin1.is_none()
+                        && p.cues.within.is_none()
+                }) {
+                    let code = String::from_utf8_lossy(&cc).to_string();
+                    // (A namesake in that country, if the gazetteer has one, else the country.)
+                    let namesake = p
+                        .candidates
+                        .iter()
+                        .filter(|(j, _)| self.entry(*j).is_some_and(|o| o.cc == cc))
+                        .map(|&(j, nk)| (score(self, p, j, nk, Some(&ctx)).0, j))
+                        .filter(|(sc, _)| sc.is_finite())
+                        .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+                    if let Some((_, j)) = namesake {
+                        i = j;
+                        conf = conf.min(0.5);
+                        evidence = vec![format!("country focus ({code})")];
+                    } else if let Some(c) = self.country(&code) {
+                        i = c;
+                        conf = conf.min(0.5);
+                        evidence = vec![
+                            format!("country focus ({code})"),
+                            "no town of that name there in the gazetteer".into(),
+                        ];
+                    }
+                }
+            }
             // "a hotel on Lido beach" in a report from Mogadishu: a hamlet of another country
             // (Lido Beach, New York) that nothing in the text points to is no reading of it.
             if let Some(e) = self.entry(i) {

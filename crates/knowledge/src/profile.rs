@@ -768,6 +768,7 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
                     Role::Victim => "victim",
                     Role::Arrested => "arrested",
                     Role::Authority => "authority",
+                    Role::Subject => "subject",
                 }
                 .into(),
                 text: p.text.clone(),

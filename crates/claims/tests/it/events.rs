@@ -225,6 +225,13 @@ fn events_and_facts_from_cases() {
                     };
                     is(&e.attributed_to) && e.killed.as_ref().is_none_or(|k| is(&k.attributed_to))
                 }),
+                // "nosource: MAPUTO": no event is attributed to this name or role (a dateline's
+                // city is no one who says).
+                "nosource" => !x.events.iter().any(|e| {
+                    e.attributed_to.as_ref().is_some_and(|a| {
+                        a.name.as_deref() == Some(parts[0]) || a.role.as_deref() == Some(parts[0])
+                    })
+                }),
                 // "noperpetrator: Tesla Cybertruck": no event has a perpetrator of this text.
                 // ("noperpetrator: the group=suspected": none with this responsibility.)
                 "noperpetrator" => {

@@ -232,6 +232,30 @@ fn no_coreference_beyond_the_window() {
 }
 
 #[test]
+fn a_curated_alias_inside_a_longer_name_is_no_match() {
+    // "Ansar al-Sunna" (an alias of IS-Mozambique) is the tail of the Syrian "Saraya Ansar
+    // al-Sunna": the longer name is another group, even with the Islamic State named nearby.
+    let text = "Saraya Ansar al-Sunna claimed the bombing in Damascus. The ministry said the \
+                Islamic State was behind it.";
+    let m = linker().matcher.find(text);
+    assert!(
+        m.iter().all(|m| m.entity.as_str() != "is-mozambique"),
+        "{m:?}"
+    );
+    assert!(
+        m.iter().any(|m| m.entity.as_str() == "islamic-state"),
+        "{m:?}"
+    );
+    // The alias alone still matches in context.
+    let alone = "Ansar al-Sunna fighters attacked Mocimboa da Praia. The Islamic State claimed it.";
+    let m = linker().matcher.find(alone);
+    assert!(
+        m.iter().any(|m| m.entity.as_str() == "is-mozambique"),
+        "{m:?}"
+    );
+}
+
+#[test]
 fn keys_are_normalised() {
     assert_eq!(
         new_key("the Sahel Watch Collective's"),

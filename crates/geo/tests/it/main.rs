@@ -273,6 +273,39 @@ fn cue_phrases() {
         &mentions(text, &[("Palma", "GPE"), ("Mozambique", "GPE")]),
     );
     assert_eq!(resolve(&refs, "Palma").place.country_code, "MZ");
+
+    // "seized the town of Palma" after "Cabo Delgado province in northern Mozambique": a town
+    // of the country the report is about, not a city of a country nothing else points to.
+    let text = "The insurgents are active in Cabo Delgado province in northern Mozambique, and \
+                last month seized the town of Palma.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[
+                ("Cabo Delgado", "GPE"),
+                ("Mozambique", "GPE"),
+                ("Palma", "GPE"),
+            ],
+        ),
+    );
+    assert_eq!(resolve(&refs, "Palma").place.country_code, "MZ");
+    // A city the text names beside its own country stays there.
+    let text = "Officials from Mozambique and Cabo Delgado province met in the town of Palma, \
+                Spain.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[
+                ("Mozambique", "GPE"),
+                ("Cabo Delgado", "GPE"),
+                ("Palma", "GPE"),
+                ("Spain", "GPE"),
+            ],
+        ),
+    );
+    assert_eq!(resolve(&refs, "Palma").place.country_code, "ES");
 }
 
 #[test]
