@@ -1242,6 +1242,13 @@ impl Gazetteer {
                 continue;
             };
             let cue_country = p.cues.country.or_else(|| cued.get(p.key.as_str()).copied());
+            // The weight of a country's places in the text, other than this name's.
+            let others = |cc: &[u8; 2]| {
+                ctx.focus
+                    .get(cc)
+                    .filter(|(_, names)| names.iter().any(|n| *n != p.key))
+                    .map_or(0.0, |(w, _)| *w)
+            };
             // (A place the cued mention resolved to in its country: the same one.)
             if p.cues.country.is_none() {
                 if let Some(&(j, c)) = resolved.get(p.key.as_str()) {
@@ -1274,12 +1281,6 @@ impl Gazetteer {
             // Mallorca), in a report whose places lie in another, is that country's town the
             // gazetteer lacks.
             if let Some(e) = self.entry(i) {
-                let others = |cc: &[u8; 2]| {
-                    ctx.focus
-                        .get(cc)
-                        .filter(|(_, names)| names.iter().any(|n| *n != p.key))
-                        .map_or(0.0, |(w, _)| *w)
-                };
                 let town = ["cue: town of", "cue: village of", "cue: township of"]
                     .iter()
                     .any(|c| p.cues.evidence.iter().any(|w| w == c));
@@ -1322,12 +1323,6 @@ impl Gazetteer {
             // "a hotel on Lido beach" in a report from Mogadishu: a hamlet of another country
             // (Lido Beach, New York) that nothing in the text points to is no reading of it.
             if let Some(e) = self.entry(i) {
-                let others = |cc: &[u8; 2]| {
-                    ctx.focus
-                        .get(cc)
-                        .filter(|(_, names)| names.iter().any(|n| *n != p.key))
-                        .map_or(0.0, |(w, _)| *w)
-                };
                 let elsewhere = ctx.focus.keys().any(|cc| *cc != e.cc && others(cc) >= 1.0);
                 if e.kind == PlaceKind::City
                     && e.population < 5_000
