@@ -2247,7 +2247,8 @@ fn figure(
 }
 
 /// The clause of `x`: from the last ", and ", ";" or ", " before it to the next ", " or ";"
-/// after it (within the sentence).
+/// after it (within the sentence). Unlike [`crate::text::clause`], commas bound it: a figure's
+/// own clause, not the hedge's.
 fn clause_of(text: &str, sentence: Span, x: Span) -> Span {
     let lead = text.get(sentence.start..x.start).unwrap_or("");
     let from = [", and ", "; ", ", "]
