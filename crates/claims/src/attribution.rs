@@ -1662,11 +1662,16 @@ fn np_left(s: &Sent, end: usize) -> Option<(usize, usize)> {
         }
         if DETERMINERS.contains(&l) {
             // "researchers at the Centre": go on through "at the".
+            // ("Lena Marsh of the institute said": a person of an institution named before.)
+            let bare_institution = i + 1 == end
+                && INSTITUTION_NOUNS.contains(&s.lower(i))
+                && k >= 2
+                && s.nameish(k - 2);
             if k > 0
                 && CONNECTORS.contains(&s.lower(k - 1))
                 && k >= 2
                 && s.npword(k - 2)
-                && (s.nameish(i) || s.lower(i) == "(")
+                && (s.nameish(i) || s.lower(i) == "(" || bare_institution)
             {
                 i = k - 1;
                 continue;
@@ -1909,6 +1914,50 @@ fn np_according(s: &Sent, from: usize) -> Option<(usize, usize)> {
     (content && i > from).then_some((from, i))
 }
 
+/// Nouns of institutions a source may belong to, named in full once and then as "the
+/// institute".
+const INSTITUTION_NOUNS: &[&str] = &[
+    "institute",
+    "institution",
+    "centre",
+    "center",
+    "foundation",
+    "council",
+    "forum",
+    "observatory",
+    "project",
+    "agency",
+    "university",
+    "commission",
+    "committee",
+    "ministry",
+    "monitor",
+    "network",
+];
+
+/// The full name of an institution that a bare common noun ("the institute", "the centre")
+/// refers back to: the last capitalised name ending in that noun before `before` ("The
+/// Northgate Security Institute estimates ..."), if any.
+fn earlier_institution(text: &str, before: usize, noun: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = crate::text::cached_regex(
+        &RE,
+        r"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’-]+|of|for|on|and|the)\s+){0,5}(Institute|Institution|Centre|Center|Foundation|Council|Forum|Observatory|Project|Agency|University|Commission|Committee|Ministry|Monitor|Network))\b",
+    )?;
+    let head = text.get(..before)?;
+    re.captures_iter(head)
+        .filter(|c| {
+            c.get(2)
+                .is_some_and(|n| n.as_str().eq_ignore_ascii_case(noun))
+        })
+        .last()
+        .and_then(|c| c.get(1))
+        .map(|m| {
+            let m = m.as_str();
+            m.strip_prefix("The ").unwrap_or(m).to_string()
+        })
+}
+
 /// Name, role and affiliation of the phrase `[from, to)`; the flag says it is a person.
 fn parse_np(
     s: &Sent,
@@ -1976,6 +2025,13 @@ fn parse_np(
             }
             if b < to && s.nameish(b) {
                 source.affiliation = Some(s.phrase(b, to));
+                core_to = k;
+                break;
+            }
+            // "Lena Marsh of the institute": the institution named in full before (else only
+            // the person).
+            if b + 1 == to && s.lower(b - 1) == "the" && INSTITUTION_NOUNS.contains(&s.lower(b)) {
+                source.affiliation = earlier_institution(s.text, s.toks[a].start, s.lower(b));
                 core_to = k;
                 break;
             }

@@ -2521,7 +2521,14 @@ fn figure_quantities<'c>(cx: &Context<'c>, sentence: Span, words: &[&str]) -> Ve
                 || before.contains("number of dead")
                 || before.contains("number of deaths")
                 || before.contains("number of people killed")
-                || before.contains("the figure")
+                || [
+                    "the figure",
+                    "earlier figure",
+                    "previous figure",
+                    "initial figure",
+                ]
+                .iter()
+                .any(|w| before.contains(w))
                     && ["dead", "killed", "toll", "deaths"]
                         .iter()
                         .any(|w| sentence_lower.contains(w)))
@@ -3558,7 +3565,25 @@ fn perpetrators(
             || ["has claimed", "had claimed", "have claimed", "later claimed", "also claimed"]
                 .iter()
                 .any(|w| after.trim_start().starts_with(w))
-            || after.trim_start().starts_with("took responsibility");
+            || after.trim_start().starts_with("took responsibility")
+            // "The Balochistan Liberation Army, which claimed last week's hijacking of the
+            // Jaffar Express, is ...": the group's own claim in its relative clause, the trigger
+            // inside that clause.
+            || a.span.end <= trigger.start
+                && cx.text[a.span.end..trigger.start].to_lowercase().strip_prefix(',').is_some_and(|r| {
+                    let r = r.trim_start();
+                    let r = r
+                        .strip_prefix("which ")
+                        .or_else(|| r.strip_prefix("who "))
+                        .unwrap_or("");
+                    let r = ["has ", "had ", "have ", "also ", "later ", "quickly ", "swiftly "]
+                        .iter()
+                        .find_map(|w| r.strip_prefix(w))
+                        .unwrap_or(r);
+                    r.starts_with("claimed ")
+                        && !r.contains([',', ';', ':', '(', '.'])
+                        && r.split_whitespace().count() <= 6
+                });
         // "acting on instructions from Islamic State Khorasan Province", "on ISKP's
         // instructions", "im Auftrag des IS": the group that directed it.
         let b_end = before.trim_end();
@@ -4360,7 +4385,20 @@ fn part_of_appositive(before: &str) -> bool {
         return false;
     };
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    words.len() <= 6
+    // (", a little-known group said to be a faction of": what the group is said to be.)
+    let hedged = [
+        "said to be",
+        "believed to be",
+        "thought to be",
+        "reported to be",
+        "reportedly",
+        "allegedly",
+        "described as",
+        "seen as",
+    ]
+    .iter()
+    .any(|h| phrase.contains(h));
+    words.len() <= if hedged { 10 } else { 6 }
         && words
             .first()
             .is_some_and(|w| ["a", "an", "the", "one"].contains(w))
@@ -4524,6 +4562,7 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         .is_some_and(|w| ["has", "have", "had"].contains(&w));
     if [
         "attacked", "stormed", "bombed", "struck", "raided", "besieged", "shelled", "rammed",
+        "hijacked",
     ]
     .contains(&verb.as_str())
         // ("gunmen attacked Kuje prison": a name needs no article.)
@@ -4536,6 +4575,15 @@ fn target_of(cx: &Context, sentence: Span, trigger: Span) -> Option<Participant>
         && !perfect
     {
         at = Some(trigger.end + (after.len() - after.trim_start().len()));
+    }
+    // "the hijacking of the Jaffar Express": what was hijacked, when it is named.
+    if at.is_none() && ["hijacking", "hijack"].contains(&verb.as_str()) {
+        if let Some(rest) = after.strip_prefix(" of ") {
+            let name = rest.strip_prefix("the ").unwrap_or(rest);
+            if name.chars().next().is_some_and(char::is_uppercase) {
+                at = Some(trigger.end + " of ".len());
+            }
+        }
     }
     // German: "Anschlag auf die Konzerthalle", "Anschlagspläne gegen den Kölner Dom".
     for p in [
@@ -5460,6 +5508,28 @@ fn arrested_phrase(cx: &Context, sentence: Span, trigger: Span) -> Option<Partic
     } else {
         np
     };
+    // "arrested prominent Baloch rights activist Mahrang Baloch": the person the descriptive
+    // words before the name are titles of (not "the brother of John Smith").
+    let titled = cx.names.iter().find(|n| {
+        cx.language.starts_with("en")
+            && n.label == "PERSON"
+            && n.span.end == np.end
+            && n.span.start > np.start
+            && t.get(np.start..n.span.start).is_some_and(|lead| {
+                !lead.contains([',', ';', '(', '\'', '’'])
+                    && lead.split_whitespace().count() <= 6
+                    && !lead.split_whitespace().any(|w| {
+                        [
+                            "of", "for", "with", "from", "and", "or", "to", "by", "in", "at", "on",
+                            "whose", "who",
+                        ]
+                        .contains(&w.to_lowercase().as_str())
+                    })
+            })
+    });
+    if let Some(n) = titled {
+        return Some(unlinked(Role::Arrested, n.text.clone(), n.span));
+    }
     Some(unlinked(
         Role::Arrested,
         t[np.start..np.end].to_string(),
@@ -5920,6 +5990,15 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     // the forces as the subject.
     let lead = text[sentence.start..trigger.start].to_lowercase();
     let subject = lead.split([',', ';']).next_back().is_some_and(|clause| {
+        // ("three protesters were killed when police opened fire": the subordinate clause's
+        // subject.)
+        let clause = [
+            " when ", " as ", " after ", " before ", " while ", " until ",
+        ]
+        .iter()
+        .filter_map(|w| clause.rfind(w).map(|k| k + w.len()))
+        .max()
+        .map_or(clause, |k| &clause[k..]);
         let mut words: Vec<&str> = clause.split_whitespace().collect();
         // ("Belgian police on Tuesday morning shot dead a man": the day between.)
         const WHEN: &[&str] = &[
@@ -5989,10 +6068,27 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     by_security_agent(&text[trigger.end..sentence.end].to_lowercase())
 }
 
+/// Whether lower-case text holds deaths caused by the police's or the security forces' fire:
+/// "were killed when police opened fire", "died as security forces fired on the crowd". The
+/// dead of such a shooting are not an attack's.
+fn killed_by_police_fire(lower: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_is_match(
+        &RE,
+        r"\b(?:killed|died|shot dead)\s+(?:when|as|after)\s+(?:the\s+)?(?:[\w-]+\s+)?(?:police|policemen|officers|troops|soldiers|security forces|security personnel|paramilitaries|paramilitary forces)\s+(?:had\s+)?(?:opened fire|fired|shot)\b",
+        lower,
+    )
+}
+
 /// Whether lower-case text right after a verb names the police or the security forces as its
 /// agent: "by police", "by the police", "by Italian police", "by security forces".
 fn by_security_agent(after: &str) -> bool {
     let rest = after.trim_start_matches(|c: char| !c.is_alphabetic());
+    // "three protesters were killed when police opened fire": the police's shooting.
+    let own_clause = after.split([',', ';']).next().unwrap_or("");
+    if killed_by_police_fire(&format!("killed{own_clause}")) {
+        return true;
+    }
     // "was killed in a police raid in Saint-Denis", "died during a shootout with police".
     if let Some(r) = rest
         .strip_prefix("in ")
@@ -7066,7 +7162,13 @@ fn one(
             e.killed = figure(cx, sentence, tr.span, KILLED, source);
             e.injured = figure(cx, sentence, tr.span, INJURED, source);
             if matches!(tr.subkind, Some("kidnapping" | "hijacking")) {
-                e.abducted = figure(cx, sentence, tr.span, ABDUCTED, source);
+                // ("Twenty-six hostages were killed in the hijacking": a count of the dead
+                // hostages, not of those taken.)
+                e.abducted = figure(cx, sentence, tr.span, ABDUCTED, source).filter(|a| {
+                    e.killed
+                        .as_ref()
+                        .is_none_or(|k| k.quantity.span != a.quantity.span)
+                });
             }
             let others: Vec<Span> = all
                 .iter()
@@ -10048,6 +10150,15 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
             };
             for si in from..to.min(cx.sentences.len()) {
                 let span = cx.sentences[si].span;
+                // ("The committee said three protesters were killed when police opened fire":
+                // another shooting's dead.)
+                if cx
+                    .text
+                    .get(span.start..span.end)
+                    .is_some_and(|x| killed_by_police_fire(&x.to_lowercase()))
+                {
+                    continue;
+                }
                 let attribution =
                     crate::attribution::for_sentence(cx.attributions, si).map(|a| &a.source);
                 let at = Span::new(span.start, span.start);
@@ -10067,7 +10178,11 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 if e.abducted.is_none()
                     && matches!(e.subkind.as_deref(), Some("kidnapping" | "hijacking"))
                 {
-                    if let Some(f) = figure(cx, span, at, ABDUCTED, attribution) {
+                    // (Not a count of the dead: "26 hostages were killed".)
+                    if let Some(f) = figure(cx, span, at, ABDUCTED, attribution).filter(|f| {
+                        figure(cx, span, at, KILLED, None)
+                            .is_none_or(|k| k.quantity.span != f.quantity.span)
+                    }) {
                         e.abducted = Some(f);
                         add_evidence(e, si);
                     }
@@ -10154,7 +10269,13 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
             continue;
         }
         for (si, s) in cx.sentences.iter().enumerate() {
-            if of_police_action(s.span) {
+            // ("three protesters were killed when police opened fire": the police's shooting.)
+            if of_police_action(s.span)
+                || cx
+                    .text
+                    .get(s.span.start..s.span.end)
+                    .is_some_and(|x| killed_by_police_fire(&x.to_lowercase()))
+            {
                 continue;
             }
             let attribution =
@@ -10165,7 +10286,19 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 Span::new(s.span.start, s.span.start),
                 words,
                 attribution,
-            ) {
+            )
+            // (No count of the kidnapped that counts the dead: "26 hostages were killed".)
+            .filter(|f| {
+                slot != 2
+                    || figure(
+                        cx,
+                        s.span,
+                        Span::new(s.span.start, s.span.start),
+                        KILLED,
+                        None,
+                    )
+                    .is_none_or(|k| k.quantity.span != f.quantity.span)
+            }) {
                 let e = &mut events[main];
                 match slot {
                     0 => e.killed = Some(f),
@@ -10267,6 +10400,11 @@ const EARLIER_CUES: &[&str] = &[
     "had reported",
     "had spoken",
     "had said",
+    // "raising its earlier figure of 21".
+    "earlier figure",
+    "previous figure",
+    "earlier toll",
+    "previous toll",
     "zunächst",
     "zuerst",
     "ursprünglich",

@@ -458,27 +458,34 @@ pub fn with_anaphora(text: &str, sentences: &[Sentence], mut out: Vec<Actor>) ->
         // (Not after "The Islamic State group and Iran have clashed before" or "X has struck
         // targets before, and Iran has retaliated": "It" may be either. "X has attacked Shia
         // mosques and schools" joins no other subject.)
-        let Some(subject) = out.iter().find(|a| {
-            a.group
-                && a.span.start >= prev.span.start
-                && a.span.start <= prev.span.start + 4
-                && a.span.end <= prev.span.end
-                && text.get(a.span.end..prev.span.end).is_some_and(|rest| {
-                    !rest.contains(';')
-                        && !rest.match_indices(" and ").any(|(i, w)| {
-                            rest[i + w.len()..]
-                                .chars()
-                                .next()
-                                .is_some_and(char::is_uppercase)
-                        })
-                })
-        }) else {
+        // ("The group emerged around 2000. It is banned in Pakistan": a description resolved
+        // above, or an "It" resolved before, opens the sentence too.)
+        let Some(entity) = out
+            .iter()
+            .chain(corefs.iter())
+            .find(|a| {
+                a.group
+                    && a.span.start >= prev.span.start
+                    && a.span.start <= prev.span.start + 4
+                    && a.span.end <= prev.span.end
+                    && text.get(a.span.end..prev.span.end).is_some_and(|rest| {
+                        !rest.contains(';')
+                            && !rest.match_indices(" and ").any(|(i, w)| {
+                                rest[i + w.len()..]
+                                    .chars()
+                                    .next()
+                                    .is_some_and(char::is_uppercase)
+                            })
+                    })
+            })
+            .map(|a| a.entity.clone())
+        else {
             continue;
         };
         corefs.push(Actor {
             span: Span::new(cur.span.start, cur.span.start + 2),
             text: "It".to_string(),
-            entity: subject.entity.clone(),
+            entity,
             group: true,
             coreference: true,
         });

@@ -1134,6 +1134,22 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                                     .iter()
                                     .find_map(|c| rest.strip_prefix(c))
                             });
+                            // (", a little-known group said to be a faction of": past
+                            // the hedge, which the fact's certainty keeps.)
+                            let rest = rest.map(|r| {
+                                [
+                                    "said to be ",
+                                    "believed to be ",
+                                    "thought to be ",
+                                    "reported to be ",
+                                ]
+                                .iter()
+                                .find_map(|h| {
+                                    let (lead, tail) = r.split_once(h)?;
+                                    (lead.split_whitespace().count() <= 4).then_some(tail)
+                                })
+                                .unwrap_or(r)
+                            });
                             rest.is_some_and(|r| {
                                 !r.contains([',', ';', '.'])
                                     && r.split_whitespace().count() <= 3
@@ -1170,7 +1186,29 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                     })
                 });
                 if let (Some(c), Some(p)) = (child, parent) {
+                    let before = out.len();
                     push(&mut out, cx, si, c, pred, Some(object_of(p)), focus, None);
+                    // "X, a little-known group said to be a faction of Y,": the appositive
+                    // hedges the relation itself.
+                    let clause = lead.rsplit(',').next().unwrap_or("");
+                    let hedge = if ["said to be", "reported to be", "alleged to be", "allegedly"]
+                        .iter()
+                        .any(|h| clause.contains(h))
+                    {
+                        Some(Certainty::Alleged)
+                    } else if ["believed to be", "thought to be", "suspected to be"]
+                        .iter()
+                        .any(|h| clause.contains(h))
+                    {
+                        Some(Certainty::Suspected)
+                    } else {
+                        None
+                    };
+                    if let (Some(h), Some(f)) = (hedge, out.get_mut(before)) {
+                        if h.rank() > f.certainty.rank() {
+                            f.certainty = h;
+                        }
+                    }
                 }
             }
         }

@@ -180,7 +180,7 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("hijacking"),
-        r"hijack(?:ed|ing|ings)|seized (?:the|a|an) (?:[\w-]+ )?(?:vessel|ship|plane|aircraft|airliner|tanker|freighter)",
+        r"hijack(?:ed|ing|ings)|seized (?:the|a|an) (?:[\w-]+ )?(?:vessel|ship|plane|aircraft|airliner|tanker|freighter|train|bus|coach)\b",
         false,
     ),
     row(

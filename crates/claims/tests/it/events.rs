@@ -304,6 +304,17 @@ fn events_and_facts_from_cases() {
                                 == (want != "-").then_some(want)
                         })
                 }
+                // "nokilled-of: attack/hijacking three": no event of this kind (and finer type)
+                // has this killed figure.
+                "nokilled-of" => {
+                    let (kind, want) = parts[0].split_once(' ').unwrap();
+                    let (kind, sub) = kind.split_once('/').unwrap_or((kind, ""));
+                    !x.events.iter().any(|e| {
+                        e.kind.as_str() == kind
+                            && (sub.is_empty() || e.subkind.as_deref() == Some(sub))
+                            && e.killed.as_ref().is_some_and(|f| f.quantity.text == want)
+                    })
+                }
                 // "killed-also: about 200": another source's count of the dead in the report.
                 "killed-also" => x.events.iter().any(|e| {
                     e.killed_elsewhere

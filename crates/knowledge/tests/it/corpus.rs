@@ -2060,3 +2060,17 @@ fn a_toll_question_about_a_place_is_not_answered_with_an_event_elsewhere() {
     assert!(a.text.contains("Kabul"), "{}", a.text);
     assert!(!a.text.contains("Kerman"), "{}", a.text);
 }
+
+#[test]
+fn two_reports_of_the_hijacking_of_one_named_train_are_one_event() {
+    // "this week's hijacking of the Jaffar Express" and, five days later, "which claimed last
+    // week's hijacking of the Jaffar Express": no place on either side, the same week and the
+    // same named train, so one hijacking, claimed by the BLA.
+    let Some((store, kb, _dir)) = fixture_store("same-train") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    assert_eq!(docs_of(attacks[0]).len(), 2, "{attacks:#?}");
+}
