@@ -2060,3 +2060,21 @@ fn a_toll_question_about_a_place_is_not_answered_with_an_event_elsewhere() {
     assert!(a.text.contains("Kabul"), "{}", a.text);
     assert!(!a.text.contains("Kerman"), "{}", a.text);
 }
+
+#[test]
+fn another_sources_figure_is_no_revision_by_the_same_publisher() {
+    // One publisher's two reports: the group's claim of "hundreds" killed, then a security
+    // source's "more than 70". Another source's count, not a revision of the claim.
+    let Some((store, kb, _dir)) = fixture_store("same-publisher-sources") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let figures = &attacks[0].figures;
+    assert!(
+        figures.iter().any(|f| f.text == "More than 70"),
+        "{figures:#?}"
+    );
+    assert!(figures.iter().all(|f| f.revises.is_none()), "{figures:#?}");
+}
