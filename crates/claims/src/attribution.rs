@@ -877,6 +877,10 @@ struct Found {
     medium_noun: Option<String>,
 }
 
+/// The label of a mention that stands for "the group" resolved to an earlier group: its text is
+/// that group's name.
+pub const GROUP_REFERENCE: &str = "GROUPREF";
+
 /// Every "who says" in the text. `names`: NER/KB mentions (labels PERSON, ORG, NORP, GPE, GROUP) —
 /// may be empty, then fall back to capitalisation; `timexes` give `said_at`.
 pub fn attributions(
@@ -1217,6 +1221,8 @@ fn read_cue(
                             left_anonymous = true;
                         } else if is_apposition(s, x, y) {
                             left_apposition = Some((x, y));
+                        } else if is_body_apposition(s, x, y) {
+                            // ", a research institute,": what the body before it is.
                         } else if matches!(s.lower(x), "who" | "which" | "der" | "die") {
                             // ", who have long accused Pakistan of harbouring militants,": a
                             // relative clause between the source and its verb.
@@ -1475,7 +1481,9 @@ fn read_cue(
 
 /// "Its spokesman, Ehsanullah Ehsan, said", "A police officer, Jane Doe, said": a person's name
 /// set off by commas right before the verb (token `prev`), after a description of a person
-/// that opens the sentence. Returns the name's tokens and where the description starts.
+/// that opens the sentence, or that follows what was said after a comma ("… has risen to 43,
+/// the UN mission in Congo, MONUSCO, said"). Returns the name's tokens and where the
+/// description starts.
 fn name_after_description(
     s: &Sent,
     prev: usize,
@@ -1493,15 +1501,27 @@ fn name_after_description(
         .iter()
         .any(|m| m.label == "PERSON" && m.span == s.span(x, y));
     // ("A rights group, Human Rights Watch, said": an organisation after its description.)
+    // ("A group of victims' families, the Collectif X, said": the name without its article.)
+    let nx = if s.lower(x) == "the" && x + 1 < y {
+        x + 1
+    } else {
+        x
+    };
     let named_org = names
         .iter()
-        .any(|m| m.label == "ORG" && m.span == s.span(x, y));
-    let first = s.lower(0);
+        .any(|m| m.label == "ORG" && (m.span == s.span(x, y) || m.span == s.span(nx, y)));
+    // Where the description starts: the sentence's start, else right after the comma that
+    // ends what was said ("…, the UN mission in Congo, MONUSCO, said").
+    let from = match (0..open).rev().find(|&k| s.lower(k) == ",") {
+        Some(c) if c > 0 && DETERMINERS.contains(&s.lower(c + 1)) => c + 1,
+        _ => 0,
+    };
+    let first = s.lower(from);
     let described = (DETERMINERS.contains(&first)
-        || ["its", "his", "her", "their"].contains(&first)
-        || first.ends_with("'s"))
-        && open <= 8
-        && (0..open).any(|k| {
+        || from == 0 && ["its", "his", "her", "their"].contains(&first)
+        || from == 0 && first.ends_with("'s"))
+        && open - from <= 8
+        && (from..open).any(|k| {
             PERSON_HEADS.contains(&s.lower(k))
                 || named_org
                     && [
@@ -1520,12 +1540,13 @@ fn name_after_description(
                         "ngo",
                         "coalition",
                         "committee",
+                        "mission",
                     ]
                     .contains(&s.lower(k))
         });
     let named = named || named_org;
     // The role without the possessive: "spokesman", not "Its spokesman".
-    let lead = usize::from(["its", "his", "her", "their"].contains(&first));
+    let lead = from + usize::from(["its", "his", "her", "their"].contains(&first));
     (named && described).then_some((x, y, lead))
 }
 
@@ -1558,6 +1579,33 @@ fn is_anonymity(s: &Sent, from: usize, to: usize) -> bool {
         || joined.contains("not authorized")
         || joined.contains("not authorised")
         || joined.contains("unnamed")
+}
+
+/// ", a research institute," / ", an independent monitor,": a short indefinite description of
+/// a body, set off by commas after its name.
+fn is_body_apposition(s: &Sent, from: usize, to: usize) -> bool {
+    to > from + 1
+        && to - from <= 6
+        && matches!(s.lower(from), "a" | "an")
+        && (from..to).all(|k| s.word(k))
+        && [
+            "institute",
+            "tank",
+            "group",
+            "organisation",
+            "organization",
+            "monitor",
+            "agency",
+            "charity",
+            "centre",
+            "center",
+            "consultancy",
+            "firm",
+            "watchdog",
+            "ngo",
+            "network",
+        ]
+        .contains(&s.lower(to - 1))
 }
 
 /// ", a researcher at X," / ", the group's spokesman,".
@@ -1715,10 +1763,10 @@ fn np_left(s: &Sent, end: usize) -> Option<(usize, usize)> {
     while i < end && CONNECTORS.contains(&s.lower(i)) {
         i += 1;
     }
-    // "the fictional commentator X", "“…,” former analyst X": up to two adjectives before a
-    // person noun, when the phrase starts after a boundary.
+    // "the fictional commentator X", "“…,” former analyst X", "a local civil society leader":
+    // up to three modifiers before a person noun, when the phrase starts after a boundary.
     if i < end && PERSON_HEADS.contains(&s.lower(i)) {
-        for extra in 1..=2 {
+        for extra in 1..=3 {
             if i < extra {
                 break;
             }
@@ -2116,8 +2164,16 @@ fn parse_np(
             "group" | "organisation" | "organization" | "movement"
         ) && core_to - a == 1
         {
-            // "the group": the most recent group mention, else organisation.
+            // "the group": the group the anaphora resolution found for it, else the most
+            // recent group mention, else organisation.
             let before = s.toks[a].start;
+            let resolved = names.iter().find(|m| {
+                m.label == GROUP_REFERENCE && m.span.start <= before && m.span.end >= s.toks[a].end
+            });
+            if let Some(m) = resolved {
+                source.name = Some(strip_the(&m.text));
+                return (source, false);
+            }
             let last = |label: &str| {
                 names
                     .iter()

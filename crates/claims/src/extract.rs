@@ -134,6 +134,25 @@ pub fn extract(input: &Input) -> Extraction {
             });
         }
     }
+    // "the group" as the anaphora resolution read it ([`with_anaphora`]): the name of its
+    // antecedent, so that a source "the group" is the group the report tells of, not a group
+    // named to describe it ("JNIM, an al Qaeda affiliate, ... the group said").
+    for c in actors.iter().filter(|a| a.group && a.coreference) {
+        let antecedent = actors.iter().rfind(|a| {
+            !a.coreference
+                && a.entity.is_some()
+                && a.entity == c.entity
+                && a.span.end <= c.span.start
+        });
+        if let Some(a) = antecedent {
+            names.push(EntityMention {
+                span: c.span,
+                label: attribution::GROUP_REFERENCE.into(),
+                text: a.text.clone(),
+                source: "coreference".into(),
+            });
+        }
+    }
     names.sort_by_key(|n| (n.span.start, n.span.end));
     let attributions =
         attribution::attributions(input.text, input.sentences, input.timexes, &names);

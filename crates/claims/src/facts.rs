@@ -97,7 +97,8 @@ pub(crate) fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Acto
 }
 
 /// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
-/// else the most recent group in the previous `back` sentences.
+/// else the most recent group in the previous `back` sentences not named as an object
+/// ([`last_subject`]).
 fn subject_near<'c>(
     cx: &'c Context,
     si: usize,
@@ -132,10 +133,15 @@ fn subject_near<'c>(
     }
     let from = si.saturating_sub(back);
     let lo = cx.sentences[from].span.start;
-    cx.actors
-        .iter()
-        .filter(|a| a.span.start >= lo && a.span.end <= sentence.start)
-        .rfind(ok)
+    // ("The ADF, which is led by X, pledged allegiance to the Islamic State. It operates in
+    // Congo": the ADF, not the group it pledged to.)
+    last_subject(
+        cx.text,
+        cx.actors
+            .iter()
+            .filter(|a| a.span.start >= lo && a.span.end <= sentence.start)
+            .filter(ok),
+    )
 }
 
 /// Whether a group's name describes another ("Jemaah Islamiyah, an al-Qaeda-linked network
@@ -565,6 +571,19 @@ fn push(
     });
 }
 
+/// Whether the words from `from` continue a list of names that "and" or "or" closes (",
+/// Tanzania and Burundi", " and Burundi"): then a name before a comma is one of the list.
+fn list_goes_on(text: &str, from: usize, end: usize) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    text.get(from..end).is_some_and(|rest| {
+        crate::text::cached_is_match(
+            &RE,
+            r"^(?:,\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})*,?\s+(?:and|or)\s+(?:the\s+)?[A-Z]",
+            rest,
+        )
+    })
+}
+
 /// Places named in a span: geocoded ones, plus NER locations the gazetteer did not resolve
 /// ("Central Asia").
 fn places_in(cx: &Context, span: Span) -> Vec<FactObject> {
@@ -923,8 +942,11 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                         let prep = ["in", "from", "among", "across"]
                             .iter()
                             .any(|w| b.ends_with(&format!(" {w}")));
-                        let coord =
-                            seen_one && [" and", " to", " und"].iter().any(|w| b.ends_with(w));
+                        // ("in Congo, Uganda, Tanzania and Burundi": a comma of a list that
+                        // "and" closes.)
+                        let coord = seen_one
+                            && ([" and", " to", " und"].iter().any(|w| b.ends_with(w))
+                                || b.ends_with(',') && list_goes_on(t, p.span.end, sentence.end));
                         if !(prep && p.span.start - focus.end < 80 || coord) {
                             continue;
                         }

@@ -388,10 +388,19 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
         let mut at = 0;
         while let Some(i) = lower[at..].find(pat) {
             let s = at + i;
-            let rest = &lower[s + pat.len()..];
-            let end = rest
-                .find([',', ';', '–', '—'])
-                .map_or(lower.len(), |j| s + pat.len() + j);
+            let mut from = s + pat.len();
+            // (", who took over after the arrest of its founder, Jamil Mukulu, in Tanzania in
+            // 2015": a name set off by commas inside the clause does not end it.)
+            let end = loop {
+                let Some(j) = lower[from..].find([',', ';', '–', '—']) else {
+                    break lower.len();
+                };
+                let e = from + j;
+                match body.get(e..).and_then(appositive_name_len) {
+                    Some(n) => from = e + n,
+                    None => break e,
+                }
+            };
             out.push(Span::new(sentence.start + s, sentence.start + end));
             at = s + pat.len();
         }
@@ -414,6 +423,15 @@ pub fn relative_clauses(text: &str, sentence: Span) -> Vec<Span> {
         at = from;
     }
     out
+}
+
+/// The length of ", Jamil Mukulu," at the start of `rest`: a name of one to four capitalised
+/// words set off by commas (None when `rest` opens otherwise).
+fn appositive_name_len(rest: &str) -> Option<usize> {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    crate::text::cached_regex(&RE, r"^, (?:[A-Z][\w'’.-]*)(?: [A-Z][\w'’.-]*){0,3},")
+        .and_then(|re| re.find(rest))
+        .map(|m| m.end())
 }
 
 /// Is `span` inside a relative clause that does not also hold `focus`?

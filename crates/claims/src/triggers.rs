@@ -199,11 +199,13 @@ pub const ROWS: &[Row] = &[
         true,
     ),
     row(Attack, None, r"terror(?:ist)? attacks?", true),
-    // "Jihadists killed 130 people in Paris": armed men who killed a number of people.
+    // "Jihadists killed 130 people in Paris": armed men who killed a number of people
+    // ("Jihadist fighters killed 40 people": fighters of that kind; not any fighters, who may be
+    // an army's).
     row(
         Attack,
         None,
-        r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants) killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+        r"(?:jihadists|militants|insurgents|islamists|extremists|terrorists|assailants|(?:jihadist|islamist|militant|extremist|insurgent|terrorist) fighters) killed (?:at least |more than |about |around |nearly |some )?(?:\d[\d,]*|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
         false,
     ),
     // "Militants linked to al-Qaeda killed scores of villagers": the same with the armed men

@@ -100,8 +100,8 @@ fn cc_bytes(s: &str) -> [u8; 2] {
 
 /// Names the sources lack (short forms and abbreviations common in news), as (alias, country code).
 /// German names of first-level regions of Germany, Austria and Switzerland, which the admin1
-/// source lists in English only ("Thüringen" was a village in Vorarlberg): (name, country code,
-/// admin1 code).
+/// source lists in English only ("Thüringen" was a village in Vorarlberg), and English or current
+/// names of a few others: (name, country code, admin1 code).
 const EXTRA_ADMIN1_ALIASES: &[(&str, &str, &str)] = &[
     ("Baden-Württemberg", "DE", "01"),
     ("Bayern", "DE", "02"),
@@ -124,6 +124,10 @@ const EXTRA_ADMIN1_ALIASES: &[(&str, &str, &str)] = &[
     ("Waadt", "CH", "VD"),
     ("Wallis", "CH", "VS"),
     ("Basel-Stadt", "CH", "BS"),
+    // Provinces of eastern DR Congo in their English and current names: GeoNames' old admin1
+    // rows call them "Nord Kivu" and, for Ituri (Bunia's region, code 17), "Eastern Province".
+    ("North Kivu", "CD", "11"),
+    ("Ituri", "CD", "17"),
 ];
 
 const EXTRA_COUNTRY_ALIASES: &[(&str, &str)] = &[

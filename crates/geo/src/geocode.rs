@@ -171,6 +171,24 @@ fn country_of_word(g: &Gazetteer, w: &str) -> Option<[u8; 2]> {
         .map(|(e, _)| cc_of(e))
 }
 
+/// Whether the words before `at` end a country's name and a list separator ("in Mali, ",
+/// "Mali, Burkina Faso and "): what follows is the list's next item.
+fn listed_after_country(g: &Gazetteer, text: &str, at: usize) -> bool {
+    let before = &text[floor_char(text, at.saturating_sub(60))..floor_char(text, at)];
+    let Some(item) = [", and ", ", or ", ", ", " and ", " or "]
+        .iter()
+        .find_map(|sep| before.strip_suffix(sep))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = item.split(' ').collect();
+    (1..=3.min(words.len())).any(|n| {
+        let name = words[words.len() - n..].join(" ");
+        name.chars().next().is_some_and(char::is_uppercase)
+            && country_of_word(g, &key(&name)).is_some()
+    })
+}
+
 fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     let mut c = Cues::default();
     let before =
@@ -375,6 +393,10 @@ const GENERIC_KEYS: &[&str] = &[
     "region",
     "eu",
 ];
+
+/// Keys of regions across several countries that GeoNames has only as one country's region
+/// ("Sahel": Burkina Faso's Sahel Region): no place unless "region" follows the name.
+const BELTS: &[&str] = &["sahel"];
 
 /// Whether a key names a place well known enough to count even where NER gave another label:
 /// a country, continent or first-level region by its main name, or a city of 100,000 or more.
@@ -719,6 +741,15 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
     if GENERIC_KEYS.contains(&k.as_str()) {
         return None;
     }
+    // "across the Sahel": the belt across several countries, not the region of one named
+    // after it (Burkina Faso's Sahel Region), unless "region" follows.
+    if BELTS.contains(&k.as_str())
+        && !text
+            .get(m.span.end..)
+            .is_some_and(|r| r.trim_start().to_lowercase().starts_with("region"))
+    {
+        return None;
+    }
     let mut cues = read_cues(g, text, m.span);
     let mut cands: Vec<(u32, NameKind)> = match g.abbreviation(raw) {
         Some(i) => vec![(i, NameKind::Primary)],
@@ -1049,6 +1080,14 @@ impl Gazetteer {
                     }
                     _ => is_strong(self, &k) || self.abbreviation(raw).is_some(),
                 }
+                // "active in Mali, Burkina Faso and Niger" (the last two taken for people): a
+                // country's name listed after another country's.
+                || m.label == "PERSON"
+                    && self.lookup_key(&k).iter().any(|&(i, nk)| {
+                        nk == NameKind::Primary
+                            && self.entry(i).is_some_and(|e| e.kind == PlaceKind::Country)
+                    })
+                    && listed_after_country(self, text, m.span.start)
                 // "abducted 276 schoolgirls from Chibok" (Chibok taken for a person or an
                 // organisation): one word after a preposition of place that the gazetteer
                 // knows as a primary name.

@@ -878,7 +878,8 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             }
         }
     }
-    // Figures per source, revisions marked (same publisher, later document, different figure).
+    // Figures per source, revisions marked (same publisher, same source or a change told, later
+    // document, different figure).
     let mut figures: Vec<SourceFigure> = Vec::new();
     // When each figure was published, in UTC: what orders reports from different time zones.
     let mut published_utc: Vec<Option<String>> = Vec::new();
@@ -942,12 +943,23 @@ fn fuse_one(group: &[Mention], kb: &KnowledgeBase, entity: Option<&str>) -> Even
             published_utc[i].clone(),
             figures[i].figure.clone(),
         );
+        // (A revision is the same source's: another source's figure in the publisher's later
+        // report, "a security source said" after the group's claim, is another count, unless
+        // the report tells it as a change: "officials revised the toll to 95".)
+        let same_source = |j: usize| {
+            figures[j].attributed_to == figures[i].attributed_to
+                || figures[i]
+                    .source
+                    .as_ref()
+                    .is_some_and(|c| tells_a_change(&c.quote))
+        };
         let earlier = (0..n)
             .filter(|&j| {
                 j != i
                     && figures[j].figure == a_fig
                     && figures[j].doc != a_doc
                     && publisher_of.get(&figures[j].doc) == publisher_of.get(&a_doc)
+                    && same_source(j)
             })
             .filter(|&j| {
                 published_utc[j] < a_pub
@@ -1146,6 +1158,27 @@ fn own_sentence(e: &Event, p: &Participant) -> Option<Citation> {
         })
         .or_else(|| of_doc().next())
         .cloned()
+}
+
+/// Whether a figure's sentence tells it as a change of a toll ("revised the death toll … to 95",
+/// "the toll rose to 38").
+fn tells_a_change(sentence: &str) -> bool {
+    let l = sentence.to_lowercase();
+    l.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        matches!(
+            w,
+            "revised"
+                | "revises"
+                | "raised"
+                | "rose"
+                | "risen"
+                | "climbed"
+                | "increased"
+                | "lowered"
+                | "updated"
+                | "corrected"
+        )
+    })
 }
 
 /// Contradictions within fused events: figures that do not overlap between publishers (revisions

@@ -315,6 +315,17 @@ fn events_and_facts_from_cases() {
                             && e.killed.as_ref().is_some_and(|f| f.quantity.text == want)
                     })
                 }
+                // "killed-also-by: 10 | army spokesman": another source's count of the dead in
+                // the same report is this text, given by this source (name or role).
+                "killed-also-by" => x.events.iter().any(|e| {
+                    let (fig, by) = (parts[0], parts.get(1).copied().unwrap_or(""));
+                    e.killed_elsewhere.iter().any(|f| {
+                        f.quantity.text == fig
+                            && f.attributed_to.as_ref().is_some_and(|a| {
+                                a.name.as_deref() == Some(by) || a.role.as_deref() == Some(by)
+                            })
+                    })
+                }),
                 // "killed-also: about 200": another source's count of the dead in the report.
                 "killed-also" => x.events.iter().any(|e| {
                     e.killed_elsewhere

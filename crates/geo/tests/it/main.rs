@@ -129,6 +129,54 @@ fn german_names_of_german_regions() {
 }
 
 #[test]
+fn the_sahel_is_no_region_of_burkina_faso() {
+    // "across the Sahel": the belt, not Burkina Faso's Sahel Region (unless "region" follows).
+    let text = "The group is active across the Sahel.";
+    let refs = geocode(text, &mentions(text, &[("Sahel", "LOC")]));
+    assert!(refs.iter().all(|r| r.text != "Sahel"), "{refs:#?}");
+    let text = "Gunmen attacked a village in Burkina Faso's Sahel region.";
+    let refs = geocode(text, &mentions(text, &[("Sahel", "LOC")]));
+    assert_eq!(resolve(&refs, "Sahel").place.country_code, "BF");
+}
+
+#[test]
+fn countries_listed_after_a_country_are_places() {
+    // The NER takes "Burkina Faso" and "Niger" in a list after "Mali" for people.
+    let text = "The group is active in Mali, Burkina Faso and Niger.";
+    let refs = geocode(
+        text,
+        &mentions(
+            text,
+            &[
+                ("Mali", "GPE"),
+                ("Burkina Faso", "PERSON"),
+                ("Niger", "PERSON"),
+            ],
+        ),
+    );
+    assert_eq!(resolve(&refs, "Burkina Faso").place.country_code, "BF");
+    assert_eq!(resolve(&refs, "Niger").place.country_code, "NE");
+}
+
+#[test]
+fn provinces_of_eastern_congo_by_their_names() {
+    // "North Kivu" (GeoNames: "Nord Kivu") and "Ituri" are provinces of DR Congo.
+    let text = "Rebels attacked villages in North Kivu and Ituri provinces.";
+    let refs = geocode(
+        text,
+        &mentions(text, &[("North Kivu", "GPE"), ("Ituri", "GPE")]),
+    );
+    for name in ["North Kivu", "Ituri"] {
+        let r = resolve(&refs, name);
+        assert_eq!(
+            (r.place.kind, r.place.country_code.as_str()),
+            (PlaceKind::Admin1, "CD"),
+            "{r:?}"
+        );
+    }
+}
+
+#[test]
 fn german_place_adjectives_name_their_city() {
     // "den Kölner Dom", "den Berliner Weihnachtsmarkt", "die Münchner Polizei": the city.
     for (text, phrase, city) in [

@@ -2074,3 +2074,21 @@ fn two_reports_of_the_hijacking_of_one_named_train_are_one_event() {
     assert_eq!(attacks.len(), 1, "{attacks:#?}");
     assert_eq!(docs_of(attacks[0]).len(), 2, "{attacks:#?}");
 }
+
+#[test]
+fn another_sources_figure_is_no_revision_by_the_same_publisher() {
+    // One publisher's two reports: the group's claim of "hundreds" killed, then a security
+    // source's "more than 70". Another source's count, not a revision of the claim.
+    let Some((store, kb, _dir)) = fixture_store("same-publisher-sources") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    let attacks: Vec<&Event> = events.iter().filter(|e| e.kind == "attack").collect();
+    assert_eq!(attacks.len(), 1, "{attacks:#?}");
+    let figures = &attacks[0].figures;
+    assert!(
+        figures.iter().any(|f| f.text == "More than 70"),
+        "{figures:#?}"
+    );
+    assert!(figures.iter().all(|f| f.revises.is_none()), "{figures:#?}");
+}
