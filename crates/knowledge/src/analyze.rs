@@ -12,7 +12,7 @@ use dossier_entities::{KnowledgeBase, Matcher};
 use serde::{Deserialize, Serialize};
 
 /// Bump when any stage's output changes: stored analyses by an older analyzer are redone.
-pub const ANALYZER: &str = "dossier-analysis/8";
+pub const ANALYZER: &str = "dossier-analysis/9";
 
 /// What analysis needs loaded once: the knowledge base, its matcher and (optionally) the NER model.
 pub struct Resources {
