@@ -2060,3 +2060,30 @@ fn a_toll_question_about_a_place_is_not_answered_with_an_event_elsewhere() {
     assert!(a.text.contains("Kabul"), "{}", a.text);
     assert!(!a.text.contains("Kerman"), "{}", a.text);
 }
+
+#[test]
+fn an_actor_s_nationality_or_a_sea_places_nothing() {
+    // "killed by Israeli troops in Rafah, Israel said", "an encounter with an Israeli patrol",
+    // "an Israeli helicopter attack": the demonym names whose troops they were, and "Israel
+    // said" is a speaker, not Rafah's country. "the Sherpur district of Kabul" lies in Kabul;
+    // "the Red Sea" is a sea, not Sudan's Red Sea state.
+    let Some((store, kb, _dir)) = fixture_store("actor-adjectives") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    for e in &events {
+        let country = e.place.as_ref().and_then(|p| p.country.as_deref());
+        assert!(
+            !matches!(country, Some("Israel" | "Sudan" | "Bangladesh")),
+            "{}: {:?}",
+            e.title,
+            e.place
+        );
+    }
+    assert!(
+        events
+            .iter()
+            .any(|e| e.place.as_ref().is_some_and(|p| p.name.starts_with("Rafa"))),
+        "{events:#?}"
+    );
+}
