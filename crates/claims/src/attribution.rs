@@ -2006,6 +2006,34 @@ fn earlier_institution(text: &str, before: usize, noun: &str) -> Option<String> 
         })
 }
 
+/// Words of a government department after a title's "of" ("Secretary of State", "Minister of
+/// the Interior", "Secretary of Homeland Security").
+const DEPARTMENTS: &[&str] = &[
+    "state",
+    "defense",
+    "defence",
+    "justice",
+    "health",
+    "energy",
+    "commerce",
+    "labor",
+    "labour",
+    "transportation",
+    "transport",
+    "education",
+    "agriculture",
+    "interior",
+    "treasury",
+    "finance",
+    "war",
+    "homeland",
+    "security",
+    "foreign",
+    "affairs",
+    "home",
+    "the",
+];
+
 /// Name, role and affiliation of the phrase `[from, to)`; the flag says it is a person.
 fn parse_np(
     s: &Sent,
@@ -2069,6 +2097,20 @@ fn parse_np(
                 {
                     b += extra;
                     break;
+                }
+            }
+            // "Secretary of State Marco Rubio", "Minister of Defence John Smith": a capitalised
+            // title with its department, then the person's name, not an affiliation.
+            if s.capitalised(k - 1) && PERSON_HEADS.contains(&s.lower(k - 1)) {
+                let mut j = k + 1;
+                while j < to && j < k + 4 && DEPARTMENTS.contains(&s.lower(j)) {
+                    j += 1;
+                }
+                let department = (k + 1..j).any(|q| s.lower(q) != "the");
+                if department && j < to && (j..to).all(|q| s.nameish(q)) {
+                    source.role = Some(s.phrase(a, j));
+                    source.name = Some(s.phrase(j, to));
+                    return (source, true);
                 }
             }
             if b < to && s.nameish(b) {

@@ -1216,13 +1216,22 @@ fn date_of(
         {
             continue;
         }
-        // A date said of the speaker ("wrote in December 2023") is not the event's date.
-        if cx.attributions.iter().any(|a| {
-            a.said_at.as_deref() == Some(t.value.as_str())
-                && inside(a.cue_span, sentence)
-                && gap(a.cue_span, t.span) < 24
-                && gap(a.cue_span, t.span) < gap(trigger, t.span)
-        }) {
+        // A date said of the speaker ("wrote in December 2023") is not the event's date. But
+        // "The United States has designated the Houthis ..., Rubio announced on Tuesday": a
+        // designation just made is made the day it is announced.
+        let announced_now = kind == EventKind::Designation
+            && cx
+                .text
+                .get(sentence.start..trigger.start)
+                .is_some_and(|b| b.trim_end().ends_with(" has") || b.trim_end().ends_with(" have"));
+        if !announced_now
+            && cx.attributions.iter().any(|a| {
+                a.said_at.as_deref() == Some(t.value.as_str())
+                    && inside(a.cue_span, sentence)
+                    && gap(a.cue_span, t.span) < 24
+                    && gap(a.cue_span, t.span) < gap(trigger, t.span)
+            })
+        {
             continue;
         }
         // "On Monday, ... Putin said the attack had been carried out by": the date frames the
@@ -1504,6 +1513,72 @@ fn focus_country<'c>(cx: &Context<'c>) -> Option<&'c str> {
         .map(|c| c.0)
 }
 
+/// Nouns of forces and their means a demonym may name the owner of ("Israeli troops", "an
+/// Israeli helicopter attack", "an Israeli patrol"): whose they are, not where anything was.
+const FORCE_NOUNS: &[&str] = &[
+    "troops",
+    "soldiers",
+    "soldier",
+    "forces",
+    "force",
+    "army",
+    "military",
+    "patrol",
+    "patrols",
+    "helicopter",
+    "helicopters",
+    "jets",
+    "jet",
+    "warplanes",
+    "warplane",
+    "aircraft",
+    "drone",
+    "drones",
+    "tank",
+    "tanks",
+    "navy",
+    "naval",
+    "artillery",
+    "commandos",
+    "gunship",
+    "gunships",
+    "strike",
+    "strikes",
+    "airstrike",
+    "airstrikes",
+    "raid",
+    "raids",
+    "shelling",
+    "bombardment",
+    "fire",
+    "missile",
+    "missiles",
+    "operation",
+    "offensive",
+];
+
+/// Whether the place at `span` is a demonym (a NORP name) right before a noun of forces or
+/// their means ("Israeli troops", "an Israeli helicopter attack"): it names whose they are, not
+/// where anything happened (but "near the Swedish parliament" places it).
+fn demonym_before_noun(cx: &Context, sentence: Span, span: Span) -> bool {
+    let norp = cx.names.iter().any(|n| n.span == span && n.label == "NORP");
+    if !norp {
+        return false;
+    }
+    let Some(rest) = cx
+        .text
+        .get(span.end..sentence.end)
+        .and_then(|r| r.strip_prefix(' '))
+    else {
+        return false;
+    };
+    let next = rest
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    FORCE_NOUNS.contains(&next)
+}
+
 fn place_of(
     cx: &Context,
     sentence: Span,
@@ -1570,6 +1645,12 @@ fn place_of(
             && g.span.end <= trigger.start
             && (trigger.start - g.span.end <= 1 || strikers_between)
         {
+            continue;
+        }
+        // "killed by Israeli troops", "an Israeli helicopter attack", "an encounter with an
+        // Israeli patrol": a demonym before a noun of forces says whose they were, not where
+        // it happened.
+        if demonym_before_noun(cx, sentence, g.span) {
             continue;
         }
         // ("A 27-year-old Syrian detonated a bomb": a demonym before a verb is its subject.)

@@ -38,7 +38,7 @@ fn rules() -> &'static Rules {
         split: re(r"(?i)\b(?:split (?:from|off from|with)|broke (?:away|off) from|splintered from|abgespalten von)\b"),
         ally: re(r"(?i)\b(?:allied with|ally of|allies of|alliance with|cooperat(?:es|ing|ed) with)\b"),
         leader: re(
-            r"(?i)\b(?:leader|chief|emir|head|commander|successor|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by|(?:had|has|have) (?:led|headed))\b",
+            r"(?i)\b(?:leader|chief|emir|head|commander|successor|secretary[- ]general|(?:led|headed)(?: since (?:\d{4}|[\w ]{3,20}?))? by|(?:had|has|have) (?:led|headed))\b",
         ),
         recruit: re(r"(?i)\brecruit(?:s|ed|ing|ment)?\b|\brekrutier"),
         name_meaning: re(r#"^\s*[“"„‘']?([\p{L}\-]+)[”"“’']?\s+(?:is|was) the name (?:for|of) ([^–—;]+)"#),
@@ -94,6 +94,42 @@ pub(crate) fn opening_subject<'c>(cx: &'c Context, si: usize) -> Option<&'c Acto
             });
     (first.group && (lead.is_empty() || lead.eq_ignore_ascii_case("the") || described))
         .then_some(first)
+}
+
+/// Whether the sentence opens with a person ("Adel is believed to be based in Iran", "He is
+/// thought to live in Pakistan") and names no group before `focus`: where the person is, not
+/// where the group is active.
+fn person_located(cx: &Context, sentence: Span, focus: Span) -> bool {
+    let group_before = cx
+        .actors
+        .iter()
+        .any(|a| a.group && inside(a.span, sentence) && a.span.end <= focus.start);
+    if group_before {
+        return false;
+    }
+    let lead = cx.text.get(sentence.start..focus.start).unwrap_or("");
+    let first = sentence.start + (lead.len() - lead.trim_start().len());
+    let pronoun = ["He ", "She "]
+        .iter()
+        .any(|p| lead.trim_start().starts_with(p));
+    // ("Adel": a person's surname, named in full before.)
+    let word = lead
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    pronoun
+        || cx
+            .names
+            .iter()
+            .any(|n| n.label == "PERSON" && n.span.start == first && n.span.end <= focus.start)
+        || word.chars().next().is_some_and(char::is_uppercase)
+            && cx.names.iter().any(|n| {
+                n.label == "PERSON"
+                    && n.span.end <= sentence.start
+                    && n.text.split_whitespace().count() > 1
+                    && n.text.rsplit([' ', '-']).next() == Some(word)
+            })
 }
 
 /// The group a sentence is about: the group nearest before `at` in the sentence, else after it,
@@ -279,6 +315,44 @@ fn the_leader(t: &str, focus: Span) -> bool {
     ];
     if ONE_OF_SEVERAL.contains(&p1) || before.trim_end().ends_with("one of the") {
         return false;
+    }
+    // "is widely seen as Nasrallah's likely successor", "his heir apparent": one who may lead
+    // one day, not one who leads.
+    if word.starts_with("successor") {
+        const PROSPECTIVE: &[&str] = &[
+            "likely",
+            "possible",
+            "potential",
+            "probable",
+            "presumptive",
+            "presumed",
+            "expected",
+            "designated",
+            "anointed",
+            "eventual",
+            "future",
+            "heir",
+        ];
+        let clause_before = before.rsplit([',', ';']).next().unwrap_or("");
+        if PROSPECTIVE.contains(&p1)
+            || [
+                "seen as",
+                "viewed as",
+                "regarded as",
+                "considered",
+                "tipped",
+                "touted",
+                "expected to",
+                "could ",
+                "would ",
+                "may ",
+                "might ",
+            ]
+            .iter()
+            .any(|w| clause_before.contains(w))
+        {
+            return false;
+        }
     }
     if word.starts_with("commander") {
         let of = t[focus.end..].starts_with(" of ");
@@ -688,6 +762,16 @@ fn counts_people_in_an_incident(text: &str, sentence: Span, q: &Quantity) -> boo
     {
         return true;
     }
+    // "soldiers exchanged fire with three militants", "clashed with 20 gunmen": the foes of one
+    // encounter, not a strength.
+    static FOES: OnceLock<Option<Regex>> = OnceLock::new();
+    if crate::text::cached_is_match(
+        &FOES,
+        r"\b(?:(?:exchanged|exchanging|traded|trading|returned|opened) fire (?:with|on|at)|clash(?:ed|es|ing)? with|(?:fought|fighting|battled|battling)(?: with| against)?|(?:gun|fire)fights? with|shoot-?outs? with|confronted|encountered|engaged(?: with)?|ambushed|chased|pursued|surrounded|intercepted)$",
+        lead,
+    ) {
+        return true;
+    }
     let between = text.get(q.span.end..c.start).unwrap_or("").to_lowercase();
     let words: Vec<&str> = between
         .split(|ch: char| !ch.is_alphanumeric() && ch != '.')
@@ -873,7 +957,7 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                             a.span.end + 1 >= end && a.span.end <= end + 1
                         }
                     });
-                if described {
+                if described || person_located(cx, sentence, focus) {
                     continue;
                 }
                 let Some(subj) = subject_near(cx, si, focus, 1, None) else {
@@ -1244,6 +1328,16 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
                 // West Africa": a branch's leader, not the whole group's (nor is the branch
                 // named).
                 if regional_leader(&t[focus.end..sentence.end]) {
+                    continue;
+                }
+                // "named Naim Qassem as its new secretary-general", "Hezbollah's
+                // secretary-general": the title is a group's only when the group owns it, not
+                // "UN Secretary-General Antonio Guterres condemned the Hamas attack".
+                if t[focus.start..focus.end]
+                    .to_lowercase()
+                    .starts_with("secretary")
+                    && !owned_title(cx, sentence, focus)
+                {
                     continue;
                 }
                 // "The leader of the Islamist group Boko Haram, Abubakar Shekau, claimed": the
@@ -1677,14 +1771,40 @@ pub fn facts(cx: &Context) -> Vec<Fact> {
     out
 }
 
-/// Whether the words after a leader word make it a branch's or a region's leader: "of its West
-/// African branch", "of the group's South Asian affiliate", "in West Africa" (a capitalised
-/// place or region right after "in").
+/// Whether the title at `focus` is owned by a group: "its (new) secretary-general", "the group's
+/// secretary-general", "Hezbollah's secretary-general", "Hezbollah secretary-general", "the
+/// secretary-general of Hezbollah".
+fn owned_title(cx: &Context, sentence: Span, focus: Span) -> bool {
+    let t = cx.text;
+    let before = t[sentence.start..focus.start].to_lowercase();
+    let before = before.trim_end();
+    let before = before.strip_suffix(" new").unwrap_or(before);
+    if [" its", " their", " the group's", " the group’s"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
+    cx.actors.iter().any(|a| {
+        a.group
+            && inside(a.span, sentence)
+            && (t
+                .get(a.span.end..focus.start)
+                .is_some_and(|b| ["", " ", "'s ", "’s ", "' ", "’ "].contains(&b))
+                || t.get(focus.end..a.span.start)
+                    .is_some_and(|b| b == " of " || b == " of the "))
+    })
+}
+
+/// Whether the words after a leader word make it a branch's, a unit's or a region's leader: "of
+/// its West African branch", "of the group's South Asian affiliate", "of Hezbollah's southern
+/// front", "of Hezbollah's executive council", "in West Africa" (a capitalised place or region
+/// right after "in").
 fn regional_leader(after: &str) -> bool {
     static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
     crate::text::cached_is_match(
         &RE,
-        r"^\s*(?:of (?:its|their|the group's|the organi[sz]ation's|the) (?:[\w-]+ ){0,3}(?:branch|affiliate|province|wing|franchise|chapter|division|offshoot|cell)\b|in (?:the )?(?:West|East|North|South|Central|Southeast|Northeast|Northwest|Southwest)\b)",
+        r"^\s*(?:of (?:its|their|the group's|the organi[sz]ation's|the) (?:[\w-]+ ){0,3}(?:branch|affiliate|province|wing|franchise|chapter|division|offshoot|cell|front|council|unit|command|brigades?|battalion|forces?|operations|bureau|office|department|committee|network|apparatus|directorate|arm)\b|of [\w'’-]+(?: [\w'’-]+){0,3}['’]s? (?:[\w-]+ ){0,3}(?:branch|affiliate|province|wing|franchise|chapter|division|offshoot|cell|front|council|unit|command|brigades?|battalion|forces?|operations|bureau|office|department|committee|network|apparatus|directorate|arm)\b|in (?:the )?(?:West|East|North|South|Central|Southeast|Northeast|Northwest|Southwest)\b)",
         after,
     )
 }

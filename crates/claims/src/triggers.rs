@@ -128,9 +128,10 @@ pub const ROWS: &[Row] = &[
     row(
         Attack,
         Some("air_strike"),
-        // ("An Israeli strike hit a school": a bare "strike" that hits or kills, not a
-        // walkout.)
-        r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?|strikes? (?:hit|hits|struck|killed|kills|destroyed|flattened)\b",
+        // ("An Israeli strike hit a school", "was killed in an Israeli strike on Beirut",
+        // "wounded in a strike": a bare "strike" that hits or kills, not a walkout nor a
+        // hunger strike; "Israeli jets struck several buildings".)
+        r"(?:drone|air|missile|rocket) strikes?|airstrikes?|air raids?|strikes? (?:hit|hits|struck|killed|kills|destroyed|flattened)\b|(?:killed|died|wounded|injured) in an? (?:(?:US|U\.S\.|[\w-]+(?:i|an|ish|ese|ch|-led)|coalition|targeted|precision|overnight) )?strikes?\b|(?:jets|warplanes|fighter planes|aircraft) (?:struck|hit|bombed|pounded)\b",
         false,
     ),
     // "when a missile struck a ship in the Gulf of Aden": an attack (the claim of "the attack"

@@ -273,9 +273,20 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
     }
     // "Lido Beach in Mogadishu", "Gera in Thuringia": a known city, region or country right
     // after "in" contains the mention.
-    let within = after
-        .strip_prefix(" in ")
-        .and_then(|rest| place_named_at(g, rest, |k| k != PlaceKind::Continent));
+    // ("the Sherpur district of Kabul", "the Karrada neighbourhood of Baghdad": the city the
+    // quarter is part of.)
+    let within = [
+        " in ",
+        " district of ",
+        " neighbourhood of ",
+        " neighborhood of ",
+        " suburb of ",
+        " quarter of ",
+        " area of ",
+    ]
+    .iter()
+    .find_map(|p| after.strip_prefix(p))
+    .and_then(|rest| place_named_at(g, rest, |k| k != PlaceKind::Continent));
     if let Some(e) = within {
         c.within = Some((e.kind, cc_of(e), f64::from(e.lat), f64::from(e.lon)));
         if c.country.is_none() {
@@ -297,11 +308,15 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
         c.country = Some(cc_of(e));
         c.admin1 = Some((cc_of(e), e.admin1.clone()));
         c.evidence.push(format!("cue: , {}", e.name));
-    } else if let Some(e) = after.strip_prefix(", ").and_then(|rest| {
-        place_named_at(g, rest, |k| {
-            matches!(k, PlaceKind::Country | PlaceKind::Admin1)
+    } else if let Some(e) = after
+        .strip_prefix(", ")
+        .filter(|rest| !speaker_follows(rest))
+        .and_then(|rest| {
+            place_named_at(g, rest, |k| {
+                matches!(k, PlaceKind::Country | PlaceKind::Admin1)
+            })
         })
-    }) {
+    {
         c.country = Some(cc_of(e));
         if e.kind != PlaceKind::Country {
             c.admin1 = Some((cc_of(e), e.admin1.clone()));
@@ -309,6 +324,39 @@ fn read_cues(g: &Gazetteer, text: &str, span: Span) -> Cues {
         c.evidence.push(format!("cue: , {}", e.name));
     }
     c
+}
+
+/// Whether the capitalised words at the start of `rest` are the subject of a verb of saying
+/// ("killed in Rafah, Israel said on Thursday"): a speaker after a comma, not the region or
+/// country the place before it lies in.
+fn speaker_follows(rest: &str) -> bool {
+    let next = rest
+        .split([' ', ',', '.', ';', ':', ')', '\n'])
+        .find(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .unwrap_or("");
+    [
+        "said",
+        "says",
+        "announced",
+        "announces",
+        "claimed",
+        "claims",
+        "confirmed",
+        "confirms",
+        "reported",
+        "reports",
+        "stated",
+        "states",
+        "told",
+        "denied",
+        "denies",
+        "accused",
+        "accuses",
+        "added",
+        "insisted",
+        "alleged",
+    ]
+    .contains(&next)
 }
 
 /// The place named by up to three capitalised words at the start of `rest` (the longest that
@@ -748,6 +796,21 @@ fn prepare(g: &Gazetteer, text: &str, m: &EntityMention) -> Option<Prepared> {
             .get(m.span.end..)
             .is_some_and(|r| r.trim_start().to_lowercase().starts_with("region"))
     {
+        return None;
+    }
+    // "in the Red Sea", "the Arabian Sea": a body of water, not the Sudanese state or a town
+    // named after it (but "Red Sea state" is the state).
+    let water = [" sea", " ocean"].iter().any(|w| k.ends_with(w));
+    let region_after = text.get(m.span.end..).is_some_and(|r| {
+        let next = r
+            .trim_start()
+            .split(' ')
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
+        ["state", "province", "governorate", "region"].contains(&next.as_str())
+    });
+    if water && !region_after {
         return None;
     }
     let mut cues = read_cues(g, text, m.span);

@@ -2092,3 +2092,30 @@ fn another_sources_figure_is_no_revision_by_the_same_publisher() {
     );
     assert!(figures.iter().all(|f| f.revises.is_none()), "{figures:#?}");
 }
+
+#[test]
+fn an_actor_s_nationality_or_a_sea_places_nothing() {
+    // "killed by Israeli troops in Rafah, Israel said", "an encounter with an Israeli patrol",
+    // "an Israeli helicopter attack": the demonym names whose troops they were, and "Israel
+    // said" is a speaker, not Rafah's country. "the Sherpur district of Kabul" lies in Kabul;
+    // "the Red Sea" is a sea, not Sudan's Red Sea state.
+    let Some((store, kb, _dir)) = fixture_store("actor-adjectives") else {
+        return;
+    };
+    let events = fuse_events(&loaded(&store), &kb, None, &[]);
+    for e in &events {
+        let country = e.place.as_ref().and_then(|p| p.country.as_deref());
+        assert!(
+            !matches!(country, Some("Israel" | "Sudan" | "Bangladesh")),
+            "{}: {:?}",
+            e.title,
+            e.place
+        );
+    }
+    assert!(
+        events
+            .iter()
+            .any(|e| e.place.as_ref().is_some_and(|p| p.name.starts_with("Rafa"))),
+        "{events:#?}"
+    );
+}
