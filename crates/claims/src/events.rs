@@ -6176,6 +6176,21 @@ fn by_security_forces(text: &str, sentence: Span, trigger: Span) -> bool {
     by_security_agent(&text[trigger.end..sentence.end].to_lowercase())
 }
 
+/// Whether the sentence at `span` tells deaths by the police's or the security forces' fire
+/// ("The committee said three protesters were killed when police opened fire"): another
+/// shooting's dead, not an attack's.
+fn sentence_of_police_fire(cx: &Context, span: Span) -> bool {
+    cx.text
+        .get(span.start..span.end)
+        .is_some_and(|x| killed_by_police_fire(&x.to_lowercase()))
+}
+
+/// Whether figure `f`, read in the sentence at `span` from `at`, is that sentence's count of the
+/// dead ("26 hostages were killed"): then it is no count of the kidnapped.
+fn counts_the_dead(cx: &Context, span: Span, at: Span, f: &Figure) -> bool {
+    figure(cx, span, at, KILLED, None).is_some_and(|k| k.quantity.span == f.quantity.span)
+}
+
 /// Whether lower-case text holds deaths caused by the police's or the security forces' fire:
 /// "were killed when police opened fire", "died as security forces fired on the crowd". The
 /// dead of such a shooting are not an attack's.
@@ -10260,11 +10275,7 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                 let span = cx.sentences[si].span;
                 // ("The committee said three protesters were killed when police opened fire":
                 // another shooting's dead.)
-                if cx
-                    .text
-                    .get(span.start..span.end)
-                    .is_some_and(|x| killed_by_police_fire(&x.to_lowercase()))
-                {
+                if sentence_of_police_fire(cx, span) {
                     continue;
                 }
                 let attribution =
@@ -10287,10 +10298,9 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
                     && matches!(e.subkind.as_deref(), Some("kidnapping" | "hijacking"))
                 {
                     // (Not a count of the dead: "26 hostages were killed".)
-                    if let Some(f) = figure(cx, span, at, ABDUCTED, attribution).filter(|f| {
-                        figure(cx, span, at, KILLED, None)
-                            .is_none_or(|k| k.quantity.span != f.quantity.span)
-                    }) {
+                    if let Some(f) = figure(cx, span, at, ABDUCTED, attribution)
+                        .filter(|f| !counts_the_dead(cx, span, at, f))
+                    {
                         e.abducted = Some(f);
                         add_evidence(e, si);
                     }
@@ -10378,12 +10388,7 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
         }
         for (si, s) in cx.sentences.iter().enumerate() {
             // ("three protesters were killed when police opened fire": the police's shooting.)
-            if of_police_action(s.span)
-                || cx
-                    .text
-                    .get(s.span.start..s.span.end)
-                    .is_some_and(|x| killed_by_police_fire(&x.to_lowercase()))
-            {
+            if of_police_action(s.span) || sentence_of_police_fire(cx, s.span) {
                 continue;
             }
             let attribution =
@@ -10397,15 +10402,7 @@ pub fn document_figures(cx: &Context, events: &mut [EventMention]) {
             )
             // (No count of the kidnapped that counts the dead: "26 hostages were killed".)
             .filter(|f| {
-                slot != 2
-                    || figure(
-                        cx,
-                        s.span,
-                        Span::new(s.span.start, s.span.start),
-                        KILLED,
-                        None,
-                    )
-                    .is_none_or(|k| k.quantity.span != f.quantity.span)
+                slot != 2 || !counts_the_dead(cx, s.span, Span::new(s.span.start, s.span.start), f)
             }) {
                 let e = &mut events[main];
                 match slot {
